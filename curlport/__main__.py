@@ -1,0 +1,3 @@
+from curlport.cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""Words → the options curl would see, in order, the way curl's own getopt reads them.
+
+Glued short options (``-XPOST``, ``-sSd x``, ``-d@body``), unique prefixes of long
+options (``--verb``), ``--no-`` forms of booleans, ``--`` and positional URLs are all
+resolved here against the option table, so the request builder sees one flat list.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from curlport.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
+from curlport.errors import CurlUsageError
+from curlport.findings import Finding
+from curlport.shell import ShellCommand, Word, ignore_from, is_curl
+from curlport.source import Span
+
+_POSITIONAL_URL = LONG_OPTIONS["url"]
+
+
+@dataclass(frozen=True)
+class OptionUse:
+    """One option as curl saw it, with the word its value came from.
+
+    ``value_start`` is where the value begins inside ``value_word`` (after ``-d`` in ``-d@x``).
+    """
+
+    option: CurlOption
+    negated: bool
+    option_word: Word
+    value: str | None = None
+    value_word: Word | None = None
+    value_start: int = 0
+
+    @property
+    def role(self) -> Role:
+        return self.option.role
+
+
+@dataclass(frozen=True)
+class Invocation:
+    command: ShellCommand
+    uses: tuple[OptionUse, ...]
+    findings: tuple[Finding, ...]
+
+    def span(self, use: OptionUse) -> Span:
+        """Where the option's value is, or the option itself when it has none."""
+        if use.value_word is not None:
+            return self.command.span_of(use.value_word, use.value_start, len(use.value_word.text))
+        return self.command.span_of(use.option_word)
+
+
+def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOption, bool]:
+    """Resolve a long option name as curl does: exact, --no-, then a unique prefix."""
+    if name in LONG_OPTIONS:
+        return LONG_OPTIONS[name], False
+    if f"no-{name}" in LONG_OPTIONS:  # --alpn is the positive form of --no-alpn
+        return LONG_OPTIONS[f"no-{name}"], True
+    if name.startswith("no-") and name[3:] in LONG_OPTIONS:
+        option = LONG_OPTIONS[name[3:]]
+        if option.takes_argument:
+            raise CurlUsageError(f"--{name}: '--no-' only negates options without an argument",
+                                 command.span_of(word))
+        return option, True
+    candidates = [known for known in LONG_OPTIONS if known.startswith(name)]
+    if len(candidates) == 1:
+        return LONG_OPTIONS[candidates[0]], False
+    if len(candidates) > 1:
+        raise CurlUsageError(f"--{name} is ambiguous: it could be --{', --'.join(sorted(candidates)[:4])}",
+                             command.span_of(word))
+    close = difflib.get_close_matches(name, LONG_OPTIONS, n=1)
+    hint = f"; did you mean --{close[0]}?" if close else ""
+    raise CurlUsageError(f"unknown curl option --{name}{hint}", command.span_of(word))
+
+
+def read_invocation(command: ShellCommand) -> Invocation:
+    """Read the words of a curl command into the options curl would act on."""
+    uses: list[OptionUse] = []
+    findings: list[Finding] = []
+    words = command.words
+    index = 0
+    options_ended = False
+
+    def take_value(option: CurlOption, word: Word, glued_from: int) -> OptionUse:
+        nonlocal index
+        if glued_from < len(word.text):
+            return OptionUse(option, False, word, word.text[glued_from:], word, glued_from)
+        if index >= len(words):
+            raise CurlUsageError(f"{option.display} needs an argument", command.span_of(word))
+        value_word = words[index]
+        index += 1
+        return OptionUse(option, False, word, value_word.text, value_word, 0)
+
+    while index < len(words):
+        word = words[index]
+        index += 1
+        text = word.text
+        if options_ended or not text.startswith("-") or text == "-":
+            if is_curl(word):
+                ignore_from(command.source, word.start, word.end - word.start, findings, "a second curl command")
+                break
+            uses.append(OptionUse(_POSITIONAL_URL, False, word, text, word, 0))
+            continue
+        if text == "--":
+            options_ended = True
+            continue
+        if text.startswith("--"):
+            option, negated = _long_option(text[2:], word, command)
+            if option.role is Role.NEXT:
+                ignore_from(command.source, word.start, word.end - word.start, findings, "--next")
+                break
+            uses.append(take_value(option, word, len(text)) if option.takes_argument
+                        else OptionUse(option, negated, word))
+            continue
+        position = 1
+        while position < len(text):
+            letter = text[position]
+            short = SHORT_OPTIONS.get(letter)
+            if short is None:
+                raise CurlUsageError(f"unknown curl option -{letter} in '{text}'",
+                                     command.span_of(word, position, position + 1))
+            position += 1
+            if short.takes_argument:
+                uses.append(take_value(short, word, position))
+                break
+            uses.append(OptionUse(short, False, word))
+        if uses and uses[-1].role is Role.NEXT:
+            uses.pop()
+            ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
+            break
+    return Invocation(command, tuple(uses), tuple(findings))

@@ -1,0 +1,115 @@
+"""The command line: a thin shell that reads arguments, calls the library, prints, exits.
+
+Exit codes: 0 nothing at error level, 1 error-level findings (or a request the
+form cannot express), 2 the tool could not run (unreadable input, bad arguments).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from curlport import __version__
+from curlport.diagnostics import format_diagnostic
+from curlport.emit import config_json, write_atomically
+from curlport.errors import CurlportError
+from curlport.findings import Finding, Severity
+from curlport.importer import decode_input, import_curl
+from curlport.schema import schema_text
+from curlport.source import Source
+
+
+class ToolError(click.ClickException):
+    """A ClickException that exits 2: the tool could not run."""
+
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.message, err=True)
+
+
+class FindingsError(ToolError):
+    """Errors found in the user's input: exit 1, message already printed."""
+
+    exit_code = 1
+
+
+def _fail(error: CurlportError, file: str, source: Source | None) -> ToolError:
+    text = format_diagnostic(file, error.span, "error", error.message, source)
+    failure = ToolError(text)
+    failure.exit_code = error.exit_code
+    return failure
+
+
+def _read_input(path: str) -> tuple[bytes, str]:
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(path).read_bytes(), path
+    except OSError as error:
+        raise ToolError(f"{path}: error: cannot read: {error.strerror or error}") from None
+
+
+def _print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:
+    for finding in findings:
+        label = f"{finding.code} {finding.severity.value}"
+        click.echo(format_diagnostic(file, finding.span, label, finding.message, source), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="curlport")
+def main() -> None:
+    """Turn an SMS provider's sample curl command into a generic HTTP provider config.
+
+    \b
+      curlport import provider.curl            config JSON on stdout, findings on stderr
+      curlport import provider.curl -o acme.json
+      curlport schema                          the JSON Schema every config follows
+    """
+
+
+@main.command("import")
+@click.argument("curl_file", metavar="CURL_FILE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the config here (atomically) instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--name", help="The provider's name in the config (default: the file's stem, else the host).")
+@click.option("--allow-file-refs", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="DIR",
+              help="Read @file arguments (-d @body.json) from inside DIR; never read otherwise.")
+def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
+                   allow_file_refs: Path | None) -> None:
+    """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
+
+    The command is parsed, never run: no variable is expanded, no $(…) executed,
+    no @file read unless --allow-file-refs allows it. Exit 0 when the config is
+    ready, 1 when it was written but has error-level findings (or when curl would
+    send something the form cannot express, and nothing is written), 2 when the
+    input cannot be read as a curl command.
+    """
+    if output is not None and output.exists() and not force:
+        raise ToolError(f"{output}: error: exists; pass --force to replace it")
+    data, file = _read_input(curl_file)
+    source: Source | None = None
+    try:
+        text = decode_input(data)
+        source = Source(text, file)
+        stem = Path(curl_file).stem if curl_file != "-" else None
+        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
+        _print_findings(result.findings, file, result.source)
+        rendered = config_json(result.config)
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            write_atomically(output, rendered, force=force)
+    except CurlportError as error:
+        raise _fail(error, file, source) from None
+    if any(f.severity is Severity.ERROR for f in result.findings):
+        raise FindingsError(f"{file}: config written with error-level findings: fix them before onboarding")
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) that every provider config follows."""
+    click.echo(schema_text(), nl=False)

@@ -1,0 +1,129 @@
+"""The request curl would send → the provider config the platform's form holds.
+
+The config mirrors the form of the specification (method, endpoint, basic
+auth, headers, form or raw parameters) and nothing else; ``source_map`` says
+for each JSON pointer of the config where in the curl text its value came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote_plus, urlsplit
+
+from curlport.errors import UnsupportedRequestError
+from curlport.request import FORM_CONTENT_TYPE, Request
+from curlport.source import Span
+
+SENDABLE_METHODS = ("GET", "POST")
+Config = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ConvertedConfig:
+    config: Config
+    source_map: dict[str, Span]
+
+
+def _form_fields(body: str) -> list[tuple[str, str]] | None:
+    """The decoded key/values of a form-shaped body, or None when it is not one."""
+    if not body:
+        return None
+    fields = []
+    for pair in body.split("&"):
+        key, separator, value = pair.partition("=")
+        if not separator or not key:
+            return None
+        try:
+            fields.append((unquote_plus(key, errors="strict"), unquote_plus(value, errors="strict")))
+        except UnicodeDecodeError:
+            return None
+    return fields
+
+
+def _media_type(value: str) -> str:
+    return value.split(";", 1)[0].strip().lower()
+
+
+def _check_expressible(request: Request) -> None:
+    method = request.method
+    if request.unsupported:
+        what, span = request.unsupported[0]
+        raise UnsupportedRequestError(
+            f"curl would use {what}, which the generic provider form cannot express; "
+            "ask the provider for a plain form, JSON or query-string call", span)
+    if method.text.upper() not in SENDABLE_METHODS:
+        raise UnsupportedRequestError(
+            f"curl would send a {method.text} request; the generic provider form sends only GET or POST",
+            method.span)
+    scheme = urlsplit(request.url.text).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise UnsupportedRequestError(
+            f"the URL's scheme is {scheme}://; the generic provider form calls http:// or https:// endpoints",
+            request.url.span)
+
+
+def default_name(endpoint: str) -> str:
+    host = urlsplit(endpoint).hostname or "provider"
+    return re.sub(r"^(www|api)\.", "", host)
+
+
+def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
+    """The provider config for a request; raises when the form cannot express it."""
+    _check_expressible(request)
+    source_map: dict[str, Span] = {}
+
+    def locate(pointer: str, span: Span | None) -> None:
+        if span is not None:
+            source_map[pointer] = span
+
+    endpoint = request.url.text
+    locate("/method", request.method.span)
+    locate("/endpoint", request.url.span)
+    auth = None
+    if request.username is not None and request.password is not None:
+        auth = {"type": "basic", "username": request.username.text, "password": request.password.text}
+        locate("/auth/username", request.username.span)
+        locate("/auth/password", request.password.span)
+    headers = [{"key": header.name, "value": header.value} for header in request.headers]
+    for index, header in enumerate(request.headers):
+        locate(f"/headers/{index}", header.span)
+        locate(f"/headers/{index}/key", header.span)
+        locate(f"/headers/{index}/value", header.span)
+
+    parameters = None
+    body = request.body
+    if body is not None and request.body_parts is not None:
+        content_type = request.implied_content_type or next(
+            (h.value for h in request.headers if h.name.lower() == "content-type"), "")
+        fields = _form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
+        if fields is not None:
+            parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]}
+            _locate_fields(request, locate)
+        else:
+            parameters = {"format": "raw", "body": body}
+            if request.implied_content_type is not None:
+                headers.append({"key": "Content-Type", "value": request.implied_content_type})
+            if request.body_parts:
+                locate("/parameters/body", request.body_parts[0].span)
+    config: Config = {
+        "name": name or default_name(endpoint),
+        "method": request.method.text.upper(),
+        "endpoint": endpoint,
+        "auth": auth,
+        "headers": headers,
+        "parameters": parameters,
+    }
+    return ConvertedConfig(config, source_map)
+
+
+def _locate_fields(request: Request, locate: Any) -> None:
+    """Point each form field at the data option it came from (at the pair itself when verbatim)."""
+    index = 0
+    for part in request.body_parts or ():
+        for pair in part.text.split("&"):
+            locate(f"/parameters/fields/{index}", part.span)
+            locate(f"/parameters/fields/{index}/key", part.span)
+            locate(f"/parameters/fields/{index}/value", part.span)
+            index += 1

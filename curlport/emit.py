@@ -1,0 +1,47 @@
+"""Config → JSON text, written atomically, never clobbering what the user did not ask to replace."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from curlport.config import Config
+from curlport.errors import OutputExistsError, SchemaViolationError
+from curlport.schema import json_pointer, violations
+
+
+def config_json(config: Config) -> str:
+    """The config as JSON text, after checking it against the schema."""
+    errors = violations(config)
+    if errors:
+        first = errors[0]
+        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: {first.message}")
+    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    Readers see the old file or the new one, never half of one; without ``force``
+    an existing file is left untouched.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists; pass --force to replace it")
+    directory = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
+            os.unlink(temporary)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,59 @@
+"""The errors curlport raises: each knows where in the input it happened.
+
+The library never prints and never exits; the CLI turns these into one
+compiler-style line and an exit code.
+"""
+
+from __future__ import annotations
+
+from curlport.source import Span
+
+
+class CurlportError(Exception):
+    """Base class. ``span`` is where in the input the problem is, when known."""
+
+    #: What the command line exits with: 2 means "the tool could not run".
+    exit_code = 2
+
+    def __init__(self, message: str, span: Span | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+    @property
+    def line(self) -> int | None:
+        return self.span.line if self.span else None
+
+    @property
+    def column(self) -> int | None:
+        return self.span.column if self.span else None
+
+
+class InputError(CurlportError):
+    """The input cannot be read as text: empty, binary, not UTF-8, too large."""
+
+
+class ShellSyntaxError(CurlportError):
+    """The text is not a command a shell could split into words (an unbalanced quote)."""
+
+
+class CurlUsageError(CurlportError):
+    """The words are not a curl command curl would run (unknown option, missing argument)."""
+
+
+class UnsupportedRequestError(CurlportError):
+    """curl would send a request the generic provider form cannot express.
+
+    This is a finding about the command, not a failure of the tool, hence exit 1:
+    the user has to choose another way to call the provider.
+    """
+
+    exit_code = 1
+
+
+class SchemaViolationError(CurlportError):
+    """A config does not validate against the published schema."""
+
+
+class OutputExistsError(CurlportError):
+    """The output file exists and ``--force`` was not given."""

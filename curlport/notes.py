@@ -1,0 +1,84 @@
+"""Kinds of finding that importing a curl command itself produces.
+
+The rules engine checks a finished config; these are what only the importer
+can see: how the shell text was repaired, what was ignored, what was not read.
+Each kind has a stable code so that users can select or ignore it like a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curlport.findings import Finding, Severity
+from curlport.source import Span
+
+
+@dataclass(frozen=True)
+class NoteKind:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+    def at(self, message: str, span: Span | None = None, pointer: str | None = None) -> Finding:
+        return Finding(self.code, self.severity, message, span, pointer)
+
+
+SHELL_REPAIR = NoteKind(
+    "CP001", "shell-repair", Severity.WARNING,
+    "The text is not valid shell; it was read the way the provider's documentation means it.",
+)
+IGNORED_TRAILING_TEXT = NoteKind(
+    "CP002", "ignored-trailing-text", Severity.WARNING,
+    "Only the first curl command is imported; what follows it was ignored.",
+)
+SHELL_SUBSTITUTION = NoteKind(
+    "CP003", "shell-substitution", Severity.WARNING,
+    "A $(…) or `…` substitution is kept as literal text: curlport never runs it.",
+)
+FILE_REFERENCE = NoteKind(
+    "CP004", "file-reference", Severity.INFO,
+    "An @file argument was not read; its content is missing from the config.",
+)
+OPTIONS_WITHOUT_EFFECT = NoteKind(
+    "CP005", "options-without-effect", Severity.INFO,
+    "Options that do not change the request curl sends were accepted and dropped.",
+)
+EXTRA_URL = NoteKind(
+    "CP006", "extra-url", Severity.WARNING,
+    "curl would send one request per URL; only the first is imported.",
+)
+URL_CREDENTIALS = NoteKind(
+    "CP007", "url-credentials", Severity.WARNING,
+    "Credentials in the URL were moved to the Basic authentication fields.",
+)
+PASSWORD_PROMPT = NoteKind(
+    "CP008", "password-prompt", Severity.WARNING,
+    "-u names a user without a password: curl would prompt for one.",
+)
+COOKIE_FILE = NoteKind(
+    "CP009", "cookie-file", Severity.INFO,
+    "-b names a cookie file, which was not read; no Cookie header was added.",
+)
+TEXT_BEFORE_CURL = NoteKind(
+    "CP010", "text-before-curl", Severity.INFO,
+    "Text before the curl word (a shell prompt, a sudo) was skipped.",
+)
+POWERSHELL_QUOTES = NoteKind(
+    "CP011", "powershell-quote-stripping", Severity.WARNING,
+    "Windows PowerShell strips double quotes inside arguments to curl.exe.",
+)
+GLOB_CHARACTERS = NoteKind(
+    "CP012", "unquoted-glob", Severity.INFO,
+    "Unquoted ? * or [ would make zsh stop with 'no matches found'.",
+)
+BASIC_AUTH_HEADER = NoteKind(
+    "CP013", "basic-auth-header", Severity.INFO,
+    "An explicit 'Authorization: Basic' header was decoded into the auth fields.",
+)
+
+ALL_NOTE_KINDS = (
+    SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
+    OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
+    TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
+)

@@ -1,0 +1,419 @@
+"""Options → the HTTP request curl would send, following curl's own semantics.
+
+Each option role has one small handler; the handlers fill a ``_Draft`` and
+``build_request`` settles what depends on the whole command (method, -G, the
+implied Content-Type, credentials). What the provider form cannot express is
+collected as ``unsupported`` rather than bent into something else.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from curlport import notes
+from curlport.argv import Invocation, OptionUse
+from curlport.curl_options import Role
+from curlport.errors import CurlUsageError
+from curlport.findings import Finding
+from curlport.source import Span
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+JSON_CONTENT_TYPE = "application/json"
+MAX_FILE_BYTES = 1 << 20
+_SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
+_UNRESERVED = re.compile(rb"[A-Za-z0-9._~-]")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value of the request and where in the input it came from."""
+
+    text: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One data option's contribution to the body; ``verbatim`` if ``text`` is the option's own text."""
+
+    text: str
+    span: Span | None
+    is_json: bool
+    verbatim: bool
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    value: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class Request:
+    method: Located
+    url: Located
+    username: Located | None
+    password: Located | None
+    headers: tuple[Header, ...]
+    body_parts: tuple[BodyPart, ...] | None
+    implied_content_type: str | None
+    unsupported: tuple[tuple[str, Span | None], ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def body(self) -> str | None:
+        return None if self.body_parts is None else join_body(self.body_parts)
+
+
+def join_body(parts: tuple[BodyPart, ...] | list[BodyPart]) -> str:
+    """curl joins data options with & — except before a --json part."""
+    pieces = []
+    for index, part in enumerate(parts):
+        if index and not part.is_json:
+            pieces.append("&")
+        pieces.append(part.text)
+    return "".join(pieces)
+
+
+def curl_urlencode(text: str) -> str:
+    """Percent-encode as curl's --data-urlencode does: unreserved kept, space as +."""
+    return "".join(
+        chr(byte) if _UNRESERVED.match(bytes([byte])) else "+" if byte == 0x20 else f"%{byte:02X}"
+        for byte in text.encode("utf-8")
+    )
+
+
+@dataclass
+class _Draft:
+    invocation: Invocation
+    allow_file_refs: Path | None
+    urls: list[Located] = field(default_factory=list)
+    method: Located | None = None
+    data: list[BodyPart] = field(default_factory=list)
+    url_queries: list[Located] = field(default_factory=list)
+    get: bool = False
+    head: Span | None = None
+    upload: Span | None = None
+    user: Located | None = None
+    auth_method: tuple[str, Span] | None = None
+    headers: list[tuple[Header, bool]] = field(default_factory=list)  # (header, set by -H)
+    removed: set[str] = field(default_factory=set)
+    json: bool = False
+    proto_default: str | None = None
+    unsupported: list[tuple[str, Span | None]] = field(default_factory=list)
+    without_effect: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def span(self, use: OptionUse) -> Span:
+        return self.invocation.span(use)
+
+    def read_file(self, use: OptionUse, reference: str, strip_newlines: bool) -> str | None:
+        """The content of an @file the user allowed; None (and a note) otherwise."""
+        path = Path(reference)
+        if self.allow_file_refs is not None and reference not in ("", "-"):
+            base = self.allow_file_refs.resolve()
+            resolved = (base / path).resolve()
+            if resolved.is_relative_to(base) and resolved.is_file():
+                content = resolved.read_bytes()[: MAX_FILE_BYTES + 1]
+                if len(content) > MAX_FILE_BYTES:
+                    raise CurlUsageError(f"@{reference} is larger than 1 MiB", self.span(use))
+                text = content.decode("utf-8", errors="replace")
+                return re.sub(r"[\r\n]", "", text) if strip_newlines else text
+        allowed = "it is outside --allow-file-refs" if self.allow_file_refs else "pass --allow-file-refs DIR to read it"
+        self.findings.append(notes.FILE_REFERENCE.at(
+            f"{use.option.display} @{reference} at {self.span(use)} was not read ({allowed}); "
+            "its content is missing from the config", self.span(use)))
+        return None
+
+
+def _data(draft: _Draft, use: OptionUse, strip_newlines: bool = True, files: bool = True) -> None:
+    value = use.value or ""
+    if files and value.startswith("@"):
+        content = draft.read_file(use, value[1:], strip_newlines)
+        if content is not None:
+            draft.data.append(BodyPart(content, draft.span(use), use.role is Role.JSON, verbatim=False))
+        return
+    draft.data.append(BodyPart(value, draft.span(use), use.role is Role.JSON, verbatim=True))
+
+
+def _urlencoded(draft: _Draft, use: OptionUse) -> str | None:
+    """The five --data-urlencode forms: content, =content, name=content, @file, name@file."""
+    value = use.value or ""
+    separator = value.find("=")
+    if separator == -1:
+        separator = value.find("@")
+    name, kind, content = ("", "", value) if separator == -1 else (value[:separator], value[separator], value[separator + 1 :])
+    if kind == "@":
+        read = draft.read_file(use, content, strip_newlines=False)
+        if read is None:
+            return None
+        content = read
+    encoded = curl_urlencode(content)
+    return f"{name}={encoded}" if name else encoded
+
+
+def _data_urlencode(draft: _Draft, use: OptionUse) -> None:
+    encoded = _urlencoded(draft, use)
+    if encoded is not None:
+        draft.data.append(BodyPart(encoded, draft.span(use), is_json=False, verbatim=False))
+
+
+def _json(draft: _Draft, use: OptionUse) -> None:
+    draft.json = True
+    _data(draft, use, strip_newlines=False)
+
+
+def _url_query(draft: _Draft, use: OptionUse) -> None:
+    value = use.value or ""
+    encoded = value[1:] if value.startswith("+") else _urlencoded(draft, use)
+    if encoded is not None:
+        draft.url_queries.append(Located(encoded, draft.span(use)))
+
+
+def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
+    span = draft.span(use)
+    match = re.match(r"^([^:;\s]+)\s*([:;])(.*)$", line, re.DOTALL)
+    if match is None:
+        draft.findings.append(notes.SHELL_REPAIR.at(
+            f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "
+            "reject it: it was dropped", span))
+        return
+    name, separator, rest = match.group(1), match.group(2), match.group(3).strip()
+    if separator == ";" and not rest:
+        draft.headers.append((Header(name, "", span), True))
+    elif separator == ":" and not rest:
+        draft.removed.add(name.lower())
+        draft.headers = [(h, custom) for h, custom in draft.headers if custom or h.name.lower() != name.lower()]
+    elif separator == ":":
+        draft.headers.append((Header(name, rest, span), True))
+    else:  # Name;something is not a header curl understands as empty
+        draft.headers.append((Header(name, "", span), True))
+
+
+def _header(draft: _Draft, use: OptionUse) -> None:
+    value = use.value or ""
+    if value.startswith("@"):
+        content = draft.read_file(use, value[1:], strip_newlines=False)
+        for line in (content or "").splitlines():
+            if line.strip():
+                _header_line(draft, use, line)
+        return
+    _header_line(draft, use, value)
+
+
+def _implied_header(name: str) -> Callable[[_Draft, OptionUse], None]:
+    def handler(draft: _Draft, use: OptionUse) -> None:
+        value = use.value or ""
+        if name == "Referer":
+            value = value.removesuffix(";auto")
+        if name == "Cookie" and "=" not in value:
+            draft.findings.append(notes.COOKIE_FILE.at(
+                f"-b {value} at {draft.span(use)} names a cookie file, which was not read", draft.span(use)))
+            return
+        draft.headers = [(h, c) for h, c in draft.headers if c or h.name.lower() != name.lower()]
+        if value:
+            draft.headers.append((Header(name, value, draft.span(use)), False))
+    return handler
+
+
+def _unsupported_auth(draft: _Draft, use: OptionUse) -> None:
+    if use.option.takes_argument:  # --oauth2-bearer, --aws-sigv4 sign or add headers of their own
+        draft.unsupported.append((f"{use.option.display} authentication", draft.span(use)))
+    elif not use.negated:
+        draft.auth_method = (use.option.name, draft.span(use))
+
+
+def _basic(draft: _Draft, use: OptionUse) -> None:
+    draft.auth_method = None
+
+
+def _file_option(draft: _Draft, use: OptionUse) -> None:
+    what = "--netrc credentials" if use.role is Role.NETRC else f"{use.option.display} {use.value or ''}".strip()
+    draft.findings.append(notes.FILE_REFERENCE.at(
+        f"{what} at {draft.span(use)} not read: anything it adds to the request is missing", draft.span(use)))
+
+
+def _set(attribute: str) -> Callable[[_Draft, OptionUse], None]:
+    def handler(draft: _Draft, use: OptionUse) -> None:
+        located = Located(use.value or "", draft.span(use))
+        if attribute == "urls":
+            draft.urls.append(located)
+        else:
+            setattr(draft, attribute, located)
+    return handler
+
+
+def _flag(attribute: str) -> Callable[[_Draft, OptionUse], None]:
+    def handler(draft: _Draft, use: OptionUse) -> None:
+        setattr(draft, attribute, None if use.negated else draft.span(use))
+    return handler
+
+
+def _get(draft: _Draft, use: OptionUse) -> None:
+    draft.get = not use.negated
+
+
+def _proto_default(draft: _Draft, use: OptionUse) -> None:
+    draft.proto_default = use.value
+
+
+def _unsupported(what: str) -> Callable[[_Draft, OptionUse], None]:
+    def handler(draft: _Draft, use: OptionUse) -> None:
+        draft.unsupported.append((f"{what} ({use.option.display})", draft.span(use)))
+    return handler
+
+
+def _no_effect(draft: _Draft, use: OptionUse) -> None:
+    draft.without_effect.append(use.option.display)
+
+
+_HANDLERS: dict[Role, Callable[[_Draft, OptionUse], None]] = {
+    Role.NO_EFFECT: _no_effect,
+    Role.URL: _set("urls"),
+    Role.METHOD: _set("method"),
+    Role.DATA: _data,
+    Role.DATA_BINARY: lambda draft, use: _data(draft, use, strip_newlines=False),
+    Role.DATA_RAW: lambda draft, use: _data(draft, use, files=False),
+    Role.DATA_URLENCODE: _data_urlencode,
+    Role.JSON: _json,
+    Role.GET: _get,
+    Role.URL_QUERY: _url_query,
+    Role.HEAD: _flag("head"),
+    Role.UPLOAD: _flag("upload"),
+    Role.USER: _set("user"),
+    Role.BASIC: _basic,
+    Role.UNSUPPORTED_AUTH: _unsupported_auth,
+    Role.HEADER: _header,
+    Role.USER_AGENT: _implied_header("User-Agent"),
+    Role.REFERER: _implied_header("Referer"),
+    Role.COOKIE: _implied_header("Cookie"),
+    Role.FORM: _unsupported("a multipart form"),
+    Role.FORM_STRING: _unsupported("a multipart form"),
+    Role.PROTO_DEFAULT: _proto_default,
+    Role.CONFIG_FILE: _file_option,
+    Role.NETRC: _file_option,
+    Role.NEXT: _no_effect,
+    Role.REQUEST_TARGET: _unsupported("a custom request target"),
+}
+
+
+def _with_scheme(draft: _Draft, url: str) -> str:
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", url):
+        return url
+    host = url.lower()
+    guessed = next((scheme for prefix, scheme in _SCHEME_GUESSES.items() if host.startswith(prefix)), None)
+    return f"{draft.proto_default or guessed or 'http'}://{url}"
+
+
+def _split_credentials(draft: _Draft, url: Located) -> tuple[Located, Located | None, Located | None]:
+    """Move user:password@ out of the URL: the form has fields for them."""
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", url.text, re.DOTALL)
+    if match is None:
+        return url, None, None
+    user, _, password = match.group(2).partition(":")
+    bare = Located(match.group(1) + match.group(3), url.span)
+    draft.findings.append(notes.URL_CREDENTIALS.at(
+        f"credentials in the URL at {url.span}: moved to the Basic authentication fields; "
+        "keep them out of URLs, which end up in logs", url.span, "/endpoint"))
+    return bare, Located(unquote(user), url.span), Located(unquote(password), url.span)
+
+
+def _final_method(draft: _Draft, has_data: bool) -> Located:
+    first_url_span = draft.urls[0].span
+    if draft.head and has_data and not draft.get:
+        raise CurlUsageError("-I/--head and a data option ask for two methods; curl refuses this", draft.head)
+    if draft.upload and has_data:
+        raise CurlUsageError("-T/--upload-file and a data option ask for two methods; curl refuses this",
+                             draft.upload)
+    implied = "HEAD" if draft.head else "PUT" if draft.upload else "POST" if has_data and not draft.get else "GET"
+    if draft.method is not None:
+        return Located(draft.method.text, draft.method.span)
+    return Located(implied, first_url_span)
+
+
+def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
+    for index, (header, custom) in enumerate(draft.headers):
+        if header.name.lower() != "authorization" or not header.value.lower().startswith("basic "):
+            continue
+        try:
+            decoded = base64.b64decode(header.value[6:].strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        del draft.headers[index]
+        user, _, password = decoded.partition(":")
+        draft.findings.append(notes.BASIC_AUTH_HEADER.at(
+            f"'Authorization: Basic' header at {header.span} decoded into the auth fields "
+            f"(user '{user}')", header.span, "/auth"))
+        return Located(user, header.span), Located(password, header.span)
+    return None
+
+
+def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
+    """The request curl would send for these options."""
+    draft = _Draft(invocation, allow_file_refs, findings=list(invocation.findings))
+    for use in invocation.uses:
+        _HANDLERS[use.role](draft, use)
+    if not draft.urls:
+        raise CurlUsageError("no URL: curl needs one to send a request",
+                             invocation.command.span_of(invocation.command.curl_word))
+    for extra in draft.urls[1:]:
+        draft.findings.append(notes.EXTRA_URL.at(
+            f"another URL at {extra.span} ({extra.text[:40]}): curl would send a second request; "
+            "only the first is imported", extra.span))
+    url = Located(_with_scheme(draft, draft.urls[0].text), draft.urls[0].span)
+    url, url_user, url_password = _split_credentials(draft, url)
+    has_data = bool(draft.data) or any(use.role in _DATA_ROLES for use in invocation.uses)
+    method = _final_method(draft, has_data)
+
+    username, password = url_user, url_password
+    if draft.user is not None:
+        user_text, has_password, password_text = draft.user.text.partition(":")
+        username, password = Located(user_text, draft.user.span), Located(password_text, draft.user.span)
+        if not has_password:
+            draft.findings.append(notes.PASSWORD_PROMPT.at(
+                f"-u '{user_text}' at {draft.user.span} has no password: curl would prompt for one; "
+                "write -u user:password", draft.user.span, "/auth/password"))
+    from_header = _basic_auth_from_header(draft)
+    if from_header is not None:
+        username, password = from_header
+    if draft.auth_method is not None:
+        name, span = draft.auth_method
+        draft.unsupported.append((f"--{name} authentication", span))
+
+    body_parts: tuple[BodyPart, ...] | None = tuple(draft.data) if has_data else None
+    query_parts = [Located(join_body(draft.data), None)] if draft.get and draft.data else []
+    query_parts += draft.url_queries
+    endpoint = url.text
+    for part in query_parts:
+        if part.text:
+            endpoint += ("&" if "?" in endpoint else "?") + part.text
+    if draft.get:
+        body_parts = None
+
+    headers = [header for header, _ in draft.headers]
+    names = {header.name.lower() for header in headers}
+    if draft.json:
+        for name, value in (("Content-Type", JSON_CONTENT_TYPE), ("Accept", JSON_CONTENT_TYPE)):
+            if name.lower() not in names and name.lower() not in draft.removed:
+                headers.append(Header(name, value, None))
+    implied_content_type = None
+    if body_parts is not None and "content-type" not in names | draft.removed and not draft.json:
+        implied_content_type = FORM_CONTENT_TYPE
+    if draft.without_effect:
+        draft.findings.append(notes.OPTIONS_WITHOUT_EFFECT.at(
+            f"accepted without effect on the request: {', '.join(dict.fromkeys(draft.without_effect))}"))
+    return Request(
+        method=method, url=Located(endpoint, url.span), username=username, password=password,
+        headers=tuple(headers), body_parts=body_parts, implied_content_type=implied_content_type,
+        unsupported=tuple(draft.unsupported), findings=tuple(draft.findings),
+    )
+
+
+_DATA_ROLES = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.JSON})

@@ -1,0 +1,32 @@
+"""The published JSON Schema of a provider config, and validation against it."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from curlport.resources import read_resource
+
+SCHEMA_FILE = "provider-config.schema.json"
+
+
+def schema_text() -> str:
+    return read_resource("schemas", SCHEMA_FILE)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema_text()))
+
+
+def violations(config: Any) -> list[ValidationError]:
+    """Every schema violation of a config, not only the first, in document order."""
+    return sorted(_validator().iter_errors(config), key=lambda error: list(map(str, error.absolute_path)))
+
+
+def json_pointer(error: ValidationError) -> str:
+    return "".join(f"/{str(part).replace('~', '~0').replace('/', '~1')}" for part in error.absolute_path)

@@ -1,0 +1,54 @@
+"""Positions in the user's input.
+
+Every later message points back at the text the user pasted, so offsets are
+turned into 1-based line and column numbers in exactly one place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of the input: ``end_column`` is one past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+class Source:
+    """The input text with an index of its line starts."""
+
+    def __init__(self, text: str, name: str = "<stdin>") -> None:
+        self.text = text
+        self.name = name
+        self._line_starts = [0]
+        start = text.find("\n")
+        while start != -1:
+            self._line_starts.append(start + 1)
+            start = text.find("\n", start + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of a character offset."""
+        line_index = bisect_right(self._line_starts, offset) - 1
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end, start))
+        return Span(line, column, end_line, end_column)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")

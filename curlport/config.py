@@ -120,10 +120,7 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
 
 def _locate_fields(request: Request, locate: Any) -> None:
     """Point each form field at the data option it came from (at the pair itself when verbatim)."""
-    index = 0
-    for part in request.body_parts or ():
-        for pair in part.text.split("&"):
-            locate(f"/parameters/fields/{index}", part.span)
-            locate(f"/parameters/fields/{index}/key", part.span)
-            locate(f"/parameters/fields/{index}/value", part.span)
-            index += 1
+    spans = [part.span for part in request.body_parts or () for _ in part.text.split("&")]
+    for index, span in enumerate(spans):
+        for suffix in ("", "/key", "/value"):
+            locate(f"/parameters/fields/{index}{suffix}", span)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from curlport.source import Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Ordered from least to most serious; ``error`` makes import and lint exit 1."""
 
     INFO = "info"

@@ -149,7 +149,9 @@ def _urlencoded(draft: _Draft, use: OptionUse) -> str | None:
     separator = value.find("=")
     if separator == -1:
         separator = value.find("@")
-    name, kind, content = ("", "", value) if separator == -1 else (value[:separator], value[separator], value[separator + 1 :])
+    name, kind, content = "", "", value
+    if separator != -1:
+        name, kind, content = value[:separator], value[separator], value[separator + 1 :]
     if kind == "@":
         read = draft.read_file(use, content, strip_newlines=False)
         if read is None:
@@ -339,7 +341,7 @@ def _final_method(draft: _Draft, has_data: bool) -> Located:
 
 
 def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
-    for index, (header, custom) in enumerate(draft.headers):
+    for index, (header, _) in enumerate(draft.headers):
         if header.name.lower() != "authorization" or not header.value.lower().startswith("basic "):
             continue
         try:

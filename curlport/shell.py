@@ -366,7 +366,7 @@ def _tokenize(source: Source, dialect: str) -> list[Token]:
     try:
         tree = _PARSER.parse(source.text, start=dialect)
     except UnexpectedCharacters as error:
-        offset = error.pos_in_stream
+        offset = error.pos_in_stream or 0
         character = source.text[offset]
         span = source.span(offset, offset + 1)
         if character in "'\"":

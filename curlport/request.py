@@ -315,15 +315,16 @@ def _with_scheme(draft: _Draft, url: str) -> str:
 
 
 def _split_credentials(draft: _Draft, url: Located) -> tuple[Located, Located | None, Located | None]:
-    """Move user:password@ out of the URL: the form has fields for them."""
+    """Move user:password@ out of the URL: the form has fields for them (-u, when given, wins)."""
     match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", url.text, re.DOTALL)
     if match is None:
         return url, None, None
     user, _, password = match.group(2).partition(":")
     bare = Located(match.group(1) + match.group(3), url.span)
+    fate = "ignored: -u wins, as in curl" if draft.user else "moved to the Basic authentication fields"
     draft.findings.append(notes.URL_CREDENTIALS.at(
-        f"credentials in the URL at {url.span}: moved to the Basic authentication fields; "
-        "keep them out of URLs, which end up in logs", url.span, "/endpoint"))
+        f"credentials in the URL at {url.span}: {fate}; keep them out of URLs, which end up in logs",
+        url.span, "/endpoint"))
     return bare, Located(unquote(user), url.span), Located(unquote(password), url.span)
 
 
@@ -334,10 +335,13 @@ def _final_method(draft: _Draft, has_data: bool) -> Located:
     if draft.upload and has_data:
         raise CurlUsageError("-T/--upload-file and a data option ask for two methods; curl refuses this",
                              draft.upload)
-    implied = "HEAD" if draft.head else "PUT" if draft.upload else "POST" if has_data and not draft.get else "GET"
     if draft.method is not None:
-        return Located(draft.method.text, draft.method.span)
-    return Located(implied, first_url_span)
+        return draft.method
+    if draft.head:
+        return Located("HEAD", draft.head)
+    if draft.upload:
+        return Located("PUT", draft.upload)
+    return Located("POST" if has_data and not draft.get else "GET", first_url_span)
 
 
 def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
@@ -399,7 +403,9 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     if draft.get:
         body_parts = None
 
-    headers = [header for header, _ in draft.headers]
+    custom_names = {header.name.lower() for header, custom in draft.headers if custom}
+    # a header the command sets itself replaces the one -A, -e or -b would add, wherever it stands
+    headers = [header for header, custom in draft.headers if custom or header.name.lower() not in custom_names]
     names = {header.name.lower() for header in headers}
     if draft.json:
         for name, value in (("Content-Type", JSON_CONTENT_TYPE), ("Accept", JSON_CONTENT_TYPE)):

@@ -102,8 +102,9 @@ class _WordBuilder:
 # ---- POSIX shells -------------------------------------------------------------
 
 _ANSI_C_ESCAPE = re.compile(
-    r"\\(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|([0-7]{1,3})|c(.)|([\s\S]))"
+    r"((?:\\x[0-9A-Fa-f]{1,2}|\\[0-7]{1,3})+)|\\(?:u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.)|([\s\S]))"
 )
+_BYTE_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
 _ANSI_C_SIMPLE = {
     "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
     "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
@@ -112,9 +113,14 @@ _DOUBLE_QUOTE_ESCAPE = re.compile(r'\\([\\"$`\n])')
 
 
 def _ansi_c_character(match: re.Match[str]) -> str:
-    hex_byte, short_unicode, long_unicode, octal, control, other = match.groups()
-    if hex_byte or octal:
-        return chr(int(hex_byte, 16) if hex_byte else int(octal, 8) & 0xFF)
+    byte_run, short_unicode, long_unicode, control, other = match.groups()
+    if byte_run:
+        # \xHH and \NNN are bytes: a run of them spells UTF-8 (caf\xc3\xa9 is café)
+        values = bytes(
+            int(hex_byte, 16) if hex_byte else int(octal, 8) & 0xFF
+            for hex_byte, octal in _BYTE_ESCAPE.findall(byte_run)
+        )
+        return values.decode("utf-8", errors="replace")
     if short_unicode or long_unicode:
         code_point = int(short_unicode or long_unicode, 16)
         return chr(code_point) if code_point <= 0x10FFFF else "\ufffd"
@@ -136,7 +142,7 @@ def _add_escaped_run(
 
 
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
-    for match in re.finditer(r"\$\(|`", content):
+    for match in re.finditer(r"(?<!\\)(?:\$\(|`)", content):
         builder.note(
             notes.SHELL_SUBSTITUTION,
             "shell substitution at {at} kept as literal text: curlport never runs commands",

@@ -1,0 +1,45 @@
+"""The fixture pairs, shared by the parametrized tests and the regenerate script.
+
+``fixtures/curl/<case>.curl`` is paired with ``fixtures/configs/<case>.json`` (the
+config) and ``fixtures/configs/<case>.findings.json`` (code, line, column of each
+import finding); ``fixtures/errors/<case>.curl`` with ``<case>.expected.json``
+(the error class, exit code, line and column).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from curlport import CurlportError, decode_input, import_curl
+
+ROOT = Path(__file__).resolve().parent.parent
+CURL_DIR = ROOT / "fixtures" / "curl"
+CONFIG_DIR = ROOT / "fixtures" / "configs"
+ERROR_DIR = ROOT / "fixtures" / "errors"
+
+
+def curl_cases() -> list[str]:
+    return sorted(path.stem for path in CURL_DIR.glob("*.curl"))
+
+
+def error_cases() -> list[str]:
+    return sorted(path.stem for path in ERROR_DIR.glob("*.curl"))
+
+
+def import_case(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """What importing a fixture gives: the config and its findings as (code, line, column)."""
+    result = import_curl(decode_input(path.read_bytes()), name=path.stem, source_name=path.name)
+    findings = [
+        {"code": f.code, "line": f.span.line if f.span else None, "column": f.span.column if f.span else None}
+        for f in result.findings
+    ]
+    return result.config, findings
+
+
+def import_error(path: Path) -> dict[str, Any]:
+    try:
+        import_curl(decode_input(path.read_bytes()), name=path.stem, source_name=path.name)
+    except CurlportError as error:
+        return {"error": type(error).__name__, "exit": error.exit_code, "line": error.line, "column": error.column}
+    raise AssertionError(f"{path.name} imported without an error")

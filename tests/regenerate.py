@@ -1,0 +1,34 @@
+"""Rewrite the expected files of every fixture from what curlport does now.
+
+Use it deliberately, when behaviour changes on purpose, and review the diff:
+    python tests/regenerate.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases, import_case, import_error
+
+
+def _write(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    CONFIG_DIR.mkdir(exist_ok=True)
+    for case in curl_cases():
+        config, findings = import_case(CURL_DIR / f"{case}.curl")
+        _write(CONFIG_DIR / f"{case}.json", config)
+        _write(CONFIG_DIR / f"{case}.findings.json", findings)
+    for case in error_cases():
+        _write(ERROR_DIR / f"{case}.expected.json", import_error(ERROR_DIR / f"{case}.curl"))
+    print(f"regenerated {len(curl_cases())} configs and {len(error_cases())} error expectations")
+
+
+if __name__ == "__main__":
+    main()

@@ -94,7 +94,7 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
 
     parameters = None
     body = request.body
-    if body is not None and request.body_parts is not None:
+    if body is not None and request.body_parts:  # empty when every part was an unread @file
         content_type = request.implied_content_type or next(
             (h.value for h in request.headers if h.name.lower() == "content-type"), "")
         fields = _form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None

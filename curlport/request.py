@@ -102,7 +102,7 @@ class _Draft:
     head: Span | None = None
     upload: Span | None = None
     user: Located | None = None
-    auth_method: tuple[str, Span] | None = None
+    auth_methods: dict[str, Span] = field(default_factory=dict)  # curl ORs --basic, --digest, ...
     headers: list[tuple[Header, bool]] = field(default_factory=list)  # (header, set by -H)
     removed: set[str] = field(default_factory=set)
     json: bool = False
@@ -225,15 +225,13 @@ def _implied_header(name: str) -> Callable[[_Draft, OptionUse], None]:
     return handler
 
 
-def _unsupported_auth(draft: _Draft, use: OptionUse) -> None:
+def _auth_method(draft: _Draft, use: OptionUse) -> None:
     if use.option.takes_argument:  # --oauth2-bearer, --aws-sigv4 sign or add headers of their own
         draft.unsupported.append((f"{use.option.display} authentication", draft.span(use)))
-    elif not use.negated:
-        draft.auth_method = (use.option.name, draft.span(use))
-
-
-def _basic(draft: _Draft, use: OptionUse) -> None:
-    draft.auth_method = None
+    elif use.negated:
+        draft.auth_methods.pop(use.option.name, None)
+    else:
+        draft.auth_methods[use.option.name] = draft.span(use)
 
 
 def _file_option(draft: _Draft, use: OptionUse) -> None:
@@ -290,8 +288,8 @@ _HANDLERS: dict[Role, Callable[[_Draft, OptionUse], None]] = {
     Role.HEAD: _flag("head"),
     Role.UPLOAD: _flag("upload"),
     Role.USER: _set("user"),
-    Role.BASIC: _basic,
-    Role.UNSUPPORTED_AUTH: _unsupported_auth,
+    Role.BASIC: _auth_method,
+    Role.UNSUPPORTED_AUTH: _auth_method,
     Role.HEADER: _header,
     Role.USER_AGENT: _implied_header("User-Agent"),
     Role.REFERER: _implied_header("Referer"),
@@ -389,9 +387,10 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     from_header = _basic_auth_from_header(draft)
     if from_header is not None:
         username, password = from_header
-    if draft.auth_method is not None:
-        name, span = draft.auth_method
-        draft.unsupported.append((f"--{name} authentication", span))
+    # with more than one method allowed curl sends nothing first and picks one from the 401
+    for name, span in draft.auth_methods.items():
+        if name != "basic":
+            draft.unsupported.append((f"--{name} authentication", span))
 
     body_parts: tuple[BodyPart, ...] | None = tuple(draft.data) if has_data else None
     query_parts = [Located(join_body(draft.data), None)] if draft.get and draft.data else []

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lark import Lark, Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput
+from lark.exceptions import UnexpectedInput
 
 from curlport import notes
 from curlport.errors import CurlUsageError, ShellSyntaxError
@@ -371,16 +371,17 @@ def is_curl(word: Word) -> bool:
 def _tokenize(source: Source, dialect: str) -> list[Token]:
     try:
         tree = _PARSER.parse(source.text, start=dialect)
-    except UnexpectedCharacters as error:
-        offset = error.pos_in_stream or 0
+    except UnexpectedInput as error:
+        # The contextual lexer retries with every dialect's terminals before giving up,
+        # so a failure may come as UnexpectedToken; either way the offset is what counts.
+        token = getattr(error, "token", None)
+        offset = token.start_pos if isinstance(token, Token) else error.pos_in_stream
+        offset = min(offset or 0, max(len(source.text) - 1, 0))
         character = source.text[offset]
         span = source.span(offset, offset + 1)
         if character in "'\"":
             raise ShellSyntaxError(f"unbalanced {character}: this quote is never closed", span) from None
         raise ShellSyntaxError(f"unexpected character {character!r} for a {dialect} command", span) from None
-    except UnexpectedInput as error:  # the grammar accepts any token sequence; kept as a safety net
-        line, column = getattr(error, "line", 1), getattr(error, "column", 1)
-        raise ShellSyntaxError(str(error).splitlines()[0], Span(line, column, line, column + 1)) from None
     return [child for child in tree.children if isinstance(child, Token)]
 
 

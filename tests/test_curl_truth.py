@@ -1,0 +1,93 @@
+"""curl itself is the ground truth: the config describes the request curl really sends.
+
+Every fixture's words (as curlport split them) are handed to the real curl binary,
+which sends through a capture proxy on 127.0.0.1; the captured request must be the
+one the imported config describes. https:// is sent as http:// so the proxy sees
+the request instead of a TLS tunnel; nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from capture import CapturedRequest, CaptureProxy, start_capture_proxy
+from fixture_cases import CURL_DIR, curl_cases
+
+from curlport import decode_input, import_curl
+from curlport.shell import split_first_command
+
+pytestmark = pytest.mark.skipif(shutil.which("curl") is None, reason="the curl binary is not installed")
+
+# Headers curl adds on its own (Accept-Encoding for --compressed); a config lists only what the command sets.
+CURL_DEFAULTS = {"host", "user-agent", "accept", "accept-encoding", "content-length", "content-type",
+                 "proxy-connection", "authorization", "expect"}
+# Where curl cannot be the judge: it reads files that curlport, rightly, does not.
+NOT_COMPARABLE = {
+    "data-file-not-read": "curl reads @message.txt; curlport does not without --allow-file-refs",
+    "data-urlencode-forms": "curl reads @signature.txt; curlport does not without --allow-file-refs",
+    "cookie-file": "curl reads cookies.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def proxy() -> Iterator[CaptureProxy]:
+    capture = start_capture_proxy()
+    yield capture
+    capture.close()
+
+
+def _plain_http(text: str) -> str:
+    return "http://" + text[len("https://"):] if text.lower().startswith("https://") else text
+
+
+def _curl_argv(text: str) -> list[str]:
+    words = [word.text for word in split_first_command(text).words]
+    return [_plain_http(word) if word != "https" else "http" for word in words]
+
+
+def _url_parts(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    return parts.netloc.rsplit("@", 1)[-1].lower(), parts.path or "/", parts.query
+
+
+def _assert_same_request(config: dict[str, Any], sent: CapturedRequest) -> None:
+    assert sent.method == config["method"]
+    assert _url_parts(sent.url) == _url_parts(_plain_http(config["endpoint"]))
+    assert parse_qsl(urlsplit(sent.url).query, keep_blank_values=True) == parse_qsl(
+        urlsplit(config["endpoint"]).query, keep_blank_values=True)
+
+    sent_headers = [(name.lower(), value) for name, value in sent.headers]
+    for header in config["headers"]:
+        assert (header["key"].lower(), header["value"]) in sent_headers, header
+    listed = {header["key"].lower() for header in config["headers"]}
+    assert {name for name, _ in sent_headers} - listed <= CURL_DEFAULTS
+
+    authorization = dict(sent_headers).get("authorization")
+    if config["auth"] is None:
+        assert authorization is None or "authorization" in listed
+    else:
+        expected = f"{config['auth']['username']}:{config['auth']['password']}".encode()
+        assert authorization == "Basic " + base64.b64encode(expected).decode()
+
+    parameters = config["parameters"]
+    if parameters is None:
+        assert sent.body == b""
+    elif parameters["format"] == "form":
+        assert dict(sent_headers).get("content-type") == "application/x-www-form-urlencoded"
+        fields = [(field["key"], field["value"]) for field in parameters["fields"]]
+        assert parse_qsl(sent.body.decode(), keep_blank_values=True) == fields
+    else:
+        assert sent.body == parameters["body"].encode()
+
+
+@pytest.mark.parametrize("case", [case for case in curl_cases() if case not in NOT_COMPARABLE])
+def test_config_is_the_request_curl_sends(proxy: CaptureProxy, case: str) -> None:
+    text = decode_input((CURL_DIR / f"{case}.curl").read_bytes())
+    config = import_curl(text).config
+    sent = proxy.run_curl(_curl_argv(text))
+    _assert_same_request(config, sent)

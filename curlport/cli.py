@@ -38,9 +38,7 @@ class FindingsError(ToolError):
 
 def _fail(error: CurlportError, file: str, source: Source | None) -> ToolError:
     text = format_diagnostic(file, error.span, "error", error.message, source)
-    failure = ToolError(text)
-    failure.exit_code = error.exit_code
-    return failure
+    return FindingsError(text) if error.exit_code == FindingsError.exit_code else ToolError(text)
 
 
 def _read_input(path: str) -> tuple[bytes, str]:

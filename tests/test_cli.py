@@ -123,5 +123,7 @@ def test_schema_command_prints_the_schema() -> None:
 
 
 def test_python_dash_m_works() -> None:
-    completed = subprocess.run([sys.executable, "-m", "curlport", "--help"], capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        [sys.executable, "-m", "curlport", "--help"], capture_output=True, text=True, check=False
+    )
     assert completed.returncode == 0 and "import" in completed.stdout

@@ -7,16 +7,21 @@ form cannot express), 2 the tool could not run (unreadable input, bad arguments)
 from __future__ import annotations
 
 import sys
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from curlport import __version__
+from curlport.catalogue import CODES, select_codes
 from curlport.diagnostics import format_diagnostic
 from curlport.emit import config_json, write_atomically
 from curlport.errors import CurlportError
 from curlport.findings import Finding, Severity
 from curlport.importer import decode_input, import_curl
+from curlport.lint import check_import, discover, lint_text
+from curlport.reporters import REPORTERS
 from curlport.schema import schema_text
 from curlport.source import Source
 
@@ -27,7 +32,8 @@ class ToolError(click.ClickException):
     exit_code = 2
 
     def show(self, file: object = None) -> None:
-        click.echo(self.message, err=True)
+        if self.message:
+            click.echo(self.message, err=True)
 
 
 class FindingsError(ToolError):
@@ -64,6 +70,8 @@ def main() -> None:
     \b
       curlport import provider.curl            config JSON on stdout, findings on stderr
       curlport import provider.curl -o acme.json
+      curlport lint configs/ provider.curl     CI: every .json config and .curl file under the paths
+      curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
     """
 
@@ -95,7 +103,8 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
         source = Source(text, file)
         stem = Path(curl_file).stem if curl_file != "-" else None
         result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
-        _print_findings(result.findings, file, result.source)
+        findings = check_import(result)
+        _print_findings(findings, file, result.source)
         rendered = config_json(result.config)
         if output is None:
             click.echo(rendered, nl=False)
@@ -103,7 +112,7 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
             write_atomically(output, rendered, force=force)
     except CurlportError as error:
         raise _fail(error, file, source) from None
-    if any(f.severity is Severity.ERROR for f in result.findings):
+    if any(f.severity is Severity.ERROR for f in findings):
         raise FindingsError(f"{file}: config written with error-level findings: fix them before onboarding")
 
 
@@ -111,3 +120,64 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
 def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) that every provider config follows."""
     click.echo(schema_text(), nl=False)
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", "--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="How to print findings (sarif for code scanning, github for annotations).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these codes or prefixes (CP1, CP203).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these codes or prefixes.")
+@click.option("--severity", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+              help="Report findings of this severity and above.")
+@click.option("--statistics", is_flag=True, help="Print a count per code instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when error-level findings remain.")
+@click.option("--show-secrets", is_flag=True, help="Do not mask passwords, tokens and API keys in the output.")
+def lint_command(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
+                 severity: str, statistics: bool, exit_zero: bool, show_secrets: bool) -> None:
+    """Check provider configs (.json) and curl commands (.curl) under PATHS.
+
+    Exit 0 when nothing is at error level, 1 when something is (a file that does
+    not parse is such a finding), 2 when the tool could not run.
+    """
+    unknown = [code for code in select + ignore if not any(known.startswith(code) for known in CODES)]
+    if unknown:
+        raise ToolError(f"error: unknown code or prefix {', '.join(unknown)}; see 'curlport rules'")
+    selected = select_codes(select, ignore)
+    threshold = Severity(severity).rank
+    reports = []
+    for path in discover(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ToolError(f"{path}: error: cannot read: {error.strerror or error}") from None
+        report = lint_text(data, str(path), selected)
+        reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= threshold)))
+    if statistics:
+        counts = Counter(finding.code for report in reports for finding in report.findings)
+        for code, count in counts.most_common():
+            click.echo(f"{count:5d}  {code}  {CODES[code].name}")
+    else:
+        click.echo(REPORTERS[output_format](reports, show_secrets), nl=False)
+    has_errors = any(f.severity is Severity.ERROR for report in reports for f in report.findings)
+    if has_errors and not exit_zero:
+        raise FindingsError("")
+
+
+@main.command("rules")
+@click.argument("code", required=False)
+def rules_command(code: str | None) -> None:
+    """List every finding code, or explain one (curlport rules CP103)."""
+    if code is None:
+        for doc in CODES.values():
+            click.echo(f"{doc.code}  {doc.severity.value:<8} {doc.name:<28} {doc.summary}")
+        return
+    if code.upper() not in CODES:
+        raise ToolError(f"error: no rule {code}; see 'curlport rules'")
+    doc = CODES[code.upper()]
+    sections = [f"{doc.code} {doc.name} ({doc.severity.value})", "", doc.summary]
+    for title, body in (("Why it matters", doc.why), ("How to fix", doc.fix), ("Example", doc.bad),
+                        ("Use instead", doc.good)):
+        if body:
+            sections += ["", f"{title}:", f"  {body}"]
+    click.echo("\n".join(sections))

@@ -105,8 +105,8 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
             parameters = {"format": "raw", "body": body}
             if request.implied_content_type is not None:
                 headers.append({"key": "Content-Type", "value": request.implied_content_type})
-            if request.body_parts:
-                locate("/parameters/body", request.body_parts[0].span)
+            locate("/parameters", request.body_parts[0].span)
+            locate("/parameters/body", request.body_parts[0].span)
     config: Config = {
         "name": name or default_name(endpoint),
         "method": request.method.text.upper(),
@@ -120,6 +120,8 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
 
 def _locate_fields(request: Request, locate: Any) -> None:
     """Point each form field at the data option it came from (at the pair itself when verbatim)."""
+    if request.body_parts:
+        locate("/parameters", request.body_parts[0].span)
     spans = [part.span for part in request.body_parts or () for _ in part.text.split("&")]
     for index, span in enumerate(spans):
         for suffix in ("", "/key", "/value"):

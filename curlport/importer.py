@@ -72,4 +72,6 @@ def import_curl(
     converted = to_config(request, name)
     config_json(converted.config)  # the contract: every result validates against the schema
     findings = command.findings + request.findings
-    return ImportResult(converted.config, findings, converted.source_map, command.source)
+    # findings about the config as a whole point at the curl word
+    source_map = {"": command.span_of(command.curl_word), **converted.source_map}
+    return ImportResult(converted.config, findings, source_map, command.source)

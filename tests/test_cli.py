@@ -20,12 +20,19 @@ def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
 
 
 def test_import_prints_a_schema_valid_config_on_stdout() -> None:
-    code, out, err = run("import", str(CURL_DIR / "textlocal.curl"))
+    code, out, err = run("import", str(CURL_DIR / "ready-form.curl"))
     assert code == 0
     config = json.loads(out)
-    assert config["name"] == "textlocal"
+    assert config["name"] == "ready-form"
     assert config["endpoint"] == "https://api.textlocal.in/send/"
     assert err == ""
+
+
+def test_a_sample_that_is_not_ready_is_written_with_exit_1() -> None:
+    code, out, err = run("import", str(CURL_DIR / "textlocal.curl"))
+    assert code == 1
+    assert json.loads(out)["name"] == "textlocal"
+    assert "CP101 error" in err and "config written with error-level findings" in err
 
 
 def test_import_reads_stdin_and_takes_a_name() -> None:
@@ -44,13 +51,14 @@ def test_findings_go_to_stderr_with_location_and_caret() -> None:
 
 def test_output_file_is_written_and_never_clobbered(tmp_path: Path) -> None:
     target = tmp_path / "acme.json"
-    assert run("import", str(CURL_DIR / "plivo.curl"), "-o", str(target))[0] == 0
+    # plivo's sample still has no $$To: written, with exit 1 so the user knows it is not ready
+    assert run("import", str(CURL_DIR / "plivo.curl"), "-o", str(target))[0] == 1
     first = target.read_text()
     assert json.loads(first)["name"] == "plivo"
     code, _, err = run("import", str(CURL_DIR / "bulksms.curl"), "-o", str(target))
     assert code == 2 and "exists; pass --force" in err
     assert target.read_text() == first
-    assert run("import", str(CURL_DIR / "bulksms.curl"), "-o", str(target), "--force")[0] == 0
+    assert run("import", str(CURL_DIR / "bulksms.curl"), "-o", str(target), "--force")[0] == 1
     assert json.loads(target.read_text())["name"] == "bulksms"
     assert [p.name for p in tmp_path.iterdir()] == ["acme.json"]
 
@@ -106,8 +114,9 @@ def test_file_references_are_read_only_when_allowed(tmp_path: Path) -> None:
     source = tmp_path / "p.curl"
     source.write_text("curl https://x.example/s -H 'Content-Type: application/json' -d @body.json\n")
     code, out, err = run("import", str(source))
-    assert code == 0 and json.loads(out)["parameters"] is None and "CP004" in err
+    assert code == 1 and json.loads(out)["parameters"] is None and "CP004" in err and "CP101" in err
     code, out, _ = run("import", str(source), "--allow-file-refs", str(tmp_path))
+    assert code == 0
     assert json.loads(out)["parameters"] == {"format": "raw", "body": '{"to": "$$To", "text": "$$Body"}'}
     outside = tmp_path / "inner"
     outside.mkdir()

@@ -1,0 +1,41 @@
+"""Every finding code curlport can report, with its documentation: rules, import notes, and the two lint codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curlport.findings import Severity
+from curlport.notes import ALL_NOTE_KINDS
+from curlport.rules import ALL_RULES
+
+
+@dataclass(frozen=True)
+class CodeDoc:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str = ""
+    fix: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+CODES: dict[str, CodeDoc] = {
+    "CP000": CodeDoc("CP000", "unreadable-file", Severity.ERROR,
+                     "The file is not a readable curl command or JSON config.",
+                     "Nothing else can be checked in a file that does not parse.", "Fix the error at the location."),
+    **{kind.code: CodeDoc(kind.code, kind.name, kind.severity, kind.summary) for kind in ALL_NOTE_KINDS},
+    **{rule.code: CodeDoc(rule.code, rule.name, rule.severity, rule.summary, rule.why, rule.fix, rule.bad, rule.good)
+       for rule in ALL_RULES},
+    "CP501": CodeDoc("CP501", "schema-violation", Severity.ERROR,
+                     "The config does not match the published JSON Schema.",
+                     "The platform's form cannot hold a config outside the schema.",
+                     "Change the value at the JSON pointer named in the message."),
+}
+
+
+def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:
+    """The enabled codes, by prefix like ruff: --select CP1 enables CP101…CP199."""
+    chosen = {code for code in CODES if not select or any(code.startswith(prefix) for prefix in select)}
+    return frozenset(code for code in chosen if not any(code.startswith(prefix) for prefix in ignore))

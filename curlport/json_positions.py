@@ -1,0 +1,95 @@
+"""JSON with positions: where each value of a config file starts, by JSON pointer.
+
+The standard library parses JSON but forgets where things were; lint findings
+must point at the line and column of the offending value in the user's file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_LITERALS = {"true": True, "false": False, "null": None}
+
+
+def parse_with_positions(text: str) -> tuple[Any, dict[str, int]]:
+    """The JSON value and, for every JSON pointer in it, the offset where its value starts.
+
+    Raises json.JSONDecodeError (with line and column) on invalid JSON.
+    """
+    positions: dict[str, int] = {}
+    value, end = _value(text, _skip(text, 0), "", positions)
+    end = _skip(text, end)
+    if end != len(text):
+        raise json.JSONDecodeError("extra data after the JSON value", text, end)
+    return value, positions
+
+
+def _skip(text: str, index: int) -> int:
+    match = _WHITESPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _value(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+    positions[pointer] = index
+    character = text[index : index + 1]
+    if character == "{":
+        return _object(text, index + 1, pointer, positions)
+    if character == "[":
+        return _array(text, index + 1, pointer, positions)
+    if character == '"':
+        string, end = scanstring(text, index + 1)
+        return string, end
+    for literal, meaning in _LITERALS.items():
+        if text.startswith(literal, index):
+            return meaning, index + len(literal)
+    number = _NUMBER.match(text, index)
+    if number:
+        number_value: Any = json.loads(number.group())
+        return number_value, number.end()
+    raise json.JSONDecodeError("expected a JSON value", text, index)
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+    result: dict[str, Any] = {}
+    index = _skip(text, index)
+    if text.startswith("}", index):
+        return result, index + 1
+    while True:
+        if not text.startswith('"', index):
+            raise json.JSONDecodeError("expected a string key", text, index)
+        key, index = scanstring(text, index + 1)
+        index = _skip(text, index)
+        if not text.startswith(":", index):
+            raise json.JSONDecodeError("expected ':'", text, index)
+        result[key], index = _value(text, _skip(text, index + 1), f"{pointer}/{_escape(key)}", positions)
+        index = _skip(text, index)
+        if text.startswith("}", index):
+            return result, index + 1
+        if not text.startswith(",", index):
+            raise json.JSONDecodeError("expected ',' or '}'", text, index)
+        index = _skip(text, index + 1)
+
+
+def _array(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+    result: list[Any] = []
+    index = _skip(text, index)
+    if text.startswith("]", index):
+        return result, index + 1
+    while True:
+        item, index = _value(text, index, f"{pointer}/{len(result)}", positions)
+        result.append(item)
+        index = _skip(text, index)
+        if text.startswith("]", index):
+            return result, index + 1
+        if not text.startswith(",", index):
+            raise json.JSONDecodeError("expected ',' or ']'", text, index)
+        index = _skip(text, index + 1)

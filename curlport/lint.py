@@ -24,7 +24,7 @@ PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
 LINTED_SUFFIXES = (".curl", ".json")
 # Expectation files that sit beside fixtures are data about configs, not configs.
-NOT_CONFIGS = (".findings.json", ".expected.json")
+NOT_CONFIGS = (".findings.json", ".expected.json", ".lint.json")
 
 
 @dataclass(frozen=True)

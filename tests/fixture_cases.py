@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from curlport import CurlportError, decode_input, import_curl
+from curlport.lint import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CURL_DIR = ROOT / "fixtures" / "curl"
@@ -35,6 +36,12 @@ def import_case(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         for f in result.findings
     ]
     return result.config, findings
+
+
+def lint_case(path: Path) -> list[list[Any]]:
+    """Every lint finding of a fixture as [code, line, column]: a rule change shows up as a diff."""
+    report = lint_text(path.read_bytes(), path.name)
+    return [[f.code, f.span.line if f.span else None, f.span.column if f.span else None] for f in report.findings]
 
 
 def import_error(path: Path) -> dict[str, Any]:

@@ -12,7 +12,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases, import_case, import_error
+from fixture_cases import (
+    CONFIG_DIR,
+    CURL_DIR,
+    ERROR_DIR,
+    curl_cases,
+    error_cases,
+    import_case,
+    import_error,
+    lint_case,
+)
 
 
 def _write(path: Path, data: object) -> None:
@@ -25,6 +34,7 @@ def main() -> None:
         config, findings = import_case(CURL_DIR / f"{case}.curl")
         _write(CONFIG_DIR / f"{case}.json", config)
         _write(CONFIG_DIR / f"{case}.findings.json", findings)
+        _write(CONFIG_DIR / f"{case}.lint.json", lint_case(CURL_DIR / f"{case}.curl"))
     for case in error_cases():
         _write(ERROR_DIR / f"{case}.expected.json", import_error(ERROR_DIR / f"{case}.curl"))
     print(f"regenerated {len(curl_cases())} configs and {len(error_cases())} error expectations")

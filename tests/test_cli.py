@@ -36,7 +36,7 @@ def test_a_sample_that_is_not_ready_is_written_with_exit_1() -> None:
 
 
 def test_import_reads_stdin_and_takes_a_name() -> None:
-    code, out, _ = run("import", "-", "--name", "acme", stdin=b"curl https://x.example/s -d 'to=$$To'")
+    code, out, _ = run("import", "-", "--name", "acme", stdin=b"curl https://x.example/s -d 'to=$$To&text=$$Body'")
     assert code == 0
     assert json.loads(out)["name"] == "acme"
 
@@ -110,17 +110,18 @@ def test_secrets_are_masked_in_the_source_line_of_an_error(tmp_path: Path) -> No
 
 
 def test_file_references_are_read_only_when_allowed(tmp_path: Path) -> None:
-    (tmp_path / "body.json").write_text('{"to": "$$To", "text": "$$Body"}')
+    (tmp_path / "body.txt").write_text("to=$$To&text=$$Body\n")
     source = tmp_path / "p.curl"
-    source.write_text("curl https://x.example/s -H 'Content-Type: application/json' -d @body.json\n")
+    source.write_text("curl https://x.example/s -d @body.txt\n")
     code, out, err = run("import", str(source))
     assert code == 1 and json.loads(out)["parameters"] is None and "CP004" in err and "CP101" in err
     code, out, _ = run("import", str(source), "--allow-file-refs", str(tmp_path))
     assert code == 0
-    assert json.loads(out)["parameters"] == {"format": "raw", "body": '{"to": "$$To", "text": "$$Body"}'}
+    assert json.loads(out)["parameters"] == {
+        "format": "form", "fields": [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]}
     outside = tmp_path / "inner"
     outside.mkdir()
-    source.write_text("curl https://x.example/s -d @../body.json\n")
+    source.write_text("curl https://x.example/s -d @../body.txt\n")
     code, out, err = run("import", str(source), "--allow-file-refs", str(outside))
     assert json.loads(out)["parameters"] is None and "outside --allow-file-refs" in err
 

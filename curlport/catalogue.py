@@ -39,3 +39,14 @@ def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> 
     """The enabled codes, by prefix like ruff: --select CP1 enables CP101…CP199."""
     chosen = {code for code in CODES if not select or any(code.startswith(prefix) for prefix in select)}
     return frozenset(code for code in chosen if not any(code.startswith(prefix) for prefix in ignore))
+
+
+def markdown_table() -> str:
+    """The README's table of codes, generated so that it cannot drift from the declarations."""
+    rows = ["| code | name | severity | what it flags |", "|---|---|---|---|"]
+    rows += [f"| {doc.code} | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |" for doc in CODES.values()]
+    return "\n".join(rows)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

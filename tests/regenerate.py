@@ -23,6 +23,10 @@ from fixture_cases import (
     lint_case,
 )
 
+from curlport.catalogue import markdown_table
+
+RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
+
 
 def _write(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -37,6 +41,10 @@ def main() -> None:
         _write(CONFIG_DIR / f"{case}.lint.json", lint_case(CURL_DIR / f"{case}.curl"))
     for case in error_cases():
         _write(ERROR_DIR / f"{case}.expected.json", import_error(ERROR_DIR / f"{case}.curl"))
+    readme = CURL_DIR.parent.parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(RULES_START) + len(RULES_START), text.index(RULES_END)
+    readme.write_text(text[:start] + "\n" + markdown_table() + "\n" + text[end:], encoding="utf-8")
     print(f"regenerated {len(curl_cases())} configs and {len(error_cases())} error expectations")
 
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, CURL_DIR, curl_cases, lint_case
 
-from curlport.catalogue import CODES
+from curlport.catalogue import CODES, markdown_table
 from curlport.cli import main
 from curlport.lint import lint_text
 from curlport.rules import ALL_RULES, RULES_BY_CODE, Rule
@@ -118,3 +118,8 @@ def test_rules_command_lists_and_explains() -> None:
     code, out = run("rules", "cp103")
     assert code == 0 and "Why it matters" in out and "Use instead" in out
     assert run("rules", "CP999")[0] == 2
+
+
+def test_readme_rule_table_is_generated_from_the_declarations() -> None:
+    readme = (CURL_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "<!-- rules:start -->\n" + markdown_table() + "\n<!-- rules:end -->" in readme

@@ -7,7 +7,6 @@ for each JSON pointer of the config where in the curl text its value came from.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit
@@ -65,8 +64,7 @@ def _check_expressible(request: Request) -> None:
 
 
 def default_name(endpoint: str) -> str:
-    host = urlsplit(endpoint).hostname or "provider"
-    return re.sub(r"^(www|api)\.", "", host)
+    return urlsplit(endpoint).hostname or "provider"
 
 
 def to_config(request: Request, name: str | None = None) -> ConvertedConfig:

@@ -137,3 +137,8 @@ def test_python_dash_m_works() -> None:
         [sys.executable, "-m", "curlport", "--help"], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0 and "import" in completed.stdout
+
+
+def test_name_defaults_to_the_endpoint_host_on_stdin() -> None:
+    code, out, _ = run("import", "-", stdin=b"curl https://api.example.com/s -d 'to=$$To&text=$$Body'")
+    assert code == 0 and json.loads(out)["name"] == "api.example.com"

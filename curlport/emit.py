@@ -39,7 +39,10 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
         if force:
             os.replace(temporary, path)
         else:
-            os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
+            try:
+                os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
+            except FileExistsError:
+                raise OutputExistsError(f"{path} exists; pass --force to replace it") from None
             os.unlink(temporary)
     except BaseException:
         if os.path.exists(temporary):

@@ -142,3 +142,15 @@ def test_python_dash_m_works() -> None:
 def test_name_defaults_to_the_endpoint_host_on_stdin() -> None:
     code, out, _ = run("import", "-", stdin=b"curl https://api.example.com/s -d 'to=$$To&text=$$Body'")
     assert code == 0 and json.loads(out)["name"] == "api.example.com"
+
+
+def test_write_atomically_never_replaces_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
+    from curlport.emit import write_atomically
+    from curlport.errors import OutputExistsError
+
+    target = tmp_path / "c.json"
+    write_atomically(target, "first\n")
+    with pytest.raises(OutputExistsError):
+        write_atomically(target, "second\n")
+    assert target.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.json"]

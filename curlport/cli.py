@@ -16,7 +16,7 @@ import click
 from curlport import __version__
 from curlport.catalogue import CODES, select_codes
 from curlport.diagnostics import format_diagnostic
-from curlport.emit import config_json, write_atomically
+from curlport.emit import write_atomically
 from curlport.errors import CurlportError
 from curlport.findings import Finding, Severity
 from curlport.importer import decode_input, import_curl
@@ -105,11 +105,10 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
         result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
         findings = check_import(result)
         _print_findings(findings, file, result.source)
-        rendered = config_json(result.config)
         if output is None:
-            click.echo(rendered, nl=False)
+            click.echo(result.config_json, nl=False)
         else:
-            write_atomically(output, rendered, force=force)
+            write_atomically(output, result.config_json, force=force)
     except CurlportError as error:
         raise _fail(error, file, source) from None
     if any(f.severity is Severity.ERROR for f in findings):

@@ -25,6 +25,8 @@ class ImportResult:
     """A schema-valid config, what the import noticed, and where each config value came from."""
 
     config: Config
+    #: The config as JSON text, already checked against the schema: write this, do not re-render.
+    config_json: str
     findings: tuple[Finding, ...]
     source_map: dict[str, Span]
     source: Source
@@ -70,8 +72,8 @@ def import_curl(
     invocation = read_invocation(command)
     request = build_request(invocation, allow_file_refs)
     converted = to_config(request, name)
-    config_json(converted.config)  # the contract: every result validates against the schema
+    rendered = config_json(converted.config)  # the contract: every result validates against the schema
     findings = command.findings + request.findings
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
-    return ImportResult(converted.config, findings, source_map, command.source)
+    return ImportResult(converted.config, rendered, findings, source_map, command.source)

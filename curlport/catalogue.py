@@ -19,6 +19,8 @@ class CodeDoc:
     fix: str = ""
     bad: str = ""
     good: str = ""
+    autofix: str = ""
+    fix_safety: str = ""
 
 
 CODES: dict[str, CodeDoc] = {
@@ -26,7 +28,8 @@ CODES: dict[str, CodeDoc] = {
                      "The file is not a readable curl command or JSON config.",
                      "Nothing else can be checked in a file that does not parse.", "Fix the error at the location."),
     **{kind.code: CodeDoc(kind.code, kind.name, kind.severity, kind.summary) for kind in ALL_NOTE_KINDS},
-    **{rule.code: CodeDoc(rule.code, rule.name, rule.severity, rule.summary, rule.why, rule.fix, rule.bad, rule.good)
+    **{rule.code: CodeDoc(rule.code, rule.name, rule.severity, rule.summary, rule.why, rule.fix, rule.bad, rule.good,
+                         rule.autofix or "", rule.fix_safety)
        for rule in ALL_RULES},
     "CP501": CodeDoc("CP501", "schema-violation", Severity.ERROR,
                      "The config does not match the published JSON Schema.",
@@ -43,10 +46,12 @@ def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> 
 
 def markdown_table() -> str:
     """The README's table of codes, generated so that it cannot drift from the declarations."""
-    rows = ["| code | name | severity | what it flags |", "|---|---|---|---|"]
-    rows += [f"| {doc.code} | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |" for doc in CODES.values()]
+    rows = ["| code | name | severity | what it flags | auto-fix |", "|---|---|---|---|---|"]
+    rows += [f"| {doc.code} | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} | {doc.autofix or ''} |"
+             for doc in CODES.values()]
     return "\n".join(rows)
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+

@@ -14,15 +14,17 @@ from pathlib import Path
 import click
 
 from curlport import __version__
-from curlport.catalogue import CODES, select_codes
+from curlport.catalogue import CODES
 from curlport.diagnostics import format_diagnostic
 from curlport.emit import write_atomically
 from curlport.errors import CurlportError
 from curlport.findings import Finding, Severity
+from curlport.fixes import fix_import
 from curlport.importer import decode_input, import_curl
-from curlport.lint import check_import, discover, lint_text
-from curlport.reporters import REPORTERS
+from curlport.lint import check_import, lint_paths
+from curlport.reporters import REPORTERS, described, unified_diff
 from curlport.schema import schema_text
+from curlport.settings import Settings, SettingsError, find_settings_file, load_settings, unknown_codes
 from curlport.source import Source
 
 
@@ -59,7 +61,7 @@ def _read_input(path: str) -> tuple[bytes, str]:
 def _print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:
     for finding in findings:
         label = f"{finding.code} {finding.severity.value}"
-        click.echo(format_diagnostic(file, finding.span, label, finding.message, source), err=True)
+        click.echo(format_diagnostic(file, finding.span, label, described(finding, True), source), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,8 +86,10 @@ def main() -> None:
 @click.option("--name", help="The provider's name in the config (default: the file's stem, else the host).")
 @click.option("--allow-file-refs", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="DIR",
               help="Read @file arguments (-d @body.json) from inside DIR; never read otherwise.")
+@click.option("--fix", is_flag=True, help="Apply the rules' safe fixes to the config before writing it.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
 def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
-                   allow_file_refs: Path | None) -> None:
+                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool) -> None:
     """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
 
     The command is parsed, never run: no variable is expanded, no $(…) executed,
@@ -103,6 +107,10 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
         source = Source(text, file)
         stem = Path(curl_file).stem if curl_file != "-" else None
         result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
+        if fix:
+            result, applied = fix_import(result, unsafe=unsafe_fixes)
+            for change in applied:
+                click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)
         findings = check_import(result)
         _print_findings(findings, file, result.source)
         if output is None:
@@ -121,37 +129,69 @@ def schema_command() -> None:
     click.echo(schema_text(), nl=False)
 
 
+def _settings(config_file: Path | None, isolated: bool, select: tuple[str, ...],
+              ignore: tuple[str, ...]) -> Settings:
+    """The project's settings (or none, with --isolated), with the command line's --select and --ignore on top."""
+    unknown = unknown_codes(select + ignore)
+    if unknown:
+        raise ToolError(f"error: unknown code or prefix {', '.join(unknown)}; see 'curlport rules'")
+    found = None if isolated else config_file or find_settings_file(Path.cwd())
+    try:
+        settings = load_settings(found) if found else Settings()
+    except SettingsError as error:
+        text = error.path.read_text(encoding="utf-8", errors="replace") if error.path.is_file() else None
+        raise ToolError(format_diagnostic(str(error.path), error.span, "error", error.message,
+                                          Source(text, str(error.path)) if text is not None else None)) from None
+    return replace(settings, select=tuple(code.upper() for code in select) or settings.select,
+                   ignore=settings.ignore + tuple(code.upper() for code in ignore))
+
+
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--output-format", "--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="How to print findings (sarif for code scanning, github for annotations).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only these codes or prefixes (CP1, CP203).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these codes or prefixes.")
-@click.option("--severity", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+@click.option("--select", multiple=True, metavar="CODE",
+              help="Only these codes or prefixes (CP1, CP203); replaces the settings file's select.")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Also skip these codes or prefixes.")
+@click.option("--severity", type=click.Choice([s.value for s in Severity]), default="info", show_default=True,
               help="Report findings of this severity and above.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to .json configs (atomically), report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Print a count per code instead of the findings.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when error-level findings remain.")
 @click.option("--show-secrets", is_flag=True, help="Do not mask passwords, tokens and API keys in the output.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Read settings from this file, not the nearest .curlport.toml or pyproject.toml [tool.curlport].")
+@click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 def lint_command(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                 severity: str, statistics: bool, exit_zero: bool, show_secrets: bool) -> None:
+                 severity: str, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool, exit_zero: bool,
+                 show_secrets: bool, config_file: Path | None, isolated: bool) -> None:
     """Check provider configs (.json) and curl commands (.curl) under PATHS.
 
+    Settings come from the nearest .curlport.toml, or pyproject.toml with a
+    [tool.curlport] table (select, ignore, per-file-ignores), searched from the
+    working directory upwards. --fix rewrites .json configs only: a .curl file is
+    the provider's sample (curlport import --fix fixes the config it makes).
+
     Exit 0 when nothing is at error level, 1 when something is (a file that does
-    not parse is such a finding), 2 when the tool could not run.
+    not parse is such a finding) or --diff has changes to show, 2 when the tool
+    could not run.
     """
-    unknown = [code for code in select + ignore if not any(known.startswith(code) for known in CODES)]
-    if unknown:
-        raise ToolError(f"error: unknown code or prefix {', '.join(unknown)}; see 'curlport rules'")
-    selected = select_codes(select, ignore)
-    threshold = Severity(severity).rank
-    reports = []
-    for path in discover(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ToolError(f"{path}: error: cannot read: {error.strerror or error}") from None
-        report = lint_text(data, str(path), selected)
-        reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= threshold)))
+    settings = _settings(config_file, isolated, select, ignore)
+    try:
+        reports = lint_paths(paths, settings, severity=Severity(severity), fix=fix or diff,
+                             unsafe_fixes=unsafe_fixes, write=not diff)
+    except CurlportError as error:
+        raise ToolError(f"error: {error.message}") from None
+    if diff:
+        changes = unified_diff(reports)
+        click.echo(changes, nl=False)
+        fixes = sum(len(report.fixed) for report in reports)
+        click.echo(f"Would fix {fixes} problem{'s' * (fixes != 1)}.", err=True)
+        if changes:
+            raise FindingsError("")
+        return
     if statistics:
         counts = Counter(finding.code for report in reports for finding in report.findings)
         for code, count in counts.most_common():
@@ -175,8 +215,10 @@ def rules_command(code: str | None) -> None:
         raise ToolError(f"error: no rule {code}; see 'curlport rules'")
     doc = CODES[code.upper()]
     sections = [f"{doc.code} {doc.name} ({doc.severity.value})", "", doc.summary]
+    automatic = f"{doc.autofix} (curlport lint --fix{' --unsafe-fixes' * (doc.autofix != 'safe')}). " \
+        f"{doc.fix_safety}" if doc.autofix else ""
     for title, body in (("Why it matters", doc.why), ("How to fix", doc.fix), ("Example", doc.bad),
-                        ("Use instead", doc.good)):
+                        ("Use instead", doc.good), ("Automatic fix", automatic)):
         if body:
             sections += ["", f"{title}:", f"  {body}"]
     click.echo("\n".join(sections))

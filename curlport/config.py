@@ -55,7 +55,7 @@ def _check_expressible(request: Request) -> None:
     if method.text.upper() not in SENDABLE_METHODS:
         raise UnsupportedRequestError(
             f"curl would send a {method.text} request; the generic provider form sends only GET or POST",
-            method.span)
+            method.span, code="CP205")
     scheme = urlsplit(request.url.text).scheme.lower()
     if scheme not in ("http", "https"):
         raise UnsupportedRequestError(

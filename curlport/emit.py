@@ -12,13 +12,18 @@ from curlport.errors import OutputExistsError, SchemaViolationError
 from curlport.schema import json_pointer, violations
 
 
+def render_json(config: Config) -> str:
+    """The one layout of every config curlport writes: two-space indent, UTF-8 text, a final newline."""
+    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
 def config_json(config: Config) -> str:
     """The config as JSON text, after checking it against the schema."""
     errors = violations(config)
     if errors:
         first = errors[0]
         raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: {first.message}")
-    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+    return render_json(config)
 
 
 def write_atomically(path: Path, text: str, *, force: bool = False) -> None:

@@ -50,6 +50,11 @@ class UnsupportedRequestError(CurlportError):
 
     exit_code = 1
 
+    def __init__(self, message: str, span: Span | None = None, code: str = "CP206") -> None:
+        super().__init__(message, span)
+        #: The lint rule that reports the same thing in a .json config.
+        self.code = code
+
 
 class SchemaViolationError(CurlportError):
     """A config does not validate against the published schema."""

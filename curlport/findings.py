@@ -24,6 +24,14 @@ _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True)
+class FixOffer:
+    """That a finding can be fixed automatically, how, and whether ``--fix`` alone applies it."""
+
+    description: str
+    safe: bool
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing worth telling the user, with where it is in their input.
 
@@ -36,3 +44,4 @@ class Finding:
     message: str
     span: Span | None = None
     pointer: str | None = None
+    fix: FixOffer | None = None

@@ -54,7 +54,8 @@ def _value(text: str, index: int, pointer: str, positions: dict[str, int]) -> tu
     raise json.JSONDecodeError("expected a JSON value", text, index)
 
 
-def _escape(key: str) -> str:
+def pointer_token(key: str) -> str:
+    """A key as one JSON pointer token (RFC 6901: ~ and / escaped)."""
     return key.replace("~", "~0").replace("/", "~1")
 
 
@@ -70,7 +71,7 @@ def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> t
         index = _skip(text, index)
         if not text.startswith(":", index):
             raise json.JSONDecodeError("expected ':'", text, index)
-        result[key], index = _value(text, _skip(text, index + 1), f"{pointer}/{_escape(key)}", positions)
+        result[key], index = _value(text, _skip(text, index + 1), f"{pointer}/{pointer_token(key)}", positions)
         index = _skip(text, index)
         if text.startswith("}", index):
             return result, index + 1
@@ -93,3 +94,30 @@ def _array(text: str, index: int, pointer: str, positions: dict[str, int]) -> tu
         if not text.startswith(",", index):
             raise json.JSONDecodeError("expected ',' or ']'", text, index)
         index = _skip(text, index + 1)
+
+
+_ESCAPE_LENGTH = {"u": 6}
+
+
+def source_offset(text: str, literal_start: int, decoded_index: int) -> int:
+    """Where the ``decoded_index``-th character of the string literal at ``literal_start`` sits in ``text``.
+
+    Escapes make the source longer than the value (``\\"`` is one character, ``\\u00e9``
+    one, a surrogate pair of two ``\\u`` escapes one), so value offsets need mapping.
+    """
+    position = literal_start + 1
+    for _ in range(decoded_index):
+        if text[position] != "\\":
+            position += 1
+            continue
+        length = _ESCAPE_LENGTH.get(text[position + 1], 2)
+        if length == 6 and 0xD800 <= int(text[position + 2 : position + 6], 16) < 0xDC00:
+            length = 12  # a surrogate pair decodes to one character
+        position += length
+    return position
+
+
+def literal_end(text: str, literal_start: int) -> int:
+    """The offset just after the string literal that starts at ``literal_start``."""
+    _, end = scanstring(text, literal_start + 1)
+    return int(end)

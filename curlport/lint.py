@@ -1,23 +1,29 @@
 """Lint: the same checks over .curl commands and .json configs, every finding located in its file.
 
 A file that cannot be read or parsed is a finding too (CP000), like ruff and
-check-jsonschema report it, so one bad file never hides the others.
+check-jsonschema report it, so one bad file never hides the others. With
+``fix``, a .json config is fixed first (see ``curlport.fixes``) and what remains
+is reported; a .curl command is the provider's sample and is never rewritten
+(``curlport import --fix`` applies the fixes to the config it makes).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from curlport.errors import CurlportError
-from curlport.findings import Finding, Severity
+from curlport.emit import write_atomically
+from curlport.errors import CurlportError, UnsupportedRequestError
+from curlport.findings import Finding, FixOffer, Severity
+from curlport.fixes import AppliedFix, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
-from curlport.json_positions import parse_with_positions
-from curlport.rules import run_rules
+from curlport.json_positions import parse_with_positions, source_offset
+from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem
 from curlport.schema import json_pointer, violations
+from curlport.settings import Settings
 from curlport.source import Source, Span
 
 PARSE_ERROR = "CP000"
@@ -29,11 +35,18 @@ NOT_CONFIGS = (".findings.json", ".expected.json", ".lint.json")
 
 @dataclass(frozen=True)
 class FileReport:
-    """The findings of one file, with its text so reporters can show the lines."""
+    """The findings of one file, with its text so reporters can show the lines.
+
+    ``fixed`` lists the fixes applied; ``fixed_text`` is the file's new text when
+    they changed it (``source`` and ``findings`` are then about that new text).
+    """
 
     path: str
     source: Source | None
     findings: tuple[Finding, ...]
+    fixed: tuple[AppliedFix, ...] = ()
+    fixed_text: str | None = None
+    original_text: str | None = None
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -47,6 +60,66 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
+               fix: bool = False, unsafe_fixes: bool = False, write: bool = True) -> list[FileReport]:
+    """Lint every file under ``paths``; with ``fix`` and ``write``, fixed .json configs are written back atomically.
+
+    ``severity`` drops findings below it; ``write=False`` computes the fixes without
+    writing them (``--diff``).
+    """
+    settings = settings or Settings()
+    reports = []
+    for path in discover(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
+            reports.append(FileReport(str(path), None, (finding,)))
+            continue
+        report = lint_text(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
+        if write and report.fixed_text is not None:
+            write_atomically(path, report.fixed_text, force=True)
+        reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank)))
+    return reports
+
+
+def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,
+              unsafe_fixes: bool = False) -> FileReport:
+    """Lint the bytes of one file, a .curl command or a .json config by its name."""
+    try:
+        text = decode_input(data)
+    except CurlportError as error:
+        return FileReport(path, None, (Finding(PARSE_ERROR, Severity.ERROR, error.message, error.span),))
+    if path.endswith(".json"):
+        fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
+        if fixed is not None and fixed.text != text:
+            source = Source(fixed.text, path)
+            return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
+        return FileReport(path, Source(text, path), tuple(_lint_config(Source(text, path), selected)))
+    source = Source(text, path)
+    try:
+        result = import_curl(text, name=Path(path).stem, source_name=path)
+    except UnsupportedRequestError as error:
+        return FileReport(path, source, tuple(_selected([_error_finding(error.code, error)], selected)))
+    except CurlportError as error:
+        return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
+    # The command is the provider's sample and stays as it is: its findings offer no --fix.
+    findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
+    return FileReport(path, source, tuple(findings))
+
+
+def _error_finding(code: str, error: CurlportError) -> Finding:
+    return Finding(code, Severity.ERROR, error.message, error.span)
+
+
+def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
+    """What the importer noticed, and what the rules find in the config it made."""
+    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _locate(problem.pointer,
+                                                                                            result.source_map),
+                                                      selected)
+    return tuple(_selected(findings, selected))
+
+
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
     """The span of a pointer, or of its nearest located parent."""
     while True:
@@ -57,45 +130,13 @@ def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
         pointer = pointer.rsplit("/", 1)[0]
 
 
-def _rule_findings(config: Config, spans: dict[str, Span], inner: dict[str, int] | None,
-                   source: Source | None, selected: frozenset[str] | None) -> list[Finding]:
-    findings = []
-    for rule, problem in run_rules(config, selected):
-        findings.append(Finding(rule.code, rule.severity, problem.message,
-                                _problem_span(problem, spans, inner, source), problem.pointer))
-    return findings
-
-
-def _problem_span(problem: Problem, spans: dict[str, Span], inner: dict[str, int] | None,
-                  source: Source | None) -> Span | None:
-    """In a JSON file, point inside the string at the offending characters; elsewhere at the value."""
-    if inner is not None and source is not None and problem.pointer in inner:
-        start = inner[problem.pointer] + (1 if source.text[inner[problem.pointer]] == '"' else 0) + problem.start
-        end = start + ((problem.end - problem.start) if problem.end is not None else 1)
-        return source.span(start, end)
-    return _locate(problem.pointer, spans)
-
-
-def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None) -> FileReport:
-    """Lint the bytes of one file, a .curl command or a .json config by its name."""
-    try:
-        text = decode_input(data)
-    except CurlportError as error:
-        return FileReport(path, None, (Finding(PARSE_ERROR, Severity.ERROR, error.message, error.span),))
-    source = Source(text, path)
-    if path.endswith(".json"):
-        return FileReport(path, source, tuple(_lint_config(source, selected)))
-    try:
-        result = import_curl(text, name=Path(path).stem, source_name=path)
-    except CurlportError as error:
-        return FileReport(path, source, (Finding(PARSE_ERROR, Severity.ERROR, error.message, error.span),))
-    return FileReport(path, source, check_import(result, selected))
-
-
-def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
-    """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, result.source_map, None, result.source, selected)
-    return tuple(_selected(findings, selected))
+def _rule_findings(config: Config, locate: Callable[[Problem], Span | None],
+                   selected: frozenset[str] | None) -> list[Finding]:
+    return [
+        Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
+                FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
+        for rule, problem in run_rules(config, selected)
+    ]
 
 
 def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Finding]:
@@ -105,14 +146,23 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
-    findings = [
+
+    def locate(problem: Problem) -> Span | None:
+        """Inside a string, the offending characters themselves; otherwise the value."""
+        start = offsets.get(problem.pointer)
+        if start is None or source.text[start] != '"':
+            return _locate(problem.pointer, spans)
+        end = problem.end if problem.end is not None else problem.start + 1
+        return source.span(source_offset(source.text, start, problem.start), source_offset(source.text, start, end))
+
+    findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
+    explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
+    schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
-        for error in violations(config)
+        for error in violations(config) if json_pointer(error) not in explained
     ]
-    if isinstance(config, dict):
-        findings += _rule_findings(config, spans, offsets, source, selected)
-    return _selected(findings, selected)
+    return _selected(schema_findings + findings, selected)
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

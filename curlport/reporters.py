@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -26,18 +27,42 @@ def _items(reports: list[FileReport]) -> list[tuple[FileReport, Finding]]:
     return [(report, finding) for report in reports for finding in report.findings]
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 def _footer(reports: list[FileReport]) -> str:
     counts = Counter(finding.severity.value for _, finding in _items(reports))
+    files = _plural(len(reports), "file")
+    lines = []
+    fixed = sum(len(report.fixed) for report in reports)
+    if fixed:
+        lines.append(f"Fixed {_plural(fixed, 'problem')} in {_plural(sum(1 for r in reports if r.fixed), 'file')}.")
     if not counts:
-        return f"All checks passed ({len(reports)} file{'s' * (len(reports) != 1)})."
-    parts = [f"{counts[s]} {s}{'s' * (counts[s] != 1)}" for s in ("error", "warning", "info") if counts[s]]
-    return f"Found {', '.join(parts)} in {len(reports)} file{'s' * (len(reports) != 1)}."
+        return "\n".join([*lines, f"All checks passed ({files})."])
+    parts = [_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
+    lines.append(f"Found {', '.join(parts)} in {files}.")
+    offers = [finding.fix for _, finding in _items(reports) if finding.fix]
+    safe = sum(1 for offer in offers if offer.safe)
+    if offers:
+        unsafe = f" ({len(offers) - safe} more with --unsafe-fixes)" if len(offers) > safe else ""
+        lines.append(f"{safe} fixable with --fix{unsafe}.")
+    return "\n".join(lines)
+
+
+def described(finding: Finding, show_secrets: bool) -> str:
+    """The message, with the fix a human can ask for."""
+    message = _message(finding, show_secrets)
+    if finding.fix is None:
+        return message
+    kind = "fix" if finding.fix.safe else "unsafe fix"
+    return f"{message} [{kind}: {finding.fix.description}]"
 
 
 def text(reports: list[FileReport], show_secrets: bool) -> str:
     blocks = [
         format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
-                          finding.message, report.source, show_secrets=show_secrets)
+                          described(finding, True), report.source, show_secrets=show_secrets)
         for report, finding in _items(reports)
     ]
     return "\n".join([*blocks, _footer(reports)]) + "\n"
@@ -46,7 +71,7 @@ def text(reports: list[FileReport], show_secrets: bool) -> str:
 def concise(reports: list[FileReport], show_secrets: bool) -> str:
     lines = [
         f"{report.path}:{finding.span.line if finding.span else 1}:{finding.span.column if finding.span else 1}: "
-        f"{finding.code} {finding.severity.value}: {_message(finding, show_secrets)}"
+        f"{finding.code} {finding.severity.value}: {described(finding, show_secrets)}"
         for report, finding in _items(reports)
     ]
     return "\n".join([*lines, _footer(reports)]) + "\n"
@@ -60,6 +85,8 @@ def _record(report: FileReport, finding: Finding, show_secrets: bool) -> dict[st
         "line": span.line if span else None, "column": span.column if span else None,
         "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,
         "pointer": finding.pointer,
+        "fix": {"description": finding.fix.description, "applicability": "safe" if finding.fix.safe else "unsafe"}
+        if finding.fix else None,
     }
 
 
@@ -131,6 +158,15 @@ def sarif(reports: list[FileReport], show_secrets: bool) -> str:
         }],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def unified_diff(reports: list[FileReport]) -> str:
+    """What the fixes would change, as ``diff -u`` prints it (for ``--diff``)."""
+    return "".join(
+        "".join(difflib.unified_diff(report.original_text.splitlines(keepends=True),
+                                     report.fixed_text.splitlines(keepends=True), report.path, report.path))
+        for report in reports if report.original_text is not None and report.fixed_text is not None
+    )
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -342,16 +342,27 @@ def _final_method(draft: _Draft, has_data: bool) -> Located:
     return Located("POST" if has_data and not draft.get else "GET", first_url_span)
 
 
+def decode_basic_credentials(authorization: str) -> tuple[str, str] | None:
+    """The user and password of an ``Authorization: Basic`` value, or None when it is not one."""
+    if not authorization.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, _, password = decoded.partition(":")
+    return user, password
+
+
 def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
     for index, (header, _) in enumerate(draft.headers):
         if header.name.lower() != "authorization" or not header.value.lower().startswith("basic "):
             continue
-        try:
-            decoded = base64.b64decode(header.value[6:].strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
+        credentials = decode_basic_credentials(header.value)
+        if credentials is None:
             return None
         del draft.headers[index]
-        user, _, password = decoded.partition(":")
+        user, password = credentials
         draft.findings.append(notes.BASIC_AUTH_HEADER.at(
             f"'Authorization: Basic' header at {header.span} decoded into the auth fields "
             f"(user '{user}')", header.span, "/auth"))

@@ -9,6 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from curlport.json_positions import pointer_token
 from curlport.resources import read_resource
 
 SCHEMA_FILE = "provider-config.schema.json"
@@ -29,4 +30,4 @@ def violations(config: Any) -> list[ValidationError]:
 
 
 def json_pointer(error: ValidationError) -> str:
-    return "".join(f"/{str(part).replace('~', '~0').replace('/', '~1')}" for part in error.absolute_path)
+    return "".join(f"/{pointer_token(str(part))}" for part in error.absolute_path)

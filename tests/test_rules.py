@@ -56,9 +56,15 @@ def test_placeholder_location_points_inside_the_json_string() -> None:
 
 
 def test_schema_violations_are_all_reported_with_pointers() -> None:
-    text = '{"name": "", "method": "PUT", "endpoint": "ftp://x", "auth": null, "headers": [], "parameters": null}'
+    text = '{"name": "", "method": "GET", "endpoint": "https://x/?to=$$To&m=$$Body", "auth": 7, "headers": {}}'
     violations = [f for f in lint_text(text.encode(), "c.json").findings if f.code == "CP501"]
-    assert sorted(f.pointer or "" for f in violations) == ["/endpoint", "/method", "/name"]
+    assert sorted(f.pointer or "" for f in violations) == ["/", "/auth", "/headers", "/name"]
+
+
+def test_a_rule_that_explains_a_schema_violation_replaces_it() -> None:
+    text = '{"name": "a", "method": "PUT", "endpoint": "ftp://x", "auth": null, "headers": [], "parameters": null}'
+    codes = sorted((f.code, f.pointer) for f in lint_text(text.encode(), "c.json").findings if f.code >= "CP2")
+    assert codes == [("CP205", "/method"), ("CP206", "/endpoint")]
 
 
 def test_unparseable_json_is_a_finding_with_a_location() -> None:

@@ -1,11 +1,51 @@
-"""The rule catalogue: every rule, by code. Adding a rule is one declaration and one line here."""
+"""The rule catalogue: every rule, by code. Adding a rule is one module with a ``RULE`` and one line here."""
 
 from __future__ import annotations
 
-from curlport.rules import bodies, leftovers, placeholders, transport
-from curlport.rules.base import Config, Problem, Rule
+from curlport.rules import (
+    cp101_missing_recipient,
+    cp102_missing_message,
+    cp103_miscased_placeholder,
+    cp104_placeholder_near_miss,
+    cp105_placeholder_misplaced,
+    cp106_placeholder_repeated,
+    cp107_dlt_template_id,
+    cp201_get_parameter_in_header,
+    cp202_get_with_body,
+    cp203_plain_http_credentials,
+    cp204_credentials_outside_auth,
+    cp205_unsupported_method,
+    cp206_unsupported_feature,
+    cp301_content_type_mismatch,
+    cp302_json_body_breaks,
+    cp303_message_in_header,
+    cp304_double_encoding,
+    cp401_unfilled_template_value,
+    cp402_sample_value_left,
+)
+from curlport.rules.base import Config, Fix, Problem, Rule
 
-ALL_RULES: tuple[Rule, ...] = placeholders.RULES + transport.RULES + bodies.RULES + leftovers.RULES
+ALL_RULES: tuple[Rule, ...] = (
+    cp101_missing_recipient.RULE,
+    cp102_missing_message.RULE,
+    cp103_miscased_placeholder.RULE,
+    cp104_placeholder_near_miss.RULE,
+    cp105_placeholder_misplaced.RULE,
+    cp106_placeholder_repeated.RULE,
+    cp107_dlt_template_id.RULE,
+    cp201_get_parameter_in_header.RULE,
+    cp202_get_with_body.RULE,
+    cp203_plain_http_credentials.RULE,
+    cp204_credentials_outside_auth.RULE,
+    cp205_unsupported_method.RULE,
+    cp206_unsupported_feature.RULE,
+    cp301_content_type_mismatch.RULE,
+    cp302_json_body_breaks.RULE,
+    cp303_message_in_header.RULE,
+    cp304_double_encoding.RULE,
+    cp401_unfilled_template_value.RULE,
+    cp402_sample_value_left.RULE,
+)
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 
 
@@ -15,4 +55,4 @@ def run_rules(config: Config, codes: frozenset[str] | None = None) -> list[tuple
             for problem in rule.check(config)]
 
 
-__all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Problem", "Rule", "run_rules"]
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Fix", "Problem", "Rule", "run_rules"]

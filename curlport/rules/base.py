@@ -3,6 +3,7 @@
 Rules see only the config dict, so the same rule serves a .json config and a
 .curl command; where a problem is inside the input is resolved afterwards from
 the JSON pointer (and the character offset inside the value) each problem names.
+A problem may carry a ``Fix``: an edit of the config, applied by ``curlport.fixes``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 
 from curlport.findings import Severity
 
 Config = dict[str, Any]
+
+
+class Autofix(StrEnum):
+    """Which fixes a rule offers: ``--fix`` applies safe ones, ``--unsafe-fixes`` the others too."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SAFE_OR_UNSAFE = "safe or unsafe"
+
+    def allows(self, safe: bool) -> bool:
+        return self is Autofix.SAFE_OR_UNSAFE or (self is Autofix.SAFE) == safe
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit of the config that removes one problem.
+
+    ``safe`` fixes keep the request the author evidently meant and are applied
+    by ``--fix``; unsafe ones guess at intent and need ``--unsafe-fixes``.
+    ``apply`` edits the config in place; it is only ever given a copy.
+    """
+
+    description: str
+    safe: bool
+    apply: Callable[[Config], None]
 
 
 @dataclass(frozen=True)
@@ -25,10 +53,18 @@ class Problem:
     message: str
     start: int = 0
     end: int | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule's declaration: ``curlport rules``, the README table and the tests are generated from it.
+
+    ``autofix`` says which fixes the rule offers and ``fix_safety`` documents when
+    and why; both are empty for rules that never offer one. ``explains_schema`` marks
+    a rule that says better what a schema violation at the same pointer says.
+    """
+
     code: str
     name: str
     severity: Severity
@@ -38,6 +74,9 @@ class Rule:
     bad: str
     good: str
     check: Callable[[Config], Iterator[Problem]]
+    autofix: Autofix | None = None
+    fix_safety: str = ""
+    explains_schema: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,9 +116,14 @@ def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[Slot]:
 
 
 PLACEHOLDER = re.compile(r"\$\$([A-Za-z][A-Za-z0-9_]*)")
-RECIPIENT, MESSAGE = "$$To", "$$Body"
+RECIPIENT, MESSAGE, TEMPLATE_ID = "$$To", "$$Body", "$$TemplateId"
 #: The platform's documented placeholders: never near misses.
-KNOWN_PLACEHOLDERS = frozenset({"$$To", "$$Body", "$$TemplateId", "$$MessageID"})
+KNOWN_PLACEHOLDERS = frozenset({RECIPIENT, MESSAGE, TEMPLATE_ID, "$$MessageID"})
+
+
+def mentions(config: Config, placeholder: str) -> bool:
+    """Whether any value of the config carries the placeholder."""
+    return any(placeholder in slot.text for slot in slots(config))
 
 
 def headers(config: Config) -> list[tuple[int, str, str]]:
@@ -90,3 +134,68 @@ def headers(config: Config) -> list[tuple[int, str, str]]:
 
 def header_value(config: Config, name: str) -> str | None:
     return next((value for _, key, value in headers(config) if key.lower() == name.lower()), None)
+
+
+@dataclass(frozen=True)
+class QueryItem:
+    """One key=value of the endpoint's query, with where its value sits in the endpoint."""
+
+    key: str
+    value: str
+    start: int
+    end: int
+
+
+def query_items(endpoint: str) -> Iterator[QueryItem]:
+    """The endpoint's query pairs as written (not decoded), so offsets stay true to the text."""
+    query_start = endpoint.find("?")
+    if query_start == -1:
+        return
+    fragment = endpoint.find("#", query_start)
+    position = query_start + 1
+    for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
+        key, separator, value = pair.partition("=")
+        if separator:
+            value_start = position + len(key) + 1
+            yield QueryItem(key, value, value_start, value_start + len(value))
+        position += len(pair) + 1
+
+
+def resolve(config: Config, pointer: str) -> Any:
+    """The value at a JSON pointer of the config (the pointers rules make: no escapes needed)."""
+    value: Any = config
+    for part in pointer.split("/")[1:]:
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    return value
+
+
+def assign(config: Config, pointer: str, new: Any) -> None:
+    parent_pointer, _, last = pointer.rpartition("/")
+    parent = resolve(config, parent_pointer)
+    if isinstance(parent, list):
+        parent[int(last)] = new
+    else:
+        parent[last] = new
+
+
+def replace_text(pointer: str, old: str, new: str) -> Callable[[Config], None]:
+    """A fix that rewrites every ``old`` in the text at ``pointer`` as ``new``."""
+    def apply(config: Config) -> None:
+        assign(config, pointer, str(resolve(config, pointer)).replace(old, new))
+    return apply
+
+
+def add_query(endpoint: str, pairs: list[tuple[str, str]]) -> str:
+    """The endpoint with key=value pairs appended to its query, encoded but with placeholders kept literal."""
+    base, hash_mark, fragment = endpoint.partition("#")
+    joiner = "" if base.endswith(("?", "&")) else ("&" if "?" in base else "?")
+    query = "&".join(f"{quote(key, safe='$')}={quote(value, safe='$')}" for key, value in pairs)
+    return f"{base}{joiner}{query}{hash_mark}{fragment}"
+
+
+def replace_span(pointer: str, start: int, end: int, new: str) -> Callable[[Config], None]:
+    """A fix that rewrites characters start…end of the text at ``pointer`` (offsets of the current config)."""
+    def apply(config: Config) -> None:
+        text = str(resolve(config, pointer))
+        assign(config, pointer, text[:start] + new + text[end:])
+    return apply

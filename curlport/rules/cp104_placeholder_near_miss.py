@@ -1,0 +1,54 @@
+"""CP104: something that looks like a placeholder but is not one: $To, {{To}}, $$Phone…"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span, slots
+
+# Another templating syntax around the very names To and Body: the author meant the placeholder.
+_WRONG_SYNTAX = (r"\$\$\s+(?:to|body)\b|(?<![$\w])\$(?:to|body)\b|\{\{\s*(?:to|body)\s*\}\}|\$\{(?:to|body)\}|"
+                 r"%(?:to|body)%|<(?:to|body)>|(?<![{$])\{(?:to|body)\}(?!\})")
+# The right syntax around another name, or another syntax around a synonym: probably meant, not certainly.
+_SYNONYM = (r"\{\{\s*(?:phone|mobile|message|text)\s*\}\}|"
+            r"\$\$(?:phone|mobile|number|msisdn|message|msg|text|recipient)\b")
+_NEAR_MISS = re.compile(f"(?i)(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})")
+_MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
+
+
+def check(config: Config) -> Iterator[Problem]:
+    misses = [(slot, match) for slot in slots(config) for match in _NEAR_MISS.finditer(slot.text)]
+    for slot, match in misses:
+        meant = _meant(match)
+        yield Problem(slot.pointer, f"{match.group(0)!r} looks like a placeholder but is not one: write {meant}",
+                      match.start(), match.end(), _fix(config, [m for _, m in misses], match, slot.pointer))
+
+
+def _meant(match: re.Match[str]) -> str:
+    return MESSAGE if _MEANS_MESSAGE.search(match.group(0)) else RECIPIENT
+
+
+def _fix(config: Config, misses: list[re.Match[str]], match: re.Match[str], pointer: str) -> Fix | None:
+    """Unambiguous only when the placeholder is nowhere yet and this is the one near miss meaning it."""
+    meant = _meant(match)
+    if mentions(config, meant) or [_meant(m) for m in misses].count(meant) != 1:
+        return None
+    return Fix(f"write {meant}", match.group("syntax") is not None,
+               replace_span(pointer, match.start(), match.end(), meant))
+
+
+RULE = Rule(
+    "CP104", "placeholder-near-miss", Severity.ERROR,
+    "Something that looks like a placeholder but is not: $To, $$ To, {{To}}, ${To}, %To%, <To>, $$Phone, $$Message.",
+    "Only $$To and $$Body (and the platform's other documented $$ placeholders) are substituted.",
+    "Write $$To for the recipient and $$Body for the message.",
+    '{"endpoint": "https://sms.example.com/send?to={{To}}&text=$$Body"}',
+    '{"endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
+    check,
+    autofix=Autofix.SAFE_OR_UNSAFE,
+    fix_safety="Offered only when the placeholder meant is nowhere in the config and one near miss means it. Safe for "
+               "another template syntax around To or Body ({{To}}, ${Body}, %To%); unsafe for a synonym ($$Phone, "
+               "{{message}}), which only probably meant the placeholder.",
+)

@@ -1,0 +1,56 @@
+"""CP107: an Indian sender without $$TemplateId, which DLT rules require on every message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import TEMPLATE_ID, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
+from curlport.rules.samples import RECIPIENT_KEY, KeyedValue, keyed_values
+
+_TEMPLATE_KEY = re.compile(r"(?i)^(?:dlt_?)?(?:template_?id|te_?id|temp_?id)$")
+_ENTITY_KEY = re.compile(r"(?i)^(?:dlt_?)?(?:entity_?id|pe_?id|principal_?entity_?id)$")
+_INDIAN_NUMBER = re.compile(r"^(?:\+|00)?91[6-9]\d{9}$")
+
+
+def _signal(item: KeyedValue) -> str | None:
+    if _TEMPLATE_KEY.match(item.key):
+        return f"the DLT template field '{item.key}'"
+    if _ENTITY_KEY.match(item.key):
+        return f"the DLT entity field '{item.key}'"
+    if RECIPIENT_KEY.match(item.key) and any(_INDIAN_NUMBER.match(n.strip()) for n in item.value.split(",")):
+        return f"the Indian sample number '{item.value}'"
+    return None
+
+
+def check(config: Config) -> Iterator[Problem]:
+    if mentions(config, TEMPLATE_ID):
+        return
+    signals = [(item, why) for item in keyed_values(config) if (why := _signal(item))]
+    if not signals:
+        return
+    item, why = next(((i, w) for i, w in signals if _TEMPLATE_KEY.match(i.key)), signals[0])
+    fix = None
+    if _TEMPLATE_KEY.match(item.key):
+        fix = Fix(f"send {TEMPLATE_ID} as '{item.key}'", False, replace_span(item.pointer, item.start, item.end,
+                                                                             TEMPLATE_ID))
+    yield Problem(item.pointer, f"{why} says this sender is Indian, where DLT requires each message's template id: "
+                  f"send {TEMPLATE_ID} in the provider's template id field", item.start, item.end, fix)
+
+
+RULE = Rule(
+    "CP107", "dlt-template-id-missing", Severity.INFO,
+    "An Indian sender (+91 samples, DLT fields such as entity_id, template_id, pe_id) without $$TemplateId.",
+    "India's DLT regulation rejects an SMS whose text does not match the registered template named by its id; the "
+    "platform fills $$TemplateId with the id of each campaign's template.",
+    "Put $$TemplateId in the provider's template id field (template_id, DLT_TE_ID, DltTemplateId…).",
+    '{"endpoint": "https://sms.example.in/send", "parameters": {"format": "form", "fields": [{"key": "to", '
+    '"value": "$$To"}, {"key": "text", "value": "$$Body"}, {"key": "template_id", "value": "1107161234567890123"}]}}',
+    '{"endpoint": "https://sms.example.in/send", "parameters": {"format": "form", "fields": [{"key": "to", '
+    '"value": "$$To"}, {"key": "text", "value": "$$Body"}, {"key": "template_id", "value": "$$TemplateId"}]}}',
+    check,
+    autofix=Autofix.UNSAFE,
+    fix_safety="Unsafe, and offered only for a template id field: an account with a single template may mean to "
+               "send that one id every time.",
+)

@@ -1,0 +1,46 @@
+"""CP201: a GET request carries the recipient, the message or credentials in a header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, add_query, headers
+
+CREDENTIAL_HEADER = re.compile(r"(?i)authorization|api[-_]?key|auth[-_]?key|token|secret|password")
+
+
+def _move_to_query(index: int, key: str, value: str) -> Fix:
+    def apply(config: Config) -> None:
+        del config["headers"][index]
+        config["endpoint"] = add_query(config["endpoint"], [(key, value)])
+    return Fix(f"move '{key}' into the endpoint's query", False, apply)
+
+
+def check(config: Config) -> Iterator[Problem]:
+    if config.get("method") != "GET":
+        return
+    for index, key, value in headers(config):
+        if RECIPIENT in value or MESSAGE in value or CREDENTIAL_HEADER.search(key):
+            # An Authorization value has a scheme ("Bearer …") no query parameter takes as it is.
+            fix = None if key.lower() == "authorization" else _move_to_query(index, key, value)
+            yield Problem(f"/headers/{index}", f"GET request with '{key}' in a header: the specification warns "
+                          "headers may not work for GET; move it into the endpoint's query", fix=fix)
+
+
+RULE = Rule(
+    "CP201", "get-parameter-in-header", Severity.WARNING,
+    "A GET request carries the recipient, the message or credentials in a header.",
+    "The specification: 'In case the parameters passed in the headers do not work for the GET type request, you can "
+    "pass the parameters in the endpoint.'",
+    "Move the value into the endpoint's query string, under the name the provider documents for it.",
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body", '
+    '"headers": [{"key": "apikey", "value": "abc"}]}',
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?apikey=abc&to=$$To&text=$$Body", "headers": []}',
+    check,
+    autofix=Autofix.UNSAFE,
+    fix_safety="Unsafe: the header becomes a query parameter of the same name, which the provider may not read "
+               "under that name, and a credential in the URL shows up in logs. Not offered for Authorization, whose "
+               "value has a scheme.",
+)

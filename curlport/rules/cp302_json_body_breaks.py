@@ -1,0 +1,47 @@
+"""CP302: a raw JSON body that stops being JSON once a real message is substituted."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule
+from curlport.rules.cp301_content_type_mismatch import looks_like_json
+
+# A message with everything that breaks naive substitution: quotes, a backslash, a newline, non-ASCII.
+_NASTY_MESSAGE = 'He said "hi" \\ bye\nnäive ✓'
+_SAMPLE_NUMBER = "15551234567"
+
+
+def _parses_with(body: str, message: str) -> bool:
+    try:
+        json.loads(body.replace(MESSAGE, message).replace(RECIPIENT, _SAMPLE_NUMBER))
+    except ValueError:
+        return False
+    return True
+
+
+def check(config: Config) -> Iterator[Problem]:
+    parameters = config.get("parameters") or {}
+    body = str(parameters.get("body", ""))
+    if parameters.get("format") != "raw" or not looks_like_json(body) or MESSAGE not in body:
+        return
+    # A body that is not JSON even with a plain message is not this rule's business.
+    if _parses_with(body, "hello") and not _parses_with(body, _NASTY_MESSAGE):
+        index = body.find(MESSAGE)
+        yield Problem("/parameters/body", "this JSON body breaks when the message contains a quote, a backslash or a "
+                      "newline: the platform substitutes $$Body as raw text; use a form body, or confirm the "
+                      "platform escapes it", index, index + len(MESSAGE))
+
+
+RULE = Rule(
+    "CP302", "json-body-breaks", Severity.ERROR,
+    "A raw JSON body that stops being valid JSON once a real message is substituted.",
+    "A message with a quote (\"), a backslash or a line break is pasted verbatim into the JSON and the provider "
+    "rejects the request.",
+    "Prefer form parameters; if the provider takes only JSON, test with such a message before onboarding.",
+    '{"parameters": {"format": "raw", "body": "{\\"text\\": \\"$$Body\\"}"}}',
+    '{"parameters": {"format": "form", "fields": [{"key": "text", "value": "$$Body"}]}}',
+    check,
+)

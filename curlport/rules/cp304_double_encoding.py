@@ -1,0 +1,40 @@
+"""CP304: a placeholder or sample value already percent-encoded where the platform encodes again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Problem, Rule, replace_span
+
+_ENCODED_PLACEHOLDER = re.compile(r"(?i)%24%24(to|body)\b")
+_ENCODED_PLUS_OR_SPACE = re.compile(r"%2[Bb]|(?<=[=&])\+")
+
+
+def check(config: Config) -> Iterator[Problem]:
+    endpoint = str(config.get("endpoint", ""))
+    for match in _ENCODED_PLACEHOLDER.finditer(endpoint):
+        meant = next(p for p in KNOWN_PLACEHOLDERS if p[2:].lower() == match.group(1).lower())
+        yield Problem("/endpoint", f"{match.group(0)} is a percent-encoded placeholder: the platform looks for the "
+                      f"literal {meant}; write it unencoded", match.start(), match.end(),
+                      Fix(f"write {meant}", True, replace_span("/endpoint", match.start(), match.end(), meant)))
+    if config.get("method") == "GET":
+        for match in _ENCODED_PLUS_OR_SPACE.finditer(endpoint):
+            yield Problem("/endpoint", f"'{match.group(0)}' in the query is already encoded; the platform encodes "
+                          "substituted values itself: check the provider receives what you mean",
+                          match.start(), match.end())
+
+
+RULE = Rule(
+    "CP304", "double-encoding", Severity.WARNING,
+    "A placeholder or sample value that is already percent-encoded where the platform encodes again.",
+    "%24%24To is never substituted, and %2B or + for space may be encoded twice.",
+    "Write $$To and $$Body unencoded; leave encoding to the platform.",
+    '{"endpoint": "https://sms.example.com/send?to=%24%24To&text=$$Body"}',
+    '{"endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
+    check,
+    autofix=Autofix.SAFE,
+    fix_safety="Safe for an encoded placeholder: %24%24To was meant as $$To (the placeholder in the right case). "
+               "Encoded sample values are left for you to judge.",
+)

@@ -1,0 +1,36 @@
+"""CP401: a value the provider's documentation meant you to replace."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import Config, Problem, Rule, slots
+
+_TEMPLATE_VALUE = re.compile(
+    r"(?i)\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
+    r"\benter[ _]?(?:your[ _]?)?[a-z0-9 _]+|"
+    r"<[A-Za-z][A-Za-z0-9_ .:-]*>|\{\{?\s*[A-Za-z_][A-Za-z0-9_]*\s*\}?\}|\[[A-Za-z][A-Za-z0-9_ ]*\]|"
+    r"\bx{5,}\b|\d*x{6,}\d*|(?<!\$)\$\{?[A-Z][A-Z0-9_]{2,}\}?"
+)
+
+
+def check(config: Config) -> Iterator[Problem]:
+    for slot in slots(config):
+        if slot.kind in ("header-key", "field-key"):
+            continue
+        for match in _TEMPLATE_VALUE.finditer(slot.text):
+            yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "
+                          "the real value", match.start(), match.end())
+
+
+RULE = Rule(
+    "CP401", "unfilled-template-value", Severity.ERROR,
+    "A value the provider's docs meant you to replace: YOUR_API_KEY, <api_key>, {apikey}, xxxxxxxx, $ENV_VAR.",
+    "The provider rejects the request (401, unknown sender) and every message is lost.",
+    "Replace it with the real credential, id or sender.",
+    '{"parameters": {"format": "form", "fields": [{"key": "apikey", "value": "YOUR_API_KEY"}]}}',
+    '{"parameters": {"format": "form", "fields": [{"key": "apikey", "value": "NjQ3YzE5ZmE0"}]}}',
+    check,
+)

@@ -1,0 +1,43 @@
+"""CP402: a sample phone number or message left where $$To or $$Body belongs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
+from curlport.rules.samples import MESSAGE_KEY, PHONE, RECIPIENT_KEY, KeyedValue, keyed_values
+
+
+def _sample_of(item: KeyedValue) -> str | None:
+    """The placeholder this value is a sample of, if it is one."""
+    if RECIPIENT_KEY.match(item.key) and PHONE.match(item.value):
+        return RECIPIENT
+    if MESSAGE_KEY.match(item.key) and item.value.strip() and "$$" not in item.value:
+        return MESSAGE
+    return None
+
+
+def check(config: Config) -> Iterator[Problem]:
+    samples = [(item, meant) for item in keyed_values(config) if (meant := _sample_of(item))]
+    for item, meant in samples:
+        what = f"sample number '{item.value}'" if meant == RECIPIENT else f"sample message in '{item.key}'"
+        # Unambiguous only when the placeholder is nowhere yet and this is its one sample.
+        lone = not mentions(config, meant) and [m for _, m in samples].count(meant) == 1
+        fix = Fix(f"write {meant}", False, replace_span(item.pointer, item.start, item.end, meant)) if lone else None
+        yield Problem(item.pointer, f"{what} where the {'recipient' if meant == RECIPIENT else 'message'} goes: "
+                      f"write {meant}", item.start, item.end, fix)
+
+
+RULE = Rule(
+    "CP402", "sample-value-left", Severity.WARNING,
+    "A sample phone number or message left where $$To or $$Body belongs.",
+    "Every message would go to the documentation's sample number, or say the sample text.",
+    "Replace the sample with $$To or $$Body.",
+    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "447123456789"}]}}',
+    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"}]}}',
+    check,
+    autofix=Autofix.UNSAFE,
+    fix_safety="Unsafe, and offered only when the placeholder is nowhere in the config and this is its one sample: "
+               "a fixed number or text may be meant (an alert that always goes to the same phone).",
+)

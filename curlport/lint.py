@@ -19,7 +19,7 @@ from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.fixes import AppliedFix, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
-from curlport.json_positions import parse_with_positions, source_offset
+from curlport.json_positions import literal_end, parse_with_positions, source_offset
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem
 from curlport.schema import json_pointer, violations
@@ -152,8 +152,10 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         start = offsets.get(problem.pointer)
         if start is None or source.text[start] != '"':
             return _locate(problem.pointer, spans)
-        end = problem.end if problem.end is not None else problem.start + 1
-        return source.span(source_offset(source.text, start, problem.start), source_offset(source.text, start, end))
+        if problem.end is None:  # the whole value, inside its quotes
+            return source.span(start + 1, literal_end(source.text, start) - 1)
+        return source.span(source_offset(source.text, start, problem.start),
+                           source_offset(source.text, start, problem.end))
 
     findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}

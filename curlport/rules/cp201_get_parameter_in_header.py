@@ -25,7 +25,7 @@ def check(config: Config) -> Iterator[Problem]:
         if RECIPIENT in value or MESSAGE in value or CREDENTIAL_HEADER.search(key):
             # An Authorization value has a scheme ("Bearer …") no query parameter takes as it is.
             fix = None if key.lower() == "authorization" else _move_to_query(index, key, value)
-            yield Problem(f"/headers/{index}", f"GET request with '{key}' in a header: the specification warns "
+            yield Problem(f"/headers/{index}/key", f"GET request with '{key}' in a header: the specification warns "
                           "headers may not work for GET; move it into the endpoint's query", fix=fix)
 
 

@@ -40,7 +40,7 @@ def check(config: Config) -> Iterator[Problem]:
         if key.lower() == "authorization" and value.lower().startswith("basic "):
             credentials = decode_basic_credentials(value)
             fix = _header_to_auth(index, *credentials) if credentials and auth_free else None
-            yield Problem(f"/headers/{index}", "an 'Authorization: Basic' header: use the form's Basic "
+            yield Problem(f"/headers/{index}/value", "an 'Authorization: Basic' header: use the form's Basic "
                           "authentication fields, which keep the password out of the header list", fix=fix)
     match = _USERINFO.match(str(config.get("endpoint", "")))
     if match:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
@@ -9,11 +10,15 @@ from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Proble
 from curlport.rules.samples import MESSAGE_KEY, PHONE, RECIPIENT_KEY, KeyedValue, keyed_values
 
 
+# Any placeholder, even miscased or percent-encoded: other rules' business, not a sample.
+_PLACEHOLDER_LIKE = re.compile(r"(?i)\$\$|%24%24")
+
+
 def _sample_of(item: KeyedValue) -> str | None:
     """The placeholder this value is a sample of, if it is one."""
     if RECIPIENT_KEY.match(item.key) and PHONE.match(item.value):
         return RECIPIENT
-    if MESSAGE_KEY.match(item.key) and item.value.strip() and "$$" not in item.value:
+    if MESSAGE_KEY.match(item.key) and item.value.strip() and not _PLACEHOLDER_LIKE.search(item.value):
         return MESSAGE
     return None
 

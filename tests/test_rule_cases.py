@@ -25,8 +25,13 @@ def _cases(code: str) -> list[dict[str, Any]]:
     return cases
 
 
-ALL_CASES = [pytest.param(path.stem, case, id=f"{path.stem}-{case['name']}")
-             for path in sorted(RULE_CASES.glob("*.toml")) for case in _cases(path.stem)]
+CASES = [(path.stem, case) for path in sorted(RULE_CASES.glob("*.toml")) for case in _cases(path.stem)]
+
+
+def _params(wanted: str | None = None) -> list[Any]:
+    """The cases (those with the key ``wanted`` set) as parameters named by code and case."""
+    return [pytest.param(code, case, id=f"{code}-{case['name']}") for code, case in CASES
+            if wanted is None or case.get(wanted)]
 
 
 def _locations(code: str, case: dict[str, Any], text: str | None = None) -> list[list[int]]:
@@ -35,12 +40,12 @@ def _locations(code: str, case: dict[str, Any], text: str | None = None) -> list
     return [[f.span.line, f.span.column] for f in report.findings if f.code == code and f.span]
 
 
-@pytest.mark.parametrize(("code", "case"), ALL_CASES)
+@pytest.mark.parametrize(("code", "case"), _params())
 def test_case_findings_at_their_locations(code: str, case: dict[str, Any]) -> None:
     assert _locations(code, case) == case["expect"]
 
 
-@pytest.mark.parametrize(("code", "case"), [c for c in ALL_CASES if "fixed" in c.values[1]])  # type: ignore[index]
+@pytest.mark.parametrize(("code", "case"), _params("fixed"))
 def test_case_fix_output_and_idempotence(code: str, case: dict[str, Any]) -> None:
     unsafe = case.get("unsafe", False)
     fixed = fix_json_text(case["input"], frozenset({code}), unsafe=unsafe)
@@ -51,7 +56,7 @@ def test_case_fix_output_and_idempotence(code: str, case: dict[str, Any]) -> Non
         assert len(_locations(code, case, fixed.text)) < len(case["expect"])
 
 
-@pytest.mark.parametrize(("code", "case"), [c for c in ALL_CASES if c.values[1].get("unsafe")])  # type: ignore[union-attr]
+@pytest.mark.parametrize(("code", "case"), _params("unsafe"))
 def test_unsafe_fixes_need_the_flag(code: str, case: dict[str, Any]) -> None:
     assert fix_json_text(case["input"], frozenset({code})).text == case["input"]
 

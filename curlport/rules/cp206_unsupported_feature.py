@@ -15,8 +15,8 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 def check(config: Config) -> Iterator[Problem]:
     scheme = _SCHEME.match(str(config.get("endpoint", "")))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
-        yield Problem("/endpoint", f"the endpoint's scheme is {scheme.group(1)}://; the platform calls http:// or https:// only",
-                      0, scheme.end())
+        yield Problem("/endpoint", f"the endpoint's scheme is {scheme.group(1)}://; the platform calls http:// or "
+                      "https:// only", 0, scheme.end())
     for index, key, value in headers(config):
         if key.lower() == "content-type" and value.lower().startswith("multipart/"):
             yield Problem(f"/headers/{index}/value", "multipart bodies cannot be built by the form: use form "

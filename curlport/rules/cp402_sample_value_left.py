@@ -9,7 +9,6 @@ from curlport.findings import Severity
 from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
 from curlport.rules.samples import MESSAGE_KEY, PHONE, RECIPIENT_KEY, KeyedValue, keyed_values
 
-
 # Any placeholder, even miscased or percent-encoded: other rules' business, not a sample.
 _PLACEHOLDER_LIKE = re.compile(r"(?i)\$\$|%24%24")
 

@@ -6,6 +6,7 @@ form cannot express), 2 the tool could not run (unreadable input, bad arguments)
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -139,9 +140,10 @@ def _settings(config_file: Path | None, isolated: bool, select: tuple[str, ...],
     try:
         settings = load_settings(found) if found else Settings()
     except SettingsError as error:
+        shown = os.path.relpath(error.path)
         text = error.path.read_text(encoding="utf-8", errors="replace") if error.path.is_file() else None
-        raise ToolError(format_diagnostic(str(error.path), error.span, "error", error.message,
-                                          Source(text, str(error.path)) if text is not None else None)) from None
+        raise ToolError(format_diagnostic(shown, error.span, "error", error.message,
+                                          Source(text, shown) if text is not None else None)) from None
     return replace(settings, select=tuple(code.upper() for code in select) or settings.select,
                    ignore=settings.ignore + tuple(code.upper() for code in ignore))
 

@@ -21,7 +21,7 @@ from curlport.fixes import AppliedFix, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
 from curlport.json_positions import literal_end, parse_with_positions, source_offset
 from curlport.rules import RULES_BY_CODE, run_rules
-from curlport.rules.base import Config, Problem
+from curlport.rules.base import Config, Problem, resolve
 from curlport.schema import json_pointer, violations
 from curlport.settings import Settings
 from curlport.source import Source, Span
@@ -114,10 +114,33 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _locate(problem.pointer,
-                                                                                            result.source_map),
+    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _in_command(problem, result),
                                                       selected)
     return tuple(_selected(findings, selected))
+
+
+def _in_command(problem: Problem, result: ImportResult) -> Span | None:
+    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
+
+    The source map knows which shell word a config value came from, not where inside
+    it each character was (quotes, escapes and decoding shift them), so the offending
+    text is looked up in that word's source; a lookup that is not unique is not trusted.
+    """
+    span = _locate(problem.pointer, result.source_map)
+    if span is None or problem.end is None:
+        return span
+    try:
+        value = resolve(result.config, problem.pointer)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return span
+    fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
+    source = result.source
+    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+    region = source.text[start:end]
+    if not fragment or region.count(fragment) != 1:
+        return span
+    found = start + region.index(fragment)
+    return source.span(found, found + len(fragment))
 
 
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:

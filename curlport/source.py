@@ -40,6 +40,10 @@ class Source:
         line_index = bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based (line, column): the inverse of ``position``."""
+        return self._line_starts[line - 1] + column - 1
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(max(end, start))

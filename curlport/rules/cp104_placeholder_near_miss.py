@@ -14,12 +14,12 @@ _WRONG_SYNTAX = (r"\$\$\s+(?:to|body)\b|(?<![$\w])\$(?:to|body)\b|\{\{\s*(?:to|b
 # The right syntax around another name, or another syntax around a synonym: probably meant, not certainly.
 _SYNONYM = (r"\{\{\s*(?:phone|mobile|message|text)\s*\}\}|"
             r"\$\$(?:phone|mobile|number|msisdn|message|msg|text|recipient)\b")
-_NEAR_MISS = re.compile(f"(?i)(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})")
+NEAR_MISS = re.compile(f"(?i)(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})")
 _MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
 
 
 def check(config: Config) -> Iterator[Problem]:
-    misses = [(slot, match) for slot in slots(config) for match in _NEAR_MISS.finditer(slot.text)]
+    misses = [(slot, match) for slot in slots(config) for match in NEAR_MISS.finditer(slot.text)]
     for slot, match in misses:
         meant = _meant(match)
         yield Problem(slot.pointer, f"{match.group(0)!r} looks like a placeholder but is not one: write {meant}",

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, slots
+from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
+from curlport.rules.samples import keyed_values, sample_of
 
 _TEMPLATE_VALUE = re.compile(
     r"(?i)\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
@@ -17,10 +19,17 @@ _TEMPLATE_VALUE = re.compile(
 
 
 def check(config: Config) -> Iterator[Problem]:
+    # A template where the number or the message goes ({{to}}, [message]) is a placeholder to write, not a
+    # value to fill in: CP104 and CP402 report those.
+    samples = [item for item in keyed_values(config) if sample_of(item)]
     for slot in slots(config):
         if slot.kind in ("header-key", "field-key"):
             continue
         for match in _TEMPLATE_VALUE.finditer(slot.text):
+            inside_sample = any(item.pointer == slot.pointer and item.start <= match.start() and match.end() <= item.end
+                                for item in samples)
+            if inside_sample or NEAR_MISS.fullmatch(match.group(0)):
+                continue
             yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "
                           "the real value", match.start(), match.end())
 

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
-from curlport.rules.samples import MESSAGE_KEY, PHONE, RECIPIENT_KEY, KeyedValue, keyed_values
-
-# Any placeholder, even miscased or percent-encoded: other rules' business, not a sample.
-_PLACEHOLDER_LIKE = re.compile(r"(?i)\$\$|%24%24")
-
-
-def _sample_of(item: KeyedValue) -> str | None:
-    """The placeholder this value is a sample of, if it is one."""
-    if RECIPIENT_KEY.match(item.key) and PHONE.match(item.value):
-        return RECIPIENT
-    if MESSAGE_KEY.match(item.key) and item.value.strip() and not _PLACEHOLDER_LIKE.search(item.value):
-        return MESSAGE
-    return None
+from curlport.rules.base import RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
+from curlport.rules.samples import keyed_values, sample_of
 
 
 def check(config: Config) -> Iterator[Problem]:
-    samples = [(item, meant) for item in keyed_values(config) if (meant := _sample_of(item))]
+    samples = [(item, meant) for item in keyed_values(config) if (meant := sample_of(item))]
     for item, meant in samples:
         what = f"sample number '{item.value}'" if meant == RECIPIENT else f"sample message in '{item.key}'"
         # Unambiguous only when the placeholder is nowhere yet and this is its one sample.

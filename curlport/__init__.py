@@ -11,14 +11,18 @@ from curlport.errors import (
     ShellSyntaxError,
     UnsupportedRequestError,
 )
-from curlport.findings import Finding, Severity
+from curlport.findings import Finding, FixOffer, Severity
+from curlport.fixes import fix_config, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.lint import FileReport, lint_paths, lint_text
+from curlport.settings import Settings, SettingsError, find_settings_file, load_settings
 from curlport.source import Span
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CurlUsageError", "CurlportError", "Finding", "ImportResult", "InputError", "OutputExistsError",
-    "SchemaViolationError", "Severity", "ShellSyntaxError", "Span", "UnsupportedRequestError",
-    "__version__", "decode_input", "import_curl",
+    "CurlUsageError", "CurlportError", "FileReport", "Finding", "FixOffer", "ImportResult", "InputError",
+    "OutputExistsError", "SchemaViolationError", "Settings", "SettingsError", "Severity", "ShellSyntaxError", "Span",
+    "UnsupportedRequestError", "__version__", "decode_input", "find_settings_file", "fix_config", "fix_json_text",
+    "import_curl", "lint_paths", "lint_text", "load_settings",
 ]

@@ -136,31 +136,6 @@ def header_value(config: Config, name: str) -> str | None:
     return next((value for _, key, value in headers(config) if key.lower() == name.lower()), None)
 
 
-@dataclass(frozen=True)
-class QueryItem:
-    """One key=value of the endpoint's query, with where its value sits in the endpoint."""
-
-    key: str
-    value: str
-    start: int
-    end: int
-
-
-def query_items(endpoint: str) -> Iterator[QueryItem]:
-    """The endpoint's query pairs as written (not decoded), so offsets stay true to the text."""
-    query_start = endpoint.find("?")
-    if query_start == -1:
-        return
-    fragment = endpoint.find("#", query_start)
-    position = query_start + 1
-    for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
-        key, separator, value = pair.partition("=")
-        if separator:
-            value_start = position + len(key) + 1
-            yield QueryItem(key, value, value_start, value_start + len(value))
-        position += len(pair) + 1
-
-
 def resolve(config: Config, pointer: str) -> Any:
     """The value at a JSON pointer of the config (the pointers rules make: no escapes needed)."""
     value: Any = config

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from curlport.rules.base import MESSAGE, RECIPIENT, Config, query_items
+from curlport.rules.base import MESSAGE, RECIPIENT, Config
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
                            r"receiver)$")
@@ -36,8 +36,7 @@ def keyed_values(config: Config) -> Iterator[KeyedValue]:
     """Form fields, the endpoint's query pairs and a raw body's JSON string members, in document order."""
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):
-        for item in query_items(endpoint):
-            yield KeyedValue("/endpoint", item.key, item.value, item.start, item.end)
+        yield from _query_items(endpoint)
     parameters = config.get("parameters")
     if not isinstance(parameters, dict):
         return
@@ -58,3 +57,18 @@ def sample_of(item: KeyedValue) -> str | None:
     if MESSAGE_KEY.match(item.key) and item.value.strip() and not _PLACEHOLDER_LIKE.search(item.value):
         return MESSAGE
     return None
+
+
+def _query_items(endpoint: str) -> Iterator[KeyedValue]:
+    """The endpoint's query pairs as written (not decoded), so offsets stay true to the text."""
+    query_start = endpoint.find("?")
+    if query_start == -1:
+        return
+    fragment = endpoint.find("#", query_start)
+    position = query_start + 1
+    for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
+        key, separator, value = pair.partition("=")
+        if separator:
+            value_start = position + len(key) + 1
+            yield KeyedValue("/endpoint", key, value, value_start, value_start + len(value))
+        position += len(pair) + 1

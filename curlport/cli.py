@@ -211,7 +211,8 @@ def rules_command(code: str | None) -> None:
     """List every finding code, or explain one (curlport rules CP103)."""
     if code is None:
         for doc in CODES.values():
-            click.echo(f"{doc.code}  {doc.severity.value:<8} {doc.name:<28} {doc.summary}")
+            fix = f"[{doc.autofix} fix] " if doc.autofix else ""
+            click.echo(f"{doc.code}  {doc.severity.value:<8} {doc.name:<28} {fix}{doc.summary}")
         return
     if code.upper() not in CODES:
         raise ToolError(f"error: no rule {code}; see 'curlport rules'")

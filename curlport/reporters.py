@@ -142,12 +142,16 @@ def sarif(reports: list[FileReport], show_secrets: bool) -> str:
         location: dict[str, Any] = {"artifactLocation": {"uri": report.path.replace("\\", "/")}}
         if region:
             location["region"] = region
-        results.append({
+        result: dict[str, Any] = {
             "ruleId": finding.code, "ruleIndex": index[finding.code],
             "level": _SARIF_LEVELS[finding.severity.value],
             "message": {"text": _message(finding, show_secrets)},
             "locations": [{"physicalLocation": location}],
-        })
+        }
+        if finding.fix:
+            result["properties"] = {"fix": finding.fix.description,
+                                    "fixApplicability": "safe" if finding.fix.safe else "unsafe"}
+        results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

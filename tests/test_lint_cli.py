@@ -155,3 +155,5 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema() -> None:
     errors = sorted(Draft4Validator(schema).iter_errors(log), key=str)
     assert errors == [], errors[0].message if errors else ""
     assert code == 1 and len(log["runs"][0]["results"]) > 10
+    fixable = [r for r in log["runs"][0]["results"] if r["ruleId"] == "CP103"]
+    assert fixable and fixable[0]["properties"]["fixApplicability"] == "safe"

@@ -6,6 +6,7 @@ fixable rules the text after ``lint --fix`` (``--unsafe-fixes`` with ``unsafe``)
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from curlport.fixes import fix_json_text
 from curlport.lint import lint_text
 from curlport.rules import ALL_RULES, RULES_BY_CODE
 from curlport.rules.base import Autofix
+from curlport.schema import violations
 
 RULE_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 
@@ -84,3 +86,18 @@ def test_fixes_offered_match_the_declaration(rule: Any) -> None:
             if finding.fix is not None:
                 assert rule.autofix is not None and Autofix(rule.autofix).allows(finding.fix.safe)
                 assert rule.fix_safety
+
+
+CORPUS = [path for path in sorted((RULE_CASES.parent / "configs").glob("*.json"))
+          if not path.name.endswith((".findings.json", ".lint.json"))]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_fixing_every_corpus_config_converges_and_keeps_it_valid(path: Path, unsafe: bool) -> None:
+    text = path.read_text(encoding="utf-8")
+    fixed = fix_json_text(text, unsafe=unsafe)
+    assert violations(json.loads(fixed.text)) == []
+    assert fix_json_text(fixed.text, unsafe=unsafe).applied == ()
+    remaining = [f for f in lint_text(fixed.text.encode(), path.name).findings if f.fix and (f.fix.safe or unsafe)]
+    assert remaining == []

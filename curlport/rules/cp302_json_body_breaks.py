@@ -22,13 +22,31 @@ def _parses_with(body: str, message: str) -> bool:
     return True
 
 
+def _bare_placeholders(body: str) -> Iterator[tuple[str, int]]:
+    """Each $$To or $$Body that stands outside a JSON string literal, with its offset."""
+    in_string = escaped = False
+    for index, character in enumerate(body):
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (character == "\\", character != '"')
+        elif character == '"':
+            in_string = True
+        else:
+            for placeholder in (RECIPIENT, MESSAGE):
+                if body.startswith(placeholder, index):
+                    yield placeholder, index
+
+
 def check(config: Config) -> Iterator[Problem]:
     parameters = config.get("parameters") or {}
     body = str(parameters.get("body", ""))
-    if parameters.get("format") != "raw" or not looks_like_json(body) or MESSAGE not in body:
+    if parameters.get("format") != "raw" or not looks_like_json(body):
         return
+    bare = list(_bare_placeholders(body))
+    for placeholder, index in bare:
+        yield Problem("/parameters/body", f"{placeholder} outside a JSON string: the value is pasted bare and the "
+                      f"body is not JSON; write \"{placeholder}\"", index, index + len(placeholder))
     # A body that is not JSON even with a plain message is not this rule's business.
-    if _parses_with(body, "hello") and not _parses_with(body, _NASTY_MESSAGE):
+    if not bare and MESSAGE in body and _parses_with(body, "hello") and not _parses_with(body, _NASTY_MESSAGE):
         index = body.find(MESSAGE)
         yield Problem("/parameters/body", "this JSON body breaks when the message contains a quote, a backslash or a "
                       "newline: the platform substitutes $$Body as raw text; use a form body, or confirm the "
@@ -37,7 +55,8 @@ def check(config: Config) -> Iterator[Problem]:
 
 RULE = Rule(
     "CP302", "json-body-breaks", Severity.ERROR,
-    "A raw JSON body that stops being valid JSON once a real message is substituted.",
+    "A raw JSON body with $$To or $$Body outside a string, or that stops being JSON once a real message is "
+    "substituted.",
     "A message with a quote (\"), a backslash or a line break is pasted verbatim into the JSON and the provider "
     "rejects the request.",
     "Prefer form parameters; if the provider takes only JSON, test with such a message before onboarding.",

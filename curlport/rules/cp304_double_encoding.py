@@ -10,6 +10,7 @@ from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Proble
 
 _ENCODED_PLACEHOLDER = re.compile(r"(?i)%24%24(to|body)\b")
 _ENCODED_PLUS_OR_SPACE = re.compile(r"%2[Bb]|(?<=[=&])\+")
+_SPACE = re.compile(r" +")
 
 
 def check(config: Config) -> Iterator[Problem]:
@@ -24,11 +25,14 @@ def check(config: Config) -> Iterator[Problem]:
             yield Problem("/endpoint", f"'{match.group(0)}' in the query is already encoded; the platform encodes "
                           "substituted values itself: check the provider receives what you mean",
                           match.start(), match.end())
+        for match in _SPACE.finditer(endpoint):
+            yield Problem("/endpoint", "a space in the endpoint is not valid in a URL: the request may be cut there; "
+                          "write it %20 (or use $$Body for the message)", match.start(), match.end())
 
 
 RULE = Rule(
     "CP304", "double-encoding", Severity.WARNING,
-    "A placeholder or sample value that is already percent-encoded where the platform encodes again.",
+    "A placeholder or sample value already percent-encoded where the platform encodes again, or a raw space.",
     "%24%24To is never substituted, and %2B or + for space may be encoded twice.",
     "Write $$To and $$Body unencoded; leave encoding to the platform.",
     '{"endpoint": "https://sms.example.com/send?to=%24%24To&text=$$Body"}',

@@ -191,4 +191,6 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:
-    return [f for f in findings if selected is None or f.code in selected or f.code == PARSE_ERROR]
+    """The enabled findings (a parse error always is), in the order of the file, like a compiler's."""
+    kept = [f for f in findings if selected is None or f.code in selected or f.code == PARSE_ERROR]
+    return sorted(kept, key=lambda f: (f.span.line, f.span.column, f.code) if f.span else (0, 0, f.code))

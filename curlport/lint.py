@@ -78,7 +78,10 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
             continue
         report = lint_text(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
-            write_atomically(path, report.fixed_text, force=True)
+            try:
+                write_atomically(path, report.fixed_text, force=True)
+            except OSError as error:
+                raise CurlportError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
         reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank)))
     return reports
 

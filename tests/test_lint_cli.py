@@ -157,3 +157,14 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema() -> None:
     assert code == 1 and len(log["runs"][0]["results"]) > 10
     fixable = [r for r in log["runs"][0]["results"] if r["ruleId"] == "CP103"]
     assert fixable and fixable[0]["properties"]["fixApplicability"] == "safe"
+
+
+def test_a_fix_that_cannot_be_written_is_a_tool_error_and_the_file_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path, text: str, *, force: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("curlport.lint.write_atomically", refuse)
+    config = write("acme.json", MISCASED)
+    code, _, err = run("lint", "--fix", str(config))
+    assert code == 2 and err == "error: acme.json: cannot write the fixes: Permission denied\n"
+    assert config.read_text(encoding="utf-8") == MISCASED

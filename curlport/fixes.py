@@ -51,7 +51,10 @@ def fix_config(config: Config, selected: frozenset[str] | None = None, *, unsafe
             break
         offer, fix = pending[0]
         before = copy.deepcopy(current)
-        fix.apply(current)
+        try:
+            fix.apply(current)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            current = before  # a config too malformed for the fix (a schema violation): leave it as it was
         if current == before:  # a fix that changes nothing is not offered again
             stuck.add(offer)
             continue

@@ -101,3 +101,19 @@ def test_fixing_every_corpus_config_converges_and_keeps_it_valid(path: Path, uns
     assert fix_json_text(fixed.text, unsafe=unsafe).applied == ()
     remaining = [f for f in lint_text(fixed.text.encode(), path.name).findings if f.fix and (f.fix.safe or unsafe)]
     assert remaining == []
+
+
+@pytest.mark.parametrize("text", [
+    '{"method": "GET", "endpoint": "https://x/s", "parameters": {"format": "form", "fields": "to=$$to"}}',
+    '{"method": "GET", "endpoint": "https://x/s", "parameters": {"format": "form", "fields": [["to", "$$To"]]}}',
+    '{"method": "GET", "endpoint": 7, "parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"}]}}',
+    '{"endpoint": "https://u:p@x/s?to=$$to", "headers": "Authorization: Basic dTpw"}',
+    '{"method": "GET", "endpoint": "http://x/s?apikey=1&to=447700900123", "headers": [{"key": "token"}]}',
+    '[1, 2]', '"$$to"', '{"headers": [{"key": "Authorization", "value": "Basic !!"}], "auth": "x"}',
+])
+def test_rules_and_fixes_never_crash_on_malformed_configs(text: str) -> None:
+    assert any(f.code == "CP501" for f in lint_text(text.encode(), "config.json").findings)
+    for unsafe in (False, True):
+        fixed = fix_json_text(text, unsafe=unsafe)
+        json.loads(fixed.text)
+        assert fix_json_text(fixed.text, unsafe=unsafe).applied == ()

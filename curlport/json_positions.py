@@ -34,7 +34,13 @@ def _skip(text: str, index: int) -> int:
     return match.end() if match else index
 
 
+#: A config is four levels deep; far deeper nesting is not a config, and would exhaust Python's stack.
+MAX_DEPTH = 64
+
+
 def _value(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+    if pointer.count("/") > MAX_DEPTH:
+        raise json.JSONDecodeError(f"nested deeper than {MAX_DEPTH} levels", text, index)
     positions[pointer] = index
     character = text[index : index + 1]
     if character == "{":

@@ -60,6 +60,17 @@ def test_a_rule_that_explains_a_schema_violation_replaces_it() -> None:
     assert codes == [("CP205", "/method"), ("CP206", "/endpoint")]
 
 
+def test_deeply_nested_json_is_a_finding_not_a_crash() -> None:
+    [finding] = lint_text(b"[" * 100_000 + b"]" * 100_000, "c.json").findings
+    assert finding.code == "CP000" and "nested deeper" in finding.message and finding.span is not None
+
+
+def test_a_deeply_nested_json_body_in_a_curl_command_does_not_crash_the_rules() -> None:
+    body = '{"text": "$$Body", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    report = lint_text(f"curl 'https://sms.example.com/send?to=$$To' --json '{body}'\n".encode(), "deep.curl")
+    assert "CP302" not in {f.code for f in report.findings}
+
+
 def test_unparseable_json_is_a_finding_with_a_location() -> None:
     [finding] = lint_text(b'{"name": "a",\n  "method" "GET"}', "c.json").findings
     assert finding.code == "CP000" and finding.span is not None and finding.span.line == 2

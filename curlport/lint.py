@@ -92,13 +92,14 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     try:
         text = decode_input(data)
     except CurlportError as error:
-        return FileReport(path, None, (Finding(PARSE_ERROR, Severity.ERROR, error.message, error.span),))
+        return FileReport(path, None, (_error_finding(PARSE_ERROR, error),))
     if path.endswith(".json"):
         fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
             return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
-        return FileReport(path, Source(text, path), tuple(_lint_config(Source(text, path), selected)))
+        source = Source(text, path)
+        return FileReport(path, source, tuple(_lint_config(source, selected)))
     source = Source(text, path)
     try:
         result = import_curl(text, name=Path(path).stem, source_name=path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -104,7 +105,7 @@ def _changed_strings(old: Any, new: Any, pointer: str) -> list[tuple[str, str]] 
     return [] if type(old) is type(new) and old == new else None
 
 
-def _merge(parts: Any) -> list[tuple[str, str]] | None:
+def _merge(parts: Iterable[list[tuple[str, str]] | None]) -> list[tuple[str, str]] | None:
     merged: list[tuple[str, str]] = []
     for part in parts:
         if part is None:

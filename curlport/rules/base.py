@@ -15,9 +15,8 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
 
+from curlport.config import Config as Config  # re-exported: the type every rule checks
 from curlport.findings import Severity
-
-Config = dict[str, Any]
 
 
 class Autofix(StrEnum):

@@ -133,6 +133,7 @@ def schema_command() -> None:
 def _settings(config_file: Path | None, isolated: bool, select: tuple[str, ...],
               ignore: tuple[str, ...]) -> Settings:
     """The project's settings (or none, with --isolated), with the command line's --select and --ignore on top."""
+    select, ignore = tuple(code.upper() for code in select), tuple(code.upper() for code in ignore)
     unknown = unknown_codes(select + ignore)
     if unknown:
         raise ToolError(f"error: unknown code or prefix {', '.join(unknown)}; see 'curlport rules'")
@@ -144,8 +145,7 @@ def _settings(config_file: Path | None, isolated: bool, select: tuple[str, ...],
         text = error.path.read_text(encoding="utf-8", errors="replace") if error.path.is_file() else None
         raise ToolError(format_diagnostic(shown, error.span, "error", error.message,
                                           Source(text, shown) if text is not None else None)) from None
-    return replace(settings, select=tuple(code.upper() for code in select) or settings.select,
-                   ignore=settings.ignore + tuple(code.upper() for code in ignore))
+    return replace(settings, select=select or settings.select, ignore=settings.ignore + ignore)
 
 
 @main.command("lint")

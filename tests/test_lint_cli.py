@@ -121,6 +121,13 @@ def test_settings_in_pyproject_select_ignore_and_per_file_ignores() -> None:
     assert {r["code"] for r in json.loads(out)} >= {"CP103", "CP402"}
 
 
+def test_codes_on_the_command_line_are_case_insensitive_like_in_the_settings_file() -> None:
+    write("acme.json", SAMPLE_NUMBER.replace("$$Body", "$$body"))
+    code, out, _ = run("lint", "--format", "json", "--select", "cp103", "acme.json")
+    assert code == 1 and {r["code"] for r in json.loads(out)} == {"CP103"}
+    assert run("lint", "--select", "cp9", "acme.json")[0] == 2
+
+
 def test_settings_found_upwards_and_command_line_select_wins() -> None:
     write(".curlport.toml", 'select = ["CP4"]\n')
     write("deep/down/acme.json", SAMPLE_NUMBER.replace("$$Body", "$$body"))

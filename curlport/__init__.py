@@ -12,10 +12,10 @@ from curlport.errors import (
     UnsupportedRequestError,
 )
 from curlport.findings import Finding, FixOffer, Severity
-from curlport.fixes import fix_config, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
-from curlport.lint import FileReport, lint_paths, lint_text
-from curlport.settings import Settings, SettingsError, find_settings_file, load_settings
+from curlport.lint.fixes import fix_config, fix_json_text
+from curlport.lint.runner import FileReport, lint_paths, lint_text
+from curlport.lint.settings import Settings, SettingsError, find_settings_file, load_settings
 from curlport.source import Span
 
 __version__ = "0.1.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from curlport.findings import Severity
-from curlport.notes import ALL_NOTE_KINDS
+from curlport.parse.notes import ALL_NOTE_KINDS
 from curlport.rules import ALL_RULES
 
 

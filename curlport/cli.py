@@ -16,16 +16,16 @@ import click
 
 from curlport import __version__
 from curlport.catalogue import CODES
+from curlport.config.emit import write_atomically
+from curlport.config.schema import schema_text
 from curlport.diagnostics import format_diagnostic
-from curlport.emit import write_atomically
 from curlport.errors import CurlportError
 from curlport.findings import Finding, Severity
-from curlport.fixes import fix_import
 from curlport.importer import decode_input, import_curl
-from curlport.lint import check_import, lint_paths
-from curlport.reporters import REPORTERS, described, unified_diff
-from curlport.schema import schema_text
-from curlport.settings import Settings, SettingsError, find_settings_file, load_settings, unknown_codes
+from curlport.lint.fixes import fix_import
+from curlport.lint.reporters import REPORTERS, described, unified_diff
+from curlport.lint.runner import check_import, lint_paths
+from curlport.lint.settings import Settings, SettingsError, find_settings_file, load_settings, unknown_codes
 from curlport.source import Source
 
 

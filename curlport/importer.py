@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from curlport.argv import read_invocation
-from curlport.config import Config, to_config
-from curlport.emit import config_json
+from curlport.config.emit import config_json
+from curlport.config.model import Config, to_config
 from curlport.errors import InputError
 from curlport.findings import Finding
-from curlport.request import build_request
-from curlport.shell import split_first_command
+from curlport.parse.argv import read_invocation
+from curlport.parse.request import build_request
+from curlport.parse.shell import split_first_command
 from curlport.source import Source, Span
 
 MAX_INPUT_BYTES = 1 << 20

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from curlport import CurlportError, decode_input, import_curl
-from curlport.lint import lint_text
+from curlport.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CURL_DIR = ROOT / "fixtures" / "curl"

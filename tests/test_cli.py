@@ -145,7 +145,7 @@ def test_name_defaults_to_the_endpoint_host_on_stdin() -> None:
 
 
 def test_write_atomically_never_replaces_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
-    from curlport.emit import write_atomically
+    from curlport.config.emit import write_atomically
     from curlport.errors import OutputExistsError
 
     target = tmp_path / "c.json"

@@ -19,7 +19,7 @@ from capture import CapturedRequest, CaptureProxy, start_capture_proxy
 from fixture_cases import CURL_DIR, curl_cases
 
 from curlport import decode_input, import_curl
-from curlport.shell import split_first_command
+from curlport.parse.shell import split_first_command
 
 pytestmark = pytest.mark.skipif(shutil.which("curl") is None, reason="the curl binary is not installed")
 

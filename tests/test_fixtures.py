@@ -7,7 +7,7 @@ import json
 import pytest
 from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases, import_case, import_error
 
-from curlport.schema import violations
+from curlport.config.schema import violations
 
 
 @pytest.mark.parametrize("case", curl_cases())

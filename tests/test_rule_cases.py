@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from curlport.fixes import fix_json_text
-from curlport.lint import lint_text
+from curlport.config.schema import violations
+from curlport.lint.fixes import fix_json_text
+from curlport.lint.runner import lint_text
 from curlport.rules import ALL_RULES, RULES_BY_CODE
 from curlport.rules.base import Autofix
-from curlport.schema import violations
 
 RULE_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 

@@ -11,7 +11,7 @@ from fixture_cases import CONFIG_DIR, CURL_DIR, curl_cases, lint_case
 
 from curlport.catalogue import CODES, markdown_table
 from curlport.cli import main
-from curlport.lint import lint_text
+from curlport.lint.runner import lint_text
 from curlport.rules import ALL_RULES, RULES_BY_CODE, Rule
 
 

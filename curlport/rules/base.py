@@ -3,7 +3,7 @@
 Rules see only the config dict, so the same rule serves a .json config and a
 .curl command; where a problem is inside the input is resolved afterwards from
 the JSON pointer (and the character offset inside the value) each problem names.
-A problem may carry a ``Fix``: an edit of the config, applied by ``curlport.fixes``.
+A problem may carry a ``Fix``: an edit of the config, applied by ``curlport.lint.fixes``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
 
-from curlport.config import Config as Config  # re-exported: the type every rule checks
+from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.findings import Severity
 
 

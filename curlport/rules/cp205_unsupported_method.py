@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config import SENDABLE_METHODS
+from curlport.config.model import SENDABLE_METHODS
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.request import FORM_CONTENT_TYPE
+from curlport.parse.request import FORM_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, header_value
 
 JSON_CONTENT_TYPE = "application/json"

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
 
-from curlport import notes
 from curlport.errors import CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
+from curlport.parse import notes
 from curlport.resources import read_resource
 from curlport.source import Source, Span
 

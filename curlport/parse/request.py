@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from curlport import notes
-from curlport.argv import Invocation, OptionUse
-from curlport.curl_options import Role
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
+from curlport.parse import notes
+from curlport.parse.argv import Invocation, OptionUse
+from curlport.parse.curl_options import Role
 from curlport.source import Span
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
 from curlport.errors import UnsupportedRequestError
-from curlport.request import FORM_CONTENT_TYPE, Request
+from curlport.parse.request import FORM_CONTENT_TYPE, Request
 from curlport.source import Span
 
 SENDABLE_METHODS = ("GET", "POST")

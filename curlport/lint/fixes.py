@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from curlport.emit import config_json, render_json
+from curlport.config.emit import config_json, render_json
 from curlport.importer import ImportResult
-from curlport.json_positions import literal_end, parse_with_positions, pointer_token
+from curlport.lint.json_positions import literal_end, parse_with_positions, pointer_token
 from curlport.rules import Config, run_rules
 
 #: A config needs a handful of fixes; more passes than this means two fixes undo each other.

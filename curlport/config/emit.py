@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from curlport.config import Config
+from curlport.config.model import Config
+from curlport.config.schema import json_pointer, violations
 from curlport.errors import OutputExistsError, SchemaViolationError
-from curlport.schema import json_pointer, violations
 
 
 def render_json(config: Config) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from curlport.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
-from curlport.shell import ShellCommand, Word, ignore_from, is_curl
+from curlport.parse.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
+from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl
 from curlport.source import Span
 
 _POSITIONAL_URL = LONG_OPTIONS["url"]

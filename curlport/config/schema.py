@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from curlport.json_positions import pointer_token
+from curlport.lint.json_positions import pointer_token
 from curlport.resources import read_resource
 
 SCHEMA_FILE = "provider-config.schema.json"

@@ -12,7 +12,7 @@ from curlport import __version__
 from curlport.catalogue import CODES
 from curlport.diagnostics import format_diagnostic
 from curlport.findings import Finding
-from curlport.lint import FileReport
+from curlport.lint.runner import FileReport
 from curlport.redact import redact
 
 Reporter = Callable[[list[FileReport], bool], str]

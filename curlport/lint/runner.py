@@ -2,7 +2,7 @@
 
 A file that cannot be read or parsed is a finding too (CP000), like ruff and
 check-jsonschema report it, so one bad file never hides the others. With
-``fix``, a .json config is fixed first (see ``curlport.fixes``) and what remains
+``fix``, a .json config is fixed first (see ``curlport.lint.fixes``) and what remains
 is reported; a .curl command is the provider's sample and is never rewritten
 (``curlport import --fix`` applies the fixes to the config it makes).
 """
@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from curlport.emit import write_atomically
+from curlport.config.emit import write_atomically
+from curlport.config.schema import json_pointer, violations
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
-from curlport.fixes import AppliedFix, fix_json_text
 from curlport.importer import ImportResult, decode_input, import_curl
-from curlport.json_positions import literal_end, parse_with_positions, source_offset
+from curlport.lint.fixes import AppliedFix, fix_json_text
+from curlport.lint.json_positions import literal_end, parse_with_positions, source_offset
+from curlport.lint.settings import Settings
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, resolve
-from curlport.schema import json_pointer, violations
-from curlport.settings import Settings
 from curlport.source import Source, Span
 
 PARSE_ERROR = "CP000"

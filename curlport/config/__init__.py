@@ -1,0 +1,1 @@
+"""The provider form: the config model, its JSON Schema, and writing it out."""

@@ -1,0 +1,61 @@
+"""`curlport import`: a provider's curl command -> a provider config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
+from curlport.config.emit import write_atomically
+from curlport.errors import CurlportError
+from curlport.findings import Severity
+from curlport.importer import decode_input, import_curl
+from curlport.lint.fixes import fix_import
+from curlport.lint.runner import check_import
+from curlport.source import Source
+
+
+@click.command("import")
+@click.argument("curl_file", metavar="CURL_FILE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the config here (atomically) instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--name", help="The provider's name in the config (default: the file's stem, else the host).")
+@click.option("--allow-file-refs", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="DIR",
+              help="Read @file arguments (-d @body.json) from inside DIR; never read otherwise.")
+@click.option("--fix", is_flag=True, help="Apply the rules' safe fixes to the config before writing it.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
+def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
+                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool) -> None:
+    """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
+
+    The command is parsed, never run: no variable is expanded, no $(…) executed,
+    no @file read unless --allow-file-refs allows it. Exit 0 when the config is
+    ready, 1 when it was written but has error-level findings (or when curl would
+    send something the form cannot express, and nothing is written), 2 when the
+    input cannot be read as a curl command.
+    """
+    if output is not None and output.exists() and not force:
+        raise ToolError(f"{output}: error: exists; pass --force to replace it")
+    data, file = read_input(curl_file)
+    source: Source | None = None
+    try:
+        text = decode_input(data)
+        source = Source(text, file)
+        stem = Path(curl_file).stem if curl_file != "-" else None
+        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
+        if fix:
+            result, applied = fix_import(result, unsafe=unsafe_fixes)
+            for change in applied:
+                click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)
+        findings = check_import(result)
+        print_findings(findings, file, result.source)
+        if output is None:
+            click.echo(result.config_json, nl=False)
+        else:
+            write_atomically(output, result.config_json, force=force)
+    except CurlportError as error:
+        raise fail(error, file, source) from None
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise FindingsError(f"{file}: config written with error-level findings: fix them before onboarding")

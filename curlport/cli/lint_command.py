@@ -64,11 +64,19 @@ def _show_settings(settings: Settings, paths: tuple[Path, ...]) -> str:
         where = settings.where(key)
         if settings.origin and where.startswith(str(settings.origin)):
             where = os.path.relpath(settings.origin) + where[len(str(settings.origin)):]
-        lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {where}")
+        lines.append(f"{key} = {_toml(value)}  # {where}")
     for path in paths:
         if str(path) != "-":
             lines.append(f"# {path}: {', '.join(sorted(settings.codes_for(path)))}")
     return "".join(line + "\n" for line in lines)
+
+
+def _toml(value: object) -> str:
+    """A setting's value as it would be written in the settings file (lists and one inline table)."""
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{json.dumps(key, ensure_ascii=False)} = {_toml(item)}" for key, item in value.items())
+        return f"{{ {pairs} }}" if pairs else "{}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -1,4 +1,4 @@
-"""curlport lint in CI: which files, ruff's options, every output format, SARIF as GitHub ingests it, pre-commit, Action.
+"""curlport lint in CI: which files, ruff's options, each output format, SARIF as GitHub takes it, pre-commit, Action.
 
 The centre is a test repository built in a temporary folder the way a real one
 looks (git, a .venv, node_modules, unrelated JSON, ignored files, configs with
@@ -27,7 +27,8 @@ from curlport.lint.reporters.sarif import SECURITY_SEVERITY
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 READY = (CHECKOUT / "fixtures/configs/ready-form.json").read_text(encoding="utf-8")
-# Three findings on line 4: CP101 (no $$To) at 16, CP402 (unsafe fix) on the sample number at 48, CP103 (safe fix) at 66.
+# Three findings on line 4: CP101 (no $$To) at 16, CP402 (unsafe fix) on the sample number at 48,
+# CP103 (safe fix) at 66.
 FLAWED = """{
   "name": "acme",
   "method": "GET",

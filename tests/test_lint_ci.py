@@ -80,6 +80,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "sub/deeper/local.json": FLAWED,
         "sub/deeper/local-ignored.json": FLAWED,
         "sub/.gitignore": "deeper/local-ignored.json\n",
+        "sub/generated/out.json": FLAWED,  # ignored by the root's .gitignore, also when linting from sub/
+        "configs/private.json": FLAWED,  # ignored by .git/info/exclude
+        ".git/info/exclude": "/configs/private.json\n",
         ".gitignore": "generated/\ndrafts/*.json\n!drafts/keep.json\n",
     }
     for name, text in files.items():

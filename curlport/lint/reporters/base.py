@@ -108,9 +108,10 @@ def statistics_records(run: LintRun) -> list[dict[str, object]]:
 
 def statistics_table(run: LintRun, options: ReportOptions) -> str:
     """ruff's table: count, code, ``[*]`` when ``--fix`` fixes some of them, the name."""
+    counts = statistics(run)
     rows = [f"{s.count:5d}  {paint(s.code, options.color, bold=True)}  {'[*]' if s.safe_fixes else '[ ]'} {s.name}"
-            for s in statistics(run)]
-    footer = [] if options.quiet or not rows else ["[*] fixable with --fix"]
+            for s in counts]
+    footer = [] if options.quiet or not any(s.safe_fixes for s in counts) else ["[*] fixable with --fix"]
     return "".join(line + "\n" for line in [*rows, *footer])
 
 

@@ -140,7 +140,7 @@ def test_settings_found_upwards_and_command_line_select_wins() -> None:
 
 @pytest.mark.parametrize(("settings", "expected"), [
     ('select = ["CP1"]\nselct = ["CP2"]\n', ".curlport.toml:2:1: error: unknown setting 'selct'"),
-    ('ignore = ["CP9"]\n', ".curlport.toml:1:1: error: 'ignore': unknown code or prefix CP9"),
+    ('ignore = ["CP9"]\n', ".curlport.toml:1:12: error: 'ignore': unknown code or prefix CP9"),
     ('ignore = "CP1"\n', ".curlport.toml:1:1: error: 'ignore' must be a list of codes"),
     ('ignore = [CP1]\n', ".curlport.toml:1:11: error: not valid TOML: Invalid value"),
 ])

@@ -22,7 +22,7 @@ def main() -> None:
     \b
       curlport import provider.curl            config JSON on stdout, findings on stderr
       curlport import provider.curl -o acme.json
-      curlport lint configs/ provider.curl     CI: every .json config and .curl file under the paths
+      curlport lint .                          CI: every provider config and .curl file under the paths
       curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
     """

@@ -58,4 +58,5 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
     except CurlportError as error:
         raise fail(error, file, source) from None
     if any(f.severity is Severity.ERROR for f in findings):
-        raise FindingsError(f"{file}: config written with error-level findings: fix them before onboarding")
+        done = "printed" if output is None else f"written to {output}"
+        raise FindingsError(f"{file}: config {done} with error-level findings: fix them before onboarding")

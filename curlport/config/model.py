@@ -1,8 +1,12 @@
 """The request curl would send → the provider config the platform's form holds.
 
-The config mirrors the form of the specification (method, endpoint, basic
-auth, headers, form or raw parameters) and nothing else; ``source_map`` says
-for each JSON pointer of the config where in the curl text its value came from.
+The config mirrors the provider form (method, endpoint, auth, headers, form,
+raw or JSON parameters) and nothing else; ``source_map`` says for each JSON
+pointer of the config where in the curl text its value came from. The form
+comes in two versions: the ``current`` one (the default) has a JSON parameter
+type, OAuth 2.0, batching and a callback URL; the ``legacy`` one of the
+specification page has form and raw parameters and Basic auth only, and a
+config that targets it says so with ``"form": "legacy"``.
 """
 
 from __future__ import annotations
@@ -16,7 +20,20 @@ from curlport.parse.request import FORM_CONTENT_TYPE, Request
 from curlport.source import Span
 
 SENDABLE_METHODS = ("GET", "POST")
+CURRENT_FORM, LEGACY_FORM = "current", "legacy"
+FORMS = (CURRENT_FORM, LEGACY_FORM)
 Config = dict[str, Any]
+
+
+def config_form(config: Config) -> str:
+    """The form a config targets: the current one unless it says ``legacy``."""
+    return LEGACY_FORM if config.get("form") == LEGACY_FORM else CURRENT_FORM
+
+
+def is_json_media_type(content_type: str) -> bool:
+    """application/json, text/json and the +json types (application/vnd.api+json) all declare JSON."""
+    media_type = _media_type(content_type)
+    return media_type in ("application/json", "text/json") or media_type.endswith("+json")
 
 
 @dataclass(frozen=True)
@@ -67,8 +84,12 @@ def default_name(endpoint: str) -> str:
     return urlsplit(endpoint).hostname or "provider"
 
 
-def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
-    """The provider config for a request; raises when the form cannot express it."""
+def to_config(request: Request, name: str | None = None, form: str = CURRENT_FORM) -> ConvertedConfig:
+    """The provider config for a request; raises when the form cannot express it.
+
+    A body declared JSON becomes the current form's JSON type, its text kept byte
+    for byte; the legacy form keeps it raw.
+    """
     _check_expressible(request)
     source_map: dict[str, Span] = {}
 
@@ -100,13 +121,15 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
             parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]}
             _locate_fields(request, locate)
         else:
-            parameters = {"format": "raw", "body": body}
+            declared_json = form == CURRENT_FORM and is_json_media_type(content_type)
+            parameters = {"format": "json" if declared_json else "raw", "body": body}
             if request.implied_content_type is not None:
                 headers.append({"key": "Content-Type", "value": request.implied_content_type})
             locate("/parameters", request.body_parts[0].span)
             locate("/parameters/body", request.body_parts[0].span)
     config: Config = {
         "name": name or default_name(endpoint),
+        **({"form": LEGACY_FORM} if form == LEGACY_FORM else {}),
         "method": request.method.text.upper(),
         "endpoint": endpoint,
         "auth": auth,

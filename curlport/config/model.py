@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
 from curlport.errors import UnsupportedRequestError
-from curlport.parse.request import FORM_CONTENT_TYPE, Request
+from curlport.parse.request import FORM_CONTENT_TYPE, Header, Request
 from curlport.source import Span
 
 SENDABLE_METHODS = ("GET", "POST")
@@ -42,7 +42,7 @@ class ConvertedConfig:
     source_map: dict[str, Span]
 
 
-def _form_fields(body: str) -> list[tuple[str, str]] | None:
+def form_fields(body: str) -> list[tuple[str, str]] | None:
     """The decoded key/values of a form-shaped body, or None when it is not one."""
     if not body:
         return None
@@ -84,11 +84,13 @@ def default_name(endpoint: str) -> str:
     return urlsplit(endpoint).hostname or "provider"
 
 
-def to_config(request: Request, name: str | None = None, form: str = CURRENT_FORM) -> ConvertedConfig:
+def to_config(request: Request, name: str | None = None, form: str = CURRENT_FORM,
+              oauth2: tuple[Config, Header] | None = None) -> ConvertedConfig:
     """The provider config for a request; raises when the form cannot express it.
 
     A body declared JSON becomes the current form's JSON type, its text kept byte
-    for byte; the legacy form keeps it raw.
+    for byte; the legacy form keeps it raw. ``oauth2`` is the OAuth 2.0 auth a
+    token request stands for, with the Bearer header it replaces.
     """
     _check_expressible(request)
     source_map: dict[str, Span] = {}
@@ -105,8 +107,11 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
         auth = {"type": "basic", "username": request.username.text, "password": request.password.text}
         locate("/auth/username", request.username.span)
         locate("/auth/password", request.password.span)
-    headers = [{"key": header.name, "value": header.value} for header in request.headers]
-    for index, header in enumerate(request.headers):
+    if oauth2 is not None:
+        auth = oauth2[0]
+    request_headers = [header for header in request.headers if oauth2 is None or header is not oauth2[1]]
+    headers = [{"key": header.name, "value": header.value} for header in request_headers]
+    for index, header in enumerate(request_headers):
         locate(f"/headers/{index}", header.span)
         locate(f"/headers/{index}/key", header.span)
         locate(f"/headers/{index}/value", header.span)
@@ -116,7 +121,7 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
     if body is not None and request.body_parts:  # empty when every part was an unread @file
         content_type = request.implied_content_type or next(
             (h.value for h in request.headers if h.name.lower() == "content-type"), "")
-        fields = _form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
+        fields = form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
         if fields is not None:
             parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]}
             _locate_fields(request, locate)

@@ -32,10 +32,12 @@ def check(config: Config) -> Iterator[Problem]:
         return
     index = body.find(MESSAGE)
     fix = None
-    if config_form(config) != LEGACY_FORM and is_json_media_type(header_value(config, "Content-Type") or ""):
+    legacy = config_form(config) == LEGACY_FORM
+    if not legacy and is_json_media_type(header_value(config, "Content-Type") or ""):
         fix = Fix("use the JSON parameter type", True, lambda fixed: assign(fixed, "/parameters/format", "json"))
+    advice = "prefer form parameters" if legacy else "use the JSON parameter type"
     yield Problem("/parameters/body", "a raw body takes $$Body as raw text: a message with a quote, a backslash or "
-                  "a line break makes this body invalid JSON; use the JSON parameter type, or test such a message",
+                  f"a line break makes this body invalid JSON; {advice}, or test such a message",
                   index, index + len(MESSAGE), fix)
 
 

@@ -122,8 +122,9 @@ class _WordBuilder:
         if assignment is None:
             self.literal = False
             return None
-        self.note(notes.VARIABLE_APPLIED, f"{self.source.text[start:end]} at {{at}} replaced by the value assigned "
-                  f"at {assignment.span}", start, end)
+        used = self.source.text[start:end].replace("{", "{{").replace("}", "}}")
+        self.note(notes.VARIABLE_APPLIED, f"{used} at {{at}} replaced by the value assigned at {assignment.span}",
+                  start, end)
         return assignment.value
 
 
@@ -219,13 +220,13 @@ def _variable(builder: _WordBuilder, piece: str, offset: int) -> None:
 
 
 _TYPOGRAPHIC_MESSAGE = (
-    "typographic quotes {piece[0]}…{piece[-1]} at {{at}} read as plain quotes (a word processor or chat app "
+    "typographic quotes {opening}…{closing} at {{at}} read as plain quotes (a word processor or chat app "
     "changed them); a shell would keep them in the argument"
 )
 
 
 def _typographic(builder: _WordBuilder, piece: str, offset: int) -> None:
-    builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(piece=piece), offset, offset + len(piece))
+    builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(opening=piece[0], closing=piece[-1]), offset, offset + len(piece))
     builder.add(piece[1:-1], offset + 1)
 
 
@@ -405,7 +406,8 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
             elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
-                builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(piece=match.group()),
+                builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(
+                    opening=match.group()[0], closing=match.group()[-1]),
                              offset + match.start(), offset + match.end())
                 raw = raw[: match.start()] + '"' + match.group()[1:-1] + '"' + raw[match.end() :]
         _cmd_word(builder, raw, offset)

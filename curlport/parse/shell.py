@@ -226,7 +226,8 @@ _TYPOGRAPHIC_MESSAGE = (
 
 
 def _typographic(builder: _WordBuilder, piece: str, offset: int) -> None:
-    builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(opening=piece[0], closing=piece[-1]), offset, offset + len(piece))
+    message = _TYPOGRAPHIC_MESSAGE.format(opening=piece[0], closing=piece[-1])
+    builder.note(notes.TYPOGRAPHIC_QUOTES, message, offset, offset + len(piece))
     builder.add(piece[1:-1], offset + 1)
 
 

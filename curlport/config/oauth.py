@@ -37,9 +37,11 @@ def _fields(request: Request) -> list[tuple[str, str]]:
     as_form = form_fields(body)
     if as_form is not None:
         return fields + as_form
+    if "client_credentials" not in body:
+        return fields
     try:
         document = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return fields
     if isinstance(document, dict):
         fields += [(key, str(value)) for key, value in document.items() if isinstance(value, str | int)]

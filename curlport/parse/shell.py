@@ -552,7 +552,7 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
             continue
         skipped += statement[:curl_at]
         findings = [_text_before_curl(source, skipped)] if skipped else []
-        curl_index = tokens.index(statement[curl_at], position)
+        curl_index = next(index for index in range(position, after) if tokens[index] is statement[curl_at])
         curl_word = _decode_word(statement[curl_at], dialect, source, [], variables)
         words, position = _command_words(source, dialect, tokens, curl_index + 1, findings, variables)
         commands.append(ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings)))

@@ -8,6 +8,7 @@ import click
 
 from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
 from curlport.config.emit import write_atomically
+from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
 from curlport.errors import CurlportError
 from curlport.findings import Severity
 from curlport.importer import decode_input, import_curl
@@ -26,8 +27,16 @@ from curlport.source import Source
               help="Read @file arguments (-d @body.json) from inside DIR; never read otherwise.")
 @click.option("--fix", is_flag=True, help="Apply the rules' safe fixes to the config before writing it.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
+@click.option("--form", "form", type=click.Choice(FORMS), default=CURRENT_FORM, show_default=True,
+              help="The provider form the config targets: legacy has no JSON type, OAuth 2.0, batching or callback.")
+@click.option("--batch-key", metavar="KEY", help="Batch recipients: the JSON body's array of one record per "
+              "recipient (messages, data.messages); needs --batch-size.")
+@click.option("--batch-size", type=click.IntRange(1, 1000), metavar="N", help="Records per batch, 1 to 1000.")
+@click.option("--callback-url", metavar="URL", help="The delivery-report URL the platform generated for this "
+              "provider (--fix writes it into the sample's callback field).")
 def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
-                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool) -> None:
+                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool, form: str,
+                   batch_key: str | None, batch_size: int | None, callback_url: str | None) -> None:
     """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
 
     The command is parsed, never run: no variable is expanded, no $(…) executed,
@@ -38,13 +47,19 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
     """
     if output is not None and output.exists() and not force:
         raise ToolError(f"{output}: error: exists; pass --force to replace it")
+    if (batch_key is None) != (batch_size is None):
+        raise ToolError("error: --batch-key and --batch-size go together")
+    if form == LEGACY_FORM and (batch_key or callback_url):
+        raise ToolError("error: the legacy form has no batching and no callback URL; drop --form legacy")
+    batching = (batch_key, batch_size) if batch_key and batch_size else None
     data, file = read_input(curl_file)
     source: Source | None = None
     try:
         text = decode_input(data)
         source = Source(text, file)
         stem = Path(curl_file).stem if curl_file != "-" else None
-        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
+        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs, form=form,
+                             batching=batching, callback_url=callback_url)
         if fix:
             result, applied = fix_import(result, unsafe=unsafe_fixes)
             for change in applied:

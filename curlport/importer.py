@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from curlport.config.detect import Substitution, detect, parse_place, planned, substitute
+from curlport.config.detect.notes import import_notes, located
+from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
 from curlport.config.model import Config, to_config
-from curlport.errors import InputError
+from curlport.errors import CurlportError, InputError
 from curlport.findings import Finding
 from curlport.parse.argv import read_invocation
 from curlport.parse.request import build_request
@@ -30,6 +34,8 @@ class ImportResult:
     findings: tuple[Finding, ...]
     source_map: dict[str, Span]
     source: Source
+    #: The samples replaced by $$To or $$Body, with their place and their span in the curl text.
+    substitutions: tuple[Substitution, ...] = ()
 
 
 def decode_input(data: bytes) -> str:
@@ -57,12 +63,18 @@ def import_curl(
     name: str | None = None,
     source_name: str = "<stdin>",
     allow_file_refs: Path | None = None,
+    to: str | None = None,
+    body: str | None = None,
+    placeholders: Literal["auto", "none"] = "auto",
 ) -> ImportResult:
     """Turn the text of a curl command into a provider config.
 
     Raises a ``CurlportError`` subclass, with the line and column, when the text is
     not a curl command, or when curl would send something the form cannot express.
-    ``@file`` arguments are read only from inside ``allow_file_refs``.
+    ``@file`` arguments are read only from inside ``allow_file_refs``. With
+    ``placeholders="auto"`` the provider's sample recipient and message become $$To
+    and $$Body where detection is sure; ``to`` and ``body`` name their places
+    (``form:To``, ``json:messages.0.to``…) and win over detection, also with ``"none"``.
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputError(f"input is {len(text) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
@@ -72,8 +84,26 @@ def import_curl(
     invocation = read_invocation(command)
     request = build_request(invocation, allow_file_refs)
     converted = to_config(request, name)
-    rendered = config_json(converted.config)  # the contract: every result validates against the schema
-    findings = command.findings + request.findings
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
-    return ImportResult(converted.config, rendered, findings, source_map, command.source)
+    config, findings = converted.config, command.findings + request.findings
+    substitutions: tuple[Substitution, ...] = ()
+    if placeholders == "auto" or to or body:
+        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"))
+        if placeholders == "none":  # only what the user named
+            detection = type(detection)(*(d if d.outcome == "chosen" else type(d)(d.role, "none")
+                                          for d in detection.decisions))
+        substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
+        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
+        config = substitute(config, list(substitutions))
+    rendered = config_json(config)  # the contract: every result validates against the schema
+    return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
+
+
+def _place(text: str | None, flag: str) -> Place | None:
+    if text is None:
+        return None
+    try:
+        return parse_place(text)
+    except PlaceSyntaxError as error:
+        raise CurlportError(f"{flag}: {error}") from None

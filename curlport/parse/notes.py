@@ -77,8 +77,27 @@ BASIC_AUTH_HEADER = NoteKind(
     "An explicit 'Authorization: Basic' header was decoded into the auth fields.",
 )
 
+# Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
+PLACED = NoteKind(
+    "CP020", "placeholder-placed", Severity.INFO,
+    "The import put $$To or $$Body where the provider's sample recipient or message was.",
+)
+PLACEHOLDER_ASK = NoteKind(
+    "CP021", "placeholder-ask", Severity.ERROR,
+    "The import could not tell where $$To or $$Body goes and placed nothing: choose with --to or --body.",
+)
+PLACEHOLDER_CANDIDATE = NoteKind(
+    "CP022", "placeholder-candidate", Severity.INFO,
+    "A place that may hold the recipient or the message, with the --to or --body flag that picks it.",
+)
+PLUS_BECOMES_SPACE = NoteKind(
+    "CP023", "plus-becomes-space", Severity.WARNING,
+    "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
+)
+
 ALL_NOTE_KINDS = (
     SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
+    PLACED, PLACEHOLDER_ASK, PLACEHOLDER_CANDIDATE, PLUS_BECOMES_SPACE,
 )

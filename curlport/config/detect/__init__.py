@@ -30,7 +30,7 @@ MAX_CANDIDATES = 5
 _TLD_REGIONS = {"uk": "GB"}
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
-           "detect", "parse_place", "planned", "slots_of", "substitute", "text_at"]
+           "detect", "parse_place", "planned", "sample_range", "slots_of", "substitute", "text_at"]
 
 
 class PlaceError(CurlportError):
@@ -91,6 +91,13 @@ class Substitution:
     replacement: str
     retyped: str = ""
     span: Span | None = None
+
+
+def sample_range(slot: Slot) -> tuple[int, int]:
+    """The offsets of the sample's characters in the config text: inside the quotes of a JSON string."""
+    if slot.is_json and isinstance(slot.value, str):
+        return slot.start + 1, slot.end - 1
+    return slot.start, slot.end
 
 
 def hints_of(config: dict[str, Any]) -> Hints:

@@ -71,7 +71,7 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
     findings: list[Finding] = []
     for item in substitutions:
         decision = detection.recipient if item.placeholder == "$$To" else detection.message
-        how = " (--to/--body)" if decision.outcome == "chosen" else ""
+        how = f" ({FLAGS[decision.role]})" if decision.outcome == "chosen" else ""
         retyped = f"; {item.retyped}" if item.retyped else ""
         findings.append(notes.PLACED.at(
             f"{_ROLE_WORDS[decision.role]}: {parse_place(item.place).describe()} (sample {_sample(item.sample)}) -> "

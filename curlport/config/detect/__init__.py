@@ -156,12 +156,14 @@ def _decide(role: str, slots: list[Slot], hints: Hints, taken: Slot | None, dlt_
         return Decision(role, "none", candidates=tuple(ranked[:1]) if ranked and ranked[0].score > 0 else ())
     best = ranked[0]
     offered = tuple(item for item in ranked if item.score >= max(CANDIDATE, best.score - 3))[:MAX_CANDIDATES]
+    # On a template route the text may be in any field named for it (the template's variables): offer them all.
+    named = tuple(item for item in ranked if item.named and item not in offered)
     if best.template_id:
-        return Decision(role, "ask", candidates=offered,
+        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
                         reason=f"{best.slot.place.describe()} holds '{best.slot.text}', which may be an Indian DLT "
                                "template id rather than the text")
     if role == MESSAGE and dlt_route:
-        return Decision(role, "ask", candidates=offered,
+        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
                         reason="on a DLT route the message field may carry a template id rather than the text")
     clear = len(ranked) == 1 or best.score - ranked[1].score >= MARGIN
     if best.score >= FOUND and clear:

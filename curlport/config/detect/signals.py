@@ -32,9 +32,10 @@ _RECIPIENT_WORDS = {
         "destinatario", "destinatarios", "destinataire", "destinataires", "empfaenger", "empfanger", "empfänger",
         "telefono", "teléfono", "telefone", "telefon", "celular", "movil", "móvil", "cellulare", "portable",
         "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
+        "mob", "cel",
     ), 4),
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
-                     "numara", "ph", "hp", "contact", "contacts"), 3),
+                     "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
     **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "da", "no"), 2),
 }
 _MESSAGE_WORDS = {
@@ -44,11 +45,14 @@ _MESSAGE_WORDS = {
         "contenu", "tekst", "bericht", "wiadomosc", "tresc", "meddelande", "sms",
     ), 4),
     **dict.fromkeys(("payload", "isi"), 2),
+    # the variables of a registered template carry the text on India's DLT routes
+    **dict.fromkeys(("variables", "variable", "vars", "var"), 1),
 }
 _NEGATIVE_WORDS = frozenset((
     # who sends
     "from", "sender", "senders", "src", "source", "originator", "orig", "oa", "sid", "mask", "alpha", "header",
-    "signature", "sign", "reply", "caller",
+    "signature", "sign", "reply", "caller", "absender", "remitente", "remetente", "expediteur", "expéditeur",
+    "mittente", "afzender", "nadawca", "gonderen", "pengirim", "avsandare", "otpravitel",
     # credentials and accounts
     "key", "keys", "apikey", "api", "token", "secret", "password", "passwd", "pwd", "pass", "pin", "user",
     "username", "login", "auth", "authkey", "account", "acct", "client", "app", "id", "ids", "uid", "uuid", "guid",
@@ -59,7 +63,8 @@ _NEGATIVE_WORDS = frozenset((
     "route", "routing", "type", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs", "charset",
     "unicode", "flash", "priority", "class", "template", "templates", "tmpl", "tpl", "temp", "dlt", "entity", "pe",
     "channel", "channels", "service", "gateway", "gwid", "gw", "campaign", "tag", "tags", "label", "category",
-    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "name", "subject",
+    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "name", "subject", "tarif",
+    "tariff", "plan", "media",
     # dates, counts, flags
     "date", "time", "datetime", "timestamp", "schedule", "scheduled", "at", "delay", "validity", "ttl", "expiry",
     "expire", "expires", "day", "count", "limit", "test", "sandbox", "debug", "fl", "flag", "flags", "response",
@@ -98,8 +103,14 @@ def _split_compound(word: str) -> list[str]:
     return best[len(word)] or [word]
 
 
+def _singular(word: str) -> str:
+    """``urls`` → url when only the singular is a known word."""
+    return word[:-1] if word.endswith("s") and word not in _VOCABULARY and word[:-1] in _VOCABULARY else word
+
+
 def _name_score(name_words: tuple[str, ...], vocabulary: dict[str, int]) -> int:
     """What a name says: its strongest word, one more when a second word agrees; EXCLUDED for a negative word."""
+    name_words = tuple(_singular(word) for word in name_words)
     if any(word in _NEGATIVE_WORDS for word in name_words):
         return EXCLUDED
     weights = sorted((vocabulary[word] for word in name_words if word in vocabulary), reverse=True)
@@ -120,7 +131,7 @@ _TEMPLATE = re.compile(
 _MASK_CHARACTERS = frozenset("XxYyZz*#•N")
 _URL = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-_SEPARATED = re.compile(r"\s*[,;]\s*")
+_SEPARATED = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
 def template_words(value: str) -> tuple[str, ...] | None:
@@ -132,14 +143,31 @@ def template_words(value: str) -> tuple[str, ...] | None:
     return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
 
 
-def masked_number(value: str) -> bool:
-    """``+91XXXXXXXXXX``, ``447XXXXXXXXX``, ``XXXXX30240``: a number with digits hidden."""
+NAMING = "a value naming what goes there"
+_ID_WORDS = frozenset(("id", "ids", "template", "templates", "tmpl", "tpl", "temp", "dlt"))
+
+
+def _naming_words(value: str) -> tuple[str, ...] | None:
+    """The words of a value that names what goes there (``recipient-identifier``, ``phone_number``), or None."""
+    if any(c.isspace() or c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+        return None
+    named = tuple(word for word in words(value) if word not in _FILLER_WORDS)
+    if any(w in _NEGATIVE_WORDS for w in named) or template_words(value) is not None:
+        return None
+    return named if any(w in _RECIPIENT_WORDS or w in _MESSAGE_WORDS for w in named) else None
+
+
+def masked_number(value: str) -> int:
+    """``+91XXXXXXXXXX``, ``447XXXXXXXXX``, ``XXXXX30240``: a number with digits hidden (3); ``XXXXXXXX``, which
+    may hide anything (1); 0 otherwise."""
     text = value.strip().replace(" ", "").replace("-", "")
     body = text[1:] if text.startswith("+") else text
     masked = sum(c in _MASK_CHARACTERS for c in body)
     digits = sum(c.isdigit() for c in body)
-    return (7 <= len(body) <= 16 and masked >= 3 and masked + digits == len(body)
-            and (digits >= 1 or text.startswith("+") or len(body) >= 10) and len(set(body) - set("0123456789")) <= 2)
+    if not (7 <= len(body) <= 16 and masked >= 3 and masked + digits == len(body)
+            and len(set(body) - set("0123456789")) <= 2):
+        return 0
+    return 3 if digits or text.startswith("+") else 1
 
 
 @dataclass(frozen=True)
@@ -166,8 +194,8 @@ def phone_strength(text: str, hints: Hints) -> int:
 
     best = 0
     attempts: list[tuple[str, str | None]] = [(compact if compact.startswith("+") else "+" + compact, None)]
-    if not compact.startswith("+"):
-        attempts += [(compact, region) for region in hints.regions]
+    if not compact.startswith("+"):  # national forms: the endpoint's country, then North America's, the most common
+        attempts += [(compact, region) for region in (*hints.regions, "US")]
     for number, region in attempts:
         try:
             parsed = phonenumbers.parse(number, region)
@@ -186,7 +214,7 @@ def _number_list(text: str, hints: Hints) -> int:
     parts = [part for part in _SEPARATED.split(text.strip()) if part]
     if len(parts) < 2:
         return 0
-    strengths = [phone_strength(part, hints) or (3 if masked_number(part) else 0) for part in parts]
+    strengths = [phone_strength(part, hints) or masked_number(part) for part in parts]
     return min(strengths)
 
 
@@ -217,15 +245,23 @@ def shape(value: Any, hints: Hints) -> Shape:
         strength = phone_strength(str(value), hints) if isinstance(value, int) else 0
         return Shape(strength or -4, -6, "a JSON number")
     if isinstance(value, list):
-        strengths = [phone_strength(str(item), hints) or (3 if masked_number(str(item)) else 0) for item in value]
+        strengths = [phone_strength(str(item), hints) or masked_number(str(item)) for item in value]
         lowest = min(strengths) if strengths else 0
         return Shape(lowest + 1 if lowest >= 2 else -4, -6, "a list of numbers" if lowest >= 2 else "a list")
     text = str(value)
     stripped = text.strip()
     if not stripped:
         return Shape(0, 0, "empty")
+    naming = _naming_words(stripped)
+    if naming is not None:
+        return Shape(_template_score(naming, _RECIPIENT_WORDS, MESSAGE), _template_score(naming, _MESSAGE_WORDS,
+                                                                                         RECIPIENT), NAMING)
     inner = template_words(stripped)
     if inner is not None:
+        names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_WORDS for w in inner) and all(
+            w in _ID_WORDS for w in inner if w in _NEGATIVE_WORDS)
+        if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
+            return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
         return Shape(_template_score(inner, _RECIPIENT_WORDS, MESSAGE), _template_score(inner, _MESSAGE_WORDS,
                                                                                         RECIPIENT), "a template value")
     if _URL.match(stripped) or _EMAIL.match(stripped):
@@ -233,8 +269,9 @@ def shape(value: Any, hints: Hints) -> Shape:
     strength = phone_strength(stripped, hints)
     if strength:
         return Shape(strength, -4 if strength >= 3 else -2, "a phone number", template_id=strength < 3)
-    if masked_number(stripped):
-        return Shape(3, -4, "a masked number")
+    masked = masked_number(stripped)
+    if masked:
+        return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
@@ -253,7 +290,7 @@ def shape(value: Any, hints: Hints) -> Shape:
 def _template_score(inner: tuple[str, ...], vocabulary: dict[str, int], other: str) -> int:
     """A template's inner name scored like a key; a neutral one (``<string>``) is a weak yes."""
     if inner == ("string",):
-        return 1
+        return 2
     named = _name_score(inner, vocabulary)
     if named == EXCLUDED:
         return EXCLUDED
@@ -307,12 +344,16 @@ def score(slot: Slot, role: str, hints: Hints) -> Scored:
     context = [_name_score(names, vocabulary) for names in _context_words(slot)]
     value = shape(slot.value, hints)
     value_score = value.recipient if role == RECIPIENT else value.message
+    if slot.place.kind == "path" and value.why == NAMING:  # /sms/send: the endpoint's own words, not a sample
+        value_score = min(value_score, 0)
     if EXCLUDED in (name, value_score, *context):
         return Scored(slot, EXCLUDED, f"{_own_name(slot) or 'path'}: excluded ({value.why})")
     context_score = 2 if any(c > 0 for c in context) and name < 4 else 0
     total = name + value_score + context_score
-    if slot.place.kind in ("header", "path"):  # the platform can put either there, but providers rarely do
-        total -= 1 if role == RECIPIENT else 3
+    if role == MESSAGE and slot.place.kind in ("header", "path"):  # possible, but providers hardly ever do
+        total -= 3
     template_id = role == MESSAGE and name > 0 and value.template_id
+    if template_id:  # worth asking about, never worth taking
+        total = max(total, 4)
     return Scored(slot, total, f"name {name:+d}, around {context_score:+d}, value {value_score:+d} ({value.why})",
                   template_id, name > 0)

@@ -31,14 +31,14 @@ def _nearest(pointer: str, source_map: dict[str, Span]) -> Span | None:
 
 
 def _fragments(raw: str, sample: str) -> Iterator[str]:
-    """How a sample may be written in the curl text: as in the config, unquoted, or with the + a form turned into
-    a space."""
+    """How a sample may be written in the curl text: as in the config, unquoted, with the + that form decoding
+    turned into a space, or as its bare text."""
     yield raw
     if raw.startswith('"') and raw.endswith('"'):
         yield raw[1:-1]
+    if raw.startswith(" "):
+        yield "+" + raw.lstrip()
     yield sample
-    if sample.startswith(" "):
-        yield "+" + sample.lstrip()
     yield sample.strip()
 
 

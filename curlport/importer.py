@@ -89,10 +89,7 @@ def import_curl(
     config, findings = converted.config, command.findings + request.findings
     substitutions: tuple[Substitution, ...] = ()
     if placeholders == "auto" or to or body:
-        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"))
-        if placeholders == "none":  # only what the user named
-            detection = type(detection)(*(d if d.outcome == "chosen" else type(d)(d.role, "none")
-                                          for d in detection.decisions))
+        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto")
         substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
         findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
         config = substitute(config, list(substitutions))

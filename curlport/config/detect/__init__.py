@@ -182,8 +182,12 @@ def _dlt_route(slots: list[Slot]) -> bool:
     return any(isinstance(slot.value, str) and slot.value.strip().lower().startswith("dlt") for slot in slots)
 
 
-def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None) -> Detection:
-    """Where $$To and $$Body go in this config; ``to``/``body`` are the user's choice (PlaceError if absent)."""
+def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None, *,
+           auto: bool = True) -> Detection:
+    """Where $$To and $$Body go in this config; ``to``/``body`` are the user's choice (PlaceError if absent).
+
+    Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
+    """
     slots = slots_of(config)
     hints = hints_of(config)
     chosen = {RECIPIENT: _named(slots, to, "--to") if to else None,
@@ -199,7 +203,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
         if role not in decisions:
             taken = decisions[other].to_write if other in decisions else None
-            decisions[role] = _decide(role, slots, hints, taken, _dlt_route(slots))
+            decisions[role] = _decide(role, slots, hints, taken, _dlt_route(slots)) if auto else Decision(role, "none")
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
         decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])

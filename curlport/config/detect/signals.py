@@ -268,7 +268,8 @@ def shape(value: Any, hints: Hints) -> Shape:
         return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     strength = phone_strength(stripped, hints)
     if strength:
-        return Shape(strength, -4 if strength >= 3 else -2, "a phone number", template_id=strength < 3)
+        # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about
+        return Shape(strength, -4 if strength >= 3 else -2, "a phone number", template_id=stripped.isdigit())
     masked = masked_number(stripped)
     if masked:
         return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")

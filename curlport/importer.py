@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from curlport.config.detect import Substitution, detect, parse_place, planned, substitute
+from curlport.config.detect.notes import import_notes, located
+from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
 from curlport.config.model import CURRENT_FORM, Config, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
@@ -32,6 +36,8 @@ class ImportResult:
     findings: tuple[Finding, ...]
     source_map: dict[str, Span]
     source: Source
+    #: The samples replaced by $$To or $$Body, with their place and their span in the curl text.
+    substitutions: tuple[Substitution, ...] = ()
 
 
 def decode_input(data: bytes) -> str:
@@ -62,6 +68,9 @@ def import_curl(
     form: str = CURRENT_FORM,
     batching: tuple[str, int] | None = None,
     callback_url: str | None = None,
+    to: str | None = None,
+    body: str | None = None,
+    placeholders: Literal["auto", "none"] = "auto",
 ) -> ImportResult:
     """Turn the text of a curl command into a provider config.
 
@@ -71,6 +80,9 @@ def import_curl(
     the provider form the config targets (``current`` or ``legacy``); ``batching``
     (batch key, records per batch) and ``callback_url`` are current-form settings
     no curl command carries.
+    With ``placeholders="auto"`` the provider's sample recipient and message become $$To
+    and $$Body where detection is sure; ``to`` and ``body`` name their places
+    (``form:To``, ``json:messages.0.to``…) and win over detection, also with ``"none"``.
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputError(f"input is {len(text) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
@@ -89,14 +101,20 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
+    # findings about the config as a whole point at the curl word
+    source_map = {"": command.span_of(command.curl_word), **converted.source_map}
+    substitutions: tuple[Substitution, ...] = ()
+    if placeholders == "auto" or to or body:
+        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto")
+        substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
+        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
+        config = substitute(config, list(substitutions))
     if batching is not None:
         config["batching"] = {"key": batching[0], "size": batching[1]}
     if callback_url is not None:
         config["callback_url"] = callback_url
     rendered = config_json(config)  # the contract: every result validates against the schema
-    # findings about the config as a whole point at the curl word
-    source_map = {"": command.span_of(command.curl_word), **converted.source_map}
-    return ImportResult(config, rendered, findings, source_map, command.source)
+    return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
 
 
 def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | None
@@ -131,3 +149,11 @@ def _oauth2_findings(token_command: ShellCommand, token: TokenRequest, command: 
         "read as OAuth 2.0 authentication: the platform fetches the token and sends the header itself",
         token.span, "/auth")
     return (note, *kept)
+
+def _place(text: str | None, flag: str) -> Place | None:
+    if text is None:
+        return None
+    try:
+        return parse_place(text)
+    except PlaceSyntaxError as error:
+        raise CurlportError(f"{flag}: {error}") from None

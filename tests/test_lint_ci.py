@@ -27,12 +27,12 @@ from curlport.lint.reporters.sarif import SECURITY_SEVERITY
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 READY = (CHECKOUT / "fixtures/configs/ready-form.json").read_text(encoding="utf-8")
-# Three findings on line 4: CP101 (no $$To) at 16, CP402 (unsafe fix) on the sample number at 48,
-# CP103 (safe fix) at 66.
+# Three findings on line 4: CP402 (unsafe fix) on the sample number at 48, CP103 (safe fix) at 66,
+# CP107 (info: a DLT field) at 83.
 FLAWED = """{
   "name": "acme",
   "method": "GET",
-  "endpoint": "https://sms.example.com/send?to=447700900999&text=$$body",
+  "endpoint": "https://sms.example.com/send?to=447700900999&text=$$body&entity_id=1201",
   "auth": null,
   "headers": [],
   "parameters": null
@@ -207,12 +207,12 @@ def test_comma_separated_codes_and_extend_options(tmp_path: Path, monkeypatch: p
         return {r["code"] for r in json.loads(run("lint", "--format", "json", *args, "acme.json")[1])}
 
     assert codes("--select", "CP103,cp402") == {"CP103", "CP402"}
-    assert codes("--select", "CP1", "--select", "CP4") == {"CP101", "CP103", "CP402"}
-    assert codes("--select", "CP10", "--extend-select", "CP4") == {"CP101", "CP103", "CP402"}
-    assert codes("--extend-ignore", "CP103,CP101") == {"CP402"}
+    assert codes("--select", "CP1", "--select", "CP4") == {"CP103", "CP107", "CP402"}
+    assert codes("--select", "CP10", "--extend-select", "CP4") == {"CP103", "CP107", "CP402"}
+    assert codes("--extend-ignore", "CP103,CP107") == {"CP402"}
     write(tmp_path / ".curlport.toml", 'select = ["CP1"]\nextend-select = ["CP402"]\nextend-ignore = ["CP103"]\n')
-    assert codes() == {"CP101", "CP402"}
-    assert codes("--ignore", "CP402") == {"CP101"}
+    assert codes() == {"CP107", "CP402"}
+    assert codes("--ignore", "CP402") == {"CP107"}
     assert run("lint", "--select", "CP1,CP9", "acme.json")[0] == 2
 
 
@@ -226,20 +226,20 @@ def test_statistics_in_every_format_is_valid_in_that_format(tmp_path: Path, monk
         if name in ("text", "concise", "full"):
             rows = out.splitlines()
             assert re.fullmatch(r"\s+2  CP103  \[\*\] miscased-placeholder", rows[0]), rows
-            assert re.fullmatch(r"\s+1  CP101  \[ \] missing-to", rows[1]), rows
+            assert re.fullmatch(r"\s+1  CP107  \[ \] dlt-template-id-missing", rows[1]), rows
             assert re.fullmatch(r"\s+1  CP402  \[ \] sample-value-left", rows[2]), rows
         elif name == "json":
             assert {s["code"]: (s["count"], s["fixable"], s["fixes"]) for s in json.loads(out)} == {
-                "CP103": (2, True, {"safe": 1, "unsafe": 0}), "CP101": (1, False, {"safe": 0, "unsafe": 0}),
+                "CP103": (2, True, {"safe": 1, "unsafe": 0}), "CP107": (1, False, {"safe": 0, "unsafe": 0}),
                 "CP402": (1, False, {"safe": 0, "unsafe": 1})}
         elif name == "json-lines":
-            assert [json.loads(line)["code"] for line in out.splitlines()] == ["CP103", "CP101", "CP402"]
+            assert [json.loads(line)["code"] for line in out.splitlines()] == ["CP103", "CP107", "CP402"]
         elif name == "github":
             assert out.splitlines()[0] == "::notice title=CP103 miscased-placeholder::2 findings, 1 fixable with --fix"
         elif name == "sarif":
             log = json.loads(out)
             assert len(log["runs"][0]["results"]) == 4, "a statistics run keeps the alerts"
-            assert [s["code"] for s in log["runs"][0]["properties"]["statistics"]] == ["CP103", "CP101", "CP402"]
+            assert [s["code"] for s in log["runs"][0]["properties"]["statistics"]] == ["CP103", "CP107", "CP402"]
         elif name == "gitlab":
             assert len(json.loads(out)) == 4
         else:
@@ -263,7 +263,7 @@ def test_quiet_prints_the_findings_without_the_footer(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "acme.json", FLAWED)
     _, out, _ = run("lint", "-q", "--format", "concise", "acme.json")
-    assert [line.split(": ")[1] for line in out.splitlines()] == ["CP101 error", "CP402 warning", "CP103 error"]
+    assert [line.split(": ")[1] for line in out.splitlines()] == ["CP402 error", "CP103 error", "CP107 info"]
     assert run("lint", "-q", "--format", "concise", "--select", "CP5", "acme.json")[1] == ""
 
 
@@ -291,13 +291,13 @@ def test_stdin_with_and_without_a_filename(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     _, out, _ = run("lint", "--format", "json", "-", stdin=FLAWED.encode())
     assert {(r["file"], r["code"], r["line"], r["column"]) for r in json.loads(out)} == {
-        ("-", "CP101", 4, 16), ("-", "CP402", 4, 48), ("-", "CP103", 4, 66)}
+        ("-", "CP402", 4, 48), ("-", "CP103", 4, 66), ("-", "CP107", 4, 83)}
     _, out, _ = run("lint", "--format", "json", "-", stdin=CURL.encode())
     assert [(r["code"], r["line"], r["column"]) for r in json.loads(out)] == [("CP103", 1, 39)]
     write(tmp_path / ".curlport.toml", '[per-file-ignores]\n"legacy/*.json" = ["CP402"]\n')
     _, out, _ = run("lint", "--format", "json", "-", "--stdin-filename", "legacy/acme.json", stdin=FLAWED.encode())
-    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("legacy/acme.json", "CP101"),
-                                                                  ("legacy/acme.json", "CP103")]
+    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("legacy/acme.json", "CP103"),
+                                                                  ("legacy/acme.json", "CP107")]
     assert run("lint", "-", "acme.json")[0] == 2
 
 
@@ -340,14 +340,14 @@ def test_junit_and_gitlab_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     _, out, _ = run("lint", "--format", "junit", "a b/acme.json", "ready.json")
     suites = ElementTree.fromstring(out.encode())
     assert [(s.attrib["name"], s.attrib["failures"]) for s in suites] == [("a b/acme.json", "3"), ("ready.json", "0")]
-    assert [c.attrib["name"] for c in suites[0]] == ["CP101 missing-to", "CP402 sample-value-left",
-                                                     "CP103 miscased-placeholder"]
+    assert [c.attrib["name"] for c in suites[0]] == ["CP402 sample-value-left", "CP103 miscased-placeholder",
+                                                     "CP107 dlt-template-id-missing"]
     _, out, _ = run("lint", "--format", "gitlab", "a b/acme.json")
     issues = json.loads(out)
     assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
-        ("CP101", "major", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}}),
-        ("CP402", "minor", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}}),
-        ("CP103", "major", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}})]
+        ("CP402", "major", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}}),
+        ("CP103", "major", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}}),
+        ("CP107", "info", {"path": "a b/acme.json", "lines": {"begin": 4, "end": 4}})]
     assert len({i["fingerprint"] for i in issues}) == 3
 
 

@@ -97,7 +97,7 @@ def test_json_output_says_which_fix_is_offered() -> None:
     _, out, _ = run("lint", "--format", "json", "acme.json")
     fixes = {record["code"]: record["fix"] for record in json.loads(out)}
     assert fixes["CP103"] == {"description": "write $$Body", "applicability": "safe"}
-    assert fixes["CP402"] == {"description": "write $$To", "applicability": "unsafe"}
+    assert fixes["CP402"] == {"description": "write $$To at query:to", "applicability": "unsafe"}
 
 
 def test_import_fix_writes_the_fixed_config() -> None:

@@ -143,13 +143,7 @@ def _in_command(problem: Problem, result: ImportResult) -> Span | None:
     except (KeyError, IndexError, ValueError, TypeError):
         return span
     fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
-    source = result.source
-    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    region = source.text[start:end]
-    if not fragment or region.count(fragment) != 1:
-        return span
-    found = start + region.index(fragment)
-    return source.span(found, found + len(fragment))
+    return result.source.find(span, fragment) or span
 
 
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:

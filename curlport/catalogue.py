@@ -8,6 +8,14 @@ from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
 from curlport.rules import ALL_RULES
 
+# The project's documentation is its README; each code has an anchor in the table of codes (``#cp103``).
+DOCS_URL = "https://curlport.dev/"
+
+
+def help_uri(code: str) -> str:
+    """Where a code is explained: its row of the README's table (SARIF ``helpUri``)."""
+    return f"{DOCS_URL}#{code.lower()}"
+
 
 @dataclass(frozen=True)
 class CodeDoc:
@@ -47,7 +55,8 @@ def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> 
 def markdown_table() -> str:
     """The README's table of codes, generated so that it cannot drift from the declarations."""
     rows = ["| code | name | severity | what it flags | auto-fix |", "|---|---|---|---|---|"]
-    rows += [f"| {doc.code} | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} | {doc.autofix or ''} |"
+    rows += [f'| <a id="{doc.code.lower()}"></a>{doc.code} | {doc.name} | {doc.severity.value} '
+             f"| {_cell(doc.summary)} | {doc.autofix or ''} |"
              for doc in CODES.values()]
     return "\n".join(rows)
 

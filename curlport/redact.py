@@ -13,6 +13,8 @@ _SECRET_PATTERNS = (
     re.compile(r"""(?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^:\s'"]*:([^\s'"]+)"""),
     # scheme://user:password@host
     re.compile(r"://[^:/\s@]*:([^@/\s]+)@"),
+    # --oauth2-bearer TOKEN
+    re.compile(r"""--oauth2-bearer[\s=]+['"]?([^\s'"]+)"""),
     # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like
     re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
     re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),

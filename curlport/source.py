@@ -49,6 +49,15 @@ class Source:
         end_line, end_column = self.position(max(end, start))
         return Span(line, column, end_line, end_column)
 
+    def find(self, within: Span, fragment: str) -> Span | None:
+        """Where ``fragment`` is inside the text of ``within``, when it is there exactly once."""
+        start, end = self.offset(within.line, within.column), self.offset(within.end_line, within.end_column)
+        region = self.text[start:end]
+        if not fragment or region.count(fragment) != 1:
+            return None
+        found = start + region.index(fragment)
+        return self.span(found, found + len(fragment))
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         if not 1 <= line <= len(self._line_starts):

@@ -12,6 +12,7 @@ from curlport import __version__
 from curlport.cli.catalogue_commands import rules_command, schema_command
 from curlport.cli.import_command import import_command
 from curlport.cli.lint_command import lint_command
+from curlport.cli.show_command import show_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,11 +23,13 @@ def main() -> None:
     \b
       curlport import provider.curl            config JSON on stdout, findings on stderr
       curlport import provider.curl -o acme.json
-      curlport lint configs/ provider.curl     CI: every .json config and .curl file under the paths
+      curlport import provider.curl --to form:To --body form:Body   choose the places
+      curlport show acme.json                  the config field by field, as the provider form shows it
+      curlport lint .                          CI: every provider config and .curl file under the paths
       curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
     """
 
 
-for command in (import_command, lint_command, rules_command, schema_command):
+for command in (import_command, lint_command, show_command, rules_command, schema_command):
     main.add_command(command)

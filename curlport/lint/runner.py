@@ -10,7 +10,7 @@ is reported; a .curl command is the provider's sample and is never rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from curlport.config.schema import json_pointer, violations
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import literal_end, parse_with_positions, source_offset
 from curlport.lint.settings import Settings
@@ -28,9 +29,6 @@ from curlport.source import Source, Span
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
-LINTED_SUFFIXES = (".curl", ".json")
-# Expectation files that sit beside fixtures are data about configs, not configs.
-NOT_CONFIGS = (".findings.json", ".expected.json", ".lint.json")
 
 
 @dataclass(frozen=True)
@@ -49,27 +47,17 @@ class FileReport:
     original_text: str | None = None
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to lint: the named files, and every .curl and .json under named folders."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix in LINTED_SUFFIXES and not child.name.endswith(NOT_CONFIGS):
-                    yield child
-        else:
-            yield path
-
-
 def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
                fix: bool = False, unsafe_fixes: bool = False, write: bool = True) -> list[FileReport]:
     """Lint every file under ``paths``; with ``fix`` and ``write``, fixed .json configs are written back atomically.
 
+    Which files: see ``curlport.lint.discovery`` (a named file always is).
     ``severity`` drops findings below it; ``write=False`` computes the fixes without
     writing them (``--diff``).
     """
     settings = settings or Settings()
     reports = []
-    for path in discover(paths):
+    for path in discover(paths, settings).files:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -82,18 +70,35 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
                 write_atomically(path, report.fixed_text, force=True)
             except OSError as error:
                 raise CurlportError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
-        reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank)))
+        reports.append(_at_least(severity, report))
     return reports
 
 
+def lint_stdin(data: bytes, name: str | None, settings: Settings | None = None, *,
+               severity: Severity = Severity.INFO, fix: bool = False, unsafe_fixes: bool = False) -> FileReport:
+    """Lint text piped in (``lint -``), reported under ``name`` (``--stdin-filename``) with that file's settings.
+
+    Its kind comes from the name's suffix; without a name, text starting with ``{``
+    is a JSON config, anything else a curl command. Fixes are never written.
+    """
+    shown = name or "-"
+    as_json = shown.endswith(".json") if name else data.lstrip().startswith(b"{")
+    selected = (settings or Settings()).codes_for(Path(shown))
+    return _at_least(severity, lint_text(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json))
+
+
+def _at_least(severity: Severity, report: FileReport) -> FileReport:
+    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank))
+
+
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,
-              unsafe_fixes: bool = False) -> FileReport:
-    """Lint the bytes of one file, a .curl command or a .json config by its name."""
+              unsafe_fixes: bool = False, as_json: bool | None = None) -> FileReport:
+    """Lint the bytes of one file, a .curl command or a .json config by its name (or by ``as_json``)."""
     try:
         text = decode_input(data)
     except CurlportError as error:
         return FileReport(path, None, (_error_finding(PARSE_ERROR, error),))
-    if path.endswith(".json"):
+    if path.endswith(".json") if as_json is None else as_json:
         fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
@@ -138,13 +143,7 @@ def _in_command(problem: Problem, result: ImportResult) -> Span | None:
     except (KeyError, IndexError, ValueError, TypeError):
         return span
     fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
-    source = result.source
-    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    region = source.text[start:end]
-    if not fragment or region.count(fragment) != 1:
-        return span
-    found = start + region.index(fragment)
-    return source.span(found, found + len(fragment))
+    return result.source.find(span, fragment) or span
 
 
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:

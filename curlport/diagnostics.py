@@ -22,13 +22,14 @@ def format_diagnostic(
 ) -> str:
     """The diagnostic text; the source line is shown (masked) when the source is known."""
     position = f"{file}:{span.line}:{span.column}" if span else file
-    clean = message if show_secrets else redact(message)
+    secrets = source.secrets if source is not None else frozenset()
+    clean = message if show_secrets else redact(message, secrets)
     colour = _COLOURS.get(label.rsplit(" ", 1)[-1], "red")
     lines = [f"{paint(position, color, bold=True)}: {paint(label, color, fg=colour, bold=True)}: {clean}"]
     if span is not None and source is not None:
         line_text = source.line_text(span.line).replace("\t", " ")
         if line_text.strip():
-            shown = line_text if show_secrets else redact(line_text)
+            shown = line_text if show_secrets else redact(line_text, secrets)
             width = max(1, (span.end_column - span.column) if span.end_line == span.line else 1)
             width = min(width, max(1, len(shown) - span.column + 1))
             lines.append(f"  {shown}")

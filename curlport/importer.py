@@ -15,6 +15,7 @@ from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
 from curlport.config.model import CURRENT_FORM, Config, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
+from curlport.credentials import credential_values
 from curlport.errors import CurlportError, InputError
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -101,6 +102,7 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
+    command.source.add_secrets(credential_values(config))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()

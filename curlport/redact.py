@@ -1,7 +1,10 @@
-"""Masking secrets in anything shown to the user: source lines, messages, reports.
+"""Masking secrets in anything shown to the user: source lines, messages, reports, diffs.
 
-Masks keep the length of what they hide so that carets under a line still point
-at the right column.
+Two layers. The credentials the readers of a text recognised by meaning (``Source.secrets``,
+from ``curlport.credentials``) are masked wherever they appear, whatever the layout
+around them. The patterns below are the fallback for text no reader understood (a
+line that does not parse, a shell error before any config exists). Masks keep the
+length of what they hide so that carets under a line still point at the right column.
 """
 
 from __future__ import annotations
@@ -26,8 +29,16 @@ _SECRET_PATTERNS = (
 )
 
 
-def redact(text: str) -> str:
-    """``text`` with every secret value replaced by asterisks of the same length."""
+#: Credentials shorter than this are not masked by value: a two-character "secret" would mask every such pair of
+#: letters in the output, and protects nothing.
+MIN_SECRET_LENGTH = 3
+
+
+def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
+    """``text`` with every known secret, and every secret-looking value, replaced by asterisks of the same length."""
+    for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "*" * len(secret))
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(_mask_group, text)
     return text

@@ -6,8 +6,10 @@ turned into 1-based line and column numbers in exactly one place.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from dataclasses import dataclass
+from urllib.parse import quote, quote_plus
 
 
 @dataclass(frozen=True)
@@ -24,16 +26,27 @@ class Span:
 
 
 class Source:
-    """The input text with an index of its line starts."""
+    """The input text with an index of its line starts, and the credentials its readers found in it.
+
+    ``secrets`` grows as the importer or the JSON config parser learn which values
+    are credentials (``curlport.credentials``); everything that shows this text, or a
+    message or diff about it, masks them (``curlport.redact``).
+    """
 
     def __init__(self, text: str, name: str = "<stdin>") -> None:
         self.text = text
         self.name = name
+        self.secrets: frozenset[str] = frozenset()
         self._line_starts = [0]
         start = text.find("\n")
         while start != -1:
             self._line_starts.append(start + 1)
             start = text.find("\n", start + 1)
+
+    def add_secrets(self, values: frozenset[str]) -> None:
+        """Record credential values, with the spellings they take in a text (JSON-escaped, percent-encoded)."""
+        spellings = {form for value in values for form in written_forms(value)}
+        self.secrets = self.secrets | frozenset(spellings)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
@@ -65,3 +78,9 @@ class Source:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+
+def written_forms(value: str) -> set[str]:
+    """The ways a value is written in the texts curlport reads: as it is, JSON-escaped, percent-encoded."""
+    return {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
+            quote_plus(value, safe="")}

@@ -167,7 +167,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
     except CurlportError as error:
         raise ToolError(f"error: {error.message}") from None
     if diff:
-        _print_diff(reports)
+        _print_diff(reports, show_secrets)
         return
     if fix and stdin:  # like ruff: the fixed text on stdout, the findings on stderr
         click.echo(reports[0].fixed_text or reports[0].original_text or data.decode("utf-8", "replace"), nl=False)
@@ -192,8 +192,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         raise FindingsError("")
 
 
-def _print_diff(reports: list[FileReport]) -> None:
-    changes = unified_diff(reports)
+def _print_diff(reports: list[FileReport], show_secrets: bool) -> None:
+    changes = unified_diff(reports, show_secrets)
     click.echo(changes, nl=False)
     fixes = sum(len(report.fixed) for report in reports)
     click.echo(f"Would fix {fixes} problem{'s' * (fixes != 1)}.", err=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from curlport.config.emit import write_atomically
 from curlport.config.schema import json_pointer, violations
+from curlport.credentials import credential_values
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
@@ -171,6 +172,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
+    source.add_secrets(credential_values(config))
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
 
     def locate(problem: Problem) -> Span | None:

@@ -11,7 +11,7 @@ def render(run: LintRun, options: ReportOptions) -> str:
         f"{paint(report.path, options.color, bold=True)}:{finding.span.line if finding.span else 1}:"
         f"{finding.span.column if finding.span else 1}: "
         f"{paint(f'{finding.code} {finding.severity.value}', options.color, bold=True)}: "
-        f"{described(finding, options.show_secrets)}"
+        f"{described(finding, options.show_secrets, report.source)}"
         for report, finding in items(run)
     ]
     return "".join(line + "\n" for line in lines) + footer(run, options)

@@ -33,7 +33,7 @@ def _context(source: Source, finding: Finding, options: ReportOptions) -> list[s
     lines = [gutter]
     for number in range(first, last + 1):
         text = source.line_text(number).replace("\t", " ")
-        shown = text if options.show_secrets else redact(text)
+        shown = text if options.show_secrets else redact(text, source.secrets)
         lines.append(f"{paint(f'{number:>{width}} |', options.color, fg='blue', bold=True)} {shown}".rstrip())
         if number == span.line:
             end = span.end_column if span.end_line == span.line else len(text) + 1

@@ -15,7 +15,7 @@ def record(report: FileReport, finding: Finding, show_secrets: bool) -> dict[str
     span = finding.span
     return {
         "file": report.path, "code": finding.code, "name": CODES[finding.code].name, "severity": finding.severity.value,
-        "message": message(finding, show_secrets),
+        "message": message(finding, show_secrets, report.source),
         "line": span.line if span else None, "column": span.column if span else None,
         "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,
         "pointer": finding.pointer,

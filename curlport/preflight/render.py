@@ -4,12 +4,16 @@ A value is encoded by the place it lands in, the way the platform must encode it
 for the provider to read back what was meant:
 
 * the endpoint (path and query): percent-encoded UTF-8, every byte but RFC 3986's
-  unreserved characters (``--encoding platform``, the default, which CP304 also
-  assumes); ``--encoding none`` pastes it verbatim, to see what happens if the
-  platform does not encode, and refuses (CP220) when that changes the URL;
-* a form field: form-encoded (``application/x-www-form-urlencoded``, UTF-8);
+  unreserved characters;
 * inside a JSON string of a JSON body: JSON string escaping;
+* a form field: form-encoded (``application/x-www-form-urlencoded``, UTF-8);
 * any other raw body, and headers: verbatim.
+
+The platform's documentation does not say that it encodes the endpoint or escapes
+JSON; the first two are what it must do for the provider to read the values back,
+and ``Encoding.PLATFORM`` (``--encoding platform``, the default) assumes it does,
+as CP304 does. ``Encoding.NONE`` pastes values verbatim there too, to show what
+happens if it does not: the risk CP302 reports for JSON bodies.
 
 Where the result would be broken (a line break in a header, a placeholder outside
 a JSON string, a form body whose ``&`` the message would split) render refuses
@@ -127,7 +131,7 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
     refusals: list[Refusal] = []
     url = _endpoint(provider.endpoint, values, encoding, refusals)
     headers = [(h.key, _header(index, h.key, h.value, values, refusals)) for index, h in enumerate(provider.headers)]
-    body = _body(provider, values, refusals)
+    body = _body(provider, values, encoding, refusals)
     if refusals:
         raise RenderRefusedError(tuple(refusals))
     names = {name.lower() for name, _ in headers}
@@ -279,7 +283,7 @@ def _header(index: int, name: str, template: str, values: Values, refusals: list
     return _substitute(template, values, encode)
 
 
-def _body(provider: Provider, values: Values, refusals: list[Refusal]) -> str | None:
+def _body(provider: Provider, values: Values, encoding: Encoding, refusals: list[Refusal]) -> str | None:
     parameters = provider.parameters
     if parameters is None:
         return None
@@ -287,7 +291,7 @@ def _body(provider: Provider, values: Values, refusals: list[Refusal]) -> str | 
         return "&".join(f"{quote_plus(field.key)}={quote_plus(_substitute(field.value, values, _verbatim))}"
                         for field in parameters.fields)
     if parameters.json or looks_like_json(parameters.body):
-        return _json_body(parameters.body, values, refusals)
+        return _json_body(parameters.body, values, encoding, refusals)
     media_type = (provider.header("Content-Type") or "").split(";", 1)[0].strip().lower()
     if media_type == FORM_CONTENT_TYPE:
         return _raw_form_body(parameters.body, values, refusals)
@@ -298,7 +302,7 @@ def _verbatim(value: str, offset: int) -> str:
     return value
 
 
-def _json_body(template: str, values: Values, refusals: list[Refusal]) -> str:
+def _json_body(template: str, values: Values, encoding: Encoding, refusals: list[Refusal]) -> str:
     bare = {offset for _, offset in _bare_placeholders(template)}
 
     def encode(value: str, offset: int) -> str:
@@ -308,14 +312,15 @@ def _json_body(template: str, values: Values, refusals: list[Refusal]) -> str:
                                     "would be pasted bare; write \"" + placeholder + "\"", offset,
                                     offset + len(placeholder)))
             return value
-        return json.dumps(value, ensure_ascii=False)[1:-1]
+        return json.dumps(value, ensure_ascii=False)[1:-1] if encoding is Encoding.PLATFORM else value
 
     body = _substitute(template, values, encode)
     if not refusals and not _is_json(body) and _is_json(PLACEHOLDER.sub("1", template)):
         first = PLACEHOLDER.search(template)
         start = first.start() if first else 0
-        refusals.append(Refusal("CP302", "/parameters/body", "the body is no longer JSON once the values are "
-                                "substituted", start, start + len(first.group() if first else "")))
+        verbatim = " (--encoding none pastes them unescaped)" if encoding is Encoding.NONE else ""
+        refusals.append(Refusal("CP302", "/parameters/body", f"the body is no longer JSON once the values are "
+                                f"substituted{verbatim}", start, start + len(first.group() if first else "")))
     return body
 
 

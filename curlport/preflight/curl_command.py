@@ -4,7 +4,8 @@ Every argument is shell-quoted: single quotes (nothing is special inside them),
 or ANSI-C ``$'…'`` quoting for control characters, which a one-line command
 cannot hold literally. The words chosen are the ones whose meaning curl and
 curlport's importer agree on: the URL as a positional argument (with
-``--globoff`` when it has ``[]{}``, which curl would otherwise expand),
+``--globoff`` when it has ``[]{}``, which curl would otherwise expand, and
+``--path-as-is`` when it has ``/./`` or ``/../``, which curl would otherwise remove),
 ``-X`` only when curl would not infer the method, ``-H 'Name;'`` for an empty
 header (``-H 'Name:'`` removes one), ``-H 'Content-Type:'`` to keep curl from
 adding its form type to a raw body that has none, and ``--data-raw`` (which
@@ -55,6 +56,8 @@ def curl_command(spec: CurlSpec, *, one_line: bool = False) -> str:
     options = [shell_word(spec.url, one_line=one_line)]
     if re.search(r"[\[\]{}]", spec.url):
         options.append("--globoff")
+    if re.search(r"/\.\.?(?:[/?#]|$)", spec.url.split("?", 1)[0]):
+        options.append("--path-as-is")
     if spec.method != implied:
         options.append(f"-X {spec.method}")
     for name, value in spec.headers:

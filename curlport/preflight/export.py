@@ -82,8 +82,8 @@ def _extra_headers(provider: Provider) -> list[tuple[str, str]]:
 
 
 def _form_pair(field: KeyValue) -> str:
-    """One field form-encoded, with placeholders kept readable ($ needs no encoding in a form)."""
-    return f"{quote_plus(field.key, safe='$')}={quote_plus(field.value, safe='$')}"
+    """One field form-encoded, placeholders and masks kept readable ($ and * need no encoding in a form)."""
+    return f"{quote_plus(field.key, safe='$*')}={quote_plus(field.value, safe='$*')}"
 
 
 def export_curl(provider: Provider, *, one_line: bool = False) -> str:
@@ -106,7 +106,7 @@ def export_curl(provider: Provider, *, one_line: bool = False) -> str:
 def _python(provider: Provider) -> str:
     """A requests snippet; form fields as a list of pairs, so that order and duplicates survive."""
     lines = ["import requests", ""]
-    arguments = [repr(provider.endpoint)]
+    arguments = [repr(provider.method), repr(provider.endpoint)]
     auth = provider.auth
     if isinstance(auth, OAuth2Auth):
         token_data = [("grant_type", "client_credentials"), ("client_id", auth.client_id),
@@ -132,7 +132,7 @@ def _python(provider: Provider) -> str:
     arguments.append("allow_redirects=False")
     arguments.append("timeout=30")
     call = ",\n    ".join(arguments)
-    lines += [f"response = requests.request({provider.method!r},\n    {call},\n)",
+    lines += [f"response = requests.request(\n    {call},\n)",
               "print(response.status_code, response.text)"]
     return "\n".join(lines) + "\n"
 

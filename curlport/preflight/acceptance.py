@@ -80,9 +80,9 @@ def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str
                                           f"success_pattern {success.pattern!r}"
     if rules.failure_pattern is not None:
         return True, RESPONSE_PATTERN, f"{status} and the body does not match the config's failure_pattern"
-    failure = _failure_shape(text)
-    if failure is not None:
-        return False, failure[0], failure[1]
+    shape = _failure_shape(text)
+    if shape is not None:
+        return False, *shape
     kannel = _KANNEL.match(text)
     if kannel and len(text) < 200:
         code, words = kannel.group(1), kannel.group(2).strip()

@@ -20,7 +20,11 @@ from dataclasses import dataclass
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_ANSI_C_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+#: Text that would make a reader (curlport's importer among them) take the command for Windows cmd (^" or a
+#: caret ending a line) or PowerShell (a backtick ending a line, curl.exe): written with escapes instead.
+_OTHER_SHELLS = re.compile(r'\^"|[\^`]\r?\n|(?i:curl\.exe)')
+_ANSI_C_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t", "\r": "\\r", "^": "\\x5e",
+                   "`": "\\x60", ".": "\\x2e"}
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,12 @@ def shell_word(text: str, *, one_line: bool) -> str:
 
     Line breaks and tabs may stay literal inside single quotes in a multi-line
     command; any other control character, and any in a one-line command, is written
-    ``$'…'`` with escapes.
+    ``$'…'`` with escapes, as is text another shell's reader would take as its own.
     """
-    if (_ANY_CONTROL if one_line else _CONTROL).search(text):
-        escaped = "".join(_ANSI_C_ESCAPES.get(c) or (f"\\x{ord(c):02x}" if _ANY_CONTROL.match(c) else c)
-                          for c in text)
+    other_shell = _OTHER_SHELLS.search(text) is not None
+    if other_shell or (_ANY_CONTROL if one_line else _CONTROL).search(text):
+        escapes = _ANSI_C_ESCAPES if other_shell else {k: v for k, v in _ANSI_C_ESCAPES.items() if k not in "^`."}
+        escaped = "".join(escapes.get(c) or (f"\\x{ord(c):02x}" if _ANY_CONTROL.match(c) else c) for c in text)
         return f"$'{escaped}'"
     return shlex.quote(text)
 

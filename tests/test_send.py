@@ -148,7 +148,7 @@ def test_a_slow_provider_times_out_with_one_line_and_exit_2(tmp_path: Path) -> N
 
     with provider_server(slow) as server:
         try:
-            exit_code, out, err = _send(tmp_path, _config(server.url("/send")), "--read-timeout", "0.2")
+            exit_code, _, err = _send(tmp_path, _config(server.url("/send")), "--read-timeout", "0.2")
         finally:
             release.set()
     assert exit_code == 2

@@ -48,17 +48,18 @@ def check(config: Config) -> Iterator[Problem]:
     # A body that is not JSON even with a plain message is not this rule's business.
     if not bare and MESSAGE in body and _parses_with(body, "hello") and not _parses_with(body, _NASTY_MESSAGE):
         index = body.find(MESSAGE)
-        yield Problem("/parameters/body", "this JSON body breaks when the message contains a quote, a backslash or a "
-                      "newline: the platform substitutes $$Body as raw text; use a form body, or confirm the "
-                      "platform escapes it", index, index + len(MESSAGE))
+        yield Problem("/parameters/body", "this JSON body breaks if the platform pastes $$Body unescaped and the "
+                      "message has a quote, a backslash or a newline ('curlport render --encoding none' shows it); "
+                      "use a form body, or confirm the platform escapes it", index, index + len(MESSAGE))
 
 
 RULE = Rule(
     "CP302", "json-body-breaks", Severity.ERROR,
     "A raw JSON body with $$To or $$Body outside a string, or that stops being JSON once a real message is "
     "substituted.",
-    "A message with a quote (\"), a backslash or a line break is pasted verbatim into the JSON and the provider "
-    "rejects the request.",
+    "The platform does not document that it escapes what it substitutes: pasted verbatim, a message with a quote "
+    "(\"), a backslash or a line break breaks the JSON and the provider rejects the request. curlport render "
+    "assumes it escapes (--encoding platform) and shows the other case with --encoding none.",
     "Prefer form parameters; if the provider takes only JSON, test with such a message before onboarding.",
     '{"parameters": {"format": "raw", "body": "{\\"text\\": \\"$$Body\\"}"}}',
     '{"parameters": {"format": "form", "fields": [{"key": "text", "value": "$$Body"}]}}',

@@ -205,6 +205,9 @@ def test_without_yes_it_asks_and_a_no_sends_nothing(tmp_path: Path) -> None:
         assert result.exit_code == 2 and "not confirmed" in result.stderr and "It may cost money" in result.stderr
         result = CliRunner().invoke(main, ["send", str(path), "--to", "1", "--body", "x"], input="y\n")
         assert len(server.received) == 1 and result.exit_code == 0
+        # CONFIG on stdin leaves no answer to read: not sent
+        result = CliRunner().invoke(main, ["send", "-", "--to", "1", "--body", "x"], input=path.read_text())
+        assert len(server.received) == 1 and result.exit_code == 2 and "not confirmed" in result.stderr
 
 
 OAUTH_SECRET = "client-s3cret"

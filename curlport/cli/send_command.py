@@ -6,11 +6,12 @@ from urllib.parse import urlsplit
 
 import click
 
+from curlport.catalogue import CODES
 from curlport.cli.common import FindingsError, ToolError
 from curlport.cli.preflight_options import load, render_or_refuse, value_options, values_from
 from curlport.errors import CurlportError
 from curlport.preflight.acceptance import ProviderResponse, Verdict, judge
-from curlport.preflight.masking import mask_body, mask_header_value
+from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
 from curlport.preflight.send import REDIRECT_STATUSES, Exchange, SendOptions, fetch_token, send, with_token
@@ -24,13 +25,11 @@ def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
-def _verdict_text(verdict: Verdict, exchange: Exchange, follow: bool) -> str:
-    from curlport.catalogue import CODES
-
+def _verdict_text(verdict: Verdict, exchange: Exchange, follow: bool, show_secrets: bool) -> str:
     reason = verdict.reason
     location = exchange.response.header("Location")
     if exchange.response.status in REDIRECT_STATUSES and location and not follow:
-        reason += f" (a redirect to {location}; --follow follows it)"
+        reason += f" (a redirect to {location if show_secrets else mask_url(location)}; --follow follows it)"
     word = "accepted" if verdict.accepted else "NOT accepted"
     lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
     if verdict.message_id is not None:
@@ -38,6 +37,14 @@ def _verdict_text(verdict: Verdict, exchange: Exchange, follow: bool) -> str:
     if verdict.warning is not None:
         lines.append(f"warning: {verdict.warning}")
     return "\n".join(lines)
+
+
+def _confirmed(question: str) -> bool:
+    """The user's yes; no answer (stdin closed, as when CONFIG came on stdin) is a no."""
+    try:
+        return click.confirm(question, err=True, default=False)
+    except click.Abort:
+        return False
 
 
 @click.command("send")
@@ -73,8 +80,7 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
         click.echo("dry run: nothing sent", err=True)
         return
     host = urlsplit(rendered.request.url).hostname
-    if not yes and not click.confirm(f"Send this message to {recipient} through {host}? It may cost money",
-                                     err=True, default=False):
+    if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
         raise ToolError("not sent: not confirmed (--yes sends without asking)")
     options = SendOptions(connect_timeout, read_timeout, follow, insecure)
     request = rendered.request
@@ -85,9 +91,9 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     except CurlportError as error:
         raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     for url in exchange.redirects:
-        click.echo(f"followed a redirect to {url}")
+        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
     click.echo(_response_text(exchange.response, show_secrets))
     verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange, follow))
+    click.echo(_verdict_text(verdict, exchange, follow, show_secrets))
     if not verdict.accepted:
         raise FindingsError("")

@@ -119,7 +119,8 @@ def _is_error(value: Any) -> bool:
 
 
 def _walk(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str, Any]]:
-    """(dotted path, normalised key, value) of every object member, breadth first, a few levels deep."""
+    """(dotted path, normalised key, value) of every object member, a few levels deep; an object's own members
+    come before its children's, so a top-level "status" is found before a nested one."""
     if depth > _MAX_DEPTH:
         return
     children: list[tuple[str, Any]] = []

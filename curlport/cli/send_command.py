@@ -10,11 +10,10 @@ from curlport.catalogue import CODES
 from curlport.cli.common import FindingsError, ToolError
 from curlport.cli.preflight_options import load, render_or_refuse, value_options, values_from
 from curlport.errors import CurlportError
-from curlport.preflight.acceptance import ProviderResponse, Verdict, judge
+from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
-from curlport.preflight.send import REDIRECT_STATUSES, Exchange, SendOptions, fetch_token, send, with_token
 
 
 def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
@@ -25,10 +24,10 @@ def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
-def _verdict_text(verdict: Verdict, exchange: Exchange, follow: bool, show_secrets: bool) -> str:
+def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool) -> str:
     reason = verdict.reason
-    location = exchange.response.header("Location")
-    if exchange.response.status in REDIRECT_STATUSES and location and not follow:
+    location = response.header("Location")
+    if response.status in REDIRECT_STATUSES and location and not follow:
         reason += f" (a redirect to {location if show_secrets else mask_url(location)}; --follow follows it)"
     word = "accepted" if verdict.accepted else "NOT accepted"
     lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
@@ -82,6 +81,9 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     host = urlsplit(rendered.request.url).hostname
     if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
         raise ToolError("not sent: not confirmed (--yes sends without asking)")
+    # http.client and ssl cost every other command ~12 ms of start-up: imported only when sending
+    from curlport.preflight.send import SendOptions, fetch_token, send, with_token
+
     options = SendOptions(connect_timeout, read_timeout, follow, insecure)
     request = rendered.request
     try:
@@ -94,6 +96,6 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
         click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
     click.echo(_response_text(exchange.response, show_secrets))
     verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange, follow, show_secrets))
+    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets))
     if not verdict.accepted:
         raise FindingsError("")

@@ -19,6 +19,8 @@ from curlport.preflight.provider import ResponseRules
 HTTP_STATUS, FAILURE_STATUS, ERROR_FIELD, SUCCESS_FALSE = "CP601", "CP602", "CP603", "CP604"
 ERROR_TEXT, KANNEL_STATUS, RESPONSE_PATTERN, MESSAGE_ID_MISSING = "CP605", "CP606", "CP607", "CP608"
 
+#: Statuses that say "ask there instead": not an answer about the message (send follows them with --follow).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _FAILURE_WORDS = frozenset({"failure", "failed", "fail", "error", "err", "rejected", "invalid", "unsuccessful"})
 _STATUS_KEYS = frozenset({"status", "state", "result"})
 _ERROR_KEYS = frozenset({"error", "errors", "errormessage", "errortext", "errormsg", "errordescription"})

@@ -4,7 +4,7 @@ Why not httpx: curlport sends one request per run, and ``http.client`` sends
 exactly the bytes render printed (the request target as encoded, headers in
 order, nothing added but Host and Content-Length), never follows a redirect on
 its own, never reads proxy settings from the environment, and costs no
-dependency and no import time. What a client library would add, done here in a
+dependency (the CLI imports this module only when it sends). What a client library would add, done here in a
 few lines: TLS verification (``ssl.create_default_context``), separate connect
 and read timeouts, redirects only on request and never carrying credentials to
 another host, and one clear line per network error.
@@ -21,14 +21,13 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from curlport.errors import CurlportError
 from curlport.parse.request import FORM_CONTENT_TYPE
-from curlport.preflight.acceptance import ProviderResponse
+from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse
 from curlport.preflight.masking import mask_body
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import USER_AGENT, HttpRequest, bearer_pending, request_target, wire_headers
 from curlport.redact import is_secret_name
 
 MAX_RESPONSE_BYTES = 1 << 20
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 class NetworkError(CurlportError):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
+from curlport.preflight.codes import PREFLIGHT_CODES
 from curlport.rules import ALL_RULES
 
 # The project's documentation is its README; each code has an anchor in the table of codes (``#cp103``).
@@ -43,7 +44,9 @@ CODES: dict[str, CodeDoc] = {
                      "The config does not match the published JSON Schema.",
                      "The platform's form cannot hold a config outside the schema.",
                      "Change the value at the JSON pointer named in the message."),
+    **{doc.code: CodeDoc(doc.code, doc.name, doc.severity, doc.summary, doc.why, doc.fix) for doc in PREFLIGHT_CODES},
 }
+CODES = dict(sorted(CODES.items()))
 
 
 def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:

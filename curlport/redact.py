@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+_SECRET_WORDS = (
+    r"api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|password|passwd|pwd|pass"
+)
 _SECRET_PATTERNS = (
     # -u user:password, --user user:password
     re.compile(r"""(?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^:\s'"]*:([^\s'"]+)"""),
@@ -19,11 +22,10 @@ _SECRET_PATTERNS = (
     re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
     re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
     # apikey=..., "password": "...", token=...
-    re.compile(
-        r"""(?i)(?:api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|"""
-        r"""password|passwd|pwd|pass)["']?\s*[=:]\s*["']?([^&"'\s,}^`]+)"""
-    ),
+    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?\s*[=:]\s*["']?([^&"'\s,}}^`]+)"""),
 )
+#: Names of headers, query parameters, form fields and JSON keys whose values are credentials.
+_SECRET_NAME = re.compile(rf"(?i){_SECRET_WORDS}|authorization|authkey|client[-_]?secret|cookie")
 
 
 def redact(text: str) -> str:
@@ -37,3 +39,17 @@ def _mask_group(match: re.Match[str]) -> str:
     start, end = match.span(1)
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a header, parameter or field of this name carries a credential (the same words ``redact`` knows).
+
+    Where curlport itself builds the text (render, send, export), it knows which value
+    sits under which name and masks the value whole; ``redact`` is for text it only reads.
+    """
+    return _SECRET_NAME.search(name) is not None
+
+
+def mask(value: str) -> str:
+    """A secret value hidden, its length kept (as ``redact`` does)."""
+    return "*" * len(value)

@@ -10,8 +10,11 @@ import click
 
 from curlport import __version__
 from curlport.cli.catalogue_commands import rules_command, schema_command
+from curlport.cli.export_command import export_command
 from curlport.cli.import_command import import_command
 from curlport.cli.lint_command import lint_command
+from curlport.cli.render_command import render_command
+from curlport.cli.send_command import send_command
 from curlport.cli.show_command import show_command
 
 
@@ -28,8 +31,12 @@ def main() -> None:
       curlport lint .                          CI: every provider config and .curl file under the paths
       curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
+      curlport render acme.json --to N --body T   the exact request the platform sends
+      curlport send acme.json --to N --body T     one real test message: accepted or not
+      curlport export acme.json --format curl     the config as curl, python, har or httpie
     """
 
 
-for command in (import_command, lint_command, show_command, rules_command, schema_command):
+for command in (import_command, lint_command, show_command, rules_command, schema_command, render_command, send_command,
+                export_command):
     main.add_command(command)

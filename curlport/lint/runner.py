@@ -123,8 +123,7 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _in_command(problem, result),
-                                                      selected)
+    findings = list(result.findings) + _rule_findings(result.config, curl_locator(result), selected)
     return tuple(_selected(findings, selected))
 
 
@@ -172,17 +171,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
-
-    def locate(problem: Problem) -> Span | None:
-        """Inside a string, the offending characters themselves; otherwise the value."""
-        start = offsets.get(problem.pointer)
-        if start is None or source.text[start] != '"':
-            return _locate(problem.pointer, spans)
-        if problem.end is None:  # the whole value, inside its quotes
-            return source.span(start + 1, literal_end(source.text, start) - 1)
-        return source.span(source_offset(source.text, start, problem.start),
-                           source_offset(source.text, start, problem.end))
-
+    locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
@@ -191,6 +180,27 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         for error in violations(config) if json_pointer(error) not in explained
     ]
     return _selected(schema_findings + findings, selected)
+
+
+def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
+    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
+    offending characters themselves; otherwise the value."""
+    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+
+    def locate(problem: Problem) -> Span | None:
+        start = offsets.get(problem.pointer)
+        if start is None or source.text[start] != '"':
+            return _locate(problem.pointer, spans)
+        if problem.end is None:  # the whole value, inside its quotes
+            return source.span(start + 1, literal_end(source.text, start) - 1)
+        return source.span(source_offset(source.text, start, problem.start),
+                           source_offset(source.text, start, problem.end))
+    return locate
+
+
+def curl_locator(result: ImportResult) -> Callable[[Problem], Span | None]:
+    """Where a problem of an imported config is in the curl text it came from."""
+    return lambda problem: _in_command(problem, result)
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

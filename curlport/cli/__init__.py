@@ -2,19 +2,45 @@
 
 Exit codes: 0 nothing at error level, 1 error-level findings (or a request the
 form cannot express), 2 the tool could not run (unreadable input, bad arguments).
+
+Each command's module is imported only when that command runs (``LAZY_COMMANDS``),
+so ``curlport --version`` or ``curlport rules`` never loads the parser: add a
+command as one line there (``main.add_command`` still works for an eager one).
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from curlport import __version__
-from curlport.cli.catalogue_commands import rules_command, schema_command
-from curlport.cli.import_command import import_command
-from curlport.cli.lint_command import lint_command
+
+#: command name -> "module:attribute" of its click command
+LAZY_COMMANDS = {
+    "import": "curlport.cli.import_command:import_command",
+    "lint": "curlport.cli.lint_command:lint_command",
+    "rules": "curlport.cli.catalogue_commands:rules_command",
+    "schema": "curlport.cli.catalogue_commands:schema_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group that imports a command's module when the command is looked up (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="curlport")
 def main() -> None:
     """Turn an SMS provider's sample curl command into a generic HTTP provider config.
@@ -26,7 +52,3 @@ def main() -> None:
       curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
     """
-
-
-for command in (import_command, lint_command, rules_command, schema_command):
-    main.add_command(command)

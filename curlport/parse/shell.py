@@ -13,9 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
+from functools import cache
+from typing import TYPE_CHECKING
 
 from curlport.errors import CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
@@ -28,17 +27,26 @@ _WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
 _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
 
-_GRAMMAR = read_resource("grammar", "curl.lark")
-_PARSER = Lark(_GRAMMAR, start=list(DIALECTS), parser="lalr", lexer="contextual")
+if TYPE_CHECKING:
+    from lark import Lark, Token
 
 
+@cache
+def _parser() -> Lark:
+    """The grammar compiled once, on first use: commands that never parse shell text never import Lark."""
+    from curlport.parse.lexer import grammar_parser
+
+    return grammar_parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
+
+
+@cache
 def _piece_patterns() -> dict[str, re.Pattern[str]]:
     """One regex per dialect that walks a word piece by piece.
 
     The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
     grammar's word terminal tries them, so decoding can never disagree with lexing.
     """
-    terminals = {t.name: t.pattern.to_regexp() for t in _PARSER.grammar.compile(list(DIALECTS), "*")[0]}
+    terminals = {t.name: t.pattern.to_regexp() for t in _parser().grammar.compile(list(DIALECTS), "*")[0]}
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
         prefix = word_name.replace("WORD", "PIECE_")
@@ -51,9 +59,6 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
             "|".join(f"(?P<{name.removeprefix(prefix)}>{terminals[name]})" for name in pieces)
         )
     return patterns
-
-
-_PIECES = _piece_patterns()
 
 
 @dataclass(frozen=True)
@@ -308,14 +313,14 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
     raw = str(token)
     offset = token.start_pos or 0
     if dialect == "cmd":
-        for match in _PIECES["cmd"].finditer(raw):
+        for match in _piece_patterns()["cmd"].finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
         _cmd_word(builder, raw, offset)
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _PIECES[dialect].finditer(raw):
+        for match in _piece_patterns()[dialect].finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
             if kind == "BARE" and not globbed and dialect == "bash" and _GLOB.match(match.group()):
@@ -369,8 +374,11 @@ def is_curl(word: Word) -> bool:
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
+    from lark import Token
+    from lark.exceptions import UnexpectedInput
+
     try:
-        tree = _PARSER.parse(source.text, start=dialect)
+        tree = _parser().parse(source.text, start=dialect)
     except UnexpectedInput as error:
         # The contextual lexer retries with every dialect's terminals before giving up,
         # so a failure may come as UnexpectedToken; either way the offset is what counts.

@@ -22,6 +22,7 @@ and 1 MiB.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import io
 import json
@@ -111,7 +112,17 @@ CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema", "--schemafile", st
 
 # ---- cold processes ---------------------------------------------------------------
 
+def compile_bytecode() -> None:
+    """Write the checkout's .pyc files, as pip does when it installs a wheel: a cold run should not compile source.
+
+    (The peers were compiled when pip installed them; PYTHONDONTWRITEBYTECODE would otherwise leave curlport
+    compiling every module on every run.)
+    """
+    compileall.compile_dir(ROOT / "curlport", quiet=1, legacy=False)
+
+
 def cold_rows(rounds: int) -> list[Row]:
+    compile_bytecode()
     tasks = {
         "import": process([*CURLPORT, "import", str(COLD_FIXTURE)]),
         "version": process([*CURLPORT, "--version"]),
@@ -145,6 +156,7 @@ def lint_rows(rounds: int, folder: Path) -> list[Row]:
         shutil.copyfile(sources[index % len(sources)], target)
         files.append(str(target))
     json_floor = "import json, sys\nfor name in sys.argv[1:]:\n    with open(name) as f: json.load(f)"
+    compile_bytecode()
     tasks = {
         "lint": process([*CURLPORT, "lint", "--isolated", "--exit-zero", "--output-format", "concise", str(folder)]),
         "json": process([sys.executable, "-c", json_floor, *files]),

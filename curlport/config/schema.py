@@ -11,7 +11,7 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from curlport.config._fast_validator import is_valid
+from curlport.config._fast_validator import is_valid as is_valid  # re-exported: the yes/no answer
 from curlport.lint.json_positions import pointer_token
 from curlport.resources import read_resource
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
@@ -22,18 +23,15 @@ def _parses_with(body: str, message: str) -> bool:
     return True
 
 
+# A string literal (to its end, or to the end of the body when it is never closed), or a placeholder outside one.
+_STRING_OR_PLACEHOLDER = re.compile(r'"(?:[^"\\]|\\[\s\S])*"?|' + "|".join(map(re.escape, (RECIPIENT, MESSAGE))))
+
+
 def _bare_placeholders(body: str) -> Iterator[tuple[str, int]]:
     """Each $$To or $$Body that stands outside a JSON string literal, with its offset."""
-    in_string = escaped = False
-    for index, character in enumerate(body):
-        if in_string:
-            escaped, in_string = (False, True) if escaped else (character == "\\", character != '"')
-        elif character == '"':
-            in_string = True
-        else:
-            for placeholder in (RECIPIENT, MESSAGE):
-                if body.startswith(placeholder, index):
-                    yield placeholder, index
+    for match in _STRING_OR_PLACEHOLDER.finditer(body):
+        if not match.group().startswith('"'):
+            yield match.group(), match.start()
 
 
 def check(config: Config) -> Iterator[Problem]:

@@ -21,13 +21,16 @@ _TEMPLATE_VALUE = re.compile(
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, [message]) is a placeholder to write, not a
     # value to fill in: CP104 and CP402 report those.
-    samples = [item for item in keyed_values(config) if sample_of(item)]
+    samples: dict[str, list[tuple[int, int]]] = {}
+    for item in keyed_values(config):
+        if sample_of(item):
+            samples.setdefault(item.pointer, []).append((item.start, item.end))
     for slot in slots(config):
         if slot.kind in ("header-key", "field-key"):
             continue
         for match in _TEMPLATE_VALUE.finditer(slot.text):
-            inside_sample = any(item.pointer == slot.pointer and item.start <= match.start() and match.end() <= item.end
-                                for item in samples)
+            inside_sample = any(start <= match.start() and match.end() <= end
+                                for start, end in samples.get(slot.pointer, ()))
             if inside_sample or NEAR_MISS.fullmatch(match.group(0)):
                 continue
             yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "

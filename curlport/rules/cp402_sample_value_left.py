@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from curlport.findings import Severity
@@ -11,10 +12,11 @@ from curlport.rules.samples import keyed_values, sample_of
 
 def check(config: Config) -> Iterator[Problem]:
     samples = [(item, meant) for item in keyed_values(config) if (meant := sample_of(item))]
+    counts = Counter(meant for _, meant in samples)
     for item, meant in samples:
         what = f"sample number '{item.value}'" if meant == RECIPIENT else f"sample message in '{item.key}'"
         # Unambiguous only when the placeholder is nowhere yet and this is its one sample.
-        lone = not mentions(config, meant) and [m for _, m in samples].count(meant) == 1
+        lone = not mentions(config, meant) and counts[meant] == 1
         fix = Fix(f"write {meant}", False, replace_span(item.pointer, item.start, item.end, meant)) if lone else None
         yield Problem(item.pointer, f"{what} where the {'recipient' if meant == RECIPIENT else 'message'} goes: "
                       f"write {meant}", item.start, item.end, fix)

@@ -24,8 +24,15 @@ _SECRET_PATTERNS = (
 )
 
 
+# Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
+_SECRET_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
+
+
 def redact(text: str) -> str:
     """``text`` with every secret value replaced by asterisks of the same length."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _SECRET_WORDS):
+        return text
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(_mask_group, text)
     return text

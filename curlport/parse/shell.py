@@ -55,8 +55,13 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
             (name for name in terminals if name.startswith(prefix)),
             key=lambda name: word_regexp.index(terminals[name]),
         )
+        # A run of plain characters is one piece: each is a character no other piece starts at,
+        # exactly as if the run were read one character at a time.
+        others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
+        groups = {name: terminals[name] for name in pieces}
+        groups[prefix + "BARE"] = f"(?:(?!{others})(?:{terminals[prefix + 'BARE']}))+"
         patterns[dialect] = re.compile(
-            "|".join(f"(?P<{name.removeprefix(prefix)}>{terminals[name]})" for name in pieces)
+            "|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items())
         )
     return patterns
 
@@ -323,12 +328,14 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
         for match in _piece_patterns()[dialect].finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
-            if kind == "BARE" and not globbed and dialect == "bash" and _GLOB.match(match.group()):
+            glob = _GLOB.search(match.group()) if kind == "BARE" and not globbed and dialect == "bash" else None
+            if glob:
                 globbed = True
+                at = offset + match.start() + glob.start()
                 builder.note(
                     notes.GLOB_CHARACTERS,
-                    f"unquoted {match.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
-                    offset + match.start(), offset + match.end(),
+                    f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
+                    at, at + 1,
                 )
         if dialect == "pwsh" and '"' in "".join(builder.parts):
             builder.note(

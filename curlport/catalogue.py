@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
@@ -49,6 +50,7 @@ CODES: dict[str, CodeDoc] = {
 CODES = dict(sorted(CODES.items()))
 
 
+@cache
 def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:
     """The enabled codes, by prefix like ruff: --select CP1 enables CP101…CP199."""
     chosen = {code for code in CODES if not select or any(code.startswith(prefix) for prefix in select)}

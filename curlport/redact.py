@@ -28,8 +28,15 @@ _SECRET_PATTERNS = (
 _SECRET_NAME = re.compile(rf"(?i){_SECRET_WORDS}|authorization|authkey|client[-_]?secret|cookie")
 
 
+# Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
+_TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
+
+
 def redact(text: str) -> str:
     """``text`` with every secret value replaced by asterisks of the same length."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _TRIGGER_WORDS):
+        return text
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(_mask_group, text)
     return text

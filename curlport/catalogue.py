@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
+from curlport.preflight.codes import PREFLIGHT_CODES
 from curlport.rules import ALL_RULES
 
 # The project's documentation is its README; each code has an anchor in the table of codes (``#cp103``).
@@ -43,9 +45,12 @@ CODES: dict[str, CodeDoc] = {
                      "The config does not match the published JSON Schema.",
                      "The platform's form cannot hold a config outside the schema.",
                      "Change the value at the JSON pointer named in the message."),
+    **{doc.code: CodeDoc(doc.code, doc.name, doc.severity, doc.summary, doc.why, doc.fix) for doc in PREFLIGHT_CODES},
 }
+CODES = dict(sorted(CODES.items()))
 
 
+@cache
 def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:
     """The enabled codes, by prefix like ruff: --select CP1 enables CP101…CP199."""
     chosen = {code for code in CODES if not select or any(code.startswith(prefix) for prefix in select)}

@@ -27,11 +27,26 @@ def format_diagnostic(
     colour = _COLOURS.get(label.rsplit(" ", 1)[-1], "red")
     lines = [f"{paint(position, color, bold=True)}: {paint(label, color, fg=colour, bold=True)}: {clean}"]
     if span is not None and source is not None:
-        line_text = source.line_text(span.line).replace("\t", " ")
-        if line_text.strip():
-            shown = line_text if show_secrets else redact(line_text, secrets)
+        shown = source.shown_line(span.line, show_secrets)
+        if shown.strip():
             width = max(1, (span.end_column - span.column) if span.end_line == span.line else 1)
             width = min(width, max(1, len(shown) - span.column + 1))
+            shown, column = _window(shown, span.column)
+            width = min(width, max(1, len(shown) - column + 1))
             lines.append(f"  {shown}")
-            lines.append(f"  {' ' * (span.column - 1)}{paint('^' + '~' * (width - 1), color, fg=colour)}")
+            lines.append(f"  {' ' * (column - 1)}{paint('^' + '~' * (width - 1), color, fg=colour)}")
     return "\n".join(lines)
+
+
+#: Longer lines are shown as a window around the column: a megabyte-long line is not printed for every finding.
+MAX_SHOWN_WIDTH = 240
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of ``line`` to show around ``column`` (1-based), and the column inside it."""
+    if len(line) <= MAX_SHOWN_WIDTH:
+        return line, column
+    start = max(0, min(column - 1 - MAX_SHOWN_WIDTH // 2, len(line) - MAX_SHOWN_WIDTH))
+    end = start + MAX_SHOWN_WIDTH
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(line) else "")
+    return prefix + line[start:end] + suffix, column - start + len(prefix)

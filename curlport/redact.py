@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+_SECRET_WORDS = (
+    r"api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|password|passwd|pwd|pass"
+)
 _SECRET_PATTERNS = (
     # -u user:password, --user user:password
     re.compile(r"""(?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^:\s'"]*:([^\s'"]+)"""),
@@ -22,11 +25,14 @@ _SECRET_PATTERNS = (
     re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
     re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
     # apikey=..., "password": "...", token=...
-    re.compile(
-        r"""(?i)(?:api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|"""
-        r"""password|passwd|pwd|pass)["']?\s*[=:]\s*["']?([^&"'\s,}^`]+)"""
-    ),
+    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?\s*[=:]\s*["']?([^&"'\s,}}^`]+)"""),
 )
+#: Names of headers, query parameters, form fields and JSON keys whose values are credentials.
+_SECRET_NAME = re.compile(rf"(?i){_SECRET_WORDS}|authorization|authkey|client[-_]?secret|cookie")
+
+
+# Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
+_TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
 
 
 #: Credentials shorter than this are not masked by value: a two-character "secret" would mask every such pair of
@@ -39,6 +45,9 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, "*" * len(secret))
+    lowered = text.lower()
+    if not any(word in lowered for word in _TRIGGER_WORDS):
+        return text
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(_mask_group, text)
     return text
@@ -48,3 +57,17 @@ def _mask_group(match: re.Match[str]) -> str:
     start, end = match.span(1)
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a header, parameter or field of this name carries a credential (the same words ``redact`` knows).
+
+    Where curlport itself builds the text (render, send, export), it knows which value
+    sits under which name and masks the value whole; ``redact`` is for text it only reads.
+    """
+    return _SECRET_NAME.search(name) is not None
+
+
+def mask(value: str) -> str:
+    """A secret value hidden, its length kept (as ``redact`` does)."""
+    return "*" * len(value)

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import quote, quote_plus
 
+from curlport.redact import redact
+
 
 @dataclass(frozen=True)
 class Span:
@@ -37,6 +39,7 @@ class Source:
         self.text = text
         self.name = name
         self.secrets: frozenset[str] = frozenset()
+        self._shown: dict[tuple[int, bool], str] = {}
         self._line_starts = [0]
         start = text.find("\n")
         while start != -1:
@@ -47,6 +50,7 @@ class Source:
         """Record credential values, with the spellings they take in a text (JSON-escaped, percent-encoded)."""
         spellings = {form for value in values for form in written_forms(value)}
         self.secrets = self.secrets | frozenset(spellings)
+        self._shown.clear()  # lines masked before these were known
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
@@ -78,6 +82,18 @@ class Source:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+    def shown_line(self, line: int, show_secrets: bool = False) -> str:
+        """The line as diagnostics show it: tabs as spaces, secrets masked unless asked for.
+
+        Computed once per line: a one-line command of a megabyte with thousands of
+        findings is masked once, not once per finding.
+        """
+        key = (line, show_secrets)
+        if key not in self._shown:
+            text = self.line_text(line).replace("\t", " ")
+            self._shown[key] = text if show_secrets else redact(text, self.secrets)
+        return self._shown[key]
 
 
 def written_forms(value: str) -> set[str]:

@@ -13,23 +13,25 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from curlport.config.emit import write_atomically
-from curlport.config.schema import json_pointer, violations
+from curlport.config.schema import is_valid, json_pointer, violations
 from curlport.credentials import credential_values
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import literal_end, parse_with_positions, source_offset
+from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
 from curlport.rules import RULES_BY_CODE, run_rules
-from curlport.rules.base import Config, Problem, resolve
+from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
+_UNPARSED = object()  # json.loads could not read the text
 
 
 @dataclass(frozen=True)
@@ -124,17 +126,18 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _in_command(problem, result),
-                                                      selected)
+    findings = list(result.findings) + _rule_findings(result.config, curl_locator(result), selected)
     return tuple(_selected(findings, selected))
 
 
-def _in_command(problem: Problem, result: ImportResult) -> Span | None:
+def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, int, str], int | None]) -> Span | None:
     """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
     text is looked up in that word's source; a lookup that is not unique is not trusted.
+    ``found`` remembers each (region, text) lookup: a placeholder repeated thousands of
+    times in one argument is searched for once, not once per finding.
     """
     span = _locate(problem.pointer, result.source_map)
     if span is None or problem.end is None:
@@ -144,7 +147,17 @@ def _in_command(problem: Problem, result: ImportResult) -> Span | None:
     except (KeyError, IndexError, ValueError, TypeError):
         return span
     fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
-    return result.source.find(span, fragment) or span
+    source = result.source
+    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+    if not fragment:
+        return span
+    key = (start, end, fragment)
+    if key not in found:
+        first = source.text.find(fragment, start, end)
+        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
+        found[key] = first if unique else None
+    index = found[key]
+    return span if index is None else source.span(index, index + len(fragment))
 
 
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
@@ -158,15 +171,29 @@ def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
 
 
 def _rule_findings(config: Config, locate: Callable[[Problem], Span | None],
-                   selected: frozenset[str] | None) -> list[Finding]:
+                   selected: frozenset[str] | None,
+                   problems: list[tuple[Rule, Problem]] | None = None) -> list[Finding]:
     return [
         Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
                 FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
-        for rule, problem in run_rules(config, selected)
+        for rule, problem in (run_rules(config, selected) if problems is None else problems)
     ]
 
 
 def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Finding]:
+    """The findings of a .json config; the positions of its values are worked out only when there is one to place.
+
+    Most configs in CI are clean: ``json.loads`` (in C) and the generated validator say so
+    quickly. A file that fails either is parsed again with positions, which also gives
+    the exact error of an invalid file.
+    """
+    try:
+        quick: Any = json.loads(source.text)
+    except (ValueError, RecursionError):
+        quick = _UNPARSED
+    problems = run_rules(quick, selected) if isinstance(quick, dict) else []
+    if quick is not _UNPARSED and not problems and is_valid(quick):
+        return []
     try:
         config, offsets = parse_with_positions(source.text)
     except json.JSONDecodeError as error:
@@ -174,18 +201,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
     source.add_secrets(credential_values(config))
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
-
-    def locate(problem: Problem) -> Span | None:
-        """Inside a string, the offending characters themselves; otherwise the value."""
-        start = offsets.get(problem.pointer)
-        if start is None or source.text[start] != '"':
-            return _locate(problem.pointer, spans)
-        if problem.end is None:  # the whole value, inside its quotes
-            return source.span(start + 1, literal_end(source.text, start) - 1)
-        return source.span(source_offset(source.text, start, problem.start),
-                           source_offset(source.text, start, problem.end))
-
-    findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
+    locate = json_locator(source, offsets)
+    findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
@@ -193,6 +210,31 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         for error in violations(config) if json_pointer(error) not in explained
     ]
     return _selected(schema_findings + findings, selected)
+
+
+def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
+    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
+    offending characters themselves; otherwise the value."""
+    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+
+    strings: dict[int, StringOffsets] = {}
+
+    def locate(problem: Problem) -> Span | None:
+        start = offsets.get(problem.pointer)
+        if start is None or source.text[start] != '"':
+            return _locate(problem.pointer, spans)
+        if problem.end is None:  # the whole value, inside its quotes
+            return source.span(start + 1, literal_end(source.text, start) - 1)
+        if start not in strings:
+            strings[start] = StringOffsets(source.text, start)
+        return source.span(strings[start].offset(problem.start), strings[start].offset(problem.end))
+    return locate
+
+
+def curl_locator(result: ImportResult) -> Callable[[Problem], Span | None]:
+    """Where a problem of an imported config is in the curl text it came from."""
+    found: dict[tuple[int, int, str], int | None] = {}
+    return lambda problem: _in_command(problem, result, found)
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

@@ -16,9 +16,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
+from functools import cache
+from typing import TYPE_CHECKING
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
@@ -31,17 +30,26 @@ _WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
 _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
 
-_GRAMMAR = read_resource("grammar", "curl.lark")
-_PARSER = Lark(_GRAMMAR, start=list(DIALECTS), parser="lalr", lexer="contextual")
+if TYPE_CHECKING:
+    from lark import Lark, Token
 
 
+@cache
+def _parser() -> Lark:
+    """The grammar compiled once, on first use: commands that never parse shell text never import Lark."""
+    from curlport.parse.lexer import grammar_parser
+
+    return grammar_parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
+
+
+@cache
 def _piece_patterns() -> dict[str, re.Pattern[str]]:
     """One regex per dialect that walks a word piece by piece.
 
     The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
     grammar's word terminal tries them, so decoding can never disagree with lexing.
     """
-    terminals = {t.name: t.pattern.to_regexp() for t in _PARSER.grammar.compile(list(DIALECTS), "*")[0]}
+    terminals = {t.name: t.pattern.to_regexp() for t in _parser().grammar.compile(list(DIALECTS), "*")[0]}
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
         prefix = word_name.replace("WORD", "PIECE_")
@@ -50,13 +58,15 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
             (name for name in terminals if name.startswith(prefix)),
             key=lambda name: word_regexp.index(terminals[name]),
         )
+        # A run of plain characters is one piece: each is a character no other piece starts at,
+        # exactly as if the run were read one character at a time.
+        others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
+        groups = {name: terminals[name] for name in pieces}
+        groups[prefix + "BARE"] = f"(?:(?!{others})(?:{terminals[prefix + 'BARE']}))+"
         patterns[dialect] = re.compile(
-            "|".join(f"(?P<{name.removeprefix(prefix)}>{terminals[name]})" for name in pieces)
+            "|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items())
         )
     return patterns
-
-
-_PIECES = _piece_patterns()
 
 
 @dataclass(frozen=True)
@@ -403,7 +413,7 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     raw = str(token)
     offset = token.start_pos or 0
     if dialect == "cmd":
-        for match in _PIECES["cmd"].finditer(raw):
+        for match in _piece_patterns()["cmd"].finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
             elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
@@ -415,15 +425,17 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _PIECES[dialect].finditer(raw):
+        for match in _piece_patterns()[dialect].finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
-            if kind == "BARE" and not globbed and dialect == "bash" and _GLOB.match(match.group()):
+            glob = _GLOB.search(match.group()) if kind == "BARE" and not globbed and dialect == "bash" else None
+            if glob:
                 globbed = True
+                at = offset + match.start() + glob.start()
                 builder.note(
                     notes.GLOB_CHARACTERS,
-                    f"unquoted {match.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
-                    offset + match.start(), offset + match.end(),
+                    f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
+                    at, at + 1,
                 )
         if dialect == "pwsh" and '"' in "".join(builder.parts):
             builder.note(
@@ -471,8 +483,11 @@ def is_curl(word: Word) -> bool:
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
+    from lark import Token
+    from lark.exceptions import UnexpectedInput
+
     try:
-        tree = _PARSER.parse(source.text, start=dialect)
+        tree = _parser().parse(source.text, start=dialect)
     except UnexpectedInput as error:
         # The contextual lexer retries with every dialect's terminals before giving up,
         # so a failure may come as UnexpectedToken; either way the offset is what counts.
@@ -637,6 +652,8 @@ def _assignments(source: Source, dialect: str, statement: list[Token], variables
 def _assignment_pairs(source: Source, dialect: str,
                       statement: list[Token]) -> list[tuple[str, Token, Span]] | None:
     """(name, the value as a token of its own, the assignment's span) of each assignment, or None."""
+    from lark import Token  # loaded with the parser, never at import: see _parser()
+
     def value_token(token: Token, skip: int) -> Token:
         start = (token.start_pos or 0) + skip
         return Token(token.type, str(token)[skip:], start_pos=start, end_pos=token.end_pos)

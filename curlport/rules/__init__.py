@@ -31,7 +31,7 @@ from curlport.rules import (
     cp401_unfilled_template_value,
     cp402_sample_value_left,
 )
-from curlport.rules.base import Config, Fix, Problem, Rule
+from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
 ALL_RULES: tuple[Rule, ...] = (
     cp101_missing_recipient.RULE,
@@ -66,9 +66,10 @@ RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 
 
 def run_rules(config: Config, codes: frozenset[str] | None = None) -> list[tuple[Rule, Problem]]:
-    """Every problem every (selected) rule finds in a config."""
+    """Every problem every (selected) rule finds in a config; the rules share one walk of its values."""
+    shared = walked(config)
     return [(rule, problem) for rule in ALL_RULES if codes is None or rule.code in codes
-            for problem in rule.check(config)]
+            for problem in rule.check(shared)]
 
 
 __all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Fix", "Problem", "Rule", "run_rules"]

@@ -21,13 +21,15 @@ _TEMPLATE_VALUE = re.compile(
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
-    claimed = [(slot.pointer, *sample_range(slot)) for slot in detect(config).claimed()]
+    claimed: dict[str, list[tuple[int, int]]] = {}
+    for sample in detect(config).claimed():
+        claimed.setdefault(sample.pointer, []).append(sample_range(sample))
     for slot in slots(config):
         if slot.kind in ("header-key", "field-key"):
             continue
         for match in _TEMPLATE_VALUE.finditer(slot.text):
-            inside_sample = any(pointer == slot.pointer and start <= match.start() and match.end() <= end
-                                for pointer, start, end in claimed)
+            inside_sample = any(start <= match.start() and match.end() <= end
+                                for start, end in claimed.get(slot.pointer, ()))
             if inside_sample or NEAR_MISS.fullmatch(match.group(0)):
                 continue
             yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "

@@ -28,7 +28,9 @@ _CREDENTIAL_NAMES = frozenset({
 })
 # Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken.
 _CREDENTIAL_PARTS = ("apikey", "authkey", "accesskey", "secretkey", "subscriptionkey", "privatekey", "apisecret",
-                     "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "apitoken")
+                     "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "apitoken", "cookie")
+# Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
+_CREDENTIAL_WORDS = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
 # What the provider's docs left to fill in, and the platform's placeholders: shown, never masked.
@@ -43,7 +45,7 @@ def is_credential_name(name: str) -> bool:
     compact = re.sub(r"[^a-z0-9]", "", name.lower())
     if compact in _CREDENTIAL_NAMES or any(part in compact for part in _CREDENTIAL_PARTS):
         return True
-    return "key" in (word.lower() for word in _WORDS.findall(name))
+    return not _CREDENTIAL_WORDS.isdisjoint(word.lower() for word in _WORDS.findall(name))
 
 
 def credential_values(config: Any) -> frozenset[str]:

@@ -27,8 +27,6 @@ _SECRET_PATTERNS = (
     # apikey=..., "password": "...", token=...
     re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?\s*[=:]\s*["']?([^&"'\s,}}^`]+)"""),
 )
-#: Names of headers, query parameters, form fields and JSON keys whose values are credentials.
-_SECRET_NAME = re.compile(rf"(?i){_SECRET_WORDS}|authorization|authkey|client[-_]?secret|cookie")
 
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
@@ -57,15 +55,6 @@ def _mask_group(match: re.Match[str]) -> str:
     start, end = match.span(1)
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
-
-
-def is_secret_name(name: str) -> bool:
-    """Whether a header, parameter or field of this name carries a credential (the same words ``redact`` knows).
-
-    Where curlport itself builds the text (render, send, export), it knows which value
-    sits under which name and masks the value whole; ``redact`` is for text it only reads.
-    """
-    return _SECRET_NAME.search(name) is not None
 
 
 def mask(value: str) -> str:

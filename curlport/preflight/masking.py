@@ -2,7 +2,7 @@
 
 These texts are built by curlport from the config, so it knows which value sits
 under which name: a header, query parameter or form field whose name is a
-credential's (``curlport.redact.is_secret_name``) has its value masked whole. A
+credential's (``curlport.credentials.is_credential_name``) has its value masked whole. A
 raw body is text curlport did not build; ``redact`` reads it as text, and that is
 where masking by spans (the parser's knowledge of which characters are secrets)
 would do better.
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from urllib.parse import unquote_plus
 
-from curlport.redact import is_secret_name, mask, redact
+from curlport.credentials import is_credential_name
+from curlport.redact import mask, redact
 
 
 def mask_header_value(name: str, value: str) -> str:
     """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept."""
-    if not is_secret_name(name):
+    if not is_credential_name(name):
         return value
     scheme, space, credentials = value.partition(" ")
     if space and scheme.isalpha() and credentials:
@@ -30,7 +31,7 @@ def mask_query(query: str) -> str:
     pairs = []
     for pair in query.split("&"):
         key, equals, value = pair.partition("=")
-        pairs.append(f"{key}={mask(value)}" if equals and is_secret_name(unquote_plus(key)) else pair)
+        pairs.append(f"{key}={mask(value)}" if equals and is_credential_name(unquote_plus(key)) else pair)
     return "&".join(pairs)
 
 

@@ -28,7 +28,7 @@ _CREDENTIAL_NAMES = frozenset({
 })
 # Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken.
 _CREDENTIAL_PARTS = ("apikey", "authkey", "accesskey", "secretkey", "subscriptionkey", "privatekey", "apisecret",
-                     "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "apitoken", "cookie")
+                     "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "cookie")
 # Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
 _CREDENTIAL_WORDS = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")

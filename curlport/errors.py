@@ -19,6 +19,8 @@ class CurlportError(Exception):
         super().__init__(message)
         self.message = message
         self.span = span
+        #: Credential values the reader had recognised when it failed: whoever shows the source line masks them.
+        self.secrets: frozenset[str] = frozenset()
 
     @property
     def line(self) -> int | None:

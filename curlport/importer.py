@@ -13,10 +13,10 @@ from curlport.config.detect import Substitution, detect, parse_place, planned, s
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
-from curlport.config.model import CURRENT_FORM, Config, to_config
+from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_values
-from curlport.errors import CurlportError, InputError
+from curlport.errors import CurlportError, InputError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.parse.argv import read_invocation
@@ -94,7 +94,7 @@ def import_curl(
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
         request = build_request(read_invocation(command), allow_file_refs)
-        converted = to_config(request, name, form)
+        converted = _config_of(request, name, form)
         findings = command.findings + request.findings
     else:
         token_command, token, command, request, bearer = pair
@@ -117,6 +117,25 @@ def import_curl(
         config["callback_url"] = callback_url
     rendered = config_json(config)  # the contract: every result validates against the schema
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
+
+
+def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig:
+    """The config of a request; when the form cannot express it, the error's source line still masks its secrets."""
+    try:
+        return to_config(request, name, form)
+    except UnsupportedRequestError as error:
+        error.secrets = credential_values(_as_config(request))
+        raise
+
+
+def _as_config(request: Request) -> Config:
+    """The request in the config's shape, whatever the form can express, for finding its credentials."""
+    fields = form_fields(request.body or "")
+    return {"endpoint": request.url.text,
+            "auth": {"password": request.password.text} if request.password is not None else None,
+            "headers": [{"key": header.name, "value": header.value} for header in request.headers],
+            "parameters": {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]} if fields
+            else {"format": "raw", "body": request.body or ""}}
 
 
 def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | None

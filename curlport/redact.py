@@ -24,9 +24,12 @@ _SECRET_PATTERNS = (
     # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like
     re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
     re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
-    # apikey=..., "password": "...", token=...
-    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?\s*[=:]\s*["']?([^&"'\s,}}^`]+)"""),
+    # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
+    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
+# What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
+_NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
+                           r"your[_-]?\w*|x{4,})$")
 
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
@@ -52,6 +55,8 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
 
 
 def _mask_group(match: re.Match[str]) -> str:
+    if _NOT_A_SECRET.match(match.group(1)):
+        return match.group(0)
     start, end = match.span(1)
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]

@@ -31,6 +31,8 @@ class FindingsError(ToolError):
 
 
 def fail(error: CurlportError, file: str, source: Source | None) -> ToolError:
+    if source is not None:
+        source.add_secrets(error.secrets)
     text = format_diagnostic(file, error.span, "error", error.message, source)
     return FindingsError(text) if error.exit_code == FindingsError.exit_code else ToolError(text)
 

@@ -112,12 +112,13 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     try:
         result = import_curl(text, name=Path(path).stem, source_name=path)
     except UnsupportedRequestError as error:
+        source.add_secrets(error.secrets)
         return FileReport(path, source, tuple(_selected([_error_finding(error.code, error)], selected)))
     except CurlportError as error:
         return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
     findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
-    return FileReport(path, source, tuple(findings))
+    return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
 
 
 def _error_finding(code: str, error: CurlportError) -> Finding:

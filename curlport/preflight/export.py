@@ -62,7 +62,7 @@ def mask_provider(provider: Provider) -> Provider:
     if isinstance(parameters, FormParameters):
         parameters = FormParameters(tuple(_masked_field(kv) for kv in parameters.fields))
     elif isinstance(parameters, BodyParameters):
-        parameters = replace(parameters, body=mask_body(parameters.body))
+        parameters = replace(parameters, body=mask_body(parameters.body, provider.secrets))
     headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value)) for h in provider.headers)
     return replace(provider, endpoint=mask_url(provider.endpoint), auth=auth, headers=headers,
                    parameters=parameters)

@@ -10,6 +10,7 @@ would do better.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote_plus
 
 from curlport.credentials import is_credential_name
@@ -35,12 +36,17 @@ def mask_query(query: str) -> str:
     return "&".join(pairs)
 
 
+_USERINFO_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)([^/?#@]*)@")
+
+
 def mask_url(url: str) -> str:
+    """The URL with the password of its user-info and its credential query values masked."""
+    url = _USERINFO_PASSWORD.sub(lambda match: f"{match.group(1)}{mask(match.group(2))}@", url, count=1)
     base, question, query = url.partition("?")
     query, hash_mark, fragment = query.partition("#")
     return base + question + mask_query(query) + hash_mark + fragment if question else url
 
 
-def mask_body(body: str) -> str:
-    """A body curlport did not build: the text redaction of ``curlport.redact``."""
-    return redact(body)
+def mask_body(body: str, secrets: frozenset[str] = frozenset()) -> str:
+    """A body curlport did not build: the config's credentials (``secrets``) and secret-looking text masked."""
+    return redact(body, secrets)

@@ -16,8 +16,10 @@ the very words the findings are about.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 from curlport.config.detect.places import slots_of
 
@@ -67,7 +69,24 @@ def credential_values(config: Any) -> frozenset[str]:
     for slot in _slots(config):
         if is_credential_name(slot.place.key):
             found.add(_credential_part(slot.place.key, slot.text))
+            written = _written_at(config, slot.pointer, slot.start, slot.end)  # "a+b%21" in a query, as it stands
+            if written:
+                found.add(written.strip('"') if slot.is_json else written)
     return frozenset(value for value in found if value and not _NOT_A_SECRET.match(value))
+
+
+def credential_spellings(config: Any) -> frozenset[str]:
+    """The credential values of a config as they may be written in a text: as they are, JSON-escaped, percent-encoded.
+
+    What masks a source line, a message or a diff: a password with a quote is ``p\\"w`` in a
+    JSON file and ``p%22w`` in a URL.
+    """
+    return frozenset(form for value in credential_values(config) for form in _written_forms(value))
+
+
+def _written_forms(value: str) -> set[str]:
+    return {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
+            quote_plus(value, safe="")}
 
 
 def _slots(config: dict[str, Any]) -> list[Any]:
@@ -75,6 +94,14 @@ def _slots(config: dict[str, Any]) -> list[Any]:
         return list(slots_of(config))
     except (TypeError, AttributeError, ValueError, RecursionError):  # a malformed config: no place is trusted
         return []
+
+
+def _written_at(config: dict[str, Any], pointer: str, start: int, end: int) -> str:
+    """Characters start..end of the config string at a pointer the places name (``/endpoint``, ``/headers/0/value``)."""
+    value: Any = config
+    for part in pointer.split("/")[1:]:
+        value = value[int(part)] if isinstance(value, list) else value.get(part) if isinstance(value, dict) else None
+    return value[start:end] if isinstance(value, str) else ""
 
 
 def _credential_part(name: str, value: str) -> str:

@@ -15,7 +15,7 @@ from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
-from curlport.credentials import credential_values
+from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError, InputError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -102,7 +102,7 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
-    command.source.add_secrets(credential_values(config))
+    command.source.add_secrets(credential_spellings(config))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
@@ -124,7 +124,7 @@ def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig
     try:
         return to_config(request, name, form)
     except UnsupportedRequestError as error:
-        error.secrets = credential_values(_as_config(request))
+        error.secrets = credential_spellings(_as_config(request))
         raise
 
 

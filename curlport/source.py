@@ -6,10 +6,8 @@ turned into 1-based line and column numbers in exactly one place.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass
-from urllib.parse import quote, quote_plus
 
 from curlport.redact import redact
 
@@ -46,10 +44,9 @@ class Source:
             self._line_starts.append(start + 1)
             start = text.find("\n", start + 1)
 
-    def add_secrets(self, values: frozenset[str]) -> None:
-        """Record credential values, with the spellings they take in a text (JSON-escaped, percent-encoded)."""
-        spellings = {form for value in values for form in written_forms(value)}
-        self.secrets = self.secrets | frozenset(spellings)
+    def add_secrets(self, spellings: frozenset[str]) -> None:
+        """Record credentials as they may be written in this text (``curlport.credentials.credential_spellings``)."""
+        self.secrets = self.secrets | spellings
         self._shown.clear()  # lines masked before these were known
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -94,9 +91,3 @@ class Source:
             text = self.line_text(line).replace("\t", " ")
             self._shown[key] = text if show_secrets else redact(text, self.secrets)
         return self._shown[key]
-
-
-def written_forms(value: str) -> set[str]:
-    """The ways a value is written in the texts curlport reads: as it is, JSON-escaped, percent-encoded."""
-    return {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
-            quote_plus(value, safe="")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from curlport.credentials import credential_values
+from curlport.credentials import credential_spellings
 from curlport.redact import redact
 
 _LABEL_WIDTH = 16
@@ -31,7 +31,7 @@ def _line(label: str, value: str) -> str:
 
 def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
     """The form view of a config (a schema-valid one; unknown parts are shown as they are)."""
-    secrets = credential_values(config)
+    secrets = credential_spellings(config)
 
     def shown(value: str) -> str:
         return value if show_secrets else redact(value, secrets)

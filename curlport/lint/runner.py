@@ -17,7 +17,7 @@ from typing import Any
 
 from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violations
-from curlport.credentials import credential_values
+from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
@@ -200,7 +200,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
-    source.add_secrets(credential_values(config))
+    source.add_secrets(credential_spellings(config))
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from curlport.config.model import Config
-from curlport.credentials import credential_values
+from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError
 
 
@@ -112,7 +112,7 @@ def read_provider(config: Config) -> Provider:
         headers=_key_values(config.get("headers") or [], "/headers"),
         parameters=_parameters(config.get("parameters")),
         response=_response(config.get("response")),
-        secrets=credential_values(config),
+        secrets=credential_spellings(config),
     )
 
 

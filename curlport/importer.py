@@ -102,7 +102,7 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
-    command.source.add_secrets(credential_spellings(config))
+    command.source.add_secrets(credential_spellings(config) | _malformed_header_secrets(request))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
@@ -117,6 +117,12 @@ def import_curl(
         config["callback_url"] = callback_url
     rendered = config_json(config)  # the contract: every result validates against the schema
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
+
+
+def _malformed_header_secrets(request: Request) -> frozenset[str]:
+    """A dropped -H line such as 'X-Api-Key abc123' is still a credential: its finding quotes it."""
+    headers = [dict(zip(("key", "value"), line.split(None, 1), strict=False)) for line in request.malformed_headers]
+    return credential_spellings({"headers": [h for h in headers if "value" in h]})
 
 
 def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig:

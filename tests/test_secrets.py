@@ -179,3 +179,23 @@ def test_the_import_config_carries_the_secret_it_was_given() -> None:
     result = import_curl(decode_input(b"curl -u acct:s3cr3t-pw https://sms.example.com/send -d to=1 -d text=hi"))
     assert result.config["auth"]["password"] == "s3cr3t-pw"
     assert "s3cr3t-pw" in result.source.secrets
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("curl https://x.example/sms -H 'X-Api-Key abc123secret' -d 'to=15551234567&text=hi there'", "abc123secret"),
+    ('curl ^"https://x.example/sms^" -u ^"user:pa55w0rd^" --data-raw ^"to=15551234567^&text=hi^"', "pa55w0rd"),
+    ("curl https://x.example/sms -H 'Authorization:\n  Bearer tok3n-next-line' -d 'to=15551234567&text=hi'",
+     "tok3n-next-line"),
+    ("curl https://x.example/sms -H 'Ocp-Apim-Subscription-Key: 0123abcd4567' -d 'to=15551234567&text=hi'",
+     "0123abcd4567"),
+    ("curl 'https://x.example/sms?key=AbCdEf123456&to=15551234567&text=hi'", "AbCdEf123456"),
+    ("curl https://x.example/sms -u 'acct:pass word 42' -d 'to=15551234567&text=hi'", "pass word 42"),
+    ("curl https://x.example/sms -b 'session=c00kie-value-1' -d 'to=15551234567&text=hi'", "c00kie-value-1"),
+])
+def test_layouts_patterns_miss_are_masked_by_meaning(tmp_path: Path, text: str, secret: str) -> None:
+    path = tmp_path / "p.curl"
+    path.write_text(text + "\n", encoding="utf-8")
+    outputs = [run("import", str(path))[2], *lint_outputs(path)]
+    assert_masked(secret, outputs)
+    assert any(secret in output for output in run("lint", "--isolated", "--show-secrets", "--output-format", "full",
+                                                  str(path))[1:]) or "X-Api-Key" in text

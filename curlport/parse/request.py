@@ -66,6 +66,8 @@ class Request:
     implied_content_type: str | None
     unsupported: tuple[tuple[str, Span | None], ...]
     findings: tuple[Finding, ...]
+    #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
+    malformed_headers: tuple[str, ...] = ()
 
     @property
     def body(self) -> str | None:
@@ -110,6 +112,7 @@ class _Draft:
     unsupported: list[tuple[str, Span | None]] = field(default_factory=list)
     without_effect: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    malformed_headers: list[str] = field(default_factory=list)
 
     def span(self, use: OptionUse) -> Span:
         return self.invocation.span(use)
@@ -186,6 +189,7 @@ def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
         draft.findings.append(notes.SHELL_REPAIR.at(
             f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "
             "reject it: it was dropped", span))
+        draft.malformed_headers.append(line)
         return
     name, separator, rest = match.group(1), match.group(2), match.group(3).strip()
     if separator == ";" and not rest:
@@ -451,6 +455,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         method=method, url=Located(endpoint, url.span), username=username, password=password,
         headers=tuple(headers), body_parts=body_parts, implied_content_type=implied_content_type,
         unsupported=tuple(draft.unsupported), findings=tuple(draft.findings),
+        malformed_headers=tuple(draft.malformed_headers),
     )
 
 

@@ -15,7 +15,8 @@ def render(run: LintRun, options: ReportOptions) -> str:
     blocks = []
     for report, finding in items(run):
         heading = format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
-                                    described(finding, True), show_secrets=options.show_secrets, color=options.color)
+                                    described(finding, options.show_secrets, report.source),
+                                    show_secrets=options.show_secrets, color=options.color)
         context = _context(report.source, finding, options) if report.source else []
         blocks.append("\n".join([heading, *context]) + "\n")
     return "\n".join(blocks) + ("\n" if blocks and not options.quiet else "") + footer(run, options)

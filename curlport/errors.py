@@ -60,5 +60,21 @@ class SchemaViolationError(CurlportError):
     """A config does not validate against the published schema."""
 
 
-class OutputExistsError(CurlportError):
+class OutputError(CurlportError):
+    """The output cannot be written where it was asked to go; ``reason`` says why, ``path`` where."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class OutputExistsError(OutputError):
     """The output file exists and ``--force`` was not given."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, "exists; pass --force to replace it")
+
+
+class OutputChangedError(OutputError):
+    """The file changed after curlport read it (another process wrote it): replacing it would lose that change."""

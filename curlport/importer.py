@@ -44,7 +44,8 @@ class ImportResult:
 def decode_input(data: bytes) -> str:
     """The text of a curl file, or an InputError that says exactly what is wrong with it."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
+        raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
+                         Span(1, 1, 1, 1))
     nul = data.find(b"\0")
     if nul != -1:
         position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)

@@ -18,9 +18,10 @@ from typing import Any
 from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violations
 from curlport.credentials import credential_values
-from curlport.errors import CurlportError, UnsupportedRequestError
+from curlport.errors import CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
-from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
+from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
@@ -62,7 +63,7 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
     reports = []
     for path in discover(paths, settings).files:
         try:
-            data = path.read_bytes()
+            data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             reports.append(FileReport(str(path), None, (finding,)))
@@ -70,9 +71,11 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
         report = lint_text(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
             try:
-                write_atomically(path, report.fixed_text, force=True)
-            except OSError as error:
-                raise CurlportError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
+                if snapshot is None:
+                    raise OutputError(path, "is not a regular file; curlport only writes regular files")
+                write_atomically(path, report.fixed_text, force=True, unchanged_since=snapshot)
+            except OutputError as error:
+                raise CurlportError(f"{path}: the fixes were not written: {error.reason}") from None
         reports.append(_at_least(severity, report))
     return reports
 

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
+from curlport.inputs import read_bounded
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import Role
@@ -121,7 +122,7 @@ class _Draft:
             base = self.allow_file_refs.resolve()
             resolved = (base / path).resolve()
             if resolved.is_relative_to(base) and resolved.is_file():
-                content = resolved.read_bytes()[: MAX_FILE_BYTES + 1]
+                content = read_bounded(resolved, MAX_FILE_BYTES)[0]
                 if len(content) > MAX_FILE_BYTES:
                     raise CurlUsageError(f"@{reference} is larger than 1 MiB", self.span(use))
                 text = content.decode("utf-8", errors="replace")

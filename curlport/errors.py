@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from curlport.source import Span
 
+#: Where a user reports an internal error (the README's section says what to include).
+BUG_REPORT = "https://curlport.dev/#reporting-a-bug"
+
 
 class CurlportError(Exception):
     """Base class. ``span`` is where in the input the problem is, when known."""

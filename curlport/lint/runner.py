@@ -18,7 +18,7 @@ from typing import Any
 from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violations
 from curlport.credentials import credential_values
-from curlport.errors import CurlportError, OutputError, UnsupportedRequestError
+from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
 from curlport.inputs import read_bounded
@@ -68,7 +68,7 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             reports.append(FileReport(str(path), None, (finding,)))
             continue
-        report = lint_text(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
+        report = _lint_guarded(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
             try:
                 if snapshot is None:
@@ -90,7 +90,19 @@ def lint_stdin(data: bytes, name: str | None, settings: Settings | None = None, 
     shown = name or "-"
     as_json = shown.endswith(".json") if name else data.lstrip().startswith(b"{")
     selected = (settings or Settings()).codes_for(Path(shown))
-    return _at_least(severity, lint_text(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json))
+    return _at_least(severity, _lint_guarded(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes,
+                                             as_json=as_json))
+
+
+def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fix: bool, unsafe_fixes: bool,
+                  as_json: bool | None = None) -> FileReport:
+    """``lint_text``, with a crash in it (a bug) reported as a CP000 finding on that file: the run goes on."""
+    try:
+        return lint_text(data, path, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json)
+    except Exception as error:  # the last resort for one file: the other files are still linted
+        message = (f"internal error while linting this file: {type(error).__name__}: {error} "
+                   f"(please report this at {BUG_REPORT})")
+        return FileReport(path, None, (Finding(PARSE_ERROR, Severity.ERROR, message),))
 
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:

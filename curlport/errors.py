@@ -60,7 +60,11 @@ class UnsupportedRequestError(CurlportError):
 
 
 class SchemaViolationError(CurlportError):
-    """A config does not validate against the published schema."""
+    """A config does not validate against the published schema; ``pointer`` says where in the config."""
+
+    def __init__(self, message: str, span: Span | None = None, *, pointer: str = "") -> None:
+        super().__init__(message, span)
+        self.pointer = pointer
 
 
 class OutputError(CurlportError):

@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 from curlport.config.model import Config
-from curlport.config.schema import json_pointer, violations
+from curlport.config.schema import json_pointer, violation_message, violations
 from curlport.errors import OutputChangedError, OutputError, OutputExistsError, SchemaViolationError
 from curlport.inputs import Snapshot, unchanged
 
@@ -26,7 +26,8 @@ def config_json(config: Config) -> str:
     errors = violations(config)
     if errors:
         first = errors[0]
-        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: {first.message}")
+        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: "
+                                   f"{violation_message(first)}", pointer=json_pointer(first))
     return render_json(config)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curlport.config.emit import write_atomically
-from curlport.config.schema import is_valid, json_pointer, violations
+from curlport.config.schema import is_valid, json_pointer, violation_message, violations
 from curlport.credentials import credential_values
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
@@ -220,7 +220,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
-        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
+        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {violation_message(error)}",
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
         for error in violations(config) if json_pointer(error) not in explained
     ]

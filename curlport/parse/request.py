@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
-from curlport.findings import Finding
+from curlport.findings import Finding, Severity
 from curlport.inputs import read_bounded
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
@@ -25,6 +25,8 @@ from curlport.parse.curl_options import Role
 from curlport.source import Span
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+#: The rule a line break inside a header is (its value's is found in the config; its name's only here).
+HEADER_LINE_BREAK = "CP211"
 JSON_CONTENT_TYPE = "application/json"
 MAX_FILE_BYTES = 1 << 20
 _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
@@ -183,6 +185,11 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
     span = draft.span(use)
     match = re.match(r"^([^:;\s]+)\s*([:;])(.*)$", line, re.DOTALL)
+    if match is None and re.search(r"[\r\n]", line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
+        draft.findings.append(Finding(HEADER_LINE_BREAK, Severity.ERROR, f"-H at {span}: a line break (CR or LF) "
+                                      "in the header's name: curl would send it as a header line of its own "
+                                      "(header injection); it was dropped", span))
+        return
     if match is None:
         draft.findings.append(notes.SHELL_REPAIR.at(
             f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "

@@ -9,7 +9,7 @@ import click
 
 from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError, OutputError
-from curlport.findings import Finding
+from curlport.findings import Finding, capped
 from curlport.importer import MAX_INPUT_BYTES
 from curlport.inputs import read_bounded, read_stream
 from curlport.lint.reporters import described
@@ -63,6 +63,10 @@ def output_error(error: OutputError) -> ToolError:
 
 
 def print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:
-    if findings:  # one write: an import with tens of thousands of findings is not slowed by one write each
-        click.echo("\n".join(format_diagnostic(file, finding.span, f"{finding.code} {finding.severity.value}",
-                                                described(finding, True), source) for finding in findings), err=True)
+    """The findings on stderr, at most ``MAX_PER_CODE`` of each code (the others counted), in one write."""
+    shown, omitted = capped(findings)
+    lines = [format_diagnostic(file, finding.span, f"{finding.code} {finding.severity.value}",
+                               described(finding, True), source) for finding in shown]
+    lines += [each.line(file) for each in omitted]
+    if lines:
+        click.echo("\n".join(lines), err=True)

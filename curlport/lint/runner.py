@@ -19,7 +19,7 @@ from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
 from curlport.credentials import credential_values
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
-from curlport.findings import Finding, FixOffer, Severity
+from curlport.findings import Finding, FixOffer, Omitted, Severity, capped
 from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
@@ -49,6 +49,8 @@ class FileReport:
     fixed: tuple[AppliedFix, ...] = ()
     fixed_text: str | None = None
     original_text: str | None = None
+    #: Findings beyond ``MAX_PER_CODE`` of one code, counted, not listed.
+    omitted: tuple[Omitted, ...] = ()
 
 
 def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
@@ -106,7 +108,9 @@ def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fi
 
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:
-    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank))
+    """The findings at ``severity`` and above, at most ``MAX_PER_CODE`` of each code (the others counted)."""
+    findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
+    return replace(report, findings=findings, omitted=omitted)
 
 
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,

@@ -31,7 +31,7 @@ def format_diagnostic(
         if shown.strip():
             width = max(1, (span.end_column - span.column) if span.end_line == span.line else 1)
             width = min(width, max(1, len(shown) - span.column + 1))
-            shown, column = _window(shown, span.column)
+            shown, column = window(shown, span.column)
             width = min(width, max(1, len(shown) - column + 1))
             lines.append(f"  {shown}")
             lines.append(f"  {' ' * (column - 1)}{paint('^' + '~' * (width - 1), color, fg=colour)}")
@@ -42,7 +42,7 @@ def format_diagnostic(
 MAX_SHOWN_WIDTH = 240
 
 
-def _window(line: str, column: int) -> tuple[str, int]:
+def window(line: str, column: int) -> tuple[str, int]:
     """The part of ``line`` to show around ``column`` (1-based), and the column inside it."""
     if len(line) <= MAX_SHOWN_WIDTH:
         return line, column

@@ -16,7 +16,7 @@ from curlport.config.emit import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_spellings
-from curlport.errors import CurlportError, InputError, UnsupportedRequestError
+from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.parse.argv import read_invocation
@@ -44,7 +44,11 @@ class ImportResult:
 def decode_input(data: bytes) -> str:
     """The text of a curl file, or an InputError that says exactly what is wrong with it."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
+        raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
+                         Span(1, 1, 1, 1))
+    if _looks_utf16(data):
+        raise InputError("UTF-16 text (Windows Notepad and PowerShell's '>' save it so): save the file as UTF-8",
+                         Span(1, 1, 1, 2))
     nul = data.find(b"\0")
     if nul != -1:
         position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)
@@ -58,6 +62,14 @@ def decode_input(data: bytes) -> str:
         raise InputError(f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
                          Span(line, column, line, column + 1)) from None
     return text.removeprefix("\ufeff")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or ASCII text with a NUL every other byte (UTF-16 without a mark)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    even, odd = data[:64:2], data[1:64:2]
+    return len(odd) >= 2 and any(b.count(0) == len(b) and 0 not in a for a, b in ((even, odd), (odd, even)))
 
 
 def import_curl(
@@ -115,7 +127,10 @@ def import_curl(
         config["batching"] = {"key": batching[0], "size": batching[1]}
     if callback_url is not None:
         config["callback_url"] = callback_url
-    rendered = config_json(config)  # the contract: every result validates against the schema
+    try:
+        rendered = config_json(config)  # the contract: every result validates against the schema
+    except SchemaViolationError as error:  # located at what the value came from (the URL of an endpoint)
+        raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
 
 

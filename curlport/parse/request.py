@@ -17,13 +17,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
-from curlport.findings import Finding
+from curlport.findings import Finding, Severity
+from curlport.inputs import read_bounded
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import Role
 from curlport.source import Span
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+#: The rule a line break inside a header is (its value's is found in the config; its name's only here).
+HEADER_LINE_BREAK = "CP211"
 JSON_CONTENT_TYPE = "application/json"
 MAX_FILE_BYTES = 1 << 20
 _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
@@ -124,7 +127,7 @@ class _Draft:
             base = self.allow_file_refs.resolve()
             resolved = (base / path).resolve()
             if resolved.is_relative_to(base) and resolved.is_file():
-                content = resolved.read_bytes()[: MAX_FILE_BYTES + 1]
+                content = read_bounded(resolved, MAX_FILE_BYTES)[0]
                 if len(content) > MAX_FILE_BYTES:
                     raise CurlUsageError(f"@{reference} is larger than 1 MiB", self.span(use))
                 text = content.decode("utf-8", errors="replace")
@@ -185,6 +188,11 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
     span = draft.span(use)
     match = re.match(r"^([^:;\s]+)\s*([:;])(.*)$", line, re.DOTALL)
+    if match is None and re.search(r"[\r\n]", line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
+        draft.findings.append(Finding(HEADER_LINE_BREAK, Severity.ERROR, f"-H at {span}: a line break (CR or LF) "
+                                      "in the header's name: curl would send it as a header line of its own "
+                                      "(header injection); it was dropped", span))
+        return
     if match is None:
         draft.findings.append(notes.SHELL_REPAIR.at(
             f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "

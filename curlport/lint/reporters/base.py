@@ -92,10 +92,26 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
+def omitted_lines(run: LintRun) -> str:
+    """The human formats' note for each code of a file with more findings than are shown (``MAX_PER_CODE``)."""
+    return "".join(each.line(report.path) + "\n" for report in run.reports for each in report.omitted)
+
+
+def omitted_counts(run: LintRun) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for report in run.reports:
+        for each in report.omitted:
+            counts[each.code] += each.count
+    return counts
+
+
 def statistics(run: LintRun) -> list[Statistic]:
-    """A count per code, most frequent first, with how many of them ``--fix`` (or ``--unsafe-fixes``) would fix."""
+    """A count per code, most frequent first, with how many of them ``--fix`` (or ``--unsafe-fixes``) would fix.
+
+    Findings left out of the listing (``MAX_PER_CODE``) are counted too; their fixes are not.
+    """
     found = [finding for _, finding in items(run)]
-    counts = Counter(finding.code for finding in found)
+    counts = Counter(finding.code for finding in found) + omitted_counts(run)
     safe = Counter(finding.code for finding in found if finding.fix and finding.fix.safe)
     unsafe = Counter(finding.code for finding in found if finding.fix and not finding.fix.safe)
     return [Statistic(code, CODES[code].name, CODES[code].severity.value, count, safe[code], unsafe[code])
@@ -123,6 +139,8 @@ def footer(run: LintRun, options: ReportOptions) -> str:
         return ""
     reports = run.reports
     counts = Counter(finding.severity.value for _, finding in items(run))
+    for code, count in omitted_counts(run).items():
+        counts[CODES[code].severity.value] += count
     files = plural(len(reports), "file")
     lines = []
     fixed = sum(len(report.fixed) for report in reports)

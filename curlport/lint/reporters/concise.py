@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from curlport.diagnostics import paint
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, described, footer, items, statistics_table
+from curlport.lint.reporters.base import (
+    LintRun,
+    Reporter,
+    ReportOptions,
+    described,
+    footer,
+    items,
+    omitted_lines,
+    statistics_table,
+)
 
 
 def render(run: LintRun, options: ReportOptions) -> str:
@@ -14,7 +23,7 @@ def render(run: LintRun, options: ReportOptions) -> str:
         f"{described(finding, options.show_secrets, report.source)}"
         for report, finding in items(run)
     ]
-    return "".join(line + "\n" for line in lines) + footer(run, options)
+    return "".join(line + "\n" for line in lines) + omitted_lines(run) + footer(run, options)
 
 
 REPORTER = Reporter("concise", "one line per finding, and a footer", render, statistics_table)

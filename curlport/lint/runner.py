@@ -144,10 +144,17 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
     return Finding(code, Severity.ERROR, error.message, error.span)
 
 
+#: A rule whose finding an import note already makes at the same place, with more to act on: a CP402 "may be the
+#: message" at a candidate the import lists as CP022 with the exact --to/--body flag that picks it.
+_SAID_BY_THE_IMPORT = {"CP402": "CP022"}
+
+
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
-    """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, curl_locator(result), selected)
-    return tuple(_selected(findings, selected))
+    """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
+    noted = {(finding.code, finding.span) for finding in result.findings}
+    rules = [finding for finding in _rule_findings(result.config, curl_locator(result), selected)
+             if (_SAID_BY_THE_IMPORT.get(finding.code), finding.span) not in noted]
+    return tuple(_selected(list(result.findings) + rules, selected))
 
 
 def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, int, str], int | None]) -> Span | None:

@@ -35,8 +35,7 @@ def _written(url: str, pointer: str) -> str:
 def check(config: Config) -> Iterator[Problem]:
     callback_url = config.get("callback_url")
     for item in keyed_values(config):
-        if not is_callback_key(item.key) or item.value == (_written(callback_url, item.pointer)
-                                                           if isinstance(callback_url, str) else None):
+        if not is_callback_key(item.key) or item.value == callback_url:  # values are read decoded
             continue
         if isinstance(callback_url, str):
             new = _written(callback_url, item.pointer)

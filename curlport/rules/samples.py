@@ -9,11 +9,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from curlport.config.detect import sample_range
+from curlport.config.detect.places import slots_of
 from curlport.rules.base import Config
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
                            r"receiver)$")
-_JSON_MEMBER = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 @dataclass(frozen=True)
@@ -28,33 +29,12 @@ class KeyedValue:
 
 
 def keyed_values(config: Config) -> Iterator[KeyedValue]:
-    """Form fields, the endpoint's query pairs and a raw body's JSON string members, in document order."""
-    endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):
-        yield from _query_items(endpoint)
-    parameters = config.get("parameters")
-    if not isinstance(parameters, dict):
-        return
-    for index, row in enumerate(parameters.get("fields") or []):
-        if isinstance(row, dict) and isinstance(row.get("value"), str):
-            value = row["value"]
-            yield KeyedValue(f"/parameters/fields/{index}/value", str(row.get("key", "")), value, 0, len(value))
-    body = parameters.get("body")
-    if isinstance(body, str):
-        for match in _JSON_MEMBER.finditer(body):
-            yield KeyedValue("/parameters/body", match.group(1), match.group(2), match.start(2), match.end(2))
+    """Form fields, the endpoint's query pairs and a body's JSON members, in document order.
 
-
-def _query_items(endpoint: str) -> Iterator[KeyedValue]:
-    """The endpoint's query pairs as written (not decoded), so offsets stay true to the text."""
-    query_start = endpoint.find("?")
-    if query_start == -1:
-        return
-    fragment = endpoint.find("#", query_start)
-    position = query_start + 1
-    for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
-        key, separator, value = pair.partition("=")
-        if separator:
-            value_start = position + len(key) + 1
-            yield KeyedValue("/endpoint", key, value, value_start, value_start + len(value))
-        position += len(pair) + 1
+    One walk serves detection, the rules and masking (``curlport.config.detect.places``); here
+    only what a provider reads by name, with each value's characters in the config text.
+    """
+    for slot in slots_of(config):
+        if slot.place.kind in ("query", "form", "json"):
+            start, end = sample_range(slot)
+            yield KeyedValue(slot.pointer, slot.place.key, slot.text, start, end)

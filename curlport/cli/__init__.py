@@ -12,6 +12,7 @@ from curlport import __version__
 from curlport.cli.catalogue_commands import rules_command, schema_command
 from curlport.cli.import_command import import_command
 from curlport.cli.lint_command import lint_command
+from curlport.cli.serve_command import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,8 +26,9 @@ def main() -> None:
       curlport lint configs/ provider.curl     CI: every .json config and .curl file under the paths
       curlport rules [CODE]                    the rule catalogue, or one rule explained
       curlport schema                          the JSON Schema every config follows
+      curlport serve                           the page: paste a curl command, get the form (curlport[web])
     """
 
 
-for command in (import_command, lint_command, rules_command, schema_command):
+for command in (import_command, lint_command, rules_command, schema_command, serve_command):
     main.add_command(command)

@@ -78,9 +78,14 @@ def concise(reports: list[FileReport], show_secrets: bool) -> str:
 
 
 def _record(report: FileReport, finding: Finding, show_secrets: bool) -> dict[str, Any]:
+    return {"file": report.path, **finding_record(finding, show_secrets)}
+
+
+def finding_record(finding: Finding, show_secrets: bool) -> dict[str, Any]:
+    """One finding as the JSON formats (and the web API) write it."""
     span = finding.span
     return {
-        "file": report.path, "code": finding.code, "name": CODES[finding.code].name,
+        "code": finding.code, "name": CODES[finding.code].name,
         "severity": finding.severity.value, "message": _message(finding, show_secrets),
         "line": span.line if span else None, "column": span.column if span else None,
         "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,

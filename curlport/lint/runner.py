@@ -118,32 +118,33 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(result.config, lambda problem: _in_command(problem, result),
-                                                      selected)
+    findings = list(result.findings) + _rule_findings(
+        result.config, lambda problem: span_in_command(result, problem.pointer, problem.start, problem.end), selected)
     return tuple(_selected(findings, selected))
 
 
-def _in_command(problem: Problem, result: ImportResult) -> Span | None:
-    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
+def span_in_command(result: ImportResult, pointer: str, start: int = 0, end: int | None = None) -> Span | None:
+    """Characters start..end of the config value at ``pointer`` in the curl text, when they are there verbatim
+    and once; else the whole argument (``end=None`` means the whole argument).
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
     text is looked up in that word's source; a lookup that is not unique is not trusted.
     """
-    span = _locate(problem.pointer, result.source_map)
-    if span is None or problem.end is None:
+    span = _locate(pointer, result.source_map)
+    if span is None or end is None:
         return span
     try:
-        value = resolve(result.config, problem.pointer)
+        value = resolve(result.config, pointer)
     except (KeyError, IndexError, ValueError, TypeError):
         return span
-    fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
+    fragment = value[start:end] if isinstance(value, str) else ""
     source = result.source
-    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    region = source.text[start:end]
+    word_start, word_end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+    region = source.text[word_start:word_end]
     if not fragment or region.count(fragment) != 1:
         return span
-    found = start + region.index(fragment)
+    found = word_start + region.index(fragment)
     return source.span(found, found + len(fragment))
 
 
@@ -172,18 +173,10 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
-    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
-
     def locate(problem: Problem) -> Span | None:
-        """Inside a string, the offending characters themselves; otherwise the value."""
-        start = offsets.get(problem.pointer)
-        if start is None or source.text[start] != '"':
-            return _locate(problem.pointer, spans)
-        if problem.end is None:  # the whole value, inside its quotes
-            return source.span(start + 1, literal_end(source.text, start) - 1)
-        return source.span(source_offset(source.text, start, problem.start),
-                           source_offset(source.text, start, problem.end))
+        return span_in_json(source, offsets, problem.pointer, problem.start, problem.end)
 
+    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
     findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
@@ -192,6 +185,18 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         for error in violations(config) if json_pointer(error) not in explained
     ]
     return _selected(schema_findings + findings, selected)
+
+
+def span_in_json(source: Source, offsets: dict[str, int], pointer: str, start: int = 0,
+                 end: int | None = None) -> Span | None:
+    """Characters start..end of the string at ``pointer`` in a JSON config's text (``end=None``: the whole value,
+    inside its quotes); for a value that is not a string, where it starts, or its nearest located parent."""
+    value_start = offsets.get(pointer)
+    if value_start is None or source.text[value_start] != '"':
+        return _locate(pointer, {key: source.span(offset, offset + 1) for key, offset in offsets.items()})
+    if end is None:
+        return source.span(value_start + 1, literal_end(source.text, value_start) - 1)
+    return source.span(source_offset(source.text, value_start, start), source_offset(source.text, value_start, end))
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

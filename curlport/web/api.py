@@ -24,12 +24,15 @@ from curlport.lint.fixes import AppliedFix, fix_import, fix_json_text
 from curlport.lint.json_positions import parse_with_positions
 from curlport.lint.reporters import finding_record
 from curlport.lint.runner import PARSE_ERROR, check_import, lint_text, span_in_command, span_in_json
+from curlport.rules.base import resolve
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
 Json = dict[str, Any]
 #: The name lint gives the text when the request names none (lint's findings do not depend on it).
 _UNNAMED = "provider"
+#: Shorter secrets are not searched for in messages: "ab" would mask half the words.
+MIN_MASKED_IN_MESSAGES = 3
 
 
 @dataclass(frozen=True)
@@ -158,8 +161,25 @@ def _exit_code(findings: Iterable[Finding]) -> int:
     return 1 if any(finding.severity is Severity.ERROR for finding in findings) else 0
 
 
-def _records(findings: Iterable[Finding], payload: Json) -> list[Json]:
-    return [finding_record(finding, bool(payload.get("show_secrets", False))) for finding in findings]
+def _records(findings: Iterable[Finding], payload: Json, secrets: Iterable[str] = ()) -> list[Json]:
+    """The findings as the JSON formats write them; messages masked by pattern (as the CLI masks them) and,
+    unless ``show_secrets``, every known secret value the message quotes."""
+    show_secrets = bool(payload.get("show_secrets", False))
+    records = [finding_record(finding, show_secrets) for finding in findings]
+    for secret in () if show_secrets else sorted(set(secrets), key=len, reverse=True):
+        if len(secret) >= MIN_MASKED_IN_MESSAGES:
+            for record in records:
+                record["message"] = record["message"].replace(secret, "*" * len(secret))
+    return records
+
+
+def _secret_texts(reading: Reading) -> list[str]:
+    texts = []
+    for secret in reading.secrets:
+        value = resolve(reading.config or {}, secret.place.pointer)
+        if isinstance(value, str):
+            texts.append(value[secret.place.start : secret.place.end])
+    return texts
 
 
 def _span(span: Span | None) -> Json | None:
@@ -171,7 +191,7 @@ def _answer(reading: Reading, payload: Json) -> Json:
         "kind": reading.kind,
         "config": reading.config,
         "config_json": reading.config_json,
-        "findings": _records(reading.findings, payload),
+        "findings": _records(reading.findings, payload, _secret_texts(reading)),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],
         "exit_code": reading.exit_code,
     }

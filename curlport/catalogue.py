@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
+from curlport.preflight.codes import PREFLIGHT_CODES
 from curlport.rules import ALL_RULES
+
+# The project's documentation is its README; each code has an anchor in the table of codes (``#cp103``).
+DOCS_URL = "https://curlport.dev/"
+
+
+def help_uri(code: str) -> str:
+    """Where a code is explained: its row of the README's table (SARIF ``helpUri``)."""
+    return f"{DOCS_URL}#{code.lower()}"
 
 
 @dataclass(frozen=True)
@@ -35,9 +45,12 @@ CODES: dict[str, CodeDoc] = {
                      "The config does not match the published JSON Schema.",
                      "The platform's form cannot hold a config outside the schema.",
                      "Change the value at the JSON pointer named in the message."),
+    **{doc.code: CodeDoc(doc.code, doc.name, doc.severity, doc.summary, doc.why, doc.fix) for doc in PREFLIGHT_CODES},
 }
+CODES = dict(sorted(CODES.items()))
 
 
+@cache
 def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:
     """The enabled codes, by prefix like ruff: --select CP1 enables CP101…CP199."""
     chosen = {code for code in CODES if not select or any(code.startswith(prefix) for prefix in select)}
@@ -47,7 +60,8 @@ def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> 
 def markdown_table() -> str:
     """The README's table of codes, generated so that it cannot drift from the declarations."""
     rows = ["| code | name | severity | what it flags | auto-fix |", "|---|---|---|---|---|"]
-    rows += [f"| {doc.code} | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} | {doc.autofix or ''} |"
+    rows += [f'| <a id="{doc.code.lower()}"></a>{doc.code} | {doc.name} | {doc.severity.value} '
+             f"| {_cell(doc.summary)} | {doc.autofix or ''} |"
              for doc in CODES.values()]
     return "\n".join(rows)
 

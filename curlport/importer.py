@@ -7,14 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from curlport.config.detect import Detection, Substitution, detect, parse_place, planned, substitute
+from curlport.config.detect.notes import import_notes, located
+from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
-from curlport.config.model import Config, to_config
-from curlport.errors import InputError
+from curlport.config.model import CURRENT_FORM, Config, to_config
+from curlport.config.oauth import TokenRequest, bearer_header, token_request
+from curlport.errors import CurlportError, InputError
 from curlport.findings import Finding
+from curlport.parse import notes
 from curlport.parse.argv import read_invocation
-from curlport.parse.request import build_request
-from curlport.parse.shell import split_first_command
+from curlport.parse.request import Header, Request, build_request
+from curlport.parse.shell import ShellCommand, split_commands
 from curlport.source import Source, Span
 
 MAX_INPUT_BYTES = 1 << 20
@@ -30,6 +36,10 @@ class ImportResult:
     findings: tuple[Finding, ...]
     source_map: dict[str, Span]
     source: Source
+    #: The samples replaced by $$To or $$Body, with their place and their span in the curl text.
+    substitutions: tuple[Substitution, ...] = ()
+    #: What detection concluded for each placeholder (its candidates when it asks); None with placeholders="none".
+    detection: Detection | None = None
 
 
 def decode_input(data: bytes) -> str:
@@ -57,23 +67,96 @@ def import_curl(
     name: str | None = None,
     source_name: str = "<stdin>",
     allow_file_refs: Path | None = None,
+    form: str = CURRENT_FORM,
+    batching: tuple[str, int] | None = None,
+    callback_url: str | None = None,
+    to: str | None = None,
+    body: str | None = None,
+    placeholders: Literal["auto", "none"] = "auto",
 ) -> ImportResult:
     """Turn the text of a curl command into a provider config.
 
     Raises a ``CurlportError`` subclass, with the line and column, when the text is
     not a curl command, or when curl would send something the form cannot express.
-    ``@file`` arguments are read only from inside ``allow_file_refs``.
+    ``@file`` arguments are read only from inside ``allow_file_refs``. ``form`` is
+    the provider form the config targets (``current`` or ``legacy``); ``batching``
+    (batch key, records per batch) and ``callback_url`` are current-form settings
+    no curl command carries.
+    With ``placeholders="auto"`` the provider's sample recipient and message become $$To
+    and $$Body where detection is sure; ``to`` and ``body`` name their places
+    (``form:To``, ``json:messages.0.to``…) and win over detection, also with ``"none"``.
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputError(f"input is {len(text) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
     if not text.strip():
         raise InputError("empty input: expected a curl command", Span(1, 1, 1, 1))
-    command = split_first_command(text, source_name)
-    invocation = read_invocation(command)
-    request = build_request(invocation, allow_file_refs)
-    converted = to_config(request, name)
-    rendered = config_json(converted.config)  # the contract: every result validates against the schema
-    findings = command.findings + request.findings
+    commands = split_commands(text, source_name)
+    pair = _oauth2_pair(commands, allow_file_refs) if form == CURRENT_FORM else None
+    if pair is None:
+        command = next(command for command in commands if command.assigned_to is None)
+        request = build_request(read_invocation(command), allow_file_refs)
+        converted = to_config(request, name, form)
+        findings = command.findings + request.findings
+    else:
+        token_command, token, command, request, bearer = pair
+        converted = to_config(request, name, form, (token.auth, bearer))
+        converted.source_map.update(token.source_map)
+        findings = _oauth2_findings(token_command, token, command, request, bearer)
+    config = converted.config
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
-    return ImportResult(converted.config, rendered, findings, source_map, command.source)
+    substitutions: tuple[Substitution, ...] = ()
+    detection = None
+    if placeholders == "auto" or to or body:
+        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto")
+        substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
+        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
+        config = substitute(config, list(substitutions))
+    if batching is not None:
+        config["batching"] = {"key": batching[0], "size": batching[1]}
+    if callback_url is not None:
+        config["callback_url"] = callback_url
+    rendered = config_json(config)  # the contract: every result validates against the schema
+    return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection)
+
+
+def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | None
+                 ) -> tuple[ShellCommand, TokenRequest, ShellCommand, Request, Header] | None:
+    """The token request that comes first and the later call that sends its token, if the text is that pair."""
+    try:
+        token = token_request(build_request(read_invocation(commands[0]), allow_file_refs))
+    except CurlportError:
+        return None
+    if token is None:
+        return None
+    for command in commands[1:]:
+        if command.assigned_to is not None:
+            continue
+        try:
+            request = build_request(read_invocation(command), allow_file_refs)
+        except CurlportError:
+            return None
+        bearer = bearer_header(request)
+        if bearer is not None:
+            return commands[0], token, command, request, bearer
+    return None
+
+
+def _oauth2_findings(token_command: ShellCommand, token: TokenRequest, command: ShellCommand, request: Request,
+                     bearer: Header) -> tuple[Finding, ...]:
+    """The pair's notes: what follows the token request and what precedes the call were read, not ignored."""
+    kept = [f for f in token_command.findings if f.code != notes.IGNORED_TRAILING_TEXT.code]
+    kept += [f for f in command.findings + request.findings if f.code != notes.TEXT_BEFORE_CURL.code]
+    note = notes.OAUTH2_TOKEN_REQUEST.at(
+        f"the client-credentials token request at {token.span} and the Bearer token header at {bearer.span} "
+        "read as OAuth 2.0 authentication: the platform fetches the token and sends the header itself",
+        token.span, "/auth")
+    return (note, *kept)
+
+def _place(text: str | None, flag: str) -> Place | None:
+    if text is None:
+        return None
+    try:
+        return parse_place(text)
+    except PlaceSyntaxError as error:
+        raise CurlportError(f"{flag}: {error}") from None

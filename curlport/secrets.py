@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from curlport.config.model import Config
+from curlport.redact import is_secret_name
 from curlport.rules.base import headers
 from curlport.rules.samples import keyed_values
 
-#: Names of keys, fields and headers whose whole value is a credential.
-CREDENTIAL_NAME = re.compile(
-    r"(?i)api[-_]?key|auth[-_]?key|token|secret|passw(?:or)?d|^pwd$|^pass$|^key$|signature|credential|^hash$")
 _SCHEME_HEADERS = frozenset({"authorization", "proxy-authorization"})
 _USERINFO_PASSWORD = re.compile(r"(?i)^https?://[^/?#@:]*:([^/?#@]*)@")
 
@@ -54,9 +52,9 @@ def _places(config: Config) -> Iterator[SecretPlace]:
         if name.lower() in _SCHEME_HEADERS:
             scheme_end = value.find(" ") + 1  # "Bearer abc": the scheme is not the secret
             yield SecretPlace(pointer, scheme_end, len(value))
-        elif name.lower() == "cookie" or CREDENTIAL_NAME.search(name):
+        elif is_secret_name(name):
             yield SecretPlace(pointer, 0, len(value))
     for item in keyed_values(config):
-        if CREDENTIAL_NAME.search(item.key):
+        if is_secret_name(item.key):
             yield SecretPlace(item.pointer, item.start, item.end)
 

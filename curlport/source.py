@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from curlport.redact import redact
+
 
 @dataclass(frozen=True)
 class Span:
@@ -29,6 +31,7 @@ class Source:
     def __init__(self, text: str, name: str = "<stdin>") -> None:
         self.text = text
         self.name = name
+        self._shown: dict[tuple[int, bool], str] = {}
         self._line_starts = [0]
         start = text.find("\n")
         while start != -1:
@@ -49,6 +52,15 @@ class Source:
         end_line, end_column = self.position(max(end, start))
         return Span(line, column, end_line, end_column)
 
+    def find(self, within: Span, fragment: str) -> Span | None:
+        """Where ``fragment`` is inside the text of ``within``, when it is there exactly once."""
+        start, end = self.offset(within.line, within.column), self.offset(within.end_line, within.end_column)
+        region = self.text[start:end]
+        if not fragment or region.count(fragment) != 1:
+            return None
+        found = start + region.index(fragment)
+        return self.span(found, found + len(fragment))
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         if not 1 <= line <= len(self._line_starts):
@@ -56,3 +68,16 @@ class Source:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+    def shown_line(self, line: int, show_secrets: bool = False) -> str:
+        """The line as diagnostics show it: tabs as spaces, secrets masked unless asked for.
+
+        Computed once per line: a one-line command of a megabyte with thousands of
+        findings is masked once, not once per finding.
+        """
+        key = (line, show_secrets)
+        if key not in self._shown:
+            text = self.line_text(line).replace("\t", " ")
+            self._shown[key] = text if show_secrets else redact(text)
+        return self._shown[key]
+

@@ -3,7 +3,9 @@
 ``fixtures/curl/<case>.curl`` is paired with ``fixtures/configs/<case>.json`` (the
 config) and ``fixtures/configs/<case>.findings.json`` (code, line, column of each
 import finding); ``fixtures/errors/<case>.curl`` with ``<case>.expected.json``
-(the error class, exit code, line and column).
+(the error class, exit code, line and column). ``fixtures/curl/twins/<case>.curl``
+is the bash-runnable twin of a case curl cannot run as written (a stray method
+word, typographic quotes): it means the same request, and curl sends it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CURL_DIR = ROOT / "fixtures" / "curl"
 CONFIG_DIR = ROOT / "fixtures" / "configs"
 ERROR_DIR = ROOT / "fixtures" / "errors"
+TWIN_DIR = CURL_DIR / "twins"
 
 
 def curl_cases() -> list[str]:

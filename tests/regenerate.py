@@ -24,6 +24,7 @@ from fixture_cases import (
 )
 
 from curlport.catalogue import markdown_table
+from curlport.config import codegen
 
 RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
 
@@ -33,6 +34,7 @@ def _write(path: Path, data: object) -> None:
 
 
 def main() -> None:
+    codegen.main()  # the fast validator follows the schema
     CONFIG_DIR.mkdir(exist_ok=True)
     for case in curl_cases():
         config, findings = import_case(CURL_DIR / f"{case}.curl")

@@ -32,7 +32,8 @@ def test_a_sample_that_is_not_ready_is_written_with_exit_1() -> None:
     code, out, err = run("import", str(CURL_DIR / "textlocal.curl"))
     assert code == 1
     assert json.loads(out)["name"] == "textlocal"
-    assert "CP101 error" in err and "config written with error-level findings" in err
+    assert "CP401 error" in err and "config printed with error-level findings" in err
+    assert "CP020 info: recipient: form field \"numbers\" (sample 918123456789) -> $$To" in err
 
 
 def test_import_reads_stdin_and_takes_a_name() -> None:

@@ -3,7 +3,9 @@
 Every fixture's words (as curlport split them) are handed to the real curl binary,
 which sends through a capture proxy on 127.0.0.1; the captured request must be the
 one the imported config describes. https:// is sent as http:// so the proxy sees
-the request instead of a TLS tunnel; nothing leaves the machine.
+the request instead of a TLS tunnel; nothing leaves the machine. A fixture curl
+cannot run as written (``curl GET https://…``) has a bash-runnable twin in
+``fixtures/curl/twins/``: curl sends the twin, and the twin must import to the same config.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from capture import CapturedRequest, CaptureProxy, start_capture_proxy
-from fixture_cases import CURL_DIR, curl_cases
+from fixture_cases import CURL_DIR, TWIN_DIR, curl_cases
 
 from curlport import decode_input, import_curl
-from curlport.parse.shell import split_first_command
+from curlport.parse.shell import split_commands
 
 pytestmark = pytest.mark.skipif(shutil.which("curl") is None, reason="the curl binary is not installed")
 
@@ -46,8 +48,10 @@ def _plain_http(text: str) -> str:
 
 
 def _curl_argv(text: str) -> list[str]:
-    words = [word.text for word in split_first_command(text).words]
-    return [_plain_http(word) if word != "https" else "http" for word in words]
+    """The words of the command the config came from (the second of an OAuth 2.0 token pair)."""
+    imported = import_curl(text).source_map[""]
+    command = next(command for command in split_commands(text) if command.span_of(command.curl_word) == imported)
+    return [_plain_http(word.text) if word.text != "https" else "http" for word in command.words]
 
 
 def _url_parts(url: str) -> tuple[str, str, str]:
@@ -70,6 +74,8 @@ def _assert_same_request(config: dict[str, Any], sent: CapturedRequest) -> None:
     authorization = dict(sent_headers).get("authorization")
     if config["auth"] is None:
         assert authorization is None or "authorization" in listed
+    elif config["auth"]["type"] == "oauth2":  # the sample's placeholder token stands for the one the platform fetches
+        assert authorization is not None and authorization.startswith("Bearer ")
     else:
         expected = f"{config['auth']['username']}:{config['auth']['password']}".encode()
         assert authorization == "Basic " + base64.b64encode(expected).decode()
@@ -88,6 +94,7 @@ def _assert_same_request(config: dict[str, Any], sent: CapturedRequest) -> None:
 @pytest.mark.parametrize("case", [case for case in curl_cases() if case not in NOT_COMPARABLE])
 def test_config_is_the_request_curl_sends(proxy: CaptureProxy, case: str) -> None:
     text = decode_input((CURL_DIR / f"{case}.curl").read_bytes())
-    config = import_curl(text).config
-    sent = proxy.run_curl(_curl_argv(text))
+    config = import_curl(text, placeholders="none").config  # the samples as curl sends them
+    twin = TWIN_DIR / f"{case}.curl"
+    sent = proxy.run_curl(_curl_argv(decode_input(twin.read_bytes()) if twin.exists() else text))
     _assert_same_request(config, sent)

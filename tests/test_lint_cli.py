@@ -97,7 +97,7 @@ def test_json_output_says_which_fix_is_offered() -> None:
     _, out, _ = run("lint", "--format", "json", "acme.json")
     fixes = {record["code"]: record["fix"] for record in json.loads(out)}
     assert fixes["CP103"] == {"description": "write $$Body", "applicability": "safe"}
-    assert fixes["CP402"] == {"description": "write $$To", "applicability": "unsafe"}
+    assert fixes["CP402"] == {"description": "write $$To at query:to", "applicability": "unsafe"}
 
 
 def test_import_fix_writes_the_fixed_config() -> None:
@@ -140,7 +140,7 @@ def test_settings_found_upwards_and_command_line_select_wins() -> None:
 
 @pytest.mark.parametrize(("settings", "expected"), [
     ('select = ["CP1"]\nselct = ["CP2"]\n', ".curlport.toml:2:1: error: unknown setting 'selct'"),
-    ('ignore = ["CP9"]\n', ".curlport.toml:1:1: error: 'ignore': unknown code or prefix CP9"),
+    ('ignore = ["CP9"]\n', ".curlport.toml:1:12: error: 'ignore': unknown code or prefix CP9"),
     ('ignore = "CP1"\n', ".curlport.toml:1:1: error: 'ignore' must be a list of codes"),
     ('ignore = [CP1]\n', ".curlport.toml:1:11: error: not valid TOML: Invalid value"),
 ])

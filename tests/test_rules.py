@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, CURL_DIR, curl_cases, lint_case
 
+from curlport import import_curl
 from curlport.catalogue import CODES, markdown_table
 from curlport.cli import main
 from curlport.lint.runner import lint_text
@@ -88,10 +89,19 @@ def test_lint_exit_codes_and_exit_zero() -> None:
     assert run("lint", "--select", "CP999", str(CONFIG_DIR / "textlocal.json"))[0] == 2
 
 
-def test_select_and_ignore_by_prefix() -> None:
-    _, out = run("lint", "--format", "json", "--select", "CP4", str(CONFIG_DIR / "textlocal.json"))
+@pytest.fixture
+def sample_config(tmp_path: Path) -> Path:
+    """TextLocal's sample as a config with its sample number and message still in it (imported without detection)."""
+    path = tmp_path / "textlocal.json"
+    text = (CURL_DIR / "textlocal.curl").read_text(encoding="utf-8")
+    path.write_text(import_curl(text, name="textlocal", placeholders="none").config_json, encoding="utf-8")
+    return path
+
+
+def test_select_and_ignore_by_prefix(sample_config: Path) -> None:
+    _, out = run("lint", "--format", "json", "--select", "CP4", str(sample_config))
     assert {record["code"] for record in json.loads(out)} == {"CP401", "CP402"}
-    _, out = run("lint", "--format", "json", "--ignore", "CP1", "--ignore", "CP401", str(CONFIG_DIR / "textlocal.json"))
+    _, out = run("lint", "--format", "json", "--ignore", "CP1", "--ignore", "CP401", str(sample_config))
     assert {record["code"] for record in json.loads(out)} == {"CP402"}
 
 
@@ -107,10 +117,11 @@ def test_sarif_has_rules_results_and_regions() -> None:
     assert region["startLine"] >= 1 and region["endColumn"] > region["startColumn"]
 
 
-def test_github_annotations_escape_properties() -> None:
-    _, out = run("lint", "--format", "github", str(CONFIG_DIR / "textlocal.json"))
+def test_github_annotations_escape_properties(sample_config: Path) -> None:
+    _, out = run("lint", "--format", "github", str(sample_config))
     first = out.splitlines()[0]
-    assert first.startswith("::error file=") and ",line=12,col=17," in first and "title=CP101 missing-to::" in first
+    assert first.startswith("::error file=") and ",line=17,col=19," in first
+    assert "title=CP401 unfilled-template-value::" in first
 
 
 def test_secrets_are_masked_unless_asked(tmp_path: Path) -> None:

@@ -55,6 +55,11 @@ def lint_json(path: Path) -> list[dict[str, Any]]:
     return [{key: value for key, value in record.items() if key != "file"} for record in json.loads(out)]
 
 
+def text_of(path: Path) -> str:
+    """The file's text as the CLI reads it (CRLF kept)."""
+    return path.read_bytes().decode("utf-8")
+
+
 def located(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [(f["code"], f["line"], f["column"], f["end_line"], f["end_column"]) for f in findings]
 
@@ -65,7 +70,7 @@ def located(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def test_import_answers_what_curlport_import_writes(client: TestClient, case: str) -> None:
     path = CURL_DIR / f"{case}.curl"
     exit_code, written = cli("import", str(path))
-    answer = post(client, "/api/import", {"text": path.read_text(encoding="utf-8"), "name": case})
+    answer = post(client, "/api/import", {"text": text_of(path), "name": case})
     assert answer["kind"] == "curl"
     assert answer["config_json"] == written
     assert answer["config"] == json.loads(written)
@@ -78,9 +83,9 @@ def test_import_answers_what_curlport_import_writes(client: TestClient, case: st
 def test_fix_answers_what_import_fix_writes(client: TestClient, case: str) -> None:
     path = CURL_DIR / f"{case}.curl"
     exit_code, written = cli("import", "--fix", str(path))
-    answer = post(client, "/api/fix", {"text": path.read_text(encoding="utf-8"), "name": case}, "FixAnswer")
+    answer = post(client, "/api/fix", {"text": text_of(path), "name": case}, "FixAnswer")
     assert (answer["config_json"], answer["exit_code"]) == (written, exit_code)
-    assert answer["text"] == path.read_text(encoding="utf-8")  # the provider's sample is never rewritten
+    assert answer["text"] == text_of(path)  # the provider's sample is never rewritten
 
 
 @pytest.mark.parametrize("case", error_cases())
@@ -106,7 +111,7 @@ def config_cases() -> list[str]:
 @pytest.mark.parametrize("name", config_cases())
 def test_a_config_json_is_linted_as_lint_lints_the_file(client: TestClient, name: str) -> None:
     path = CONFIG_DIR / name
-    text = path.read_text(encoding="utf-8")
+    text = text_of(path)
     answer = post(client, "/api/import", {"text": text})
     assert answer["kind"] == "config"
     assert answer["config"] == json.loads(text) and answer["config_json"] == text
@@ -117,7 +122,7 @@ def test_a_config_json_is_linted_as_lint_lints_the_file(client: TestClient, name
 
 def test_lint_of_a_curl_command_is_lint_of_the_file(client: TestClient) -> None:
     path = CURL_DIR / "textlocal.curl"
-    answer = post(client, "/api/lint", {"text": path.read_text(encoding="utf-8")}, "LintAnswer")
+    answer = post(client, "/api/lint", {"text": text_of(path)}, "LintAnswer")
     assert answer["kind"] == "curl" and answer["exit_code"] == 1
     assert answer["findings"] == lint_json(path)
 
@@ -133,10 +138,11 @@ def test_fixing_a_config_json_rewrites_it_as_lint_fix_does(client: TestClient, t
 
 
 def test_fix_steps_apply_one_code_and_unsafe_fixes_only_when_asked(client: TestClient) -> None:
-    text = (CURL_DIR / "textlocal.curl").read_text(encoding="utf-8")
-    safe_only = post(client, "/api/fix", {"text": text, "fixes": [{"code": "CP402"}]}, "FixAnswer")
+    text = text_of(CURL_DIR / "textlocal.curl")
+    kept = {"text": text, "placeholders": "none"}  # the sample values stay: CP402 offers its unsafe fixes
+    safe_only = post(client, "/api/fix", {**kept, "fixes": [{"code": "CP402"}]}, "FixAnswer")
     assert safe_only["applied"] == []
-    unsafe = post(client, "/api/fix", {"text": text, "fixes": [{"code": "CP402", "unsafe": True}]}, "FixAnswer")
+    unsafe = post(client, "/api/fix", {**kept, "fixes": [{"code": "CP402", "unsafe": True}]}, "FixAnswer")
     assert {change["code"] for change in unsafe["applied"]} == {"CP402"}
     values = [field["value"] for field in unsafe["config"]["parameters"]["fields"]]
     assert "$$To" in values and "$$Body" in values

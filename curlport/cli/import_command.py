@@ -8,6 +8,8 @@ import click
 
 from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
 from curlport.config.emit import write_atomically
+from curlport.config.form_view import render_form
+from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
 from curlport.errors import CurlportError
 from curlport.findings import Severity
 from curlport.importer import decode_input, import_curl
@@ -26,36 +28,64 @@ from curlport.source import Source
               help="Read @file arguments (-d @body.json) from inside DIR; never read otherwise.")
 @click.option("--fix", is_flag=True, help="Apply the rules' safe fixes to the config before writing it.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
+@click.option("--form", "form", type=click.Choice(FORMS), default=CURRENT_FORM, show_default=True,
+              help="The provider form the config targets: legacy has no JSON type, OAuth 2.0, batching or callback.")
+@click.option("--batch-key", metavar="KEY", help="Batch recipients: the JSON body's array of one record per "
+              "recipient (messages, data.messages); needs --batch-size.")
+@click.option("--batch-size", type=click.IntRange(1, 1000), metavar="N", help="Records per batch, 1 to 1000.")
+@click.option("--callback-url", metavar="URL", help="The delivery-report URL the platform generated for this "
+              "provider (--fix writes it into the sample's callback field).")
+@click.option("--to", "to", metavar="PLACE",
+              help="Where $$To goes: query:NAME, form:NAME, form:NAME#a.0.b, json:a.0.b, header:NAME, path:N or NAME.")
+@click.option("--body", metavar="PLACE", help="Where $$Body goes (same syntax as --to).")
+@click.option("--placeholders", type=click.Choice(["auto", "none"]), default="auto", show_default=True,
+              help="auto: put $$To and $$Body where the provider's samples are; none: keep every sample value.")
+@click.option("--format", "output_format", type=click.Choice(["json", "form"]), default="json", show_default=True,
+              help="json: the config; form: the config field by field as the provider form shows it.")
+@click.option("--show-secrets", is_flag=True, help="With --format form, show passwords and keys unmasked.")
 def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
-                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool) -> None:
+                   allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool, form: str,
+                   batch_key: str | None, batch_size: int | None, callback_url: str | None, to: str | None,
+                   body: str | None, placeholders: str, output_format: str, show_secrets: bool) -> None:
     """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
 
     The command is parsed, never run: no variable is expanded, no $(…) executed,
     no @file read unless --allow-file-refs allows it. Exit 0 when the config is
-    ready, 1 when it was written but has error-level findings (or when curl would
-    send something the form cannot express, and nothing is written), 2 when the
-    input cannot be read as a curl command.
+    ready, 1 when it was written but has error-level findings (among them a
+    placeholder whose place detection could not tell: choose it with --to or
+    --body), or when curl would send something the form cannot express (nothing
+    is written), 2 when the input cannot be read as a curl command or --to/--body
+    names a place the request does not have.
     """
     if output is not None and output.exists() and not force:
         raise ToolError(f"{output}: error: exists; pass --force to replace it")
+    if (batch_key is None) != (batch_size is None):
+        raise ToolError("error: --batch-key and --batch-size go together")
+    if form == LEGACY_FORM and (batch_key or callback_url):
+        raise ToolError("error: the legacy form has no batching and no callback URL; drop --form legacy")
+    batching = (batch_key, batch_size) if batch_key and batch_size else None
     data, file = read_input(curl_file)
     source: Source | None = None
     try:
         text = decode_input(data)
         source = Source(text, file)
         stem = Path(curl_file).stem if curl_file != "-" else None
-        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs)
+        result = import_curl(text, name=name or stem, source_name=file, allow_file_refs=allow_file_refs, form=form,
+                             batching=batching, callback_url=callback_url, to=to, body=body,
+                             placeholders="none" if placeholders == "none" else "auto")
         if fix:
             result, applied = fix_import(result, unsafe=unsafe_fixes)
             for change in applied:
                 click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)
         findings = check_import(result)
         print_findings(findings, file, result.source)
+        shown = render_form(result.config, show_secrets) if output_format == "form" else result.config_json
         if output is None:
-            click.echo(result.config_json, nl=False)
+            click.echo(shown, nl=False)
         else:
-            write_atomically(output, result.config_json, force=force)
+            write_atomically(output, shown, force=force)
     except CurlportError as error:
         raise fail(error, file, source) from None
     if any(f.severity is Severity.ERROR for f in findings):
-        raise FindingsError(f"{file}: config written with error-level findings: fix them before onboarding")
+        done = "printed" if output is None else f"written to {output}"
+        raise FindingsError(f"{file}: config {done} with error-level findings: fix them before onboarding")

@@ -1,8 +1,12 @@
 """The request curl would send → the provider config the platform's form holds.
 
-The config mirrors the form of the specification (method, endpoint, basic
-auth, headers, form or raw parameters) and nothing else; ``source_map`` says
-for each JSON pointer of the config where in the curl text its value came from.
+The config mirrors the provider form (method, endpoint, auth, headers, form,
+raw or JSON parameters) and nothing else; ``source_map`` says for each JSON
+pointer of the config where in the curl text its value came from. The form
+comes in two versions: the ``current`` one (the default) has a JSON parameter
+type, OAuth 2.0, batching and a callback URL; the ``legacy`` one of the
+specification page has form and raw parameters and Basic auth only, and a
+config that targets it says so with ``"form": "legacy"``.
 """
 
 from __future__ import annotations
@@ -12,11 +16,24 @@ from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
 from curlport.errors import UnsupportedRequestError
-from curlport.parse.request import FORM_CONTENT_TYPE, Request
+from curlport.parse.request import FORM_CONTENT_TYPE, Header, Request
 from curlport.source import Span
 
 SENDABLE_METHODS = ("GET", "POST")
+CURRENT_FORM, LEGACY_FORM = "current", "legacy"
+FORMS = (CURRENT_FORM, LEGACY_FORM)
 Config = dict[str, Any]
+
+
+def config_form(config: Config) -> str:
+    """The form a config targets: the current one unless it says ``legacy``."""
+    return LEGACY_FORM if config.get("form") == LEGACY_FORM else CURRENT_FORM
+
+
+def is_json_media_type(content_type: str) -> bool:
+    """application/json, text/json and the +json types (application/vnd.api+json) all declare JSON."""
+    media_type = _media_type(content_type)
+    return media_type in ("application/json", "text/json") or media_type.endswith("+json")
 
 
 @dataclass(frozen=True)
@@ -25,7 +42,7 @@ class ConvertedConfig:
     source_map: dict[str, Span]
 
 
-def _form_fields(body: str) -> list[tuple[str, str]] | None:
+def form_fields(body: str) -> list[tuple[str, str]] | None:
     """The decoded key/values of a form-shaped body, or None when it is not one."""
     if not body:
         return None
@@ -67,8 +84,14 @@ def default_name(endpoint: str) -> str:
     return urlsplit(endpoint).hostname or "provider"
 
 
-def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
-    """The provider config for a request; raises when the form cannot express it."""
+def to_config(request: Request, name: str | None = None, form: str = CURRENT_FORM,
+              oauth2: tuple[Config, Header] | None = None) -> ConvertedConfig:
+    """The provider config for a request; raises when the form cannot express it.
+
+    A body declared JSON becomes the current form's JSON type, its text kept byte
+    for byte; the legacy form keeps it raw. ``oauth2`` is the OAuth 2.0 auth a
+    token request stands for, with the Bearer header it replaces.
+    """
     _check_expressible(request)
     source_map: dict[str, Span] = {}
 
@@ -84,8 +107,11 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
         auth = {"type": "basic", "username": request.username.text, "password": request.password.text}
         locate("/auth/username", request.username.span)
         locate("/auth/password", request.password.span)
-    headers = [{"key": header.name, "value": header.value} for header in request.headers]
-    for index, header in enumerate(request.headers):
+    if oauth2 is not None:
+        auth = oauth2[0]
+    request_headers = [header for header in request.headers if oauth2 is None or header is not oauth2[1]]
+    headers = [{"key": header.name, "value": header.value} for header in request_headers]
+    for index, header in enumerate(request_headers):
         locate(f"/headers/{index}", header.span)
         locate(f"/headers/{index}/key", header.span)
         locate(f"/headers/{index}/value", header.span)
@@ -95,18 +121,20 @@ def to_config(request: Request, name: str | None = None) -> ConvertedConfig:
     if body is not None and request.body_parts:  # empty when every part was an unread @file
         content_type = request.implied_content_type or next(
             (h.value for h in request.headers if h.name.lower() == "content-type"), "")
-        fields = _form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
+        fields = form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
         if fields is not None:
             parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]}
             _locate_fields(request, locate)
         else:
-            parameters = {"format": "raw", "body": body}
+            declared_json = form == CURRENT_FORM and is_json_media_type(content_type)
+            parameters = {"format": "json" if declared_json else "raw", "body": body}
             if request.implied_content_type is not None:
                 headers.append({"key": "Content-Type", "value": request.implied_content_type})
             locate("/parameters", request.body_parts[0].span)
             locate("/parameters/body", request.body_parts[0].span)
     config: Config = {
         "name": name or default_name(endpoint),
+        **({"form": LEGACY_FORM} if form == LEGACY_FORM else {}),
         "method": request.method.text.upper(),
         "endpoint": endpoint,
         "auth": auth,

@@ -1,16 +1,23 @@
-"""The published JSON Schema of a provider config, and validation against it."""
+"""The published JSON Schema of a provider config, and validation against it.
+
+A config is checked by code generated from the schema (``curlport.config.codegen``),
+which only answers yes or no; jsonschema is imported only for a config that fails,
+to list every violation with its pointer and message.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
+from curlport.config._fast_validator import is_valid as is_valid  # re-exported: the yes/no answer
 from curlport.lint.json_positions import pointer_token
 from curlport.resources import read_resource
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = "provider-config.schema.json"
 
@@ -21,11 +28,15 @@ def schema_text() -> str:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads(schema_text()))
 
 
 def violations(config: Any) -> list[ValidationError]:
     """Every schema violation of a config, not only the first, in document order."""
+    if is_valid(config):
+        return []
     return sorted(_validator().iter_errors(config), key=lambda error: list(map(str, error.absolute_path)))
 
 

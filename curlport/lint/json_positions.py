@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -102,25 +103,44 @@ def _array(text: str, index: int, pointer: str, positions: dict[str, int]) -> tu
         index = _skip(text, index + 1)
 
 
-_ESCAPE_LENGTH = {"u": 6}
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|[\s\S])")
 
 
-def source_offset(text: str, literal_start: int, decoded_index: int) -> int:
-    """Where the ``decoded_index``-th character of the string literal at ``literal_start`` sits in ``text``.
+class StringOffsets:
+    """Where each decoded character of one JSON string literal sits in the text.
 
     Escapes make the source longer than the value (``\\"`` is one character, ``\\u00e9``
     one, a surrogate pair of two ``\\u`` escapes one), so value offsets need mapping.
+    The escapes are read once; each lookup is a binary search, so locating every one of
+    many findings in a long string stays linear.
     """
-    position = literal_start + 1
-    for _ in range(decoded_index):
-        if text[position] != "\\":
-            position += 1
-            continue
-        length = _ESCAPE_LENGTH.get(text[position + 1], 2)
-        if length == 6 and 0xD800 <= int(text[position + 2 : position + 6], 16) < 0xDC00:
-            length = 12  # a surrogate pair decodes to one character
-        position += length
-    return position
+
+    def __init__(self, text: str, literal_start: int) -> None:
+        self.content_start = literal_start + 1
+        end = literal_end(text, literal_start) - 1
+        #: (decoded index, source offset, source length) of each escape
+        self.escapes: list[tuple[int, int, int]] = []
+        decoded, source = 0, self.content_start
+        for match in _ESCAPE.finditer(text, self.content_start, end):
+            if match.start() < source:
+                continue  # the second half of a surrogate pair, already consumed
+            length = len(match.group())
+            if length == 6 and 0xD800 <= int(match.group(1)[1:], 16) < 0xDC00:
+                length = 12  # a surrogate pair decodes to one character
+            decoded += match.start() - source
+            self.escapes.append((decoded, match.start(), length))
+            decoded, source = decoded + 1, match.start() + length
+        self.decoded_indexes = [escape[0] for escape in self.escapes]
+
+    def offset(self, decoded_index: int) -> int:
+        """The source offset of the ``decoded_index``-th character (the closing quote for the length)."""
+        position = bisect_right(self.decoded_indexes, decoded_index) - 1
+        if position < 0:
+            return self.content_start + decoded_index
+        escape_index, escape_start, length = self.escapes[position]
+        if escape_index == decoded_index:
+            return escape_start
+        return escape_start + length + (decoded_index - escape_index - 1)
 
 
 def literal_end(text: str, literal_start: int) -> int:

@@ -10,27 +10,27 @@ is reported; a .curl command is the provider's sample and is never rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from curlport.config.emit import write_atomically
-from curlport.config.schema import json_pointer, violations
+from curlport.config.schema import is_valid, json_pointer, violations
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import literal_end, parse_with_positions, source_offset
+from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
 from curlport.rules import RULES_BY_CODE, run_rules
-from curlport.rules.base import Config, Problem, resolve
+from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
-LINTED_SUFFIXES = (".curl", ".json")
-# Expectation files that sit beside fixtures are data about configs, not configs.
-NOT_CONFIGS = (".findings.json", ".expected.json", ".lint.json")
+_UNPARSED = object()  # json.loads could not read the text
 
 
 @dataclass(frozen=True)
@@ -49,27 +49,17 @@ class FileReport:
     original_text: str | None = None
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to lint: the named files, and every .curl and .json under named folders."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix in LINTED_SUFFIXES and not child.name.endswith(NOT_CONFIGS):
-                    yield child
-        else:
-            yield path
-
-
 def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
                fix: bool = False, unsafe_fixes: bool = False, write: bool = True) -> list[FileReport]:
     """Lint every file under ``paths``; with ``fix`` and ``write``, fixed .json configs are written back atomically.
 
+    Which files: see ``curlport.lint.discovery`` (a named file always is).
     ``severity`` drops findings below it; ``write=False`` computes the fixes without
     writing them (``--diff``).
     """
     settings = settings or Settings()
     reports = []
-    for path in discover(paths):
+    for path in discover(paths, settings).files:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -82,18 +72,35 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
                 write_atomically(path, report.fixed_text, force=True)
             except OSError as error:
                 raise CurlportError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
-        reports.append(replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank)))
+        reports.append(_at_least(severity, report))
     return reports
 
 
+def lint_stdin(data: bytes, name: str | None, settings: Settings | None = None, *,
+               severity: Severity = Severity.INFO, fix: bool = False, unsafe_fixes: bool = False) -> FileReport:
+    """Lint text piped in (``lint -``), reported under ``name`` (``--stdin-filename``) with that file's settings.
+
+    Its kind comes from the name's suffix; without a name, text starting with ``{``
+    is a JSON config, anything else a curl command. Fixes are never written.
+    """
+    shown = name or "-"
+    as_json = shown.endswith(".json") if name else data.lstrip().startswith(b"{")
+    selected = (settings or Settings()).codes_for(Path(shown))
+    return _at_least(severity, lint_text(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json))
+
+
+def _at_least(severity: Severity, report: FileReport) -> FileReport:
+    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank))
+
+
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,
-              unsafe_fixes: bool = False) -> FileReport:
-    """Lint the bytes of one file, a .curl command or a .json config by its name."""
+              unsafe_fixes: bool = False, as_json: bool | None = None) -> FileReport:
+    """Lint the bytes of one file, a .curl command or a .json config by its name (or by ``as_json``)."""
     try:
         text = decode_input(data)
     except CurlportError as error:
         return FileReport(path, None, (_error_finding(PARSE_ERROR, error),))
-    if path.endswith(".json"):
+    if path.endswith(".json") if as_json is None else as_json:
         fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
@@ -118,34 +125,38 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made."""
-    findings = list(result.findings) + _rule_findings(
-        result.config, lambda problem: span_in_command(result, problem.pointer, problem.start, problem.end), selected)
+    findings = list(result.findings) + _rule_findings(result.config, curl_locator(result), selected)
     return tuple(_selected(findings, selected))
 
 
-def span_in_command(result: ImportResult, pointer: str, start: int = 0, end: int | None = None) -> Span | None:
-    """Characters start..end of the config value at ``pointer`` in the curl text, when they are there verbatim
-    and once; else the whole argument (``end=None`` means the whole argument).
+def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, int, str], int | None]) -> Span | None:
+    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
     text is looked up in that word's source; a lookup that is not unique is not trusted.
+    ``found`` remembers each (region, text) lookup: a placeholder repeated thousands of
+    times in one argument is searched for once, not once per finding.
     """
-    span = _locate(pointer, result.source_map)
-    if span is None or end is None:
+    span = _locate(problem.pointer, result.source_map)
+    if span is None or problem.end is None:
         return span
     try:
-        value = resolve(result.config, pointer)
+        value = resolve(result.config, problem.pointer)
     except (KeyError, IndexError, ValueError, TypeError):
         return span
-    fragment = value[start:end] if isinstance(value, str) else ""
+    fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
     source = result.source
-    word_start, word_end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    region = source.text[word_start:word_end]
-    if not fragment or region.count(fragment) != 1:
+    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+    if not fragment:
         return span
-    found = word_start + region.index(fragment)
-    return source.span(found, found + len(fragment))
+    key = (start, end, fragment)
+    if key not in found:
+        first = source.text.find(fragment, start, end)
+        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
+        found[key] = first if unique else None
+    index = found[key]
+    return span if index is None else source.span(index, index + len(fragment))
 
 
 def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
@@ -159,25 +170,37 @@ def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
 
 
 def _rule_findings(config: Config, locate: Callable[[Problem], Span | None],
-                   selected: frozenset[str] | None) -> list[Finding]:
+                   selected: frozenset[str] | None,
+                   problems: list[tuple[Rule, Problem]] | None = None) -> list[Finding]:
     return [
         Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
                 FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
-        for rule, problem in run_rules(config, selected)
+        for rule, problem in (run_rules(config, selected) if problems is None else problems)
     ]
 
 
 def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Finding]:
+    """The findings of a .json config; the positions of its values are worked out only when there is one to place.
+
+    Most configs in CI are clean: ``json.loads`` (in C) and the generated validator say so
+    quickly. A file that fails either is parsed again with positions, which also gives
+    the exact error of an invalid file.
+    """
+    try:
+        quick: Any = json.loads(source.text)
+    except (ValueError, RecursionError):
+        quick = _UNPARSED
+    problems = run_rules(quick, selected) if isinstance(quick, dict) else []
+    if quick is not _UNPARSED and not problems and is_valid(quick):
+        return []
     try:
         config, offsets = parse_with_positions(source.text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
-    def locate(problem: Problem) -> Span | None:
-        return span_in_json(source, offsets, problem.pointer, problem.start, problem.end)
-
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
-    findings = _rule_findings(config, locate, selected) if isinstance(config, dict) else []
+    locate = json_locator(source, offsets)
+    findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
@@ -187,16 +210,29 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     return _selected(schema_findings + findings, selected)
 
 
-def span_in_json(source: Source, offsets: dict[str, int], pointer: str, start: int = 0,
-                 end: int | None = None) -> Span | None:
-    """Characters start..end of the string at ``pointer`` in a JSON config's text (``end=None``: the whole value,
-    inside its quotes); for a value that is not a string, where it starts, or its nearest located parent."""
-    value_start = offsets.get(pointer)
-    if value_start is None or source.text[value_start] != '"':
-        return _locate(pointer, {key: source.span(offset, offset + 1) for key, offset in offsets.items()})
-    if end is None:
-        return source.span(value_start + 1, literal_end(source.text, value_start) - 1)
-    return source.span(source_offset(source.text, value_start, start), source_offset(source.text, value_start, end))
+def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
+    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
+    offending characters themselves; otherwise the value."""
+    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+
+    strings: dict[int, StringOffsets] = {}
+
+    def locate(problem: Problem) -> Span | None:
+        start = offsets.get(problem.pointer)
+        if start is None or source.text[start] != '"':
+            return _locate(problem.pointer, spans)
+        if problem.end is None:  # the whole value, inside its quotes
+            return source.span(start + 1, literal_end(source.text, start) - 1)
+        if start not in strings:
+            strings[start] = StringOffsets(source.text, start)
+        return source.span(strings[start].offset(problem.start), strings[start].offset(problem.end))
+    return locate
+
+
+def curl_locator(result: ImportResult) -> Callable[[Problem], Span | None]:
+    """Where a problem of an imported config is in the curl text it came from."""
+    found: dict[tuple[int, int, str], int | None] = {}
+    return lambda problem: _in_command(problem, result, found)
 
 
 def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

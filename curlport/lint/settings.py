@@ -1,8 +1,9 @@
 """Project settings for lint: ``[tool.curlport]`` in pyproject.toml, or a ``.curlport.toml``.
 
 JSON configs cannot carry comments, so what to check lives beside them, the way
-ruff users expect: ``select``, ``ignore`` and ``per-file-ignores``, found by
-walking up from the working directory. A mistake in the settings stops the tool
+ruff users expect: ``select``, ``extend-select``, ``ignore``, ``extend-ignore``,
+``per-file-ignores``, ``exclude`` and ``extend-exclude``, found by walking up
+from the working directory. A mistake in the settings stops the tool
 (exit 2) with the file, line and column: a silently ignored setting would let
 CI pass for the wrong reason.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,17 @@ from curlport.source import Span
 
 SETTINGS_FILE = ".curlport.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = ("select", "ignore", "per-file-ignores")
+_CODE_KEYS = ("select", "extend-select", "ignore", "extend-ignore")
+_PATTERN_KEYS = ("exclude", "extend-exclude")
+_KEYS = (*_CODE_KEYS, "per-file-ignores", *_PATTERN_KEYS)
+# ruff's default excludes (plus build output and caches): nothing in them is a provider config of the project.
+DEFAULT_EXCLUDE = (
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox",
+    ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
+    "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
+)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_DEFAULT = "default"
 
 
 class SettingsError(CurlportError):
@@ -37,19 +47,77 @@ class SettingsError(CurlportError):
 
 @dataclass(frozen=True)
 class Settings:
-    """What to check. Patterns of ``per_file_ignores`` are relative to ``root``, the settings file's folder."""
+    """What to check, and which files to leave out.
+
+    Patterns of ``per_file_ignores`` and ``exclude`` are relative to ``root``, the
+    settings file's folder. ``exclude`` is ``None`` for the default list.
+    ``origins`` says where each setting came from (``--show-settings``).
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: Path = Path(".")
     origin: Path | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()
 
     def codes_for(self, path: Path) -> frozenset[str]:
-        """The codes enabled for one file: select, minus ignore, minus the ignores whose pattern matches it."""
-        ignored = self.ignore + tuple(code for pattern, codes in self.per_file_ignores
-                                      if _matches(pattern, path, self.root) for code in codes)
-        return select_codes(self.select, ignored)
+        """The codes enabled for one file: select, minus ignore, minus the ignores whose pattern matches it.
+
+        ``extend-select`` adds to ``select``; with no ``select`` every code already is.
+        """
+        ignored = self.ignore + self.extend_ignore + tuple(
+            code for pattern, codes in self.per_file_ignores if _matches(pattern, path, self.root) for code in codes)
+        return select_codes(self.select + self.extend_select if self.select else (), ignored)
+
+    @property
+    def exclusions(self) -> tuple[str, ...]:
+        """The exclude patterns in force: ``exclude`` (or the defaults) and ``extend-exclude``."""
+        return (DEFAULT_EXCLUDE if self.exclude is None else self.exclude) + self.extend_exclude
+
+    def where(self, key: str) -> str:
+        """Where a setting's value came from: ``file:line:col``, a command-line flag, or ``default``."""
+        return dict(self.origins).get(key, _DEFAULT)
+
+    def values(self) -> dict[str, Any]:
+        """Every setting by its name in the settings file, as it is in force."""
+        return {
+            "select": list(self.select), "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore), "extend-ignore": list(self.extend_ignore),
+            "per-file-ignores": {pattern: list(codes) for pattern, codes in self.per_file_ignores},
+            "exclude": list(DEFAULT_EXCLUDE if self.exclude is None else self.exclude),
+            "extend-exclude": list(self.extend_exclude),
+        }
+
+
+def with_command_line(settings: Settings, **given: tuple[str, ...] | None) -> Settings:
+    """The settings with the command line's options on top, as ruff combines them.
+
+    ``select`` and ``exclude`` replace the file's; ``ignore``, ``extend-select``,
+    ``extend-ignore`` and ``extend-exclude`` add to it. Codes are upper-cased and
+    checked here, like the file's. Each key is the field name (``extend_select``).
+    """
+    changes: dict[str, tuple[str, ...] | None] = {}
+    origins = dict(settings.origins)
+    for field, value in given.items():
+        if not value:
+            continue
+        key = field.replace("_", "-")
+        if key in _CODE_KEYS:
+            value = tuple(code.upper() for code in value)
+            unknown = unknown_codes(value)
+            if unknown:
+                raise CurlportError(f"--{key}: unknown code or prefix {', '.join(unknown)}; see 'curlport rules'")
+        replaces = key in ("select", "exclude")
+        current = getattr(settings, field)
+        changes[field] = value if replaces or current is None else current + value
+        was = origins.get(key)
+        origins[key] = f"--{key}" if replaces or was is None else f"{was}, --{key}"
+    return replace(settings, **changes, origins=tuple(origins.items()))  # type: ignore[arg-type]
 
 
 def _matches(pattern: str, path: Path, root: Path) -> bool:
@@ -76,24 +144,37 @@ def load_settings(path: Path) -> Settings:
     """The settings in ``path`` (a .curlport.toml's top level, or a pyproject.toml's [tool.curlport])."""
     text = _read_text(path)
     document = _parse_toml(text, path)
-    table = document.get("tool", {}).get("curlport", {}) if path.name == PYPROJECT else document
+    table_path = ("tool", "curlport") if path.name == PYPROJECT else ()
+    table = document.get("tool", {}).get("curlport", {}) if table_path else document
+    locate = _Locator(text, table_path)
 
-    def fail(message: str, key: str) -> SettingsError:
-        return SettingsError(message, path, _key_span(text, key))
+    def fail(message: str, key: str, value: str | None = None) -> SettingsError:
+        return SettingsError(message, path, locate.value(key, value) if value else locate.key(key))
 
+    if not isinstance(table, dict):
+        raise SettingsError("[tool.curlport] must be a table", path, _Locator(text, ("tool",)).key("curlport"))
     for key in table:
         if key not in _KEYS:
             raise fail(f"unknown setting '{key}'; known: {', '.join(_KEYS)}", key)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise fail("per-file-ignores must be a table of glob = [codes]", "per-file-ignores")
-    select, ignore = (_codes(table.get(key, []), key, fail) for key in ("select", "ignore"))
+    per_file_locate = _Locator(text, (*table_path, "per-file-ignores"))
+
+    def per_file_fail(message: str, key: str, value: str | None = None) -> SettingsError:
+        span = per_file_locate.value(key, value) if value else per_file_locate.key(key)
+        return SettingsError(message, path, span or locate.key("per-file-ignores"))
+
+    codes = {key.replace("-", "_"): _codes(table.get(key, []), key, fail) for key in _CODE_KEYS}
+    patterns = {key.replace("-", "_"): _patterns(table[key], key, fail) for key in _PATTERN_KEYS if key in table}
     return Settings(
-        select=select,
-        ignore=ignore,
-        per_file_ignores=tuple((pattern, _codes(codes, pattern, fail)) for pattern, codes in per_file.items()),
+        **codes,
+        **patterns,
+        per_file_ignores=tuple((pattern, _codes(value, pattern, per_file_fail))
+                               for pattern, value in per_file.items()),
         root=path.parent,
         origin=path,
+        origins=tuple((key, f"{path}:{locate.key(key) or ''}".rstrip(":")) for key in table),
     )
 
 
@@ -102,24 +183,92 @@ def unknown_codes(codes: tuple[str, ...]) -> list[str]:
     return [code for code in codes if not any(known.startswith(code) for known in CODES)]
 
 
-def _codes(value: Any, key: str, fail: Callable[[str, str], SettingsError]) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        raise fail(f"'{key}' must be a list of codes, like [\"CP1\", \"CP203\"]", key)
-    codes = tuple(code.upper() for code in value)
-    if unknown_codes(codes):
-        raise fail(f"'{key}': unknown code or prefix {', '.join(unknown_codes(codes))}; see 'curlport rules'", key)
+def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeated and comma-separated values as one tuple: ``--select CP1,CP203 --select CP4`` (ruff's syntax)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+Fail = Callable[..., SettingsError]
+
+
+def _strings(value: Any, key: str, fail: Fail, example: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise fail(f"'{key}' must be a list of {example}", key)
+    return tuple(value)
+
+
+def _codes(value: Any, key: str, fail: Fail) -> tuple[str, ...]:
+    codes = tuple(code.upper() for code in _strings(value, key, fail, 'codes, like ["CP1", "CP203"]'))
+    unknown = unknown_codes(codes)
+    if unknown:
+        raise fail(f"'{key}': unknown code or prefix {', '.join(unknown)}; see 'curlport rules'", key, unknown[0])
     return codes
 
 
-def _key_span(text: str, key: str) -> Span | None:
-    """Where a key is written, so the error points at it (tomllib does not say)."""
-    match = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.MULTILINE)
-    if match is None:
+def _patterns(value: Any, key: str, fail: Fail) -> tuple[str, ...]:
+    return _strings(value, key, fail, 'glob patterns, like ["legacy/", "*.draft.json"]')
+
+
+class _Locator:
+    """Where a key of one table is written, so an error points at it (tomllib does not say).
+
+    Reads the text line by line, keeping track of the current ``[table]`` header,
+    so that ``ignore`` under ``[tool.curlport]`` is not confused with another
+    table's ``ignore``; dotted keys (``tool.curlport.ignore = …``) count too.
+    """
+
+    def __init__(self, text: str, table: tuple[str, ...]) -> None:
+        self._text = text
+        self._table = table
+
+    def key(self, key: str) -> Span | None:
+        found = self._find(key)
+        return found[0] if found else None
+
+    def value(self, key: str, value: str) -> Span | None:
+        """The span of a string inside the key's value (a code in a list), else of the key."""
+        found = self._find(key)
+        if found is None:
+            return None
+        span, offset, end = found
+        match = re.compile(rf"[\"']{re.escape(value)}[\"']", re.IGNORECASE).search(self._text, offset, end)
+        return self._span(match.start() + 1, match.end() - 1) if match else span
+
+    def _find(self, key: str) -> tuple[Span, int, int] | None:
+        """The key's span, and the text range where its value can be (up to the next table header)."""
+        current: tuple[str, ...] = ()
+        wanted = (*self._table, key)
+        offset = 0
+        for line in self._text.splitlines(keepends=True):
+            header = _HEADER.match(line)
+            written = header or _ASSIGNMENT.match(line)
+            if written:
+                names = _dotted(written.group(1))
+                if (*(() if header else current), *names) == wanted:
+                    start = offset + written.start(1) + max(written.group(1).rfind(names[-1]), 0)
+                    next_header = _NEXT_HEADER.search(self._text, offset + len(line))
+                    end = next_header.start() if next_header else len(self._text)
+                    return self._span(start, start + len(names[-1])), start, end
+                if header:
+                    current = names
+            offset += len(line)
         return None
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-    column += len(match.group(0)) - len(match.group(0).lstrip())
-    return Span(line, column, line, column + len(key))
+
+    def _span(self, start: int, end: int) -> Span:
+        line = self._text.count("\n", 0, start) + 1
+        column = start - (self._text.rfind("\n", 0, start) + 1) + 1
+        return Span(line, column, line, column + end - start)
+
+
+_KEY_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
+_DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
+_HEADER = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+_NEXT_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]", re.MULTILINE)
+_ASSIGNMENT = re.compile(rf"^\s*({_DOTTED})\s*=")
+
+
+def _dotted(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.findall(_KEY_PART, key))
 
 
 def _read_text(path: Path) -> str:

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
+from curlport.parse import notes
 from curlport.parse.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
 from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl
 from curlport.source import Span
 
 _POSITIONAL_URL = LONG_OPTIONS["url"]
+_REQUEST = LONG_OPTIONS["request"]
+#: HTTPie's habit, copied into curl samples: ``curl GET https://…``.
+_METHOD_WORDS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 
 
 @dataclass(frozen=True)
@@ -129,4 +133,26 @@ def read_invocation(command: ShellCommand) -> Invocation:
             uses.pop()
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
-    return Invocation(command, tuple(uses), tuple(findings))
+    return Invocation(command, _method_words(command, uses, findings), tuple(findings))
+
+
+def is_positional(use: OptionUse) -> bool:
+    """A URL given as a bare word, not with --url."""
+    return use.option is _POSITIONAL_URL and use.value_word is use.option_word
+
+
+def _method_words(command: ShellCommand, uses: list[OptionUse], findings: list[Finding]) -> tuple[OptionUse, ...]:
+    """A bare GET or POST beside a real URL is the method the doc means (curl would request http://GET/)."""
+    urls = [use for use in uses if use.option is _POSITIONAL_URL]
+    if len(urls) < 2:
+        return tuple(uses)
+    read = []
+    for use in uses:
+        if is_positional(use) and use.value in _METHOD_WORDS:
+            span = command.span_of(use.option_word)
+            findings.append(notes.STRAY_METHOD_WORD.at(
+                f"'{use.value}' at {span} read as the method (-X {use.value}): curl would take it for a URL and "
+                f"request http://{use.value}/ first; write -X {use.value}", span, "/method"))
+            use = OptionUse(_REQUEST, False, use.option_word, use.value, use.value_word, 0)
+        read.append(use)
+    return tuple(read)

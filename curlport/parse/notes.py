@@ -76,9 +76,50 @@ BASIC_AUTH_HEADER = NoteKind(
     "CP013", "basic-auth-header", Severity.INFO,
     "An explicit 'Authorization: Basic' header was decoded into the auth fields.",
 )
+VARIABLE_APPLIED = NoteKind(
+    "CP014", "variable-applied", Severity.INFO,
+    "A variable the text sets to a literal value before the command was replaced by that value where it is used.",
+)
+STRAY_METHOD_WORD = NoteKind(
+    "CP015", "stray-method-word", Severity.WARNING,
+    "A bare method word (curl GET https://…) was read as the request method; curl would request http://GET/.",
+)
+TYPOGRAPHIC_QUOTES = NoteKind(
+    "CP016", "typographic-quotes", Severity.WARNING,
+    "Typographic quotes (\u201c…\u201d, \u2018…\u2019) were read as plain quotes; a shell would keep them in"
+    " the argument.",
+)
+CRLF_LINE_ENDINGS = NoteKind(
+    "CP017", "crlf-line-endings", Severity.INFO,
+    "Windows line endings (CRLF) were read as plain line breaks; no carriage return is kept in a value.",
+)
+OAUTH2_TOKEN_REQUEST = NoteKind(
+    "CP018", "oauth2-token-request", Severity.INFO,
+    "A client-credentials token request and the call that uses its token became one config with OAuth 2.0 auth.",
+)
+
+# Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
+PLACED = NoteKind(
+    "CP020", "placeholder-placed", Severity.INFO,
+    "The import put $$To or $$Body where the provider's sample recipient or message was.",
+)
+PLACEHOLDER_ASK = NoteKind(
+    "CP021", "placeholder-ask", Severity.ERROR,
+    "The import could not tell where $$To or $$Body goes and placed nothing: choose with --to or --body.",
+)
+PLACEHOLDER_CANDIDATE = NoteKind(
+    "CP022", "placeholder-candidate", Severity.INFO,
+    "A place that may hold the recipient or the message, with the --to or --body flag that picks it.",
+)
+PLUS_BECOMES_SPACE = NoteKind(
+    "CP023", "plus-becomes-space", Severity.WARNING,
+    "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
+)
 
 ALL_NOTE_KINDS = (
     SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
+    VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST,
+    PLACED, PLACEHOLDER_ASK, PLACEHOLDER_CANDIDATE, PLUS_BECOMES_SPACE,
 )

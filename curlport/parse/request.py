@@ -226,7 +226,10 @@ def _implied_header(name: str) -> Callable[[_Draft, OptionUse], None]:
 
 
 def _auth_method(draft: _Draft, use: OptionUse) -> None:
-    if use.option.takes_argument:  # --oauth2-bearer, --aws-sigv4 sign or add headers of their own
+    if use.option.name == "oauth2-bearer":  # a fixed header, which a -H Authorization replaces
+        _implied_header("Authorization")(draft, OptionUse(use.option, False, use.option_word, f"Bearer {use.value}",
+                                                          use.value_word, use.value_start))
+    elif use.option.takes_argument:  # --aws-sigv4 signs every request
         draft.unsupported.append((f"{use.option.display} authentication", draft.span(use)))
     elif use.negated:
         draft.auth_methods.pop(use.option.name, None)
@@ -370,14 +373,31 @@ def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
     return None
 
 
+#: A word that is a query parameter, not a host: name=value before any / ? # or :.
+_PARAMETER_WORD = re.compile(r"^[^/?#:=]+=")
+
+
+def _check_urls(draft: _Draft) -> None:
+    """There must be a real URL: words like message=Hello are parameters the doc forgot to attach to one."""
+    command = draft.invocation.command
+    parameters = [url for url in draft.urls if _PARAMETER_WORD.match(url.text)]
+    if draft.urls and len(parameters) < len(draft.urls):
+        return
+    if not parameters:
+        raise CurlUsageError("no URL: curl needs one to send a request", command.span_of(command.curl_word))
+    named = ", ".join(f"'{url.text}'" for url in parameters[:4]) + (", …" if len(parameters) > 4 else "")
+    raise CurlUsageError(
+        f"no URL: {named} look{'s' if len(parameters) == 1 else ''} like query parameters, not a URL (curl would "
+        "take them for host names); add the provider's endpoint URL before them",
+        parameters[0].span)
+
+
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
     """The request curl would send for these options."""
     draft = _Draft(invocation, allow_file_refs, findings=list(invocation.findings))
     for use in invocation.uses:
         _HANDLERS[use.role](draft, use)
-    if not draft.urls:
-        raise CurlUsageError("no URL: curl needs one to send a request",
-                             invocation.command.span_of(invocation.command.curl_word))
+    _check_urls(draft)
     for extra in draft.urls[1:]:
         draft.findings.append(notes.EXTRA_URL.at(
             f"another URL at {extra.span} ({extra.text[:40]}): curl would send a second request; "

@@ -3,21 +3,23 @@
 The grammar (grammar/curl.lark) cuts the text into whole words, separators and
 comments; this module decodes each word the way its shell would (without ever
 running or expanding anything), repairs what provider docs get wrong about the
-shell, and keeps only the first command. Every decoded character remembers
-where it came from, so later messages can point inside a word.
+shell, and keeps only the first command (and, for an OAuth 2.0 token request
+followed by the call that uses its token, the later ones). Literal variable
+assignments that precede a command are applied where it uses them, as the
+shell would; nothing is ever run. Every decoded character remembers where it
+came from, so later messages can point inside a word.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
 
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
-
-from curlport.errors import CurlUsageError, ShellSyntaxError
+from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.resources import read_resource
@@ -28,17 +30,26 @@ _WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
 _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
 
-_GRAMMAR = read_resource("grammar", "curl.lark")
-_PARSER = Lark(_GRAMMAR, start=list(DIALECTS), parser="lalr", lexer="contextual")
+if TYPE_CHECKING:
+    from lark import Lark, Token
 
 
+@cache
+def _parser() -> Lark:
+    """The grammar compiled once, on first use: commands that never parse shell text never import Lark."""
+    from curlport.parse.lexer import grammar_parser
+
+    return grammar_parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
+
+
+@cache
 def _piece_patterns() -> dict[str, re.Pattern[str]]:
     """One regex per dialect that walks a word piece by piece.
 
     The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
     grammar's word terminal tries them, so decoding can never disagree with lexing.
     """
-    terminals = {t.name: t.pattern.to_regexp() for t in _PARSER.grammar.compile(list(DIALECTS), "*")[0]}
+    terminals = {t.name: t.pattern.to_regexp() for t in _parser().grammar.compile(list(DIALECTS), "*")[0]}
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
         prefix = word_name.replace("WORD", "PIECE_")
@@ -47,13 +58,15 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
             (name for name in terminals if name.startswith(prefix)),
             key=lambda name: word_regexp.index(terminals[name]),
         )
+        # A run of plain characters is one piece: each is a character no other piece starts at,
+        # exactly as if the run were read one character at a time.
+        others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
+        groups = {name: terminals[name] for name in pieces}
+        groups[prefix + "BARE"] = f"(?:(?!{others})(?:{terminals[prefix + 'BARE']}))+"
         patterns[dialect] = re.compile(
-            "|".join(f"(?P<{name.removeprefix(prefix)}>{terminals[name]})" for name in pieces)
+            "|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items())
         )
     return patterns
-
-
-_PIECES = _piece_patterns()
 
 
 @dataclass(frozen=True)
@@ -80,13 +93,28 @@ class Word:
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A variable a line before the command sets to a literal value (``base_url='https://…'``)."""
+
+    name: str
+    value: str
+    span: Span
+
+
 @dataclass
 class _WordBuilder:
     source: Source
     findings: list[Finding]
+    #: Literal assignments that precede the word, by name (lower-cased where the shell ignores case).
+    variables: Mapping[str, Assignment] = field(default_factory=dict)
     parts: list[str] = field(default_factory=list)
     marks: list[tuple[int, int, bool]] = field(default_factory=list)
     length: int = 0
+    #: False once the word holds a substitution or a variable nobody assigned: its value is not known.
+    literal: bool = True
+    #: cmd and PowerShell variable names ignore case.
+    fold_case: bool = False
 
     def add(self, text: str, offset: int, verbatim: bool = True) -> None:
         if text:
@@ -97,6 +125,17 @@ class _WordBuilder:
     def note(self, kind: notes.NoteKind, message: str, start: int, end: int) -> None:
         span = self.source.span(start, end)
         self.findings.append(kind.at(message.format(at=span), span))
+
+    def variable(self, name: str, start: int, end: int) -> str | None:
+        """The value of a literal assignment that precedes the word, noted at its use; None when there is none."""
+        assignment = self.variables.get(name.lower() if self.fold_case else name)
+        if assignment is None:
+            self.literal = False
+            return None
+        used = self.source.text[start:end].replace("{", "{{").replace("}", "}}")
+        self.note(notes.VARIABLE_APPLIED, f"{used} at {{at}} replaced by the value assigned at {assignment.span}",
+                  start, end)
+        return assignment.value
 
 
 # ---- POSIX shells -------------------------------------------------------------
@@ -109,7 +148,7 @@ _ANSI_C_SIMPLE = {
     "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
     "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
 }
-_DOUBLE_QUOTE_ESCAPE = re.compile(r'\\([\\"$`\n])')
+_DOUBLE_QUOTE_ESCAPE = re.compile(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
 
 
 def _ansi_c_character(match: re.Match[str]) -> str:
@@ -130,19 +169,24 @@ def _ansi_c_character(match: re.Match[str]) -> str:
 
 
 def _add_escaped_run(
-    builder: _WordBuilder, content: str, offset: int, escape: re.Pattern[str], decode: Callable[[re.Match[str]], str]
+    builder: _WordBuilder, content: str, offset: int, escape: re.Pattern[str],
+    decode: Callable[[re.Match[str]], str | None],
 ) -> None:
-    """Add quoted content, verbatim between escapes, one mark per escape."""
+    """Add quoted content, verbatim between escapes, one mark per escape (a decode of None keeps the match as is)."""
     position = 0
     for match in escape.finditer(content):
+        decoded = decode(match)
+        if decoded is None:
+            continue
         builder.add(content[position : match.start()], offset + position)
-        builder.add(decode(match), offset + match.start(), verbatim=False)
+        builder.add(decoded, offset + match.start(), verbatim=False)
         position = match.end()
     builder.add(content[position:], offset + position)
 
 
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
     for match in re.finditer(r"(?<!\\)(?:\$\(|`)", content):
+        builder.literal = False
         builder.note(
             notes.SHELL_SUBSTITUTION,
             "shell substitution at {at} kept as literal text: curlport never runs commands",
@@ -158,10 +202,14 @@ def _bash_double(builder: _WordBuilder, piece: str, offset: int) -> None:
     content_offset = offset + (2 if piece.startswith("$") else 1)
     content = piece[content_offset - offset : -1]
     _warn_substitutions(builder, content, content_offset)
-    _add_escaped_run(
-        builder, content, content_offset, _DOUBLE_QUOTE_ESCAPE,
-        lambda m: "" if m.group(1) == "\n" else m.group(1),
-    )
+
+    def decode(match: re.Match[str]) -> str | None:
+        escaped, braced, name = match.groups()
+        if escaped is None:
+            return builder.variable(braced or name, content_offset + match.start(), content_offset + match.end())
+        return "" if escaped == "\n" else escaped
+
+    _add_escaped_run(builder, content, content_offset, _DOUBLE_QUOTE_ESCAPE, decode)
 
 
 def _bash_ansi_c(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -171,6 +219,26 @@ def _bash_ansi_c(builder: _WordBuilder, piece: str, offset: int) -> None:
 def _bash_substitution(builder: _WordBuilder, piece: str, offset: int) -> None:
     _warn_substitutions(builder, piece, offset)
     builder.add(piece, offset)
+
+
+def _variable(builder: _WordBuilder, piece: str, offset: int) -> None:
+    value = builder.variable(piece.strip("${}"), offset, offset + len(piece))
+    if value is None:
+        builder.add(piece, offset)
+    else:
+        builder.add(value, offset, verbatim=False)
+
+
+_TYPOGRAPHIC_MESSAGE = (
+    "typographic quotes {opening}…{closing} at {{at}} read as plain quotes (a word processor or chat app "
+    "changed them); a shell would keep them in the argument"
+)
+
+
+def _typographic(builder: _WordBuilder, piece: str, offset: int) -> None:
+    message = _TYPOGRAPHIC_MESSAGE.format(opening=piece[0], closing=piece[-1])
+    builder.note(notes.TYPOGRAPHIC_QUOTES, message, offset, offset + len(piece))
+    builder.add(piece[1:-1], offset + 1)
 
 
 def _bash_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -209,28 +277,30 @@ def _cmd_word(builder: _WordBuilder, raw: str, offset: int) -> None:
 
     Browsers' "Copy as cURL (cmd)" writes ^"…^" so that cmd never enters its own
     quote mode; what reaches curl.exe is then parsed by MSVCRT, where \\" is a quote.
+    cmd expands %NAME% first of all, so an assigned variable's value goes through both.
     """
+    expanded = _cmd_expanded(builder, raw, offset)
     characters: list[tuple[str, int]] = []
     in_cmd_quote = False
     index = 0
-    while index < len(raw):
-        character = raw[index]
-        if character == "^" and not in_cmd_quote and index + 1 < len(raw):
+    while index < len(expanded):
+        character, source_offset = expanded[index]
+        if character == "^" and not in_cmd_quote and index + 1 < len(expanded):
             index += 1
-            if raw[index] in "\r\n":
+            if expanded[index][0] in "\r\n":
                 # ^ at a line end continues the line and makes the next character literal:
                 # browsers write a newline inside an argument as ^ and two line breaks.
-                index = _after_line_break(raw, index)
-                if index < len(raw) and raw[index] in "\r\n":
-                    characters.append(("\n", offset + index))
-                    index = _after_line_break(raw, index)
+                index = _after_line_break(expanded, index)
+                if index < len(expanded) and expanded[index][0] in "\r\n":
+                    characters.append(("\n", expanded[index][1]))
+                    index = _after_line_break(expanded, index)
                 continue
-            characters.append((raw[index], offset + index))
+            characters.append(expanded[index])
             index += 1
             continue
         if character == '"':
             in_cmd_quote = not in_cmd_quote
-        characters.append((character, offset + index))
+        characters.append((character, source_offset))
         index += 1
     in_quote = False
     index = 0
@@ -259,10 +329,28 @@ def _cmd_word(builder: _WordBuilder, raw: str, offset: int) -> None:
         index += 1
 
 
-def _after_line_break(raw: str, index: int) -> int:
-    if raw.startswith("\r", index):
+def _after_line_break(characters: list[tuple[str, int]], index: int) -> int:
+    if index < len(characters) and characters[index][0] == "\r":
         index += 1
-    return index + 1 if raw.startswith("\n", index) else index
+    return index + 1 if index < len(characters) and characters[index][0] == "\n" else index
+
+
+_CMD_VARIABLE = re.compile(r"%([A-Za-z_][A-Za-z0-9_]*)%")
+
+
+def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[str, int]]:
+    """The word's characters with their source offsets, each assigned %NAME% replaced by its value."""
+    characters: list[tuple[str, int]] = []
+    position = 0
+    for match in _CMD_VARIABLE.finditer(raw):
+        value = builder.variable(match.group(1), offset + match.start(), offset + match.end())
+        if value is None:
+            continue
+        characters += [(character, offset + index) for index, character in enumerate(raw[position : match.start()],
+                                                                                      position)]
+        characters += [(character, offset + match.start()) for character in value]
+        position = match.end()
+    return characters + [(character, offset + index) for index, character in enumerate(raw[position:], position)]
 
 
 # ---- PowerShell -------------------------------------------------------------------
@@ -272,7 +360,7 @@ _PS_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n"
 
 
 def _ps_character(match: re.Match[str]) -> str:
-    code_point, escaped = match.groups()
+    code_point, escaped = match.group(1), match.group(2)
     if code_point:
         return chr(min(int(code_point, 16), 0x10FFFF))
     if escaped is None:
@@ -284,9 +372,19 @@ def _ps_single(builder: _WordBuilder, piece: str, offset: int) -> None:
     _add_escaped_run(builder, piece[1:-1], offset + 1, re.compile("''"), lambda m: "'")
 
 
+_PS_DOUBLE = re.compile(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
+
+
 def _ps_double(builder: _WordBuilder, piece: str, offset: int) -> None:
     _warn_substitutions(builder, piece[1:-1].replace("`", ""), offset + 1)
-    _add_escaped_run(builder, piece[1:-1], offset + 1, _PS_ESCAPE, _ps_character)
+
+    def decode(match: re.Match[str]) -> str | None:
+        braced, name = match.group(3), match.group(4)
+        if braced or name:
+            return builder.variable(braced or name, offset + 1 + match.start(), offset + 1 + match.end())
+        return _ps_character(match)
+
+    _add_escaped_run(builder, piece[1:-1], offset + 1, _PS_DOUBLE, decode)
 
 
 def _ps_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -296,34 +394,48 @@ def _ps_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
 _PIECE_DECODERS: dict[str, Callable[[_WordBuilder, str, int], None]] = {
     "SINGLE": _bash_single, "DOUBLE": _bash_double, "LOCALE": _bash_double, "ANSI_C": _bash_ansi_c,
     "SUBST": _bash_substitution, "BACKTICK": _bash_substitution, "ESCAPE": _bash_escape,
-    "ANGLE": _angle, "AMPERSAND": _ampersand, "BARE": _bare,
+    "ANGLE": _angle, "AMPERSAND": _ampersand, "TYPOGRAPHIC": _typographic, "VARIABLE": _variable, "BARE": _bare,
 }
 _PS_DECODERS = {**_PIECE_DECODERS, "SINGLE": _ps_single, "DOUBLE": _ps_double, "ESCAPE": _ps_escape}
 
 _GLOB = re.compile(r"[?*\[]")
 
 
-def _decode_word(token: Token, dialect: str, source: Source, findings: list[Finding]) -> Word:
-    builder = _WordBuilder(source, findings)
+def _decode_word(token: Token, dialect: str, source: Source, findings: list[Finding],
+                 variables: Mapping[str, Assignment] | None = None) -> Word:
+    return _decode(token, dialect, source, findings, variables or {})[0]
+
+
+def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
+            variables: Mapping[str, Assignment]) -> tuple[Word, bool]:
+    """The decoded word, and whether its value is literal (no substitution, no variable nobody assigned)."""
+    builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
     raw = str(token)
     offset = token.start_pos or 0
     if dialect == "cmd":
-        for match in _PIECES["cmd"].finditer(raw):
+        for match in _piece_patterns()["cmd"].finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
+            elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
+                builder.note(notes.TYPOGRAPHIC_QUOTES, _TYPOGRAPHIC_MESSAGE.format(
+                    opening=match.group()[0], closing=match.group()[-1]),
+                             offset + match.start(), offset + match.end())
+                raw = raw[: match.start()] + '"' + match.group()[1:-1] + '"' + raw[match.end() :]
         _cmd_word(builder, raw, offset)
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _PIECES[dialect].finditer(raw):
+        for match in _piece_patterns()[dialect].finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
-            if kind == "BARE" and not globbed and dialect == "bash" and _GLOB.match(match.group()):
+            glob = _GLOB.search(match.group()) if kind == "BARE" and not globbed and dialect == "bash" else None
+            if glob:
                 globbed = True
+                at = offset + match.start() + glob.start()
                 builder.note(
                     notes.GLOB_CHARACTERS,
-                    f"unquoted {match.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
-                    offset + match.start(), offset + match.end(),
+                    f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
+                    at, at + 1,
                 )
         if dialect == "pwsh" and '"' in "".join(builder.parts):
             builder.note(
@@ -332,7 +444,7 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
                 "strip them when calling curl.exe: the provider meant the text as imported",
                 offset, offset + len(raw),
             )
-    return Word("".join(builder.parts), offset, token.end_pos or offset, tuple(builder.marks))
+    return Word("".join(builder.parts), offset, token.end_pos or offset, tuple(builder.marks)), builder.literal
 
 
 def detect_dialect(text: str) -> str:
@@ -346,13 +458,15 @@ def detect_dialect(text: str) -> str:
 
 @dataclass(frozen=True)
 class ShellCommand:
-    """The first curl command of the input: its argument words after the ``curl`` word."""
+    """A curl command of the input: its argument words after the ``curl`` word."""
 
     source: Source
     dialect: str
     curl_word: Word
     words: tuple[Word, ...]
     findings: tuple[Finding, ...]
+    #: The variable a curl inside ``NAME=$(curl …)`` sets; None for a command of its own.
+    assigned_to: str | None = None
 
     def span_of(self, word: Word, start_index: int | None = None, end_index: int | None = None) -> Span:
         """The span of a word, or of the decoded characters [start_index, end_index) inside it."""
@@ -369,8 +483,11 @@ def is_curl(word: Word) -> bool:
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
+    from lark import Token
+    from lark.exceptions import UnexpectedInput
+
     try:
-        tree = _PARSER.parse(source.text, start=dialect)
+        tree = _parser().parse(source.text, start=dialect)
     except UnexpectedInput as error:
         # The contextual lexer retries with every dialect's terminals before giving up,
         # so a failure may come as UnexpectedToken; either way the offset is what counts.
@@ -392,42 +509,89 @@ def _snippet(text: str, limit: int = 40) -> str:
 
 def split_first_command(text: str, name: str = "<stdin>") -> ShellCommand:
     """Split shell text into the words of its first curl command."""
+    return next(command for command in split_commands(text, name) if command.assigned_to is None)
+
+
+def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]:
+    """Every curl command of the text, in order: the first outside any ``$(…)`` is the one imported.
+
+    A curl inside an assignment's substitution (``TOKEN=$(curl …)``) is listed too,
+    with the variable it sets, so that a token request can be paired with the call
+    that uses its token; it is never run. Windows line endings are read as plain
+    ones first, so that no carriage return ends up inside a quoted value.
+    """
+    findings: list[Finding] = []
+    if "\r\n" in text:
+        crlf = text.index("\r\n")
+        text = text.replace("\r\n", "\n")
+        span = Source(text).span(crlf, crlf + 1)
+        findings.append(notes.CRLF_LINE_ENDINGS.at(
+            f"Windows line endings (CRLF, the first at {span}) read as plain line breaks", span))
     source = Source(text, name)
     dialect = detect_dialect(text)
     tokens = _tokenize(source, dialect)
-    findings: list[Finding] = []
-    word_type = _WORD_TERMINAL[dialect]
-    position = 0
-    curl_word: Word | None = None
-    skipped: list[Token] = []
-    while position < len(tokens):
-        token = tokens[position]
-        position += 1
-        if token.type == word_type:
-            word = _decode_word(token, dialect, source, [])
-            if is_curl(word):
-                curl_word = word
-                break
-        if token.type != "COMMENT":
-            skipped.append(token)
-    if curl_word is None:
-        first = next((t for t in tokens if t.type == word_type), None)
+    commands = _commands(source, dialect, tokens, {})
+    if not any(command.assigned_to is None for command in commands):
+        first = next((t for t in tokens if t.type == _WORD_TERMINAL[dialect]), None)
         span = source.span(first.start_pos or 0, first.end_pos or 0) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
-    skipped_words = [t for t in skipped if t.type != "NEWLINE"]
-    if skipped_words:
-        start, end = skipped_words[0].start_pos or 0, skipped_words[-1].end_pos or 0
-        kind = notes.TEXT_BEFORE_CURL
-        is_prompt = len(skipped_words) == 1 and str(skipped_words[0]) in _PROMPTS
-        what = "the shell prompt" if is_prompt else f"'{_snippet(text[start:end])}'"
-        findings.append(kind.at(f"skipped {what} before the curl word at {source.span(start, end)}",
-                                source.span(start, end)))
+    index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
+    commands[index] = replace(commands[index], findings=(*findings, *commands[index].findings))
+    return tuple(commands)
 
+
+def _statement(tokens: list[Token], position: int) -> tuple[list[Token], int]:
+    """The word tokens of one shell statement from ``position``, and where the next statement starts."""
+    words = []
+    while position < len(tokens) and tokens[position].type not in _CONTROL_TERMINALS | {"NEWLINE"}:
+        if tokens[position].type != "COMMENT":
+            words.append(tokens[position])
+        position += 1
+    return words, position + 1
+
+
+def _commands(source: Source, dialect: str, tokens: list[Token],
+              variables: dict[str, Assignment]) -> list[ShellCommand]:
+    commands: list[ShellCommand] = []
+    skipped: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        statement, after = _statement(tokens, position)
+        curl_at = next((index for index, token in enumerate(statement)
+                        if is_curl(_decode_word(token, dialect, source, []))), None)
+        if curl_at is None:
+            assigned = _assignments(source, dialect, statement, variables, commands)
+            if not assigned:
+                skipped += [t for t in tokens[position:after] if t.type not in ("NEWLINE", "COMMENT")]
+            position = after
+            continue
+        skipped += statement[:curl_at]
+        findings = [_text_before_curl(source, skipped)] if skipped else []
+        curl_index = next(index for index in range(position, after) if tokens[index] is statement[curl_at])
+        curl_word = _decode_word(statement[curl_at], dialect, source, [], variables)
+        words, position = _command_words(source, dialect, tokens, curl_index + 1, findings, variables)
+        commands.append(ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings)))
+        skipped = []
+    return commands
+
+
+def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
+    start, end = skipped[0].start_pos or 0, skipped[-1].end_pos or 0
+    is_prompt = len(skipped) == 1 and str(skipped[0]) in _PROMPTS
+    what = "the shell prompt" if is_prompt else f"'{_snippet(source.text[start:end])}'"
+    return notes.TEXT_BEFORE_CURL.at(f"skipped {what} before the curl word at {source.span(start, end)}",
+                                     source.span(start, end))
+
+
+def _command_words(source: Source, dialect: str, tokens: list[Token], position: int, findings: list[Finding],
+                   variables: Mapping[str, Assignment]) -> tuple[list[Word], int]:
+    """The argument words of the command whose curl word ends at ``position``, and where the command ends."""
+    word_type = _WORD_TERMINAL[dialect]
     words: list[Word] = []
     while position < len(tokens):
         token = tokens[position]
         if token.type == word_type:
-            words.append(_decode_word(token, dialect, source, findings))
+            words.append(_decode_word(token, dialect, source, findings, variables))
         elif token.type in _CONTROL_TERMINALS:
             if str(token)[0] in "<>" and words and words[-1].end == token.start_pos and words[-1].text.isdigit():
                 words.pop()  # the 2 of 2>&1 is a file descriptor, not an argument
@@ -446,7 +610,102 @@ def split_first_command(text: str, name: str = "<stdin>") -> ShellCommand:
                 _ignore_rest(source, following, findings, "the next line")
                 break
         position += 1
-    return ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings))
+    return words, position
+
+
+# ---- Variable assignments before the command ------------------------------------------
+
+_BASH_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_BASH_DECLARATIONS = frozenset({"export", "declare", "local", "readonly", "typeset"})
+_PS_ASSIGNMENT = re.compile(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
+_CMD_ASSIGNMENT = re.compile(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
+
+
+def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],
+                 commands: list[ShellCommand]) -> bool:
+    """Record a statement's literal assignments in ``variables``; False when it is not only literal assignments.
+
+    A value with a substitution or a variable nobody assigned is not known
+    without running something: the variable stays unset and its uses stay text.
+    A curl inside such a substitution is added to ``commands`` (never run).
+    """
+    if not statement:
+        return False
+    pairs = _assignment_pairs(source, dialect, statement)
+    if pairs is None:
+        return False
+    known: dict[str, Assignment] = {}
+    for name, value_token, span in pairs:
+        if dialect == "cmd":
+            value, literal = _cmd_value(source, value_token, variables)
+        else:
+            word, literal = _decode(value_token, dialect, source, [], variables)
+            value = word.text
+            _nested_commands(source, dialect, name, value_token, variables, commands)
+        if not literal:
+            return False
+        known[name.lower() if dialect != "bash" else name] = Assignment(name, value, span)
+    variables.update(known)
+    return True
+
+
+def _assignment_pairs(source: Source, dialect: str,
+                      statement: list[Token]) -> list[tuple[str, Token, Span]] | None:
+    """(name, the value as a token of its own, the assignment's span) of each assignment, or None."""
+    from lark import Token  # loaded with the parser, never at import: see _parser()
+
+    def value_token(token: Token, skip: int) -> Token:
+        start = (token.start_pos or 0) + skip
+        return Token(token.type, str(token)[skip:], start_pos=start, end_pos=token.end_pos)
+
+    first, last = statement[0], statement[-1]
+    span = source.span(first.start_pos or 0, last.end_pos or 0)
+    if dialect == "bash":
+        words = statement[1:] if str(first) in _BASH_DECLARATIONS else statement
+        matches = [(_BASH_ASSIGNMENT.match(str(token)), token) for token in words]
+        if not words or any(match is None for match, _ in matches):
+            return None
+        return [(match.group()[:-1], value_token(token, match.end()), span) for match, token in matches if match]
+    if dialect == "pwsh":
+        text = source.text[first.start_pos or 0 : last.end_pos or 0]
+        match = _PS_ASSIGNMENT.match(text)
+        if match is None or len(statement) > 3 or match.end() == len(text):
+            return None
+        return [(match.group(1), value_token(last, match.end() - ((last.start_pos or 0) - (first.start_pos or 0))),
+                 span)]
+    if str(first).lower() != "set" or len(statement) < 2:
+        return None
+    rest = statement[1]
+    text = source.text[rest.start_pos or 0 : last.end_pos or 0]
+    match = _CMD_ASSIGNMENT.match(text)
+    if match is None:
+        return None
+    start = (rest.start_pos or 0) + match.start(2)
+    return [(match.group(1), Token(rest.type, match.group(2), start_pos=start, end_pos=start + len(match.group(2))),
+             span)]
+
+
+def _cmd_value(source: Source, token: Token, variables: Mapping[str, Assignment]) -> tuple[str, bool]:
+    """The value of ``set NAME=value``: cmd keeps the rest of the line as it is, after %NAME% expansion."""
+    builder = _WordBuilder(source, [], variables, fold_case=True)
+    characters = _cmd_expanded(builder, str(token), token.start_pos or 0)
+    return "".join(character for character, _ in characters), builder.literal
+
+
+def _nested_commands(source: Source, dialect: str, name: str, token: Token, variables: dict[str, Assignment],
+                     commands: list[ShellCommand]) -> None:
+    """The curl inside ``NAME=$(curl …)``, read in place: the text around it is blanked, so offsets stay right."""
+    raw = str(token).strip('"')
+    if not (raw.startswith("$(") and raw.endswith(")")) or "curl" not in raw:
+        return
+    start = (token.start_pos or 0) + str(token).index("$(") + 2
+    end = start + len(raw) - 3
+    blanked = "".join(c if start <= i < end or c == "\n" else " " for i, c in enumerate(source.text))
+    try:
+        inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
+    except CurlportError:
+        return
+    commands += [replace(command, assigned_to=name) for command in inner[:1]]
 
 
 def _ignore_rest(source: Source, token: Token, findings: list[Finding], what: str) -> None:

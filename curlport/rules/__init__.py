@@ -16,14 +16,22 @@ from curlport.rules import (
     cp204_credentials_outside_auth,
     cp205_unsupported_method,
     cp206_unsupported_feature,
+    cp207_oauth2_authorization_header,
+    cp208_callback_url_field,
+    cp209_not_in_legacy_form,
+    cp210_expiring_bearer_token,
     cp301_content_type_mismatch,
     cp302_json_body_breaks,
     cp303_message_in_header,
     cp304_double_encoding,
+    cp305_json_body_invalid,
+    cp306_raw_json_escaping,
+    cp307_batch_key,
+    cp308_batching_needs_json,
     cp401_unfilled_template_value,
     cp402_sample_value_left,
 )
-from curlport.rules.base import Config, Fix, Problem, Rule
+from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
 ALL_RULES: tuple[Rule, ...] = (
     cp101_missing_recipient.RULE,
@@ -39,10 +47,18 @@ ALL_RULES: tuple[Rule, ...] = (
     cp204_credentials_outside_auth.RULE,
     cp205_unsupported_method.RULE,
     cp206_unsupported_feature.RULE,
+    cp207_oauth2_authorization_header.RULE,
+    cp208_callback_url_field.RULE,
+    cp209_not_in_legacy_form.RULE,
+    cp210_expiring_bearer_token.RULE,
     cp301_content_type_mismatch.RULE,
     cp302_json_body_breaks.RULE,
     cp303_message_in_header.RULE,
     cp304_double_encoding.RULE,
+    cp305_json_body_invalid.RULE,
+    cp306_raw_json_escaping.RULE,
+    cp307_batch_key.RULE,
+    cp308_batching_needs_json.RULE,
     cp401_unfilled_template_value.RULE,
     cp402_sample_value_left.RULE,
 )
@@ -50,9 +66,10 @@ RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 
 
 def run_rules(config: Config, codes: frozenset[str] | None = None) -> list[tuple[Rule, Problem]]:
-    """Every problem every (selected) rule finds in a config."""
+    """Every problem every (selected) rule finds in a config; the rules share one walk of its values."""
+    shared = walked(config)
     return [(rule, problem) for rule in ALL_RULES if codes is None or rule.code in codes
-            for problem in rule.check(config)]
+            for problem in rule.check(shared)]
 
 
 __all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Fix", "Problem", "Rule", "run_rules"]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
@@ -87,8 +88,34 @@ class Slot:
     text: str
 
 
+class WalkedConfig(dict[str, Any]):
+    """A config whose text values and headers were listed once, for all the rules of one run.
+
+    Every rule reads the config through ``slots``, ``mentions`` and ``headers``; on a
+    walked config those read the lists made here instead of walking the config again,
+    so the rules of a run cost one walk, however many rules and values there are.
+    """
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.slots = tuple(_walk(config))
+        self.mentioned: dict[str, bool] = {}
+
+    @cached_property
+    def headers(self) -> list[tuple[int, str, str]]:
+        return _headers(self)
+
+
+def walked(config: Config) -> WalkedConfig:
+    return config if isinstance(config, WalkedConfig) else WalkedConfig(config)
+
+
 def slots(config: Config) -> Iterator[Slot]:
     """Every text value of a config a placeholder could be in, in document order."""
+    return iter(config.slots) if isinstance(config, WalkedConfig) else _walk(config)
+
+
+def _walk(config: Config) -> Iterator[Slot]:
     if isinstance(config.get("endpoint"), str):
         yield Slot("/endpoint", "endpoint", config["endpoint"])
     auth = config.get("auth")
@@ -122,10 +149,18 @@ KNOWN_PLACEHOLDERS = frozenset({RECIPIENT, MESSAGE, TEMPLATE_ID, "$$MessageID"})
 
 def mentions(config: Config, placeholder: str) -> bool:
     """Whether any value of the config carries the placeholder."""
-    return any(placeholder in slot.text for slot in slots(config))
+    if not isinstance(config, WalkedConfig):
+        return any(placeholder in slot.text for slot in slots(config))
+    if placeholder not in config.mentioned:
+        config.mentioned[placeholder] = any(placeholder in slot.text for slot in config.slots)
+    return config.mentioned[placeholder]
 
 
 def headers(config: Config) -> list[tuple[int, str, str]]:
+    return config.headers if isinstance(config, WalkedConfig) else _headers(config)
+
+
+def _headers(config: Config) -> list[tuple[int, str, str]]:
     rows = config.get("headers")
     return [(i, str(h.get("key", "")), str(h.get("value", ""))) for i, h in enumerate(rows or [])
             if isinstance(h, dict)]

@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.detect import Decision, detect, sample_range
 from curlport.findings import Severity
-from curlport.rules.base import RECIPIENT, Config, Problem, Rule, mentions, slots
+from curlport.rules.base import Config, Problem, Rule
 
 
-def missing_problem(config: Config, placeholder: str, role: str) -> Iterator[Problem]:
-    """The one problem of a config without ``placeholder``, pointed at where it most likely belongs.
+def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[Problem]:
+    """The one problem of a config without the decision's placeholder and without a sample of it.
 
-    A miscased ``$$to`` is CP103's finding, whose fix also settles this one: no second report.
+    A sample detection can see (a number under ``to``, candidates it would ask about)
+    is CP402's finding, at the sample itself; this rule speaks when there is none, and
+    points at the faint best guess if detection has one. A miscased ``$$to`` counts as
+    present: CP103's fix settles it.
     """
-    if not mentions(config, placeholder) and not any(placeholder.lower() in slot.text.lower()
-                                                     for slot in slots(config)):
-        yield Problem("/parameters" if config.get("parameters") else "/endpoint",
-                      f"no {placeholder} anywhere: the platform would never send the {role}; put {placeholder} "
-                      f"where the provider expects the {role}")
+    if decision.outcome != "none":
+        return
+    message = f"no {decision.placeholder} anywhere: the platform would never send the {role}; put " \
+              f"{decision.placeholder} where the provider expects the {role}"
+    if not decision.candidates:
+        yield Problem("/parameters" if config.get("parameters") else "/endpoint", message)
+        return
+    guess = decision.candidates[0].slot
+    start, end = sample_range(guess)
+    yield Problem(guess.pointer, f"{message} (perhaps {guess.place.describe()})", start, end)
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, RECIPIENT, "recipient's number")
+    return missing_problem(config, detect(config).recipient, "recipient's number")
 
 
 RULE = Rule(
@@ -31,7 +40,7 @@ RULE = Rule(
     "sample number, or nowhere.",
     "Replace the provider's sample recipient with $$To in the endpoint, a header or a parameter.",
     '{"endpoint": "https://sms.example.com/send", "parameters": {"format": "form", "fields": '
-    '[{"key": "to", "value": "447123456789"}, {"key": "text", "value": "$$Body"}]}}',
+    '[{"key": "text", "value": "$$Body"}]}}',
     '{"endpoint": "https://sms.example.com/send", "parameters": {"format": "form", "fields": '
     '[{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]}}',
     check,

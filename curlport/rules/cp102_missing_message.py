@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.detect import detect
 from curlport.findings import Severity
-from curlport.rules.base import MESSAGE, Config, Problem, Rule
+from curlport.rules.base import Config, Problem, Rule
 from curlport.rules.cp101_missing_recipient import missing_problem
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, MESSAGE, "message")
+    return missing_problem(config, detect(config).message, "message")
 
 
 RULE = Rule(
@@ -19,7 +20,7 @@ RULE = Rule(
     "The platform substitutes the message only where $$Body stands; without it every SMS says the sample text, or "
     "nothing.",
     "Replace the provider's sample message with $$Body in the endpoint's query or a parameter.",
-    '{"endpoint": "https://sms.example.com/send?to=$$To&text=Hello"}',
+    '{"endpoint": "https://sms.example.com/send?to=$$To"}',
     '{"endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
     check,
 )

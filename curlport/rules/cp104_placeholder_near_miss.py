@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from curlport.findings import Severity
@@ -19,22 +20,20 @@ _MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
 
 
 def check(config: Config) -> Iterator[Problem]:
-    misses = [(slot, match) for slot in slots(config) for match in NEAR_MISS.finditer(slot.text)]
-    for slot, match in misses:
-        meant = _meant(match)
+    misses = [(slot, match, _meant(match)) for slot in slots(config) for match in NEAR_MISS.finditer(slot.text)]
+    meaning = Counter(meant for _, _, meant in misses)
+    for slot, match, meant in misses:
+        # Unambiguous only when the placeholder is nowhere yet and this is the one near miss meaning it.
+        fixable = meaning[meant] == 1 and not mentions(config, meant)
         yield Problem(slot.pointer, f"{match.group(0)!r} looks like a placeholder but is not one: write {meant}",
-                      match.start(), match.end(), _fix(config, [m for _, m in misses], match, slot.pointer))
+                      match.start(), match.end(), _fix(match, meant, slot.pointer) if fixable else None)
 
 
 def _meant(match: re.Match[str]) -> str:
     return MESSAGE if _MEANS_MESSAGE.search(match.group(0)) else RECIPIENT
 
 
-def _fix(config: Config, misses: list[re.Match[str]], match: re.Match[str], pointer: str) -> Fix | None:
-    """Unambiguous only when the placeholder is nowhere yet and this is the one near miss meaning it."""
-    meant = _meant(match)
-    if mentions(config, meant) or [_meant(m) for m in misses].count(meant) != 1:
-        return None
+def _fix(match: re.Match[str], meant: str, pointer: str) -> Fix:
     return Fix(f"write {meant}", match.group("syntax") is not None,
                replace_span(pointer, match.start(), match.end(), meant))
 

@@ -9,10 +9,15 @@ from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, headers
 
 _CHALLENGE_SCHEMES = re.compile(r"(?i)^(digest|ntlm|negotiate)\b")
+_MULTIPART = re.compile(r"(?i)multipart|form-data")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def check(config: Config) -> Iterator[Problem]:
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict) and _MULTIPART.search(str(parameters.get("format", ""))):
+        yield Problem("/parameters", f"'{parameters['format']}' parameters: the form cannot build a multipart "
+                      "body; use form parameters, a raw body or the JSON type")
     scheme = _SCHEME.match(str(config.get("endpoint", "")))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         yield Problem("/endpoint", f"the endpoint's scheme is {scheme.group(1)}://; the platform calls http:// or "

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.model import is_json_media_type
 from curlport.findings import Severity
-from curlport.parse.request import FORM_CONTENT_TYPE
+from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, header_value
-
-JSON_CONTENT_TYPE = "application/json"
-
-
-def looks_like_json(body: str) -> bool:
-    return body.lstrip()[:1] in ("{", "[")
+from curlport.rules.json_body import looks_like_json
 
 
 def _add_json_content_type(config: Config) -> None:
@@ -29,6 +25,9 @@ def check(config: Config) -> Iterator[Problem]:
             else None
         yield Problem("/parameters/body", f"a JSON body sent as '{content_type or 'no content type'}': add the "
                       f"header Content-Type: {JSON_CONTENT_TYPE}", fix=fix)
+    if parameters.get("format") == "json" and declared is not None and not is_json_media_type(declared):
+        yield Problem("/parameters", f"the JSON parameter type under Content-Type '{content_type}': the provider "
+                      f"reads the body by its Content-Type; write {JSON_CONTENT_TYPE} or remove the header")
     if parameters.get("format") == "form" and content_type and FORM_CONTENT_TYPE not in content_type:
         yield Problem("/parameters", f"form fields under Content-Type '{content_type}': the platform sends them "
                       "x-www-form-urlencoded; remove the header or send a raw body")
@@ -36,7 +35,8 @@ def check(config: Config) -> Iterator[Problem]:
 
 RULE = Rule(
     "CP301", "content-type-mismatch", Severity.WARNING,
-    "The Content-Type header contradicts the parameters (JSON sent as a form, form fields under JSON).",
+    "The Content-Type header contradicts the parameters (JSON sent as a form, form fields or the JSON type under "
+    "another type).",
     "Providers parse the body by its Content-Type: a mismatch is usually a 400 or an empty message.",
     "Make the Content-Type header match the body.",
     '{"headers": [], "parameters": {"format": "raw", "body": "{\\"to\\": \\"$$To\\"}"}}',

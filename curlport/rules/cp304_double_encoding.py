@@ -34,7 +34,8 @@ RULE = Rule(
     "CP304", "double-encoding", Severity.WARNING,
     "A placeholder or sample value already percent-encoded where the platform encodes again, or a raw space.",
     "%24%24To is never substituted, and %2B or + for space may be encoded twice.",
-    "Write $$To and $$Body unencoded; leave encoding to the platform.",
+    "Write $$To and $$Body unencoded; leave encoding to the platform (curlport render assumes it percent-encodes "
+    "values in the endpoint: --encoding platform).",
     '{"endpoint": "https://sms.example.com/send?to=%24%24To&text=$$Body"}',
     '{"endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
     check,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from curlport.config.detect import detect, sample_range
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, slots
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
-from curlport.rules.samples import keyed_values, sample_of
 
 _TEMPLATE_VALUE = re.compile(
     r"(?i)\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
@@ -19,15 +19,17 @@ _TEMPLATE_VALUE = re.compile(
 
 
 def check(config: Config) -> Iterator[Problem]:
-    # A template where the number or the message goes ({{to}}, [message]) is a placeholder to write, not a
-    # value to fill in: CP104 and CP402 report those.
-    samples = [item for item in keyed_values(config) if sample_of(item)]
+    # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
+    # value to fill in: detection claims those, and CP402 reports them.
+    claimed: dict[str, list[tuple[int, int]]] = {}
+    for sample in detect(config).claimed():
+        claimed.setdefault(sample.pointer, []).append(sample_range(sample))
     for slot in slots(config):
         if slot.kind in ("header-key", "field-key"):
             continue
         for match in _TEMPLATE_VALUE.finditer(slot.text):
-            inside_sample = any(item.pointer == slot.pointer and item.start <= match.start() and match.end() <= item.end
-                                for item in samples)
+            inside_sample = any(start <= match.start() and match.end() <= end
+                                for start, end in claimed.get(slot.pointer, ()))
             if inside_sample or NEAR_MISS.fullmatch(match.group(0)):
                 continue
             yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "

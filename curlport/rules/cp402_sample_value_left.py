@@ -1,34 +1,58 @@
-"""CP402: a sample phone number or message left where $$To or $$Body belongs."""
+"""CP402: a sample phone number or message left where $$To or $$Body belongs.
+
+Detection (``curlport.config.detect``) decides where: the place ``curlport import``
+would write, with the same substitution as an unsafe fix, or each of the places it
+would ask about, without one. So the import and the lint of a config name the same
+field.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.detect import Decision, detect, sample_range, substitute, substitution
 from curlport.findings import Severity
-from curlport.rules.base import RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
-from curlport.rules.samples import keyed_values, sample_of
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule
+
+
+def _problems(decision: Decision) -> Iterator[Problem]:
+    placeholder, role = decision.placeholder, decision.role
+    slot = decision.to_write
+    if slot is not None:
+        change = substitution(slot, placeholder)
+
+        def apply(config: Config) -> None:
+            config.update(substitute(config, [change]))
+
+        start, end = sample_range(slot)
+        yield Problem(slot.pointer, f"sample {role} {slot.text[:40]!r} at {slot.place}: write {placeholder}",
+                      start, end, Fix(f"write {placeholder} at {slot.place}", False, apply))
+        return
+    if decision.outcome != "ask":
+        return
+    for candidate in decision.candidates:
+        start, end = sample_range(candidate.slot)
+        yield Problem(candidate.slot.pointer, f"{candidate.slot.place} ({candidate.slot.text[:40]!r}) may be the "
+                      f"{role}: {decision.reason}; write {placeholder} in the one that is", start, end)
 
 
 def check(config: Config) -> Iterator[Problem]:
-    samples = [(item, meant) for item in keyed_values(config) if (meant := sample_of(item))]
-    for item, meant in samples:
-        what = f"sample number '{item.value}'" if meant == RECIPIENT else f"sample message in '{item.key}'"
-        # Unambiguous only when the placeholder is nowhere yet and this is its one sample.
-        lone = not mentions(config, meant) and [m for _, m in samples].count(meant) == 1
-        fix = Fix(f"write {meant}", False, replace_span(item.pointer, item.start, item.end, meant)) if lone else None
-        yield Problem(item.pointer, f"{what} where the {'recipient' if meant == RECIPIENT else 'message'} goes: "
-                      f"write {meant}", item.start, item.end, fix)
+    for decision in detect(config).decisions:
+        yield from _problems(decision)
 
 
 RULE = Rule(
-    "CP402", "sample-value-left", Severity.WARNING,
+    "CP402", "sample-value-left", Severity.ERROR,
     "A sample phone number or message left where $$To or $$Body belongs.",
     "Every message would go to the documentation's sample number, or say the sample text.",
-    "Replace the sample with $$To or $$Body.",
-    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "447123456789"}]}}',
-    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"}]}}',
+    "Replace the sample with $$To or $$Body (`curlport import` does it when it can tell where; `--to`/`--body` "
+    "choose the place when it cannot).",
+    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "447123456789"}, '
+    '{"key": "text", "value": "$$Body"}]}}',
+    '{"parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"}, '
+    '{"key": "text", "value": "$$Body"}]}}',
     check,
     autofix=Autofix.UNSAFE,
-    fix_safety="Unsafe, and offered only when the placeholder is nowhere in the config and this is its one sample: "
-               "a fixed number or text may be meant (an alert that always goes to the same phone).",
+    fix_safety="Unsafe, and offered only where detection is sure of the place (the one `curlport import` would "
+               "write): a fixed number or text may be meant (an alert that always goes to the same phone).",
 )

@@ -1,7 +1,6 @@
-"""What the values of a provider's sample command look like: recipient and message keys, phone numbers.
+"""The values a provider reads by name (form fields, query pairs, JSON string members), for India's DLT rule.
 
-Samples sit in form fields, in the endpoint's query and in JSON bodies; the
-rules about leftovers and about India's DLT fields read them all the same way.
+Where the recipient and the message are is detection's business (``curlport.config.detect``).
 """
 
 from __future__ import annotations
@@ -10,14 +9,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from curlport.rules.base import MESSAGE, RECIPIENT, Config
+from curlport.rules.base import Config
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
                            r"receiver)$")
-MESSAGE_KEY = re.compile(r"(?i)^(body|text|message|msg|content|sms)$")
-PHONE = re.compile(r"^\+?\d[\d\s-]{6,}\d$")
-# Any placeholder, even miscased or percent-encoded: other rules' business, not a sample.
-_PLACEHOLDER_LIKE = re.compile(r"(?i)\$\$|%24%24")
 _JSON_MEMBER = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -48,15 +43,6 @@ def keyed_values(config: Config) -> Iterator[KeyedValue]:
     if isinstance(body, str):
         for match in _JSON_MEMBER.finditer(body):
             yield KeyedValue("/parameters/body", match.group(1), match.group(2), match.start(2), match.end(2))
-
-
-def sample_of(item: KeyedValue) -> str | None:
-    """The placeholder this value is a sample of ($$To for a number under a recipient key…), if it is one."""
-    if RECIPIENT_KEY.match(item.key) and PHONE.match(item.value):
-        return RECIPIENT
-    if MESSAGE_KEY.match(item.key) and item.value.strip() and not _PLACEHOLDER_LIKE.search(item.value):
-        return MESSAGE
-    return None
 
 
 def _query_items(endpoint: str) -> Iterator[KeyedValue]:

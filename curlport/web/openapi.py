@@ -36,16 +36,79 @@ _TEXT_INPUT = {
     "show_secrets": {"type": "boolean", "default": False,
                      "description": "Do not mask secrets in messages (curlport lint --show-secrets)."},
 }
+_PLACEMENT = {
+    "to": {"type": ["string", "null"], "description": "Where $$To goes (curlport import --to): query:NAME, "
+                                                       "form:NAME, json:a.0.b, header:NAME, path:N or NAME."},
+    "body": {"type": ["string", "null"], "description": "Where $$Body goes (curlport import --body)."},
+    "placeholders": {"enum": ["auto", "none"], "default": "auto",
+                     "description": "auto: detection places $$To and $$Body; none: keep every sample value."},
+}
+_FIXES = {"fixes": {"type": "array", "items": _ref("FixStep"),
+                    "description": "Fix steps applied in order to the config (as import --fix, lint --fix)."}}
+_VALUES = {
+    "values": {"type": "object", "required": ["to", "body"], "additionalProperties": False,
+               "description": "What replaces each placeholder (curlport render --to --body).",
+               "properties": {"to": {"type": "string"}, "body": {"type": "string"},
+                              "template_id": {"type": ["string", "null"]},
+                              "message_id": {"type": ["string", "null"]}}},
+    "encoding": {"enum": ["platform", "none"], "default": "platform",
+                 "description": "How values go into the endpoint (curlport render --encoding)."},
+}
+_REQUEST_RECORD = {
+    "type": ["object", "null"], "required": ["method", "url", "headers", "body"],
+    "properties": {"method": {"type": "string"}, "url": {"type": "string"}, "body": {"type": ["string", "null"]},
+                   "headers": {"type": "array", "items": {"type": "object", "required": ["key", "value"]}}},
+}
 
 SCHEMAS: Json = {
     "ImportRequest": {"type": "object", "required": ["text"], "additionalProperties": False,
-                      "properties": _TEXT_INPUT},
+                      "properties": {**_TEXT_INPUT, **_PLACEMENT}},
     "LintRequest": {"type": "object", "required": ["text"], "additionalProperties": False, "properties": _TEXT_INPUT},
     "FixRequest": {
         "type": "object", "required": ["text"], "additionalProperties": False,
-        "properties": {**_TEXT_INPUT, "fixes": {
+        "properties": {**_TEXT_INPUT, **_PLACEMENT, "fixes": {
             "type": "array", "items": _ref("FixStep"), "default": [{"code": None, "unsafe": False}],
             "description": "Applied in order; the default is curlport import --fix (every safe fix)."}},
+    },
+    "RenderRequest": {"type": "object", "required": ["text", "values"], "additionalProperties": False,
+                      "properties": {**_TEXT_INPUT, **_PLACEMENT, **_FIXES, **_VALUES}},
+    "SendRequest": {
+        "type": "object", "required": ["text", "values", "confirm_host"], "additionalProperties": False,
+        "properties": {**_TEXT_INPUT, **_PLACEMENT, **_FIXES, **_VALUES,
+                       "confirm_host": {"type": "string", "description": "The provider's host, as the user "
+                                                                          "confirmed it: nothing is sent otherwise."},
+                       "connect_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 60, "default": 10},
+                       "read_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 120, "default": 30}},
+    },
+    "RenderAnswer": {
+        "type": "object", "required": ["request", "http", "host", "findings", "exit_code"],
+        "properties": {"request": _REQUEST_RECORD,
+                       "http": {"type": ["string", "null"], "description": "As curlport render prints it (masked)."},
+                       "host": {"type": ["string", "null"]},
+                       "findings": {"type": "array", "items": _ref("Finding"),
+                                    "description": "Why nothing was rendered (CP101/CP102, CP22x, CP302...)."},
+                       "exit_code": {"enum": [0, 1]}},
+    },
+    "SendAnswer": {
+        "type": "object", "required": ["sent", "request", "response", "verdict", "error", "findings", "exit_code"],
+        "properties": {
+            "sent": {"type": "boolean"}, "request": _REQUEST_RECORD,
+            "response": {"type": ["object", "null"], "required": ["status", "reason", "headers", "body"]},
+            "verdict": {"type": ["object", "null"], "required": ["accepted", "code", "name", "reason", "message_id"],
+                        "properties": {"accepted": {"type": "boolean"}, "code": {"type": "string"}}},
+            "error": {"type": ["string", "null"], "description": "Why nothing was sent (network, TLS, timeout)."},
+            "findings": {"type": "array", "items": _ref("Finding")},
+            "exit_code": {"enum": [0, 1, 2], "description": "What curlport send --yes would exit with."}},
+    },
+    "Placeholder": {
+        "type": "object", "required": ["placeholder", "outcome", "place", "sample", "span", "candidates"],
+        "properties": {
+            "placeholder": {"enum": ["$$To", "$$Body"]},
+            "outcome": {"enum": ["present", "found", "chosen", "ask", "none"]},
+            "place": {"type": ["string", "null"]}, "sample": {"type": ["string", "null"]},
+            "span": {"oneOf": [{"type": "null"}, _SPAN]},
+            "candidates": {"type": "array", "items": {"type": "object", "required": ["place", "sample"]}},
+        },
     },
     "FixStep": {
         "type": "object", "additionalProperties": False,
@@ -77,7 +140,8 @@ SCHEMAS: Json = {
                        "end": {"type": "integer", "minimum": 0}, "span": {"oneOf": [{"type": "null"}, _SPAN]}},
     },
     "Reading": {
-        "type": "object", "required": ["kind", "config", "config_json", "findings", "secrets", "exit_code"],
+        "type": "object",
+        "required": ["kind", "config", "config_json", "findings", "secrets", "placeholders", "exit_code"],
         "properties": {
             "kind": {"enum": ["curl", "config"]},
             "config": {"type": ["object", "null"],
@@ -86,6 +150,8 @@ SCHEMAS: Json = {
             "config_json": {"type": ["string", "null"], "description": "The config's text, byte for byte."},
             "findings": {"type": "array", "items": _ref("Finding")},
             "secrets": {"type": "array", "items": _ref("Secret")},
+            "placeholders": {"type": "array", "items": _ref("Placeholder"),
+                             "description": "What detection did for $$To and $$Body (empty for a config JSON)."},
             "exit_code": {"enum": [0, 1, 2], "description": "What curlport import (or lint) would exit with."},
         },
     },
@@ -153,6 +219,10 @@ PATHS: Json = {
                          "Reading"),
     "/api/fix": _post("The import (or config) with fixes applied (as import --fix, lint --fix)", "FixRequest",
                       "FixAnswer"),
+    "/api/render": _post("The request the platform sends for sample values (as curlport render)", "RenderRequest",
+                         "RenderAnswer"),
+    "/api/send": _post("Send one real test message (as curlport send --yes) to the confirmed host", "SendRequest",
+                       "SendAnswer"),
     "/api/lint": _post("Lint the text as curlport lint lints a .curl or .json file", "LintRequest", "LintAnswer"),
     "/api/rules": _get("Every finding code and its documentation", {"type": "array", "items": _ref("Rule")}),
     "/api/schema": _get("The JSON Schema every provider config follows", {"type": "object"}),

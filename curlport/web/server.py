@@ -156,6 +156,8 @@ def json_endpoint(handler: Handler, request_schema: str, limit: int) -> Callable
             return JSONResponse(await run_in_threadpool(handler, payload))
         except RequestError as refused:
             return error_response(refused.status, refused.code, refused.message, **refused.extra)
+        except api.ValueRequestError as refused:
+            return error_response(400, "bad-request", refused.message, pointer=refused.pointer)
         except Exception:
             error_id = secrets.token_hex(6)
             log.exception("internal error %s on %s", error_id, request.url.path)
@@ -188,6 +190,8 @@ def create_app(bound_host: str = "127.0.0.1", *, max_body: int = MAX_BODY_BYTES)
         Route("/api/import", json_endpoint(api.import_answer, "ImportRequest", max_body), methods=["POST"]),
         Route("/api/fix", json_endpoint(api.fix_answer, "FixRequest", max_body), methods=["POST"]),
         Route("/api/lint", json_endpoint(api.lint_answer, "LintRequest", max_body), methods=["POST"]),
+        Route("/api/render", json_endpoint(api.render_answer, "RenderRequest", max_body), methods=["POST"]),
+        Route("/api/send", json_endpoint(api.send_answer, "SendRequest", max_body), methods=["POST"]),
         Route("/api/rules", _get(api.rules_answer)),
         Route("/api/schema", _get(api.schema_answer)),
         Route("/api/openapi.json", _get(openapi.document)),

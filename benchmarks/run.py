@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""One command, one table: curlport's speed beside the tools a user would pick instead.
+
+    python benchmarks/run.py            # the full table (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # fewer rounds, for a first look
+
+Every figure is the median of runs that alternate with its peer's in the same loop,
+so a neighbour's load hits both sides alike; the table shows each ratio beside its
+target. Peers: check-jsonschema (a cold single-file run, and 1,000 configs), uncurl's
+``parse_context`` and curlconverter (in-process, on the commands each can read),
+and the floors of ``python -c pass`` and ``json.load``. ``pip install '.[bench]'``
+installs the Python peers; curlconverter is installed from the npm registry into a
+temporary folder at benchmark time when npm is available (never committed). A peer
+that is missing is shown as n/a.
+
+The scaling rows run ``curlport import`` (or ``lint``) on each input with a time
+limit, one run each: they are the worst shapes found (placeholders repeated tens of
+thousands of times, one long plain word, thousands of words, escapes, near-miss
+placeholders, a config whose body holds 90,000 placeholders) at 64 KiB, 256 KiB and
+1 MiB; the budget is 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import contextlib
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # benchmark this checkout, whatever else is installed
+
+SCHEMA = ROOT / "schemas" / "provider-config.schema.json"
+CURL_FIXTURES = ROOT / "fixtures" / "curl"
+CONFIG_FIXTURES = ROOT / "fixtures" / "configs"
+COLD_FIXTURE = CURL_FIXTURES / "textlocal.curl"
+LINT_FILES = 1000
+SCALING_SIZES = {"64 KiB": 64 << 10, "256 KiB": 256 << 10, "1 MiB": (1 << 20) - 256}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: curlport's figure, its peer's from the same loop, and the target for the ratio."""
+
+    what: str
+    ours: float | None
+    peer_name: str
+    peer: float | None
+    target: float | None  # the highest acceptable curlport/peer time ratio
+
+    def cells(self) -> list[str]:
+        ratio = self.ours / self.peer if self.ours is not None and self.peer else None
+        met = "" if ratio is None or self.target is None else ("yes" if ratio <= self.target else "**no**")
+        return [self.what, _duration(self.ours), self.peer_name, _duration(self.peer),
+                f"{ratio:.2f}x" if ratio is not None else "n/a",
+                f"≤ {self.target:.2f}x" if self.target is not None else "", met]
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds * 1e6:.0f} µs"
+
+
+def alternating_medians(tasks: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]:
+    """Run every task once per round, in an order that rotates each round; the median of each task's times."""
+    names = list(tasks)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for round_index in range(rounds):
+        shift = round_index % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(tasks[name]())
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def process(argv: list[str], cwd: Path = ROOT) -> Callable[[], float]:
+    """A task that runs a command and returns its wall time (its output is discarded)."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run() -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False)
+        return time.perf_counter() - start
+    return run
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+
+CURLPORT = [sys.executable, "-m", "curlport"]
+CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA)]
+
+
+# ---- cold processes ---------------------------------------------------------------
+
+def compile_bytecode() -> None:
+    """Write the checkout's .pyc files, as pip does when it installs a wheel: a cold run should not compile source.
+
+    (The peers were compiled when pip installed them; PYTHONDONTWRITEBYTECODE would otherwise leave curlport
+    compiling every module on every run.)
+    """
+    compileall.compile_dir(ROOT / "curlport", quiet=1, legacy=False)
+
+
+def cold_rows(rounds: int) -> list[Row]:
+    compile_bytecode()
+    tasks = {
+        "import": process([*CURLPORT, "import", str(COLD_FIXTURE)]),
+        "version": process([*CURLPORT, "--version"]),
+        "pass": process([sys.executable, "-c", "pass"]),
+    }
+    have_peer = _has_module("check_jsonschema")
+    if have_peer:
+        tasks["peer"] = process([*CHECK_JSONSCHEMA, str(CONFIG_FIXTURES / "textlocal.json")])
+    medians = alternating_medians(tasks, rounds)
+    peer = medians.get("peer")
+    return [
+        Row(f"cold `curlport import {COLD_FIXTURE.relative_to(ROOT)}`", medians["import"],
+            "check-jsonschema, cold, 1 file", peer, 0.45),
+        Row("cold `curlport --version`", medians["version"], "check-jsonschema, cold, 1 file", peer, 0.25),
+        Row("floor: `python -c pass`", medians["pass"], "check-jsonschema, cold, 1 file", peer, None),
+    ]
+
+
+# ---- lint over 1,000 configs ------------------------------------------------------------
+
+def _config_fixtures() -> list[Path]:
+    return sorted(path for path in CONFIG_FIXTURES.glob("*.json")
+                  if not path.name.endswith((".findings.json", ".lint.json", ".expected.json")))
+
+
+def lint_rows(rounds: int, folder: Path) -> list[Row]:
+    sources = _config_fixtures()
+    files = []
+    for index in range(LINT_FILES):
+        target = folder / f"config-{index:04d}.json"
+        shutil.copyfile(sources[index % len(sources)], target)
+        files.append(str(target))
+    json_floor = "import json, sys\nfor name in sys.argv[1:]:\n    with open(name) as f: json.load(f)"
+    compile_bytecode()
+    tasks = {
+        "lint": process([*CURLPORT, "lint", "--isolated", "--exit-zero", "--output-format", "concise", str(folder)]),
+        "json": process([sys.executable, "-c", json_floor, *files]),
+    }
+    if _has_module("check_jsonschema"):
+        tasks["peer"] = process([*CHECK_JSONSCHEMA, *files])
+    medians = alternating_medians(tasks, rounds)
+    peer = medians.get("peer")
+    return [
+        Row(f"`curlport lint` {LINT_FILES:,} configs, every rule", medians["lint"],
+            f"check-jsonschema, {LINT_FILES:,} configs", peer, 0.5),
+        Row(f"floor: `json.load` of {LINT_FILES:,} configs in one process", medians["json"],
+            f"check-jsonschema, {LINT_FILES:,} configs", peer, None),
+    ]
+
+
+# ---- in-process import ---------------------------------------------------------------------
+
+def _readable_by_curlport(text: str, name: str) -> bool:
+    from curlport import CurlportError, import_curl
+    try:
+        import_curl(text, source_name=name)
+    except CurlportError:
+        return False
+    return True
+
+
+def _readable_by_uncurl(text: str) -> bool:
+    """uncurl reads a command when parse_context returns: it calls sys.exit (through argparse) on many."""
+    from uncurl.api import parse_context
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            parse_context(text)
+    except (SystemExit, Exception):
+        return False
+    return True
+
+
+def _commands() -> list[tuple[str, str]]:
+    return [(path.name, path.read_text(encoding="utf-8")) for path in sorted(CURL_FIXTURES.glob("*.curl"))
+            if _readable_by_curlport(path.read_text(encoding="utf-8"), path.name)]
+
+
+def _passes(function: Callable[[], object], repeat: int) -> Callable[[], float]:
+    """A task that runs ``function`` ``repeat`` times and returns the time of one run."""
+    def run() -> float:
+        start = time.perf_counter()
+        for _ in range(repeat):
+            function()
+        return (time.perf_counter() - start) / repeat
+    return run
+
+
+def _curlport_pass(commands: list[tuple[str, str]], with_rules: bool) -> Callable[[], None]:
+    from curlport import import_curl
+    from curlport.lint.runner import check_import
+
+    def run() -> None:
+        for name, text in commands:
+            result = import_curl(text, source_name=name)
+            if with_rules:
+                check_import(result)
+    return run
+
+
+_NODE_BENCH = """
+import { toJsonString } from 'curlconverter';
+import { readFileSync } from 'node:fs';
+const commands = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const repeat = Number(process.argv[3]);
+const read = [];
+commands.forEach((text, index) => { try { toJsonString(text); read.push(index); } catch (e) {} });
+const readable = read.map(i => commands[i]);
+const times = [];
+for (let round = 0; round < 5; round++) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < repeat; i++) for (const text of readable) toJsonString(text);
+  times.push(Number(process.hrtime.bigint() - start) / 1e9 / repeat);
+}
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({ read, seconds: times[2] }));
+"""
+
+
+def _install_curlconverter(folder: Path) -> Path | None:
+    """curlconverter from the npm registry into ``folder``: the script that times it, or None without npm."""
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        return None
+    installed = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder),
+                                "curlconverter@4"], capture_output=True, text=True, check=False)
+    if installed.returncode != 0:
+        print(f"curlconverter not installed: {installed.stderr.strip()[:200]}", file=sys.stderr)
+        return None
+    script = folder / "bench.mjs"
+    script.write_text(_NODE_BENCH, encoding="utf-8")
+    return script
+
+
+def inprocess_rows(rounds: int, repeat: int, folder: Path) -> list[Row]:
+    commands = _commands()
+    rows: list[Row] = []
+    if _has_module("uncurl"):
+        from uncurl.api import parse_context
+        both = [(name, text) for name, text in commands if _readable_by_uncurl(text)]
+
+        def uncurl_pass() -> None:
+            for _, text in both:
+                parse_context(text)
+        medians = alternating_medians({
+            "import": _passes(_curlport_pass(both, False), repeat),
+            "rules": _passes(_curlport_pass(both, True), repeat),
+            "peer": _passes(uncurl_pass, repeat),
+        }, rounds)
+        what = f"`import_curl`, {len(both)} commands uncurl reads (one pass)"
+        rows += [Row(what, medians["import"], "uncurl `parse_context`", medians["peer"], 1.0),
+                 Row(what.replace("`import_curl`", "`import_curl` + rules"), medians["rules"],
+                     "uncurl `parse_context`", medians["peer"], 2.0)]
+    else:
+        rows.append(Row("`import_curl` vs uncurl", None, "uncurl (not installed)", None, 1.0))
+    script = _install_curlconverter(folder)
+    if script is None:
+        return [*rows, Row("`import_curl` vs curlconverter", None, "curlconverter (no npm)", None, 1 / 1.5)]
+    command_file = folder / "commands.json"
+    command_file.write_text(json.dumps([text for _, text in commands]), encoding="utf-8")
+    node_results: list[dict[str, object]] = []
+
+    def node_round() -> float:
+        output = subprocess.run(["node", str(script), str(command_file), str(repeat)], cwd=folder,
+                                capture_output=True, text=True, check=True).stdout
+        node_results.append(json.loads(output))
+        return float(node_results[-1]["seconds"])  # type: ignore[arg-type]
+    node_round()  # learn which commands curlconverter reads
+    read = node_results[0]["read"]
+    assert isinstance(read, list)
+    common = [commands[index] for index in read]
+    medians = alternating_medians({"import": _passes(_curlport_pass(common, False), repeat), "peer": node_round},
+                                  rounds)
+    return [*rows, Row(f"`import_curl`, {len(common)} commands curlconverter reads (one pass)", medians["import"],
+                       "curlconverter `toJsonString` (Node)", medians["peer"], 1 / 1.5)]
+
+
+# ---- scaling -----------------------------------------------------------------------------
+
+def _repeat_to(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size - size % len(unit)]
+
+
+def scaling_input(shape: str, size: int) -> tuple[str, str]:
+    """(file name, text) of a worst-case input of about ``size`` characters; the name's suffix says how to read it."""
+    head = "curl https://sms.example.com/send?to=%24%24To -H 'Content-Type: application/json' --data-raw "
+    budget = size - len(head) - 4
+    if shape == "placeholders":
+        return "big.curl", f"{head}'{_repeat_to('$$To $$Body ', budget)}'"
+    if shape == "plain-word":
+        return "big.curl", f"{head}{_repeat_to('a', budget)}"
+    if shape == "escapes":
+        return "big.curl", f'{head}"{_repeat_to(chr(92) + chr(34) + "x", budget)}"'
+    if shape == "words":
+        unit = " -H 'X-A: $$To'"
+        return "big.curl", head.removesuffix(" --data-raw ") + _repeat_to(unit, budget)
+    if shape == "near-misses":
+        return "big.curl", f"{head}'{_repeat_to('{{to}} ', budget)}'"
+    if shape == "config-placeholders":
+        body = _repeat_to("$$To \\\"$$Body\\\" ", size - 200)
+        return "big.json", ('{"name": "big", "method": "POST", "endpoint": "https://sms.example.com/send", '
+                            f'"auth": null, "headers": [], "parameters": {{"format": "raw", "body": "{body}"}}}}')
+    raise ValueError(shape)
+
+
+SCALING_SHAPES = ("placeholders", "plain-word", "escapes", "words", "near-misses", "config-placeholders")
+
+
+def scaling_rows(limit: float, folder: Path) -> list[Row]:
+    """Each worst shape at each size through the CLI, as a user runs it (findings printed, to /dev/null)."""
+    compile_bytecode()
+    rows = []
+    for shape in SCALING_SHAPES:
+        for label, size in SCALING_SIZES.items():
+            name, text = scaling_input(shape, size)
+            path = folder / name
+            path.write_text(text, encoding="utf-8")
+            command = "lint" if name.endswith(".json") else "import"
+            start = time.perf_counter()
+            try:
+                subprocess.run([*CURLPORT, command, str(path)], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit, check=False)
+                seconds: float | None = time.perf_counter() - start
+            except subprocess.TimeoutExpired:
+                seconds = None
+            stopped = "" if seconds is not None else f" (stopped after {limit:.0f} s)"
+            rows.append(Row(f"`curlport {command}`, {shape}, {label}{stopped}", seconds, "budget", 2.0, 1.0))
+    return rows
+
+
+# ---- the table -----------------------------------------------------------------------------
+
+def table(rows: list[Row]) -> str:
+    header = ["measurement", "curlport", "peer", "peer's", "ratio", "target", "met"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (f"{date.today().isoformat()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and a shorter limit on scaling inputs")
+    parser.add_argument("--skip", action="append", default=[], choices=["cold", "lint", "inprocess", "scaling"],
+                        help="leave a section out")
+    arguments = parser.parse_args()
+    rounds = 5 if arguments.quick else 11
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="curlport-bench-") as temporary:
+        folder = Path(temporary)
+        if "cold" not in arguments.skip:
+            rows += cold_rows(rounds)
+        if "lint" not in arguments.skip:
+            (folder / "configs").mkdir()
+            rows += lint_rows(max(3, rounds // 2), folder / "configs")
+        if "inprocess" not in arguments.skip:
+            rows += inprocess_rows(rounds, 20 if arguments.quick else 50, folder)
+        if "scaling" not in arguments.skip:
+            rows += scaling_rows(30 if arguments.quick else 120, folder)
+    print(f"Machine: {machine()}\n")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

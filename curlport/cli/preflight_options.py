@@ -1,0 +1,75 @@
+"""What render and send share: the values to substitute, reading CONFIG, and rendering it or saying why not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
+from curlport.errors import CurlportError
+from curlport.findings import Finding
+from curlport.preflight.load import LoadedConfig, load_config
+from curlport.preflight.provider import Provider
+from curlport.preflight.render import Encoding, MissingValueError, Rendered, RenderRefusedError, Values, render
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def value_options(command: F) -> F:
+    """--to, --body, --template-id, --message-id and --encoding, in that order in --help."""
+    for option in reversed((
+        click.option("--to", "recipient", required=True, metavar="NUMBER", help="The recipient: replaces $$To."),
+        click.option("--body", "message", required=True, metavar="TEXT", help="The message: replaces $$Body."),
+        click.option("--template-id", metavar="ID", help="Replaces $$TemplateId (India's DLT template)."),
+        click.option("--message-id", metavar="ID", help="Replaces $$MessageID."),
+        click.option("--encoding", type=click.Choice([e.value for e in Encoding]), default=Encoding.PLATFORM.value,
+                     show_default=True, help="How values go into the endpoint: platform = percent-encoded UTF-8 "
+                     "(what curlport assumes the platform does); none = verbatim, refused where that breaks the "
+                     "URL."),
+    )):
+        command = option(command)
+    return command
+
+
+def values_from(recipient: str, message: str, template_id: str | None, message_id: str | None) -> Values:
+    """The values, refused (exit 2) when the command line gave bytes that are not UTF-8."""
+    for flag, value in (("--to", recipient), ("--body", message), ("--template-id", template_id),
+                        ("--message-id", message_id)):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise ToolError(f"error: {flag} is not valid UTF-8 text") from None
+    return Values(recipient, message, template_id, message_id)
+
+
+def load(config_file: str, *, require_placeholders: bool) -> tuple[LoadedConfig, Provider]:
+    """CONFIG read and typed; its blocking findings printed and exit 1, unreadable input exit 2."""
+    data, file = read_input(config_file)
+    try:
+        loaded = load_config(data, file)
+    except CurlportError as error:
+        raise fail(error, file, None) from None
+    blocking = loaded.blocking if require_placeholders else tuple(f for f in loaded.blocking if f.code == "CP000")
+    provider = loaded.provider() if not blocking else None
+    if isinstance(provider, Finding):
+        blocking = (provider,)
+    if blocking or not isinstance(provider, Provider):
+        _refuse(blocking, loaded, "not usable: fix the findings above")
+    return loaded, provider
+
+
+def render_or_refuse(loaded: LoadedConfig, provider: Provider, values: Values, encoding: str) -> Rendered:
+    try:
+        return render(provider, values, Encoding(encoding))
+    except MissingValueError as error:
+        raise ToolError(f"{loaded.source.name}: error: {error.message}") from None
+    except RenderRefusedError as error:
+        _refuse(loaded.refusal_findings(error.refusals), loaded,
+                "not rendered: the request would not carry these values intact")
+
+
+def _refuse(findings: tuple[Finding, ...], loaded: LoadedConfig, why: str) -> NoReturn:
+    print_findings(findings, loaded.source.name, loaded.source)
+    raise FindingsError(f"{loaded.source.name}: {why}")

@@ -1,0 +1,101 @@
+"""`curlport send`: one real test message, and whether the provider accepted it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import click
+
+from curlport.catalogue import CODES
+from curlport.cli.common import FindingsError, ToolError
+from curlport.cli.preflight_options import load, render_or_refuse, value_options, values_from
+from curlport.errors import CurlportError
+from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
+from curlport.preflight.masking import mask_body, mask_header_value, mask_url
+from curlport.preflight.provider import OAuth2Auth
+from curlport.preflight.render import as_http
+
+
+def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
+    lines = [f"HTTP/1.1 {response.status} {response.reason}".rstrip()]
+    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value)}"
+              for name, value in response.headers]
+    body = response.text if show_secrets else mask_body(response.text)
+    return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
+
+
+def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool) -> str:
+    reason = verdict.reason
+    location = response.header("Location")
+    if response.status in REDIRECT_STATUSES and location and not follow:
+        reason += f" (a redirect to {location if show_secrets else mask_url(location)}; --follow follows it)"
+    word = "accepted" if verdict.accepted else "NOT accepted"
+    lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
+    if verdict.message_id is not None:
+        lines.append(f"message id: {verdict.message_id}")
+    if verdict.warning is not None:
+        lines.append(f"warning: {verdict.warning}")
+    return "\n".join(lines)
+
+
+def _confirmed(question: str) -> bool:
+    """The user's yes; no answer (stdin closed, as when CONFIG came on stdin) is a no."""
+    try:
+        return click.confirm(question, err=True, default=False)
+    except click.Abort:
+        return False
+
+
+@click.command("send")
+@click.argument("config_file", metavar="CONFIG")
+@value_options
+@click.option("--yes", is_flag=True, help="Send without asking for confirmation (a real SMS costs money).")
+@click.option("--dry-run", is_flag=True, help="Do everything but the network call: print what would be sent.")
+@click.option("--follow", is_flag=True, help="Follow redirects (credentials are never sent to another host).")
+@click.option("--insecure", is_flag=True, help="Do not verify the TLS certificate (self-signed test servers only).")
+@click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              metavar="SECONDS", help="Give up connecting after this long.")
+@click.option("--read-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Give up waiting for the response after this long.")
+@click.option("--show-secrets", is_flag=True, help="Print credentials as sent and received.")
+def send_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
+                 encoding: str, yes: bool, dry_run: bool, follow: bool, insecure: bool, connect_timeout: float,
+                 read_timeout: float, show_secrets: bool) -> None:
+    """Send one test message through the provider CONFIG describes, and say whether it was accepted.
+
+    The request is the one 'curlport render' prints (printed first, masked). The
+    verdict comes from the config's response section, else from heuristics that
+    recognise a 200 that failed ("status": "failure", "error": ..., "success":
+    false, ERROR: text, Kannel's '3: ...'); it names the rule that decided.
+    Exit 0 when the provider accepted the message, 1 when it did not (or the
+    request would be broken), 2 when nothing could be sent (network, TLS,
+    timeout, not confirmed).
+    """
+    loaded, provider = load(config_file, require_placeholders=True)
+    rendered = render_or_refuse(loaded, provider, values_from(recipient, message, template_id, message_id),
+                                encoding)
+    click.echo(as_http(rendered.shown(show_secrets)))
+    if dry_run:
+        click.echo("dry run: nothing sent", err=True)
+        return
+    host = urlsplit(rendered.request.url).hostname
+    if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
+        raise ToolError("not sent: not confirmed (--yes sends without asking)")
+    # http.client and ssl cost every other command ~12 ms of start-up: imported only when sending
+    from curlport.preflight.send import SendOptions, fetch_token, send, with_token
+
+    options = SendOptions(connect_timeout, read_timeout, follow, insecure)
+    request = rendered.request
+    try:
+        if isinstance(provider.auth, OAuth2Auth):
+            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
+        exchange = send(request, options)
+    except CurlportError as error:
+        raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
+    for url in exchange.redirects:
+        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
+    click.echo(_response_text(exchange.response, show_secrets))
+    verdict = judge(exchange.response, provider.response)
+    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets))
+    if not verdict.accepted:
+        raise FindingsError("")

@@ -1,0 +1,261 @@
+"""Detection: where the provider's sample recipient and message are, so that $$To and $$Body can take their place.
+
+A pure function of the config. Every slot (see ``places``) is scored for each role
+(see ``signals``); the best one is taken only when it is clearly the best. When
+two places score alike, or the message field may carry an Indian DLT template id
+instead of text, detection does not guess: it asks, with the candidates. A
+placeholder already in the config is left where it is, so importing an exported
+config changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from curlport.config.detect.places import Place, Slot, find_slot, parse_place, slots_of
+from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Scored, score, shape
+from curlport.errors import CurlportError
+from curlport.source import Span
+
+PLACEHOLDERS = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
+FLAGS = {RECIPIENT: "--to", MESSAGE: "--body"}
+#: A slot is taken when it scores this much and clearly more than the next one.
+FOUND, MARGIN = 6, 2
+#: Below this a slot is not worth offering.
+CANDIDATE = 3
+MAX_CANDIDATES = 5
+_TLD_REGIONS = {"uk": "GB"}
+
+__all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
+           "detect", "parse_place", "planned", "sample_range", "slots_of", "substitute", "text_at"]
+
+
+class PlaceError(CurlportError):
+    """A --to or --body that names no place of the config (or more than one): the tool cannot go on."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What detection concluded for one placeholder.
+
+    ``outcome``: ``present`` (the config already has it; ``slot`` holds it when it is
+    in a value), ``found`` (detection chose ``slot``), ``chosen`` (the user named
+    ``slot``), ``ask`` (``candidates`` could each be it) or ``none`` (nothing looks
+    like it; ``candidates`` has the best guess, if any, for pointing at).
+    """
+
+    role: str
+    outcome: str
+    slot: Slot | None = None
+    candidates: tuple[Scored, ...] = ()
+    reason: str = ""
+
+    @property
+    def placeholder(self) -> str:
+        return PLACEHOLDERS[self.role]
+
+    @property
+    def to_write(self) -> Slot | None:
+        return self.slot if self.outcome in ("found", "chosen") else None
+
+
+@dataclass(frozen=True)
+class Detection:
+    recipient: Decision
+    message: Decision
+
+    @property
+    def decisions(self) -> tuple[Decision, Decision]:
+        return self.recipient, self.message
+
+    def claimed(self) -> list[Slot]:
+        """The slots detection takes or offers for either placeholder."""
+        return [slot for decision in self.decisions
+                for slot in ([decision.slot] if decision.slot else []) + [c.slot for c in decision.candidates]]
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """One sample replaced by its placeholder: where (config pointer and offsets, place, and ``span`` in the curl
+    text once the importer has located it), the sample, and whether its JSON type changed."""
+
+    placeholder: str
+    place: str
+    sample: str
+    pointer: str
+    start: int
+    end: int
+    replacement: str
+    retyped: str = ""
+    span: Span | None = None
+
+
+def sample_range(slot: Slot) -> tuple[int, int]:
+    """The offsets of the sample's characters in the config text: inside the quotes of a JSON string."""
+    if slot.is_json and isinstance(slot.value, str):
+        return slot.start + 1, slot.end - 1
+    return slot.start, slot.end
+
+
+def hints_of(config: dict[str, Any]) -> Hints:
+    """Regions a national number may be written for: the country of the endpoint's domain."""
+    host = urlsplit(str(config.get("endpoint", ""))).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    region = _TLD_REGIONS.get(tld, tld.upper())
+    return Hints((region,) if len(region) == 2 and region.isalpha() else ())
+
+
+def _strings(config: dict[str, Any]) -> list[str]:
+    """Every text of the config a placeholder could be in (keys too: a placeholder there is still 'there')."""
+    texts = [str(config.get("endpoint", ""))]
+    auth = config.get("auth")
+    if isinstance(auth, dict):
+        texts += [str(value) for value in auth.values()]
+    for row in config.get("headers") or []:
+        if isinstance(row, dict):
+            texts += [str(row.get("key", "")), str(row.get("value", ""))]
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict):
+        for row in parameters.get("fields") or []:
+            if isinstance(row, dict):
+                texts += [str(row.get("key", "")), str(row.get("value", ""))]
+        texts.append(str(parameters.get("body", "")))
+    return texts
+
+
+def _present(config: dict[str, Any], placeholder: str) -> bool:
+    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those)."""
+    wanted = (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
+    return any(form in text.lower() for text in _strings(config) for form in wanted)
+
+
+def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
+    matches = find_slot(slots, place)
+    existing = ", ".join(dict.fromkeys(str(slot.place) for slot in slots)) or "none"
+    if not matches:
+        raise PlaceError(f"{flag} {place}: no such place in this request; the places are: {existing}")
+    if len(matches) > 1:
+        raise PlaceError(f"{flag} {place}: several places are named so ({', '.join(str(m.place) for m in matches)});"
+                         " name one")
+    return matches[0]
+
+
+def _decide(role: str, slots: list[Slot], hints: Hints, taken: Slot | None, dlt_route: bool) -> Decision:
+    scored = [score(slot, role, hints) for slot in slots if slot != taken]
+    eligible = [item for item in scored if item.score > EXCLUDED]
+    # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.
+    shaped = [item for item in eligible if _value_score(item, role, hints) >= 3]
+    if len(shaped) == 1 and not any(item.named for item in eligible):
+        eligible = [replace(item, score=item.score + 2, why=item.why + ", the only one of its shape")
+                    if item is shaped[0] else item for item in eligible]
+    ranked = sorted(eligible, key=lambda item: -item.score)
+    if not ranked or ranked[0].score < CANDIDATE:
+        return Decision(role, "none", candidates=tuple(ranked[:1]) if ranked and ranked[0].score > 0 else ())
+    best = ranked[0]
+    offered = tuple(item for item in ranked if item.score >= max(CANDIDATE, best.score - 3))[:MAX_CANDIDATES]
+    # On a template route the text may be in any field named for it (the template's variables): offer them all.
+    named = tuple(item for item in ranked if item.named and item not in offered)
+    if best.template_id:
+        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
+                        reason=f"{best.slot.place.describe()} holds '{best.slot.text}', which may be an Indian DLT "
+                               "template id rather than the text")
+    if role == MESSAGE and dlt_route:
+        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
+                        reason="on a DLT route the message field may carry a template id rather than the text")
+    clear = len(ranked) == 1 or best.score - ranked[1].score >= MARGIN
+    if best.score >= FOUND and clear:
+        return Decision(role, "found", best.slot, (best,))
+    reason = "several places score alike" if not clear else "no place is clearly it"
+    return Decision(role, "ask", candidates=offered, reason=reason)
+
+
+def _value_score(item: Scored, role: str, hints: Hints) -> int:
+    value = shape(item.slot.value, hints)
+    return value.recipient if role == RECIPIENT else value.message
+
+
+def _dlt_route(slots: list[Slot]) -> bool:
+    """A route or type set to DLT: India's template-id routes, where `message` may carry the id."""
+    return any(isinstance(slot.value, str) and slot.value.strip().lower().startswith("dlt") for slot in slots)
+
+
+def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None, *,
+           auto: bool = True) -> Detection:
+    """Where $$To and $$Body go in this config; ``to``/``body`` are the user's choice (PlaceError if absent).
+
+    Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
+    """
+    slots = slots_of(config)
+    hints = hints_of(config)
+    chosen = {RECIPIENT: _named(slots, to, "--to") if to else None,
+              MESSAGE: _named(slots, body, "--body") if body else None}
+    decisions: dict[str, Decision] = {}
+    for role in (RECIPIENT, MESSAGE):
+        slot = chosen[role]
+        if slot is not None:
+            decisions[role] = Decision(role, "chosen", slot)
+        elif _present(config, PLACEHOLDERS[role]):
+            holder = next((s for s in slots if PLACEHOLDERS[role] in s.text), None)
+            decisions[role] = Decision(role, "present", holder)
+    for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
+        if role not in decisions:
+            taken = decisions[other].to_write if other in decisions else None
+            decisions[role] = _decide(role, slots, hints, taken, _dlt_route(slots)) if auto else Decision(role, "none")
+    if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
+        decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
+    return Detection(decisions[RECIPIENT], decisions[MESSAGE])
+
+
+def substitution(slot: Slot, placeholder: str) -> Substitution:
+    """What writing ``placeholder`` at ``slot`` changes: only the sample's characters.
+
+    In JSON the sample's literal becomes the string "$$To": a JSON number too, since the
+    platform's number may carry a leading + that is not JSON, and a list of numbers
+    becomes ["$$To"], since the platform sends one message per recipient.
+    """
+    sample = slot.text
+    if slot.is_json and isinstance(slot.value, list):
+        return Substitution(placeholder, str(slot.place), sample, slot.pointer, slot.start, slot.end,
+                            f'["{placeholder}"]', f"a JSON array of {len(slot.value)} values, written as "
+                            f'["{placeholder}"]: the platform sends one message per recipient')
+    if slot.is_json:
+        retyped = "" if isinstance(slot.value, str) else (
+            f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '
+            f'"{placeholder}"')
+        return Substitution(placeholder, str(slot.place), sample, slot.pointer, slot.start, slot.end,
+                            f'"{placeholder}"', retyped)
+    return Substitution(placeholder, str(slot.place), sample.strip(), slot.pointer, slot.start, slot.end, placeholder)
+
+
+def _holder(config: dict[str, Any], pointer: str) -> tuple[Any, Any]:
+    """The container and key of the value at a pointer of the config (the pointers slots make: no escapes)."""
+    parent, _, last = pointer.rpartition("/")
+    holder: Any = config
+    for part in parent.split("/")[1:]:
+        holder = holder[int(part)] if isinstance(holder, list) else holder[part]
+    return holder, int(last) if isinstance(holder, list) else last
+
+
+def text_at(config: dict[str, Any], pointer: str) -> str:
+    """The config text a slot's offsets are about."""
+    holder, key = _holder(config, pointer)
+    return str(holder[key])
+
+
+def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dict[str, Any]:
+    """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true)."""
+    result = copy.deepcopy(config)
+    for item in sorted(substitutions, key=lambda s: (s.pointer, -s.start)):
+        holder, key = _holder(result, item.pointer)
+        text = holder[key]
+        holder[key] = text[: item.start] + item.replacement + text[item.end :]
+    return result
+
+
+def planned(detection: Detection) -> list[Substitution]:
+    """The substitutions a detection calls for."""
+    return [substitution(slot, decision.placeholder) for decision in detection.decisions
+            if (slot := decision.to_write) is not None]

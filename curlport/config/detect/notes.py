@@ -1,0 +1,121 @@
+"""What the import says about a detection: each placeholder placed, each question asked, at the sample in the curl text.
+
+Detection works on the config; the user reads the curl command. The source map
+says which shell word each config value came from; the sample's characters are
+looked up inside that word so that a finding points at the number itself.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from curlport.config.detect import FLAGS, Decision, Detection, Substitution, text_at
+from curlport.config.detect.places import Slot, parse_place
+from curlport.config.detect.signals import RECIPIENT
+from curlport.findings import Finding
+from curlport.parse import notes
+from curlport.source import Source, Span
+
+_ROLE_WORDS = {RECIPIENT: "recipient", "message": "message"}
+
+
+def _nearest(pointer: str, source_map: dict[str, Span]) -> Span | None:
+    while pointer not in source_map:
+        if not pointer:
+            return None
+        pointer = pointer.rsplit("/", 1)[0]
+    return source_map[pointer]
+
+
+def _fragments(raw: str, sample: str) -> Iterator[str]:
+    """How a sample may be written in the curl text: as in the config, unquoted, with the + that form decoding
+    turned into a space, or as its bare text."""
+    yield raw
+    if raw.startswith('"') and raw.endswith('"'):
+        yield raw[1:-1]
+    if raw.startswith(" "):
+        yield "+" + raw.lstrip()
+    yield sample
+    yield sample.strip()
+
+
+def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str, source: Source,
+                source_map: dict[str, Span]) -> Span | None:
+    """The sample's characters in the curl text, or the word it came from when they cannot be told apart."""
+    word = _nearest(pointer, source_map)
+    if word is None:
+        return None
+    raw = slot_text[start:end]
+    return next((found for fragment in _fragments(raw, sample) if (found := source.find(word, fragment))), word)
+
+
+def _sample(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def located(substitution: Substitution, config: dict[str, Any], source: Source, source_map: dict[str, Span]
+            ) -> Substitution:
+    """The substitution with the span of its sample in the curl text."""
+    return replace(substitution, span=sample_span(text_at(config, substitution.pointer), substitution.start,
+                                                  substitution.end, substitution.sample, substitution.pointer,
+                                                  source, source_map))
+
+
+def import_notes(detection: Detection, substitutions: list[Substitution], config: dict[str, Any], source: Source,
+                 source_map: dict[str, Span]) -> list[Finding]:
+    """CP020 for each substitution, CP023 where curl turns the sample's + into a space, CP021/CP022 for each ask."""
+    findings: list[Finding] = []
+    for item in substitutions:
+        decision = detection.recipient if item.placeholder == "$$To" else detection.message
+        how = f" ({FLAGS[decision.role]})" if decision.outcome == "chosen" else ""
+        retyped = f"; {item.retyped}" if item.retyped else ""
+        findings.append(notes.PLACED.at(
+            f"{_ROLE_WORDS[decision.role]}: {parse_place(item.place).describe()} (sample {_sample(item.sample)}) -> "
+            f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
+        findings += _plus_note(item, text_at(config, item.pointer), source)
+    for decision in detection.decisions:
+        if decision.outcome == "ask":
+            findings += _ask_notes(decision, config, source, source_map)
+    return findings
+
+
+def _plus_note(item: Substitution, text: str, source: Source) -> list[Finding]:
+    """A sample written +91… in a form value or a query: the provider decodes the + as a space."""
+    raw = text[item.start : item.end]
+    form_space = item.pointer.startswith("/parameters/fields/") and raw.startswith(" ")
+    query_plus = item.pointer == "/endpoint" and raw.startswith("+")
+    if not (form_space or query_plus) or item.span is None:
+        return []
+    start = source.offset(item.span.line, item.span.column)
+    if source.text[start : start + 1] != "+":
+        return []
+    plus = source.span(start, start + 1)
+    return [notes.PLUS_BECOMES_SPACE.at(
+        f"the + of the sample {_sample(item.sample)} reaches the provider as a space (form decoding); "
+        "it does not matter once $$To is there, but a fixed number must be written %2B", plus, item.pointer)]
+
+
+def _ask_notes(decision: Decision, config: dict[str, Any], source: Source, source_map: dict[str, Span]
+               ) -> list[Finding]:
+    flag = FLAGS[decision.role]
+    role = _ROLE_WORDS[decision.role]
+    spans = [_candidate_span(c.slot, config, source, source_map) for c in decision.candidates]
+    choices = "; ".join(f"{flag} {shlex.quote(str(c.slot.place))} ({spans[i] or 'request'})"
+                        for i, c in enumerate(decision.candidates))
+    findings = [notes.PLACEHOLDER_ASK.at(
+        f"{decision.placeholder} not placed: {decision.reason}; choose the {role}'s place: {choices}",
+        spans[0] if spans else None, decision.candidates[0].slot.pointer if decision.candidates else None)]
+    for span, candidate in zip(spans, decision.candidates, strict=True):
+        findings.append(notes.PLACEHOLDER_CANDIDATE.at(
+            f"may be the {role}: {candidate.slot.place.describe()} (sample {_sample(candidate.slot.text)}): "
+            f"{flag} {shlex.quote(str(candidate.slot.place))}", span, candidate.slot.pointer))
+    return findings
+
+
+def _candidate_span(slot: Slot, config: dict[str, Any], source: Source, source_map: dict[str, Span]) -> Span | None:
+    return sample_span(text_at(config, slot.pointer), slot.start, slot.end, slot.text, slot.pointer, source,
+                       source_map)

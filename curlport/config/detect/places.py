@@ -1,0 +1,239 @@
+"""Places: where in a config a value sits, in the one syntax users, messages, data files and tests share.
+
+``query:NAME`` (a query parameter of the endpoint), ``form:NAME`` (a form field),
+``json:a.0.b`` (a dotted path into a raw JSON body; array indexes are numbers),
+``form:NAME#a.0.b`` (a path into a JSON document inside a form field),
+``header:NAME``, ``path:N`` (the N-th path segment after the host, 0-based) and a
+bare ``NAME`` (the one place whose key is NAME).
+
+``slots_of`` lists every place of a config that could hold a sample value, with
+the characters that hold it, so that detection, the ``--to/--body`` flags and
+the rules all walk the same list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, unquote_plus, urlsplit
+
+from curlport.lint.json_positions import parse_with_positions
+
+KINDS = ("query", "form", "json", "header", "path")
+_DESCRIPTIONS = {"query": "query parameter", "form": "form field", "json": "JSON member", "header": "header",
+                 "path": "URL path segment"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in a config; ``kind`` is one of KINDS, or ``name`` for a bare NAME still to be resolved."""
+
+    kind: str
+    name: str = ""
+    path: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.kind == "name":
+            return self.name
+        if self.kind == "json":
+            return "json:" + ".".join(self.path)
+        suffix = "#" + ".".join(self.path) if self.path else ""
+        return f"{self.kind}:{self.name}{suffix}"
+
+    @property
+    def key(self) -> str:
+        """The name a bare NAME matches: a field's, parameter's or header's name, a JSON member's last key."""
+        if self.path:
+            return next((part for part in reversed(self.path) if not part.isdigit()), self.name)
+        return self.name
+
+    def describe(self) -> str:
+        """The place in words, for messages: form field "To", JSON member messages.0.to."""
+        if self.kind == "json":
+            return f"JSON member {'.'.join(self.path)}"
+        if self.kind == "path":
+            return f"URL path segment {self.name}"
+        inner = f" (JSON member {'.'.join(self.path)})" if self.path else ""
+        return f'{_DESCRIPTIONS.get(self.kind, "field")} "{self.name}"{inner}'
+
+
+class PlaceSyntaxError(ValueError):
+    """Text that is not a place."""
+
+
+def parse_place(text: str) -> Place:
+    """A place from its text; raises PlaceSyntaxError with what is wrong."""
+    kind, colon, rest = text.partition(":")
+    if not colon or kind not in KINDS:
+        if not text or any(c in text for c in "#:") or text != text.strip():
+            raise PlaceSyntaxError(f"'{text}' is not a place: write query:NAME, form:NAME, form:NAME#a.0.b, "
+                                   "json:a.0.b, header:NAME, path:N or a bare NAME")
+        return Place("name", text)
+    if not rest:
+        raise PlaceSyntaxError(f"'{text}' names no {kind}")
+    if kind == "json":
+        return Place("json", "", _dotted(rest, text))
+    if kind == "path":
+        if not rest.isdigit():
+            raise PlaceSyntaxError(f"'{text}': path: takes the 0-based number of a URL path segment")
+        return Place("path", str(int(rest)))
+    name, hash_mark, inner = rest.partition("#")
+    if hash_mark and kind != "form":
+        raise PlaceSyntaxError(f"'{text}': only a form field holds a JSON document (form:NAME#a.0.b)")
+    if not name:
+        raise PlaceSyntaxError(f"'{text}' names no {kind}")
+    return Place(kind, name, _dotted(inner, text) if hash_mark else ())
+
+
+def _dotted(path: str, text: str) -> tuple[str, ...]:
+    parts = tuple(path.split("."))
+    if any(not part for part in parts):
+        raise PlaceSyntaxError(f"'{text}': an empty step in the dotted path")
+    return parts
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place that holds a value, and the characters that hold it.
+
+    ``text[start:end]`` of the config string at ``pointer`` is the value as written
+    (for a JSON value, its whole literal, quotes included); ``value`` is what it
+    means (decoded text, a JSON number, a list for a JSON array of several values);
+    ``context`` the names around it from the outside in (the keys above a JSON
+    member, the segment before a path segment).
+    """
+
+    place: Place
+    value: Any
+    pointer: str
+    start: int
+    end: int
+    context: tuple[str, ...] = ()
+    is_json: bool = False
+
+    @property
+    def text(self) -> str:
+        """The value as text, as a reader sees it."""
+        if isinstance(self.value, list):
+            return ",".join(_scalar_text(item) for item in self.value)
+        return _scalar_text(self.value)
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
+def slots_of(config: dict[str, Any]) -> list[Slot]:
+    """Every place of a config that holds a value, in document order (endpoint, headers, parameters)."""
+    found: list[Slot] = []
+    endpoint = config.get("endpoint")
+    if isinstance(endpoint, str):
+        found += _path_slots(endpoint)
+        found += _query_slots(endpoint)
+    for index, row in enumerate(config.get("headers") or []):
+        if isinstance(row, dict) and isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
+            found.append(Slot(Place("header", row["key"]), row["value"], f"/headers/{index}/value", 0,
+                              len(row["value"])))
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict):
+        for index, row in enumerate(parameters.get("fields") or []):
+            if isinstance(row, dict) and isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
+                pointer = f"/parameters/fields/{index}/value"
+                inner = list(_json_slots(row["value"], pointer, lambda path, r=row: Place("form", r["key"], path),
+                                         (row["key"],)))
+                found += inner or [Slot(Place("form", row["key"]), row["value"], pointer, 0, len(row["value"]))]
+        if isinstance(parameters.get("body"), str):
+            found += _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
+    return found
+
+
+def _path_slots(endpoint: str) -> Iterator[Slot]:
+    parts = urlsplit(endpoint)
+    path_start = endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
+    if path_start == -1:
+        return
+    position = path_start + 1
+    segments = parts.path[1:].split("/")
+    for index, segment in enumerate(segments):
+        if segment:
+            previous = unquote(segments[index - 1]) if index else ""
+            yield Slot(Place("path", str(index)), unquote(segment), "/endpoint", position, position + len(segment),
+                       (previous,) if previous else ())
+        position += len(segment) + 1
+
+
+def _query_slots(endpoint: str) -> Iterator[Slot]:
+    """The endpoint's query pairs; offsets are of the value as written, the value decoded as a server would."""
+    query_start = endpoint.find("?")
+    if query_start == -1:
+        return
+    fragment = endpoint.find("#", query_start)
+    position = query_start + 1
+    for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
+        key, separator, value = pair.partition("=")
+        if separator and key:
+            value_start = position + len(key) + 1
+            yield Slot(Place("query", unquote_plus(key)), unquote_plus(value), "/endpoint", value_start,
+                       value_start + len(value))
+        position += len(pair) + 1
+
+
+def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> Iterator[Slot]:
+    """The leaves of a JSON document (nothing when the text is not an object or array).
+
+    An array of two or more plain values is one slot (a list of recipients is one
+    recipient for the platform, which sends one message per number); a single
+    value in an array is a slot of its own (``to.0``).
+    """
+    if not text.lstrip().startswith(("{", "[")):
+        return
+    try:
+        document, offsets = parse_with_positions(text)
+    except (json.JSONDecodeError, RecursionError):
+        return
+    yield from _leaves(document, (), text, offsets, pointer, make, context)
+
+
+def _leaves(value: Any, path: tuple[str, ...], text: str, offsets: dict[str, int], pointer: str, make: Any,
+            context: tuple[str, ...]) -> Iterator[Slot]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key), text, offsets, pointer, make, context)
+        return
+    json_pointer = "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in path)
+    start = offsets[json_pointer]
+    if isinstance(value, list):
+        plain = all(not isinstance(item, dict | list) for item in value)
+        if plain and len(value) > 1 and path:
+            yield Slot(make(path), value, pointer, start, _literal_end(text, start), context + path, True)
+            return
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*path, str(index)), text, offsets, pointer, make, context)
+        return
+    yield Slot(make(path), value, pointer, start, _literal_end(text, start), context + path, True)
+
+
+def _literal_end(text: str, start: int) -> int:
+    """The end of the JSON value that starts at ``start``."""
+    decoder = json.JSONDecoder()
+    _, end = decoder.raw_decode(text, start)
+    return int(end)
+
+
+def find_slot(slots: list[Slot], place: Place) -> list[Slot]:
+    """The slots a place names: itself, the single value of an array it names, or, for a bare NAME, every key match.
+
+    Several slots for a bare NAME mean the name is ambiguous; none, that the place does not exist.
+    """
+    if place.kind == "name":
+        exact = [slot for slot in slots if slot.place.key == place.name]
+        return exact or [slot for slot in slots if slot.place.key.lower() == place.name.lower()]
+    exact = [slot for slot in slots if slot.place == place]
+    if exact:
+        return exact
+    return [slot for slot in slots if slot.place.kind == place.kind and slot.place.name == place.name
+            and slot.place.path == (*place.path, "0")]

@@ -1,0 +1,360 @@
+"""Signals: how much a value looks like the recipient's number or the message, from its name and its shape.
+
+No single list decides. A slot's score for a role adds what its name says (in any
+case or separator style, in the API vocabularies of several languages), what the
+names around it say (``destinations[0].to``, ``ToBinding``), and what its sample
+value looks like (a phone number by the ``phonenumbers`` package, a masked
+number, a template such as ``<TO_NUMBER>``, free text). Names of senders,
+credentials, callbacks, routes, types, templates, dates and flags are negative
+signals strong enough that such a slot is never taken, whatever its value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from curlport.config.detect.places import Slot
+
+RECIPIENT, MESSAGE = "recipient", "message"
+#: A score at or below this excludes the slot outright.
+EXCLUDED = -10
+
+# Names, lowercase, by weight. Compound names (tonumber, senderid, smstext) are split into these words.
+_RECIPIENT_WORDS = {
+    **dict.fromkeys((
+        "to", "recipient", "recipients", "receiver", "receivers", "recv", "rcpt", "destination", "destinations",
+        "dest", "dst", "msisdn", "msisdns", "mobile", "mobiles", "mobileno", "phone", "phones", "tel", "telephone",
+        "cell", "cellphone", "gsm", "handy", "dnis", "callee",
+        # es, pt, it, fr, de, nl, pl, tr, id, sv
+        "destinatario", "destinatarios", "destinataire", "destinataires", "empfaenger", "empfanger", "empfänger",
+        "telefono", "teléfono", "telefone", "telefon", "celular", "movil", "móvil", "cellulare", "portable",
+        "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
+        "mob", "cel",
+    ), 4),
+    **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
+                     "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
+    **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "da", "no"), 2),
+}
+_MESSAGE_WORDS = {
+    **dict.fromkeys((
+        "message", "messages", "msg", "msgs", "text", "texts", "body", "content", "contents", "txt", "mes",
+        "mensaje", "mensagem", "texto", "nachricht", "mitteilung", "inhalt", "mesaj", "pesan", "messaggio", "testo",
+        "contenu", "tekst", "bericht", "wiadomosc", "tresc", "meddelande", "sms",
+    ), 4),
+    **dict.fromkeys(("payload", "isi"), 2),
+    # the variables of a registered template carry the text on India's DLT routes
+    **dict.fromkeys(("variables", "variable", "vars", "var"), 1),
+}
+_NEGATIVE_WORDS = frozenset((
+    # who sends
+    "from", "sender", "senders", "src", "source", "originator", "orig", "oa", "sid", "mask", "alpha", "header",
+    "signature", "sign", "reply", "caller", "absender", "remitente", "remetente", "expediteur", "expéditeur",
+    "mittente", "afzender", "nadawca", "gonderen", "pengirim", "avsandare", "otpravitel",
+    # credentials and accounts
+    "key", "keys", "apikey", "api", "token", "secret", "password", "passwd", "pwd", "pass", "pin", "user",
+    "username", "login", "auth", "authkey", "account", "acct", "client", "app", "id", "ids", "uid", "uuid", "guid",
+    "credential", "credentials", "hash", "hmac",
+    # callbacks and reports
+    "callback", "webhook", "url", "uri", "link", "notify", "status", "dlr", "report", "delivery", "receipt",
+    # routes, types, templates, channels
+    "route", "routing", "type", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs", "charset",
+    "unicode", "flash", "priority", "class", "template", "templates", "tmpl", "tpl", "temp", "dlt", "entity", "pe",
+    "channel", "channels", "service", "gateway", "gwid", "gw", "campaign", "tag", "tags", "label", "category",
+    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "name", "subject", "tarif",
+    "tariff", "plan", "media",
+    # dates, counts, flags
+    "date", "time", "datetime", "timestamp", "schedule", "scheduled", "at", "delay", "validity", "ttl", "expiry",
+    "expire", "expires", "day", "count", "limit", "test", "sandbox", "debug", "fl", "flag", "flags", "response",
+    "output", "json", "enable", "enabled", "shorten", "track", "tracking",
+))
+_FILLER_WORDS = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
+                           "sample", "example", "valid", "e164", "string"))
+_VOCABULARY = frozenset(_RECIPIENT_WORDS) | frozenset(_MESSAGE_WORDS) | _NEGATIVE_WORDS | _FILLER_WORDS
+# Header names that are HTTP's own business, never a recipient or a message.
+_PROTOCOL_HEADERS = frozenset(("content-type", "accept", "authorization", "user-agent", "cookie", "referer", "host",
+                               "content-length", "accept-encoding", "accept-language", "cache-control", "connection",
+                               "origin", "x-requested-with", "proxy-authorization"))
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """The lowercase words of a name in any style: phoneNumber, mobile_no, To, SENDER-ID, tonumber, smstext."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
+    pieces = re.split(r"[^0-9A-Za-zÀ-ÿ]+|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", spaced)
+    result: list[str] = []
+    for piece in (p.lower() for p in pieces if p):
+        result += _split_compound(piece) if piece not in _VOCABULARY else [piece]
+    return tuple(result)
+
+
+def _split_compound(word: str) -> list[str]:
+    """``tonumber`` → to, number: the fewest vocabulary words that make the whole word, or the word itself."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 14), end - 1):
+            previous, piece = best[start], word[start:end]
+            if previous is not None and piece in _VOCABULARY and (
+                    best[end] is None or len(previous) + 1 < len(best[end] or [])):
+                best[end] = [*previous, piece]
+    return best[len(word)] or [word]
+
+
+def _singular(word: str) -> str:
+    """``urls`` → url when only the singular is a known word."""
+    return word[:-1] if word.endswith("s") and word not in _VOCABULARY and word[:-1] in _VOCABULARY else word
+
+
+def _name_score(name_words: tuple[str, ...], vocabulary: dict[str, int]) -> int:
+    """What a name says: its strongest word, one more when a second word agrees; EXCLUDED for a negative word."""
+    name_words = tuple(_singular(word) for word in name_words)
+    if any(word in _NEGATIVE_WORDS for word in name_words):
+        return EXCLUDED
+    weights = sorted((vocabulary[word] for word in name_words if word in vocabulary), reverse=True)
+    if not weights:
+        return 0
+    return weights[0] + (1 if len(weights) > 1 else 0)
+
+
+# ---------------------------------------------------------------------------------------------- value shapes
+
+_TEMPLATE = re.compile(
+    r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
+    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
+    r"(?i:your)(?:\s+[A-Za-z_-]+){1,2})|"
+    r"(?P<caps>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+))$"
+)
+_MASK_CHARACTERS = frozenset("XxYyZz*#•N")
+_URL = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_SEPARATED = re.compile(r"\s*[,;<|]\s*|\s+")
+
+
+def template_words(value: str) -> tuple[str, ...] | None:
+    """The words inside a template value (``<TO_NUMBER>`` → to, number), or None when it is not one."""
+    match = _TEMPLATE.match(value.strip())
+    if match is None:
+        return None
+    inner = next(group for group in match.groups() if group is not None)
+    return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
+
+
+NAMING = "a value naming what goes there"
+_ID_WORDS = frozenset(("id", "ids", "template", "templates", "tmpl", "tpl", "temp", "dlt"))
+
+
+def _naming_words(value: str) -> tuple[str, ...] | None:
+    """The words of a value that names what goes there (``recipient-identifier``, ``phone_number``), or None."""
+    if any(c.isspace() or c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+        return None
+    named = tuple(word for word in words(value) if word not in _FILLER_WORDS)
+    if any(w in _NEGATIVE_WORDS for w in named) or template_words(value) is not None:
+        return None
+    return named if any(w in _RECIPIENT_WORDS or w in _MESSAGE_WORDS for w in named) else None
+
+
+def masked_number(value: str) -> int:
+    """``+91XXXXXXXXXX``, ``447XXXXXXXXX``, ``XXXXX30240``: a number with digits hidden (3); ``XXXXXXXX``, which
+    may hide anything (1); 0 otherwise."""
+    text = value.strip().replace(" ", "").replace("-", "")
+    body = text[1:] if text.startswith("+") else text
+    masked = sum(c in _MASK_CHARACTERS for c in body)
+    digits = sum(c.isdigit() for c in body)
+    if not (7 <= len(body) <= 16 and masked >= 3 and masked + digits == len(body)
+            and len(set(body) - set("0123456789")) <= 2):
+        return 0
+    return 3 if digits or text.startswith("+") else 1
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the whole config says about the numbers in it: the regions national forms may be written for."""
+
+    regions: tuple[str, ...] = ()
+
+
+def phone_strength(text: str, hints: Hints) -> int:
+    """4 a valid number, 3 a possible one, 2 a plausible run of digits, 0 not a number.
+
+    Numbers without ``+`` are tried as international numbers first (most samples
+    are written 919876543210 or 447700900123), then as national numbers of the
+    regions the endpoint suggests. ``phonenumbers`` loads only when a value has
+    the shape of a number, so configs without one never pay for it.
+    """
+    compact = re.sub(r"[\s().-]", "", text.strip())
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if not re.fullmatch(r"\+?\d{6,15}", compact):
+        return 0
+    import phonenumbers  # lazy: its metadata costs start-up time
+
+    best = 0
+    attempts: list[tuple[str, str | None]] = [(compact if compact.startswith("+") else "+" + compact, None)]
+    if not compact.startswith("+"):  # national forms: the endpoint's country, then North America's, the most common
+        attempts += [(compact, region) for region in (*hints.regions, "US")]
+    for number, region in attempts:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return 4
+        if phonenumbers.is_possible_number(parsed):
+            best = 3
+    digits = len(compact.lstrip("+"))
+    return best or (2 if 7 <= digits <= 15 else 0)
+
+
+def _number_list(text: str, hints: Hints) -> int:
+    """The weakest strength of a list of numbers (comma or semicolon separated), 0 when it is not one."""
+    parts = [part for part in _SEPARATED.split(text.strip()) if part]
+    if len(parts) < 2:
+        return 0
+    strengths = [phone_strength(part, hints) or masked_number(part) for part in parts]
+    return min(strengths)
+
+
+def _looks_like_id(text: str) -> bool:
+    """A single token with digits and letters, or a name that says it is a template: not a message's text."""
+    token = text.strip()
+    if " " in token:
+        return False
+    has_digit, has_letter = any(c.isdigit() for c in token), any(c.isalpha() for c in token)
+    return (has_digit and has_letter) or any(word in ("template", "templateid", "id") for word in words(token))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a sample value looks like, as scores for each role, and why, in a few words."""
+
+    recipient: int
+    message: int
+    why: str
+    template_id: bool = False
+
+
+def shape(value: Any, hints: Hints) -> Shape:
+    """How much the value itself looks like a recipient and like a message."""
+    if isinstance(value, bool) or value is None:
+        return Shape(EXCLUDED, EXCLUDED, "a flag")
+    if isinstance(value, int | float):
+        strength = phone_strength(str(value), hints) if isinstance(value, int) else 0
+        return Shape(strength or -4, -6, "a JSON number")
+    if isinstance(value, list):
+        strengths = [phone_strength(str(item), hints) or masked_number(str(item)) for item in value]
+        lowest = min(strengths) if strengths else 0
+        return Shape(lowest + 1 if lowest >= 2 else -4, -6, "a list of numbers" if lowest >= 2 else "a list")
+    text = str(value)
+    stripped = text.strip()
+    if not stripped:
+        return Shape(0, 0, "empty")
+    naming = _naming_words(stripped)
+    if naming is not None:
+        return Shape(_template_score(naming, _RECIPIENT_WORDS, MESSAGE), _template_score(naming, _MESSAGE_WORDS,
+                                                                                         RECIPIENT), NAMING)
+    inner = template_words(stripped)
+    if inner is not None:
+        names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_WORDS for w in inner) and all(
+            w in _ID_WORDS for w in inner if w in _NEGATIVE_WORDS)
+        if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
+            return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
+        return Shape(_template_score(inner, _RECIPIENT_WORDS, MESSAGE), _template_score(inner, _MESSAGE_WORDS,
+                                                                                        RECIPIENT), "a template value")
+    if _URL.match(stripped) or _EMAIL.match(stripped):
+        return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
+    strength = phone_strength(stripped, hints)
+    if strength:
+        # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about
+        return Shape(strength, -4 if strength >= 3 else -2, "a phone number", template_id=stripped.isdigit())
+    masked = masked_number(stripped)
+    if masked:
+        return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
+    listed = _number_list(stripped, hints)
+    if listed >= 2:
+        return Shape(listed + 1, -4, "a list of numbers")
+    if stripped.isdigit():
+        return Shape(-4, -2, "digits only", template_id=True)
+    letters = sum(c.isalpha() for c in stripped)
+    if not letters:
+        return Shape(-4, -4, "no letters")
+    if len(stripped.split()) >= 2:
+        return Shape(EXCLUDED, 3, "free text")
+    if _looks_like_id(stripped):
+        return Shape(-4, -2, "an id", template_id=True)
+    return Shape(-6, 2, "a word")
+
+
+def _template_score(inner: tuple[str, ...], vocabulary: dict[str, int], other: str) -> int:
+    """A template's inner name scored like a key; a neutral one (``<string>``) is a weak yes."""
+    if inner == ("string",):
+        return 2
+    named = _name_score(inner, vocabulary)
+    if named == EXCLUDED:
+        return EXCLUDED
+    if named == 0:
+        rival = _name_score(inner, _MESSAGE_WORDS if other == MESSAGE else _RECIPIENT_WORDS)
+        return -4 if rival > 0 else 0
+    return 4
+
+
+# ---------------------------------------------------------------------------------------------- a slot's scores
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A slot's score for one role and the signals behind it (for the report and for messages)."""
+
+    slot: Slot
+    score: int
+    why: str
+    template_id: bool = False
+    #: Whether the slot's own name is one of the role's words.
+    named: bool = False
+
+
+def _own_name(slot: Slot) -> str:
+    return slot.place.key if slot.place.kind != "path" else ""
+
+
+def _context_words(slot: Slot) -> list[tuple[str, ...]]:
+    """The names around the slot, each as words: the JSON keys (or form field) above a JSON member, the segment
+    before a path segment."""
+    if slot.place.kind == "path":
+        return [words(name) for name in slot.context]
+    if not slot.place.path:
+        return []
+    names = list(slot.context)
+    while names and names[-1].isdigit():
+        names.pop()
+    return [words(name) for name in names[:-1] if not name.isdigit()]
+
+
+def score(slot: Slot, role: str, hints: Hints) -> Scored:
+    """How much the slot looks like the place of ``role`` (RECIPIENT or MESSAGE)."""
+    if slot.place.kind == "header" and slot.place.name.lower() in _PROTOCOL_HEADERS:
+        return Scored(slot, EXCLUDED, "an HTTP header")
+    vocabulary, rival = (_RECIPIENT_WORDS, _MESSAGE_WORDS) if role == RECIPIENT else (_MESSAGE_WORDS, _RECIPIENT_WORDS)
+    own = words(_own_name(slot))
+    name = _name_score(own, vocabulary)
+    if name == 0 and _name_score(own, rival) > 0:
+        name = -3  # named for the other role
+    context = [_name_score(names, vocabulary) for names in _context_words(slot)]
+    value = shape(slot.value, hints)
+    value_score = value.recipient if role == RECIPIENT else value.message
+    if slot.place.kind == "path" and value.why == NAMING:  # /sms/send: the endpoint's own words, not a sample
+        value_score = min(value_score, 0)
+    if EXCLUDED in (name, value_score, *context):
+        return Scored(slot, EXCLUDED, f"{_own_name(slot) or 'path'}: excluded ({value.why})")
+    context_score = 2 if any(c > 0 for c in context) and name < 4 else 0
+    total = name + value_score + context_score
+    if role == MESSAGE and slot.place.kind in ("header", "path"):  # possible, but providers hardly ever do
+        total -= 3
+    template_id = role == MESSAGE and name > 0 and value.template_id
+    if template_id:  # worth asking about, never worth taking
+        total = max(total, 4)
+    return Scored(slot, total, f"name {name:+d}, around {context_score:+d}, value {value_score:+d} ({value.why})",
+                  template_id, name > 0)

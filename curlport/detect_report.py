@@ -1,0 +1,119 @@
+"""How detection does on a corpus: ``python -m curlport.detect_report [DIR]`` (default ``fixtures/curl``).
+
+Each ``<case>.curl`` with a ``<case>.places.toml`` beside it (``to``/``body``: a place,
+or ``"ask"`` with the ``to_candidates``/``body_candidates`` an ask must offer) is
+imported, and each placeholder's outcome is one of:
+
+* found: placed where expected (or already there), or asked where an ask was expected;
+* asked: an ask where the answer was clear (a miss, but an honest one);
+* missed: nothing placed, or an ask without a candidate it had to offer;
+* wrong: placed somewhere else, or placed where it should have asked: the worst outcome.
+
+The test suite runs the same evaluation and fails on any ``wrong``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from curlport.config.detect import Decision, detect
+from curlport.config.detect.places import Place, Slot, parse_place
+from curlport.importer import decode_input, import_curl
+
+VERDICTS = ("found", "asked", "missed", "wrong")
+_EXPECTED_KEYS = {"recipient": "to", "message": "body"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    case: str
+    role: str
+    expected: str
+    got: str
+    verdict: str
+
+
+def same_place(expected: Place, slot: Slot) -> bool:
+    """Whether an expected place names the slot: the same place, its key for a bare NAME, or the single value of
+    an array the place names (``json:to`` and ``json:to.0`` for ``"to": ["…"]``)."""
+    got = slot.place
+    if expected.kind == "name":
+        return got.key == expected.name
+    if expected == got:
+        return True
+    same_field = expected.kind == got.kind and expected.name == got.name
+    return same_field and (expected.path == (*got.path, "0") or got.path == (*expected.path, "0"))
+
+
+def _describe(decision: Decision) -> str:
+    if decision.outcome in ("found", "present", "chosen") and decision.slot is not None:
+        return f"{decision.outcome} {decision.slot.place}"
+    if decision.outcome == "ask":
+        return "ask " + ", ".join(str(c.slot.place) for c in decision.candidates)
+    return decision.outcome
+
+
+def judge(decision: Decision, expected: str, must_offer: list[str]) -> str:
+    """The verdict on one placeholder's decision against the expected place (or "ask")."""
+    placed = decision.slot if decision.outcome in ("found", "present", "chosen") else None
+    offered = [c.slot for c in decision.candidates] if decision.outcome == "ask" else []
+    if expected == "ask":
+        if placed is not None:
+            return "wrong"
+        if decision.outcome != "ask":
+            return "missed"
+        needed = [parse_place(text) for text in must_offer]
+        return "found" if all(any(same_place(p, s) for s in offered) for p in needed) else "missed"
+    place = parse_place(expected)
+    if placed is not None:
+        return "found" if same_place(place, placed) else "wrong"
+    return "asked" if decision.outcome == "ask" else "missed"
+
+
+def evaluate(curl_file: Path) -> list[Verdict]:
+    """The verdicts on one case, from its .curl and its .places.toml."""
+    expected = tomllib.loads(curl_file.with_suffix(".places.toml").read_text(encoding="utf-8"))
+    text = decode_input(curl_file.read_bytes())
+    config = import_curl(text, name=curl_file.stem, placeholders="none").config
+    detection = detect(config)
+    verdicts = []
+    for decision in detection.decisions:
+        key = _EXPECTED_KEYS[decision.role]
+        wanted = str(expected.get(key, ""))
+        if not wanted:
+            continue
+        verdict = judge(decision, wanted, list(expected.get(f"{key}_candidates", [])))
+        verdicts.append(Verdict(curl_file.stem, decision.role, wanted, _describe(decision), verdict))
+    return verdicts
+
+
+def corpus(directory: Path) -> list[Path]:
+    """The .curl files of a folder that have expected places beside them."""
+    curl_files = (path.with_suffix("").with_suffix(".curl") for path in sorted(directory.glob("*.places.toml")))
+    return [path for path in curl_files if path.is_file()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    directory = Path(arguments[0]) if arguments else Path("fixtures/curl")
+    verdicts = [verdict for path in corpus(directory) for verdict in evaluate(path)]
+    if not verdicts:
+        print(f"no <case>.places.toml beside a <case>.curl in {directory}", file=sys.stderr)
+        return 2
+    for item in verdicts:
+        if item.verdict != "found":
+            print(f"{item.verdict:<7} {item.case:<32} {item.role:<9} expected {item.expected:<32} got {item.got}")
+    counts = Counter(item.verdict for item in verdicts)
+    total = len(verdicts)
+    cases = len({item.case for item in verdicts})
+    print(f"\n{cases} cases, {total} placeholders: " + ", ".join(
+        f"{counts[name]} {name} ({100 * counts[name] / total:.0f}%)" for name in VERDICTS))
+    return 1 if counts["wrong"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

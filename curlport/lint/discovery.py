@@ -1,0 +1,224 @@
+"""Which files `curlport lint` checks: the paths named, and the configs and curl commands found under folders.
+
+A repository holds far more JSON than provider configs (``package.json``, editor
+settings, test data), so a ``.json`` file met while walking a folder is linted
+only when it is shaped like a provider config (``endpoint`` and ``method``, or a
+``$schema`` naming ours); the others are counted, not linted (``all_json``
+lints them all). Like ruff, the walk honours ``.gitignore`` and skips virtual
+environments, ``node_modules`` and build output by default, plus the
+``exclude``/``extend-exclude`` patterns of the settings. A file named
+explicitly is always linted: the user asked for it (``force_exclude`` lifts
+that, for pre-commit, which names every staged file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from curlport.lint.settings import Settings
+
+if TYPE_CHECKING:  # pathspec is imported only when a folder is walked: the CLI's cold start stays small
+    from pathspec import GitIgnoreSpec
+
+CURL_SUFFIX = ".curl"
+JSON_SUFFIX = ".json"
+SCHEMA_MARK = "curlport.dev/schemas/provider-config"
+# A provider config is a few kilobytes; a JSON file far larger is data, not a config, and is not read whole.
+_LARGEST_CONFIG = 1024 * 1024
+_KEY = r'"{}"\s*:'
+_CONFIG_KEYS = (re.compile(_KEY.format("endpoint")), re.compile(_KEY.format("method")))
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """The files to lint, in order, and the JSON files left out because they are not provider configs."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[Path, ...] = ()
+
+
+def looks_like_provider_config(data: bytes) -> bool:
+    """A JSON object with ``endpoint`` and ``method``, or whose ``$schema`` names ours.
+
+    Text that is not valid JSON is judged by its keys as written, so a config
+    broken by a stray comma is still linted (and reported), while an editor's
+    commented ``settings.json`` is not.
+    """
+    try:
+        document = json.loads(data)
+    except ValueError:  # also UnicodeDecodeError
+        text = data.decode("utf-8", errors="replace")
+        return SCHEMA_MARK in text or all(key.search(text) for key in _CONFIG_KEYS)
+    if not isinstance(document, dict):
+        return False
+    schema = document.get("$schema")
+    return ("endpoint" in document and "method" in document) or (isinstance(schema, str) and SCHEMA_MARK in schema)
+
+
+def repository_root(start: Path) -> Path | None:
+    """The folder holding ``.git`` (a folder, or a file in a worktree), from ``start`` upwards."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_json: bool = False,
+             force_exclude: bool = False) -> Discovered:
+    """The files to lint under ``paths`` (see the module's docstring); each file once, in the order met."""
+    settings = settings or Settings()
+    excluded = _Exclusions(settings)
+    files: dict[Path, Path] = {}  # resolved -> as met, in order
+    skipped: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            if force_exclude and (excluded.matches(path, True) or _gitignored(path, True)):
+                continue
+            for found, is_config in _walk(path, excluded, all_json):
+                (files if is_config else skipped).setdefault(found.resolve(), found)
+        elif not force_exclude:
+            files.setdefault(path.resolve(), path)
+        elif not (excluded.matches(path, False) or _gitignored(path, False)):
+            (files if _wanted(path, all_json) else skipped).setdefault(path.resolve(), path)
+    return Discovered(tuple(files.values()), tuple(path for key, path in skipped.items() if key not in files))
+
+
+def _wanted(path: Path, all_json: bool) -> bool:
+    """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint."""
+    if path.suffix == CURL_SUFFIX:
+        return True
+    if all_json:
+        return True
+    try:
+        if path.stat().st_size > _LARGEST_CONFIG:
+            return False
+        return looks_like_provider_config(path.read_bytes())
+    except OSError:
+        return True  # unreadable: linting it reports why (CP000) instead of hiding it
+
+
+class _Exclusions:
+    """The settings' exclude patterns (gitignore syntax), relative to the settings file's folder.
+
+    A pattern without a slash matches a file or folder of that name at any depth,
+    as in ruff and .gitignore; a path outside the settings' folder is matched by
+    its name alone.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._patterns = settings.exclusions
+        self._root = settings.root.resolve()
+        self._spec: GitIgnoreSpec | None = None
+
+    def matches(self, path: Path, is_dir: bool) -> bool:
+        if not self._patterns:
+            return False
+        if self._spec is None:
+            self._spec = _spec(self._patterns)
+        try:
+            relative = path.resolve().relative_to(self._root).as_posix()
+        except ValueError:
+            relative = path.name
+        if relative == ".":
+            return False
+        return self._spec.match_file(relative + "/" if is_dir else relative)
+
+
+@dataclass(frozen=True)
+class _IgnoreFile:
+    """One .gitignore (or .git/info/exclude): its patterns apply to paths relative to ``base``."""
+
+    base: Path
+    spec: GitIgnoreSpec
+
+
+def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, bool]]:
+    """Every .curl and .json file under ``top`` with whether it is to be linted, in sorted order.
+
+    Ignored and excluded folders are not entered (git cannot re-include a file
+    inside an ignored folder either); symbolic links to folders are not followed.
+    """
+    stack: list[tuple[Path, tuple[_IgnoreFile, ...]]] = [(top, _ancestor_ignores(top))]
+    while stack:
+        folder, ignores = stack.pop()
+        ignores = (*ignores, *_ignore_files(folder))
+        real = folder.resolve()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            path = folder / entry.name
+            is_dir = entry.is_dir(follow_symlinks=False)
+            if not is_dir and path.suffix not in (CURL_SUFFIX, JSON_SUFFIX):
+                continue
+            if excluded.matches(path, is_dir) or _ignored(real / entry.name, is_dir, ignores):
+                continue
+            if is_dir:
+                subfolders.append((path, ignores))
+            elif entry.is_file():
+                yield path, _wanted(path, all_json)
+        stack.extend(reversed(subfolders))
+
+
+def _ignored(real: Path, is_dir: bool, ignores: Sequence[_IgnoreFile]) -> bool:
+    """Git's answer for a path (its folder resolved): the deepest .gitignore with a matching pattern decides.
+
+    A ``!pattern`` re-includes what a shallower file ignored.
+    """
+    for ignore in reversed(ignores):
+        try:
+            relative = real.relative_to(ignore.base).as_posix()
+        except ValueError:
+            continue
+        verdict = ignore.spec.check_file(relative + "/" if is_dir else relative).include
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _gitignored(path: Path, is_dir: bool) -> bool:
+    """For a path named on the command line with ``force_exclude``: ignored by any .gitignore above it?"""
+    real = path.parent.resolve() / path.name
+    return _ignored(real, is_dir, _ancestor_ignores(path if is_dir else path.parent, include_self=not is_dir))
+
+
+def _ancestor_ignores(folder: Path, *, include_self: bool = False) -> tuple[_IgnoreFile, ...]:
+    """The ignore files of the folders above ``folder``, up to the repository's root (none outside a repository).
+
+    ``folder``'s own .gitignore is read by the walk when it enters the folder.
+    """
+    real = folder.resolve()
+    root = repository_root(real)
+    if root is None:
+        return ()
+    chain = [real, *real.parents]
+    above = chain[: chain.index(root) + 1]
+    folders = reversed(above if include_self else above[1:])
+    found = [*_ignore_files(root / ".git" / "info", name="exclude", base=root)]
+    for each in folders:
+        found.extend(_ignore_files(each))
+    return tuple(found)
+
+
+def _ignore_files(folder: Path, *, name: str = ".gitignore", base: Path | None = None) -> list[_IgnoreFile]:
+    path = folder / name
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [_IgnoreFile((base or folder).resolve(), _spec(lines))]
+
+
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)

@@ -1,0 +1,46 @@
+"""``full``: each finding with the lines around it and a line-number gutter, as ruff's ``full`` shows them."""
+
+from __future__ import annotations
+
+from curlport.diagnostics import format_diagnostic, paint
+from curlport.findings import Finding
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, described, footer, items, statistics_table
+from curlport.redact import redact
+from curlport.source import Source
+
+CONTEXT = 2  # lines shown before and after the finding's own
+
+
+def render(run: LintRun, options: ReportOptions) -> str:
+    blocks = []
+    for report, finding in items(run):
+        heading = format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
+                                    described(finding, True), show_secrets=options.show_secrets, color=options.color)
+        context = _context(report.source, finding, options) if report.source else []
+        blocks.append("\n".join([heading, *context]) + "\n")
+    return "\n".join(blocks) + ("\n" if blocks and not options.quiet else "") + footer(run, options)
+
+
+def _context(source: Source, finding: Finding, options: ReportOptions) -> list[str]:
+    """The finding's lines with ``CONTEXT`` lines either side; a caret line under the first one."""
+    span = finding.span
+    if span is None:
+        return []
+    last_line = source.position(len(source.text))[0]
+    first, last = max(1, span.line - CONTEXT), min(last_line, span.end_line + CONTEXT)
+    width = len(str(last))
+    gutter = paint(" " * width + " |", options.color, fg="blue", bold=True)
+    lines = [gutter]
+    for number in range(first, last + 1):
+        text = source.line_text(number).replace("\t", " ")
+        shown = text if options.show_secrets else redact(text)
+        lines.append(f"{paint(f'{number:>{width}} |', options.color, fg='blue', bold=True)} {shown}".rstrip())
+        if number == span.line:
+            end = span.end_column if span.end_line == span.line else len(text) + 1
+            marks = "^" * max(1, min(end, len(text) + 1) - span.column)
+            lines.append(f"{gutter} {' ' * (span.column - 1)}{paint(marks, options.color, fg='red', bold=True)}")
+    lines.append(gutter)
+    return lines
+
+
+REPORTER = Reporter("full", "each finding with the lines around it (like ruff's full)", render, statistics_table)

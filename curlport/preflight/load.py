@@ -1,0 +1,81 @@
+"""The CONFIG of render, send and export: a .json config, or a provider's .curl command imported first.
+
+Whatever the input, problems come back as findings located in it (a .json file's
+line and column, or the curl text's), so that a refusal reads like a lint error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from curlport.config.model import Config
+from curlport.findings import Finding, Severity
+from curlport.importer import decode_input, import_curl
+from curlport.lint.json_positions import parse_with_positions
+from curlport.lint.runner import PARSE_ERROR, curl_locator, json_locator
+from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
+from curlport.preflight.render import Refusal
+from curlport.rules import run_rules
+from curlport.rules.base import Problem
+from curlport.source import Source, Span
+
+#: The rules without which nothing can be rendered: the config must say where the recipient and message go.
+REQUIRED = frozenset({"CP101", "CP102"})
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """A config, the text it was read from, and what stops it from being rendered."""
+
+    config: Config | None
+    source: Source
+    blocking: tuple[Finding, ...]
+    locate: Callable[[Problem], Span | None]
+
+    def provider(self) -> Provider | Finding:
+        """The typed provider, or the CP501 finding that says which value is unusable."""
+        try:
+            return read_provider(self.config or {})
+        except ProviderShapeError as error:
+            return self.finding(error.code, error.message, error.pointer)
+
+    def finding(self, code: str, message: str, pointer: str, start: int = 0, end: int | None = None) -> Finding:
+        problem = Problem(pointer, message, start, end)
+        return Finding(code, Severity.ERROR, message, self.locate(problem), pointer)
+
+    def refusal_findings(self, refusals: tuple[Refusal, ...]) -> tuple[Finding, ...]:
+        return tuple(self.finding(r.code, r.message, r.pointer, r.start, r.end) for r in refusals)
+
+
+def is_curl(path: str, text: str) -> bool:
+    """A .curl file, or (for stdin and other names) text that is not a JSON object."""
+    suffix = Path(path).suffix.lower()
+    return suffix == ".curl" or (suffix != ".json" and not text.lstrip().startswith("{"))
+
+
+def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedConfig:
+    """Read CONFIG; raises ``CurlportError`` when a curl command cannot be imported at all."""
+    text = decode_input(data)
+    source = Source(text, path)
+    if is_curl(path, text):
+        stem = Path(path).stem if path != "<stdin>" else None
+        result = import_curl(text, name=name or stem, source_name=path)
+        locate = curl_locator(result)
+        return LoadedConfig(result.config, result.source, _missing(result.config, locate), locate)
+    try:
+        config, offsets = parse_with_positions(text)
+    except json.JSONDecodeError as error:
+        span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
+        finding = Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)
+        return LoadedConfig(None, source, (finding,), lambda problem: None)
+    locate = json_locator(source, offsets)
+    blocking = _missing(config, locate) if isinstance(config, dict) else ()
+    return LoadedConfig(config if isinstance(config, dict) else None, source, blocking, locate)
+
+
+def _missing(config: Config, locate: Callable[[Problem], Span | None]) -> tuple[Finding, ...]:
+    return tuple(Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer)
+                 for rule, problem in run_rules(config, REQUIRED))

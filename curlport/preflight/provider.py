@@ -1,0 +1,182 @@
+"""A provider config read for sending: every shape the form holds, typed, each problem at its JSON pointer.
+
+Render, send and export need more than "the config validates": they need to know
+which body format, which authentication, and what counts as accepted. Reading
+the dict once into frozen records gives them that, and reads the shapes being
+added to the schema (a ``json`` body, ``oauth2`` authentication) the same way
+as the ones it has today, so pre-flight does not wait for the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from curlport.config.model import Config
+from curlport.errors import CurlportError
+
+
+class ProviderShapeError(CurlportError):
+    """The config lacks, or mistypes, a value pre-flight needs; reported like a schema violation (CP501)."""
+
+    exit_code = 1
+    code = "CP501"
+
+    def __init__(self, message: str, pointer: str) -> None:
+        super().__init__(message)
+        self.pointer = pointer
+
+
+@dataclass(frozen=True)
+class KeyValue:
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BasicAuth:
+    username: str
+    password: str
+
+
+@dataclass(frozen=True)
+class OAuth2Auth:
+    """Client-credentials OAuth 2: the platform fetches a token from ``token_url``, then sends it as a Bearer."""
+
+    token_url: str
+    client_id: str
+    client_secret: str
+    extra: tuple[KeyValue, ...]
+
+
+@dataclass(frozen=True)
+class FormParameters:
+    """Decoded key/values; whoever sends them form-encodes them."""
+
+    fields: tuple[KeyValue, ...]
+
+
+@dataclass(frozen=True)
+class BodyParameters:
+    """A body sent as written (``raw``), or a JSON document (``json``: Content-Type application/json unless set)."""
+
+    body: str
+    json: bool
+
+
+@dataclass(frozen=True)
+class ResponseRules:
+    """The optional ``response`` section: what this provider's acceptance looks like (see acceptance.py)."""
+
+    statuses: tuple[int, ...] | None = None
+    success_pattern: re.Pattern[str] | None = None
+    failure_pattern: re.Pattern[str] | None = None
+    #: Where the provider's message id is: ``json:a.0.b`` in the body, or ``header:NAME``.
+    message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    method: str
+    endpoint: str
+    auth: BasicAuth | OAuth2Auth | None
+    headers: tuple[KeyValue, ...]
+    parameters: FormParameters | BodyParameters | None
+    response: ResponseRules
+
+    def header(self, name: str) -> str | None:
+        """The first value of a header, by case-insensitive name."""
+        return next((h.value for h in self.headers if h.key.lower() == name.lower()), None)
+
+
+def read_provider(config: Config) -> Provider:
+    """The typed provider of a config dict; a ``ProviderShapeError`` names the first value that is not usable."""
+    if not isinstance(config, dict):
+        raise ProviderShapeError("a config is a JSON object", "")
+    method = _text(config, "method", "")
+    if method not in ("GET", "POST"):
+        raise ProviderShapeError(f"method is {method!r}; the form sends GET or POST", "/method")
+    endpoint = _text(config, "endpoint", "")
+    if not re.match(r"(?i)^https?://[^\s/?#]+", endpoint):
+        raise ProviderShapeError("the endpoint is not an http:// or https:// URL", "/endpoint")
+    return Provider(
+        name=str(config.get("name") or "provider"),
+        method=method,
+        endpoint=endpoint,
+        auth=_auth(config.get("auth")),
+        headers=_key_values(config.get("headers") or [], "/headers"),
+        parameters=_parameters(config.get("parameters")),
+        response=_response(config.get("response")),
+    )
+
+
+def _text(mapping: Any, key: str, pointer: str) -> str:
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(value, str):
+        raise ProviderShapeError(f"{key} must be a string", f"{pointer}/{key}")
+    return value
+
+
+def _key_values(rows: Any, pointer: str) -> tuple[KeyValue, ...]:
+    if not isinstance(rows, list):
+        raise ProviderShapeError("expected a list of {key, value} rows", pointer)
+    return tuple(KeyValue(_text(row, "key", f"{pointer}/{i}"), _text(row, "value", f"{pointer}/{i}"))
+                 for i, row in enumerate(rows))
+
+
+def _auth(auth: Any) -> BasicAuth | OAuth2Auth | None:
+    if auth is None:
+        return None
+    kind = auth.get("type") if isinstance(auth, dict) else None
+    if kind == "basic":
+        return BasicAuth(_text(auth, "username", "/auth"), _text(auth, "password", "/auth"))
+    if kind == "oauth2":
+        return OAuth2Auth(_text(auth, "token_url", "/auth"), _text(auth, "client_id", "/auth"),
+                          _text(auth, "client_secret", "/auth"), _key_values(auth.get("extra") or [], "/auth/extra"))
+    raise ProviderShapeError(f"auth type {kind!r} is not basic or oauth2", "/auth/type")
+
+
+def _parameters(parameters: Any) -> FormParameters | BodyParameters | None:
+    if parameters is None:
+        return None
+    kind = parameters.get("format") if isinstance(parameters, dict) else None
+    if kind == "form":
+        return FormParameters(_key_values(parameters.get("fields"), "/parameters/fields"))
+    if kind in ("raw", "json"):
+        return BodyParameters(_text(parameters, "body", "/parameters"), json=kind == "json")
+    raise ProviderShapeError(f"parameters format {kind!r} is not form, raw or json", "/parameters/format")
+
+
+def _response(section: Any) -> ResponseRules:
+    if section is None:
+        return ResponseRules()
+    if not isinstance(section, dict):
+        raise ProviderShapeError("response must be an object", "/response")
+    statuses = section.get("statuses")
+    if statuses is not None and not (isinstance(statuses, list) and statuses
+                                     and all(isinstance(s, int) and 100 <= s <= 599 for s in statuses)):
+        raise ProviderShapeError("statuses must be a list of HTTP status codes", "/response/statuses")
+    message_id = section.get("message_id")
+    if message_id is not None and not (isinstance(message_id, str)
+                                       and re.match(r"^(json:[^.].*|header:\S+)$", message_id)):
+        raise ProviderShapeError("message_id must be json:a.0.b or header:NAME", "/response/message_id")
+    return ResponseRules(
+        statuses=tuple(statuses) if statuses else None,
+        success_pattern=_pattern(section, "success_pattern"),
+        failure_pattern=_pattern(section, "failure_pattern"),
+        message_id=message_id,
+    )
+
+
+def _pattern(section: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    text = section.get(key)
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise ProviderShapeError(f"{key} must be a regular expression", f"/response/{key}")
+    try:
+        return re.compile(text)
+    except re.error as error:
+        raise ProviderShapeError(f"{key} is not a regular expression: {error}", f"/response/{key}") from None

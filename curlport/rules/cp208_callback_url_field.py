@@ -1,0 +1,67 @@
+"""CP208: the provider's delivery-report URL field, which should hold the platform's callback URL."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from curlport.findings import Severity
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
+from curlport.rules.samples import keyed_values
+
+#: Names providers give the field, with case, '-', '_' and '.' ignored.
+CALLBACK_KEYS = frozenset({
+    "callback", "callbackurl", "callbackuri", "statuscallback", "statuscallbackurl", "notifyurl",
+    "notificationurl", "dlrurl", "dlrcallback", "dlrcallbackurl", "reporturl", "deliveryreporturl", "drurl",
+    "webhook", "webhookurl", "deliveryurl", "statusurl", "eventurl", "receipturl", "deliveryreceipturl",
+})
+
+
+def is_callback_key(key: str) -> bool:
+    return re.sub(r"[-_.]", "", key.lower()) in CALLBACK_KEYS
+
+
+def _written(url: str, pointer: str) -> str:
+    """The URL as the place holds it: percent-encoded in a query, escaped in a JSON string."""
+    if pointer == "/endpoint":
+        return quote(url, safe="$")
+    if pointer == "/parameters/body":
+        return json.dumps(url)[1:-1]
+    return url
+
+
+def check(config: Config) -> Iterator[Problem]:
+    callback_url = config.get("callback_url")
+    for item in keyed_values(config):
+        if not is_callback_key(item.key) or item.value == (_written(callback_url, item.pointer)
+                                                           if isinstance(callback_url, str) else None):
+            continue
+        if isinstance(callback_url, str):
+            new = _written(callback_url, item.pointer)
+            fix = Fix("write the config's callback_url", True, replace_span(item.pointer, item.start, item.end, new))
+            advice = "write the config's callback_url here"
+        else:
+            fix, advice = None, "set callback_url to the URL the platform generates, and write it here"
+        yield Problem(item.pointer, f"'{item.key}' is the provider's delivery-report URL: delivery reports go to "
+                      f"the platform's callback URL, not to the sample's; {advice}", item.start, item.end, fix)
+
+
+RULE = Rule(
+    "CP208", "callback-url-field", Severity.WARNING,
+    "A delivery-report URL field (callback, statusCallback, notifyUrl, dlr-url…) that is not the platform's "
+    "callback URL.",
+    "The platform generates a callback URL per provider and reads delivery reports there; a sample's URL sends "
+    "them elsewhere, and the campaign never learns which messages were delivered.",
+    "Copy the callback URL from the provider's page on the platform into the config's callback_url, and use it in "
+    "the field (or in the provider's delivery-report settings).",
+    '{"callback_url": "https://dlr.example.net/cb/123", "parameters": {"format": "form", "fields": '
+    '[{"key": "statusCallback", "value": "https://example.com/dlr"}]}}',
+    '{"callback_url": "https://dlr.example.net/cb/123", "parameters": {"format": "form", "fields": '
+    '[{"key": "statusCallback", "value": "https://dlr.example.net/cb/123"}]}}',
+    check,
+    autofix=Autofix.SAFE,
+    fix_safety="Safe, and offered only when the config has a callback_url: the field gets the URL the config says "
+               "delivery reports go to.",
+)

@@ -1,0 +1,58 @@
+"""CP210: a fixed Bearer token that expires (a JWT with ``exp``): OAuth 2.0 auth fetches fresh ones."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from curlport.findings import Severity
+from curlport.rules.base import Config, Problem, Rule, headers
+
+_BEARER_JWT = re.compile(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
+
+
+def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
+    """(start, end, exp) of the JWT in an Authorization value, when its payload says when it expires."""
+    match = _BEARER_JWT.match(token_value.strip())
+    if match is None:
+        return None
+    payload = match.group(2)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (binascii.Error, ValueError):
+        return None
+    exp = claims.get("exp") if isinstance(claims, dict) else None
+    if not isinstance(exp, int) or isinstance(exp, bool):
+        return None
+    start = token_value.index(match.group(1))
+    return start, start + len(match.group(0)) - (match.start(1)), exp
+
+
+def check(config: Config) -> Iterator[Problem]:
+    for index, key, value in headers(config):
+        expiry = jwt_expiry(value) if key.lower() == "authorization" else None
+        if expiry is None:
+            continue
+        start, end, exp = expiry
+        when = datetime.fromtimestamp(exp, UTC).strftime("%Y-%m-%d %H:%M UTC") if 0 < exp < 2**37 else str(exp)
+        yield Problem(f"/headers/{index}/value", f"this Bearer token is a JWT that expires ({when}): a fixed header "
+                      "stops working then; if the provider offers client credentials, use OAuth 2.0 authentication, "
+                      "which fetches a fresh token", start, end)
+
+
+RULE = Rule(
+    "CP210", "expiring-bearer-token", Severity.INFO,
+    "A fixed 'Authorization: Bearer' token that is a JWT with an expiry (exp).",
+    "A short-lived access token pasted from the provider's console works in a test and fails once it expires; "
+    "the form's OAuth 2.0 authentication fetches a new one with the client-credentials grant.",
+    "Use OAuth 2.0 authentication (token URL, client ID and secret) when the provider offers it; otherwise a "
+    "long-lived API key.",
+    '{"headers": [{"key": "Authorization", "value": "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2ln"}]}',
+    '{"auth": {"type": "oauth2", "token_url": "https://auth.example.com/token", "client_id": "id", '
+    '"client_secret": "s", "extra": []}, "headers": []}',
+    check,
+)

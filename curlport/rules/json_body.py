@@ -1,0 +1,78 @@
+"""What the rules about JSON bodies share: when a body is declared JSON, and reading it despite its placeholders.
+
+A body is declared JSON by the current form's JSON parameter type, or by a JSON
+Content-Type over a raw body. A placeholder written outside a JSON string
+(``{"to": $$To}``) is CP302's business; the others read the body with each such
+placeholder blanked to a number of the same length, so offsets stay those of
+the config's text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from curlport.config.model import is_json_media_type
+from curlport.rules.base import KNOWN_PLACEHOLDERS, Config, header_value
+
+
+def body_of(config: Config) -> tuple[str, str] | None:
+    """(format, body text) of a config whose parameters carry a body."""
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict) and isinstance(parameters.get("body"), str):
+        return str(parameters.get("format")), parameters["body"]
+    return None
+
+
+def declared_json(config: Config) -> bool:
+    """Whether the config says its body is JSON: the JSON type, or a raw body under a JSON Content-Type."""
+    found = body_of(config)
+    if found is None:
+        return False
+    return found[0] == "json" or (found[0] == "raw" and is_json_media_type(header_value(config, "Content-Type") or ""))
+
+
+def looks_like_json(body: str) -> bool:
+    return body.lstrip()[:1] in ("{", "[")
+
+
+# A string literal (to its end, or to the end of the body when it is never closed), or a placeholder outside one:
+# one regular expression scans the body in C rather than a loop over its characters.
+_STRING_OR_PLACEHOLDER = re.compile(r'"(?:[^"\\]|\\[\s\S])*"?|'
+                                    + "|".join(map(re.escape, sorted(KNOWN_PLACEHOLDERS, key=len, reverse=True))))
+
+
+def bare_placeholders(body: str) -> Iterator[tuple[str, int]]:
+    """Each platform placeholder that stands outside a JSON string literal, with its offset."""
+    for match in _STRING_OR_PLACEHOLDER.finditer(body):
+        if not match.group().startswith('"'):
+            yield match.group(), match.start()
+
+
+def blanked(body: str) -> str:
+    """The body with each bare placeholder replaced by a number padded to its length."""
+    for placeholder, index in bare_placeholders(body):
+        body = body[:index] + "0".ljust(len(placeholder)) + body[index + len(placeholder) :]
+    return body
+
+
+def parse(body: str) -> Any:
+    """The JSON value of a body (bare placeholders read as numbers); raises ValueError when it is not JSON."""
+    try:
+        return json.loads(blanked(body))
+    except RecursionError:  # nesting deeper than the parser goes
+        raise ValueError("nested too deeply") from None
+
+
+def at_path(document: Any, path: str) -> Any:
+    """The value at a dotted path (``messages``, ``data.0.to``); KeyError when there is none."""
+    for part in path.split("."):
+        if isinstance(document, dict) and part in document:
+            document = document[part]
+        elif isinstance(document, list) and part.isdigit() and int(part) < len(document):
+            document = document[int(part)]
+        else:
+            raise KeyError(path)
+    return document

@@ -1,0 +1,196 @@
+"""Detection of $$To and $$Body: the corpus of provider samples, places, substitutions, and the CLI around them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from fixture_cases import CURL_DIR, curl_cases
+
+from curlport import CurlportError, decode_input, import_curl
+from curlport.cli import main
+from curlport.config.detect import detect, substitute
+from curlport.config.detect.places import Place, PlaceSyntaxError, parse_place, slots_of
+from curlport.detect_report import corpus, evaluate
+from curlport.detect_report import main as report_main
+
+CORPUS = corpus(CURL_DIR)
+
+
+def _import(text: str, **options: Any) -> Any:
+    return import_curl(text, name="case", source_name="case.curl", **options)
+
+
+def test_the_corpus_is_large() -> None:
+    assert len(CORPUS) >= 40
+
+
+@pytest.mark.parametrize("curl_file", CORPUS, ids=[path.stem for path in CORPUS])
+def test_no_wrong_substitution_in_the_corpus(curl_file: Path) -> None:
+    """A wrong place is a failure; an ask where the answer was clear is a miss, counted by detect_report."""
+    verdicts = evaluate(curl_file)
+    assert verdicts, "a places file names at least one placeholder"
+    assert [v for v in verdicts if v.verdict == "wrong"] == []
+
+
+def test_the_report_counts_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert report_main([str(CURL_DIR)]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert f"{len(CORPUS)} cases" in summary and "0 wrong" in summary
+
+
+@pytest.mark.parametrize("case", curl_cases())
+def test_detection_changes_only_the_reported_places(case: str) -> None:
+    """The second fidelity check: with detection on, the config is the --placeholders none one (which the real curl
+    vouches for) with exactly the reported substitutions made, each over its sample's characters."""
+    text = decode_input((CURL_DIR / f"{case}.curl").read_bytes())
+    plain = _import(text, placeholders="none")
+    detected = _import(text)
+    assert substitute(plain.config, list(detected.substitutions)) == detected.config
+    for item in detected.substitutions:
+        assert item.placeholder in ("$$To", "$$Body") and item.span is not None
+        assert str(parse_place(item.place)) == item.place
+
+
+@pytest.mark.parametrize("text", ["query:mobile", "form:To", "json:messages.0.destinations.0.to",
+                                  "form:ToBinding#address", "header:X-To", "path:2", "phone_number"])
+def test_places_print_as_they_parse(text: str) -> None:
+    assert str(parse_place(text)) == text
+
+
+@pytest.mark.parametrize("text", ["json:", "path:x", "header:A#b", "form:#a", "json:a..b", "", "a:b"])
+def test_bad_places_are_refused(text: str) -> None:
+    with pytest.raises(PlaceSyntaxError):
+        parse_place(text)
+
+
+def test_json_body_keeps_its_bytes_but_the_sample() -> None:
+    body = '{\n  "to":   "+15551234567",\n\t"from": "+15557654321", "text": "Hi \\"you\\"" }'
+    result = _import(f"curl https://h.example/send -H 'Content-Type: application/json' -d '{body}'")
+    assert result.config["parameters"]["body"] == body.replace('"+15551234567"', '"$$To"').replace(
+        '"Hi \\"you\\""', '"$$Body"')
+
+
+def test_a_json_number_becomes_the_string_placeholder() -> None:
+    result = _import("""curl https://h.example/send --json '{"mobile": 919876543210, "msg": "Hi there"}'""")
+    assert result.config["parameters"]["body"] == '{"mobile": "$$To", "msg": "$$Body"}'
+    placed = [f for f in result.findings if f.code == "CP020"]
+    assert [(f.span.line, f.span.column) for f in placed if f.span] == [(1, 48), (1, 69)]
+    assert "number" in placed[0].message
+
+
+def test_a_list_of_numbers_becomes_one_placeholder() -> None:
+    array = _import("""curl https://h.example/s --json '{"to": ["+447700900123", "+447700900456"], "text": "Hi"}'""")
+    assert array.config["parameters"]["body"] == '{"to": ["$$To"], "text": "$$Body"}'
+    listed = _import("curl 'https://h.example/s?numbers=919876543210,919876543211&message=Hello+there'")
+    assert listed.config["endpoint"] == "https://h.example/s?numbers=$$To&message=$$Body"
+
+
+def test_json_inside_a_form_field() -> None:
+    result = _import("""curl https://notify.example/v1/Services/IS1/Notifications """
+                     """--data-urlencode 'ToBinding={"binding_type":"sms","address":"+15555555555"}' -d Body=Hello""")
+    fields = result.config["parameters"]["fields"]
+    assert fields[0]["value"] == '{"binding_type":"sms","address":"$$To"}' and fields[1]["value"] == "$$Body"
+    assert [s.place for s in result.substitutions] == ["form:ToBinding#address", "form:Body"]
+
+
+def test_the_sender_number_is_never_the_recipient() -> None:
+    result = _import("curl https://h.example/send -d From=+15017122661 -d To=+15558675310 -d 'Body=Hi there'")
+    assert [f["value"] for f in result.config["parameters"]["fields"]] == [" 15017122661", "$$To", "$$Body"]
+
+
+def test_the_plus_curl_turns_into_a_space_is_noted_at_the_plus() -> None:
+    result = _import('curl https://h.example/send -d "To=+919876543210" -d "Body=Hello there"')
+    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP023" and f.span] == [
+        ("CP023", 1, 36)]
+    assert result.config["parameters"]["fields"][0]["value"] == "$$To"
+
+
+def test_two_alike_candidates_ask_and_place_nothing() -> None:
+    text = "curl https://h.example/send -d a=+15551234567 -d b=+15557654321 -d 'text=hi there'"
+    result = _import(text)
+    assert "$$To" not in json.dumps(result.config)
+    asked = [f for f in result.findings if f.code == "CP021"]
+    offered = [(f.span.line, f.span.column) for f in result.findings if f.code == "CP022" and f.span]
+    assert len(asked) == 1 and offered == [(1, 34), (1, 52)]
+    assert "--to form:a" in asked[0].message and "--to form:b" in asked[0].message
+
+
+def test_a_dlt_template_id_in_message_asks() -> None:
+    result = _import("curl 'https://h.example/bulk?route=dlt&message=111111&variables_values=1234&numbers=9999999999'")
+    assert "$$Body" not in result.config["endpoint"] and "numbers=$$To" in result.config["endpoint"]
+    assert [f.code for f in result.findings if f.code in ("CP021", "CP022")][:2] == ["CP021", "CP022"]
+
+
+def test_user_places_win_and_unknown_places_stop() -> None:
+    text = "curl https://h.example/send -d a=+15551234567 -d b=+15557654321 -d 'text=hi there'"
+    chosen = _import(text, to="form:b")
+    assert [f["value"] for f in chosen.config["parameters"]["fields"]] == [" 15551234567", "$$To", "$$Body"]
+    with pytest.raises(CurlportError) as error:
+        _import(text, to="query:nope")
+    assert error.value.exit_code == 2 and "form:a, form:b" in error.value.message
+
+
+def test_existing_placeholders_are_left_alone() -> None:
+    text = """curl https://h.example/send --json '{"to": "$$To", "cc": "+15551234567", "text": "$$Body"}'"""
+    result = _import(text)
+    assert result.substitutions == () and '"cc": "+15551234567"' in result.config["parameters"]["body"]
+
+
+def test_placeholders_none_is_todays_output() -> None:
+    text = "curl https://h.example/send -d to=447700900123 -d 'text=Hello there'"
+    result = _import(text, placeholders="none")
+    assert [f["value"] for f in result.config["parameters"]["fields"]] == ["447700900123", "Hello there"]
+    assert result.substitutions == () and not [f for f in result.findings if f.code.startswith("CP02")]
+
+
+def test_every_slot_is_a_place_a_flag_can_name() -> None:
+    config = _import("curl 'https://h.example/v1/sms/+15551234567?x=1' -H 'X-To: 1' --json '{\"a\": [{\"b\": 2}]}'",
+                     placeholders="none").config
+    places = {str(slot.place) for slot in slots_of(config)}
+    assert {"path:0", "path:1", "path:2", "query:x", "header:X-To", "json:a.0.b"} <= places
+    assert detect(config, to=Place("path", "2")).recipient.outcome == "chosen"
+
+
+def _cli(*arguments: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(arguments), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_ask_exits_1_with_the_flags() -> None:
+    code, out, err = _cli("import", "-", stdin="curl https://h.example/s -d a=+15551234567 -d b=+15557654321 -d t=x")
+    assert code == 1 and "CP021 error" in err and "--to form:a" in err and json.loads(out)["method"] == "POST"
+
+
+def test_cli_unknown_place_exits_2_listing_the_places() -> None:
+    code, out, err = _cli("import", "-", "--body", "form:nope", stdin="curl https://h.example/s -d to=1 -d text=x")
+    assert code == 2 and out == "" and "form:to, form:text" in err
+
+
+def test_cli_form_view_and_show(tmp_path: Path) -> None:
+    text = "curl -u acct:hunter2 https://h.example/s -d apikey=s3cr3t -d to=447700900123 -d 'text=Hello there'"
+    code, out, _ = _cli("import", "-", "--format", "form", stdin=text)
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines if line and not line.startswith(" ")] == [
+        "Name", "Request", "HTTP", "Authentication", "Headers", "Parameters"]
+    assert "hunter2" not in out and "s3cr3t" not in out and "$$To" in out
+    config = tmp_path / "c.json"
+    config.write_text(_import(text).config_json)
+    code, shown, _ = _cli("show", str(config), "--show-secrets")
+    assert code == 0 and "hunter2" in shown and "s3cr3t" in shown
+    raw = tmp_path / "raw.json"
+    raw.write_text(_import("""curl https://h.example/s --json '{"to": "+447700900123",\n "text": "Hi there"}'""")
+                   .config_json)
+    code, shown, _ = _cli("show", str(raw))
+    assert code == 0 and ' "text": "$$Body"}' in shown and '\\"' not in shown
+
+
+def test_cli_show_refuses_what_is_not_a_config(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"name": ')
+    code, _, err = _cli("show", str(broken))
+    assert code == 2 and "broken.json:1:10" in err

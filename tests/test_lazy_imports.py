@@ -1,0 +1,56 @@
+"""Each command imports only what it needs: a fresh interpreter per command shows which heavy modules it loaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import curlport
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("lark", "jsonschema", "phonenumbers")
+_PROBE = """
+import sys
+import click
+from curlport.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except (SystemExit, click.ClickException):
+    pass
+print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+
+
+def _loaded(*arguments: str) -> list[str]:
+    run = subprocess.run([sys.executable, "-c", _PROBE.format(heavy=HEAVY), *arguments], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    line = next(line for line in run.stdout.splitlines() if line.startswith("loaded:"))
+    return [name for name in line.removeprefix("loaded:").split(",") if name]
+
+
+@pytest.mark.parametrize("arguments", [("--version",), ("rules",), ("rules", "CP103"), ("schema",), ("--help",)])
+def test_catalogue_commands_load_neither_the_parser_nor_a_validator(arguments: tuple[str, ...]) -> None:
+    assert _loaded(*arguments) == []
+
+
+def test_importing_a_valid_command_never_loads_jsonschema() -> None:
+    assert _loaded("import", "fixtures/curl/ready-form.curl") == ["lark"]
+
+
+def test_lint_of_a_valid_config_never_loads_jsonschema() -> None:
+    assert _loaded("lint", "--isolated", "fixtures/configs/ready-form.json") == []
+
+
+def test_lint_of_an_invalid_config_explains_it_with_jsonschema(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "x"}', encoding="utf-8")
+    assert _loaded("lint", "--isolated", str(bad)) == ["jsonschema"]
+
+
+def test_every_public_name_is_importable_lazily() -> None:
+    assert all(getattr(curlport, name) is not None for name in curlport.__all__)
+    with pytest.raises(AttributeError):
+        _ = curlport.no_such_name

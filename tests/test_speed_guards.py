@@ -1,0 +1,55 @@
+"""What the speed work must not change: string offsets, long source lines, plain-character runs."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
+from curlport.lint.json_positions import StringOffsets
+from curlport.parse.shell import split_first_command
+from curlport.source import Source
+
+
+def _walked_offset(text: str, literal_start: int, decoded_index: int) -> int:
+    """The reference: walk the literal one decoded character at a time (what lint did before)."""
+    position = literal_start + 1
+    for _ in range(decoded_index):
+        if text[position] != "\\":
+            position += 1
+            continue
+        length = 6 if text[position + 1] == "u" else 2
+        if length == 6 and 0xD800 <= int(text[position + 2 : position + 6], 16) < 0xDC00:
+            length = 12
+        position += length
+    return position
+
+
+def test_string_offsets_match_a_character_by_character_walk() -> None:
+    rng = random.Random(7)
+    pieces = ["a", "$$To", "\\", '"', "\n", "é", "😀", "\t", "\x01", "/"]
+    for _ in range(300):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for ascii_only in (True, False):
+            text = '{"k": ' + json.dumps(value, ensure_ascii=ascii_only) + "}"
+            start = text.index('"', 5)
+            offsets = StringOffsets(text, start)
+            assert [offsets.offset(i) for i in range(len(value) + 1)] == \
+                [_walked_offset(text, start, i) for i in range(len(value) + 1)]
+
+
+def test_a_long_line_is_shown_as_a_window_with_the_caret_on_the_finding() -> None:
+    line = "curl https://x.example/send -d '" + "a" * 5000 + "$$to" + "b" * 5000 + "'"
+    column = line.index("$$to") + 1
+    shown = format_diagnostic("f.curl", Source(line).span(column - 1, column + 3), "CP103 error", "m", Source(line))
+    _, snippet, caret = shown.split("\n")
+    assert len(snippet) <= MAX_SHOWN_WIDTH + 4
+    assert snippet[caret.index("^") : caret.index("^") + 4] == "$$to"
+
+
+def test_runs_of_plain_characters_decode_like_single_characters() -> None:
+    command = split_first_command("curl ab$'c\\n'd$\"e\"f$(g)h\\ i*j")
+    (word,) = command.words
+    assert word.text == "ab$'c\\n'd$\"e\"f$(g)h i*j".replace("$'c\\n'", "c\n").replace('$"e"', "e")
+    assert [finding.code for finding in command.findings] == ["CP003", "CP012"]
+    assert [word.offset_of(i) for i in (0, 1, 2)] == [5, 6, 9]

@@ -364,3 +364,124 @@ def test_curlport_serve_serves_the_page_and_the_api() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# ---- detection and pre-flight -------------------------------------------------------------------------------------
+
+def test_detection_asks_with_candidates_and_a_choice_re_imports_as_the_cli_does(client: TestClient) -> None:
+    path = CURL_DIR / "msg91.curl"
+    asked = post(client, "/api/import", {"text": text_of(path), "name": "msg91"})
+    outcomes = {item["placeholder"]: item for item in asked["placeholders"]}
+    assert outcomes["$$To"]["outcome"] == "found" and outcomes["$$To"]["sample"] == "919XXXXXXXXX"
+    assert outcomes["$$Body"]["outcome"] == "ask"
+    choice = outcomes["$$Body"]["candidates"][0]["place"]
+    exit_code, written = cli("import", "--body", choice, str(path))
+    chosen = post(client, "/api/import", {"text": text_of(path), "name": "msg91", "body": choice})
+    assert (chosen["config_json"], chosen["exit_code"]) == (written, exit_code)
+    assert {item["placeholder"]: item["outcome"] for item in chosen["placeholders"]}["$$Body"] == "chosen"
+
+
+def test_placeholders_none_keeps_the_samples_as_the_cli_does(client: TestClient) -> None:
+    path = CURL_DIR / "textlocal.curl"
+    _, written = cli("import", "--placeholders", "none", str(path))
+    answer = post(client, "/api/import", {"text": text_of(path), "name": "textlocal", "placeholders": "none"})
+    assert answer["config_json"] == written and answer["placeholders"] == []
+
+
+def test_a_place_that_does_not_exist_is_the_clis_error(client: TestClient) -> None:
+    answer = post(client, "/api/import", {"text": text_of(CURL_DIR / "msg91.curl"), "body": "form:nope"})
+    assert answer["config"] is None and answer["exit_code"] == 2
+    assert [finding["code"] for finding in answer["findings"]] == ["CP000"]
+
+
+VALUES = {"to": "+15551234567", "body": "Hi & bye = 100% \"ok\" \u0928\u092e\u0938\u094d\u0924\u0947"}
+
+
+@pytest.mark.parametrize("case", ["ready-form", "ready-get", "ready-json"])
+def test_render_answers_what_curlport_render_prints(client: TestClient, case: str) -> None:
+    path = CURL_DIR / f"{case}.curl"
+    result = CliRunner().invoke(main, ["render", str(path), "--to", VALUES["to"], "--body", VALUES["body"]])
+    answer = post(client, "/api/render", {"text": text_of(path), "name": case, "values": VALUES}, "RenderAnswer")
+    assert (answer["http"], answer["exit_code"]) == (result.stdout, result.exit_code)
+
+
+def test_render_refuses_with_the_located_findings_render_prints(client: TestClient) -> None:
+    text = "curl https://x.example/s -H 'X-Msg: $$Body' -d to=$$To"
+    answer = post(client, "/api/render", {"text": text, "values": {"to": "1", "body": "two\nlines"}},
+                  "RenderAnswer")
+    assert answer["request"] is None and answer["exit_code"] == 1
+    [finding] = [f for f in answer["findings"] if f["line"]]
+    assert text[finding["column"] - 1 : finding["end_column"] - 1] == "$$Body"
+
+
+def test_render_of_a_config_without_placeholders_names_what_is_missing(client: TestClient) -> None:
+    answer = post(client, "/api/render", {"text": "curl https://x.example/s", "values": VALUES}, "RenderAnswer")
+    assert {finding["code"] for finding in answer["findings"]} == {"CP101", "CP102"}
+
+
+class Provider:
+    """A provider on 127.0.0.1 that records what it receives and accepts every message with an id."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        received: list[tuple[str, str, bytes]] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                received.append((self.command, self.path, self.rfile.read(length)))
+                body = b'{"status": "success", "message_id": "m-42"}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.received = received
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def provider() -> Iterator[Provider]:
+    local = Provider()
+    yield local
+    local.close()
+
+
+def test_send_needs_the_confirmed_host_and_then_sends_one_message(client: TestClient, provider: Provider) -> None:
+    text = f"curl {provider.url} -d apikey=s3cr3t-key -d to=$$To -d text=$$Body"
+    body = {"text": text, "values": VALUES}
+    error_of(client.post("/api/send", json={**body, "confirm_host": "example.com"}), 400, "bad-request")
+    assert provider.received == []
+    answer = post(client, "/api/send", {**body, "confirm_host": "127.0.0.1"}, "SendAnswer")
+    assert answer["sent"] and answer["verdict"]["accepted"] and answer["verdict"]["message_id"] == "m-42"
+    assert answer["exit_code"] == 0
+    [(method, path, sent)] = provider.received
+    assert (method, path) == ("POST", "/sms")
+    from urllib.parse import parse_qs
+
+    assert parse_qs(sent.decode()) == {"apikey": ["s3cr3t-key"], "to": [VALUES["to"]], "text": [VALUES["body"]]}
+    assert "s3cr3t-key" not in json.dumps(answer)  # what the page shows is masked
+
+
+def test_send_to_a_server_that_is_not_there_is_an_error_answer(client: TestClient) -> None:
+    from curlport.web.server import bind
+
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    sock.close()  # nothing listens there now
+    text = f"curl http://127.0.0.1:{port}/sms -d to=$$To -d text=$$Body"
+    answer = post(client, "/api/send", {"text": text, "values": VALUES, "confirm_host": "127.0.0.1",
+                                        "connect_timeout": 2}, "SendAnswer")
+    assert not answer["sent"] and answer["error"] and answer["exit_code"] == 2

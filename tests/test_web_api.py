@@ -301,7 +301,7 @@ def test_answers_carry_security_headers(client: TestClient) -> None:
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
 
 
-# ---- the command ------------------------------------------------------------------------------------------------------
+# ---- the command ----------------------------------------------------------------------------------------------------
 
 def test_serve_warns_about_a_non_loopback_host(monkeypatch: pytest.MonkeyPatch) -> None:
     from curlport.web import server

@@ -20,6 +20,7 @@
     fixes: [], // fix steps applied to a curl command's config: [{code, unsafe}]
     highlight: null, // the span of the selected finding
     selected: -1,
+    rendered: null, // the last answer of /api/render
   };
 
   // ---- talking to the server -------------------------------------------------------------------------------------
@@ -39,7 +40,10 @@
   }
 
   function inputBody() {
-    return { text: source.value, name: nameInput.value.trim() || null, show_secrets: reveal.checked };
+    return {
+      text: source.value, name: nameInput.value.trim() || null, show_secrets: reveal.checked,
+      placeholders: $("placeholders").value, to: $("to-place").value || null, body: $("body-place").value || null,
+    };
   }
 
   function setBusy(busy) {
@@ -65,6 +69,7 @@
       state.highlight = null;
       state.selected = -1;
       render();
+      await renderRequest(sequence);
     } catch (error) {
       if (sequence !== state.sequence) return;
       state.answer = null;
@@ -331,7 +336,115 @@
     $("copy-json").disabled = $("download-json").disabled = !config;
     drawFindings(answer ? answer.findings : []);
     drawApplied(answer);
+    drawPlacement(answer);
     drawBackdrop();
+  }
+
+  // ---- placeholders: what detection did, and the places to choose from ---------------------------------------------
+
+  const PLACEMENT = { "$$To": ["to-place", "to-note"], "$$Body": ["body-place", "body-note"] };
+
+  function describePlacement(item) {
+    const at = item.span ? ` (line ${item.span.line})` : "";
+    switch (item.outcome) {
+      case "found": return `Detected: ${item.place}, replacing the sample ${item.sample}${at}.`;
+      case "chosen": return `Your choice: ${item.place}, replacing the sample ${item.sample}${at}.`;
+      case "present": return "Already in the input.";
+      case "ask": return `Not sure: choose one of ${item.candidates.length} places.`;
+      default: return "No place looks like it: name one with the finding's hint, or edit the input.";
+    }
+  }
+
+  function drawPlacement(answer) {
+    const items = answer && answer.kind === "curl" ? answer.placeholders : [];
+    $("placement").hidden = Boolean(answer && answer.kind === "config");
+    for (const [placeholder, [selectId, noteId]] of Object.entries(PLACEMENT)) {
+      const select = $(selectId);
+      const chosen = select.value;
+      const item = items.find((entry) => entry.placeholder === placeholder);
+      const places = new Set(item ? item.candidates.map((candidate) => candidate.place) : []);
+      if (item && item.place) places.add(item.place);
+      if (chosen) places.add(chosen);
+      const samples = new Map(item ? item.candidates.map((candidate) => [candidate.place, candidate.sample]) : []);
+      select.replaceChildren(element("option", { value: "" }, "Detect automatically"),
+        ...[...places].map((place) => element("option", { value: place },
+          samples.has(place) ? `${place} (sample ${samples.get(place)})` : place)));
+      select.value = chosen;
+      $(noteId).textContent = item ? describePlacement(item) : "";
+      select.dataset.outcome = item ? item.outcome : "";
+    }
+  }
+
+  // ---- the request tab: render for the sample values, send only after the user names the host ------------------
+
+  function requestBody() {
+    const body = { ...inputBody(), values: { to: $("sample-to").value, body: $("sample-body").value } };
+    if (state.fixes.length) body.fixes = state.fixes;
+    return body;
+  }
+
+  async function renderRequest(sequence) {
+    const answer = state.answer;
+    const list = $("render-findings");
+    $("send-result").textContent = "";
+    state.rendered = null;
+    if (!answer || !answer.config) {
+      list.replaceChildren();
+      $("request-http").textContent = "";
+      $("send-test").disabled = true;
+      return;
+    }
+    const rendered = await post("/api/render", requestBody());
+    if (sequence !== state.sequence) return;
+    state.rendered = rendered;
+    list.replaceChildren(...rendered.findings.map((finding) => element("li", { "data-code": finding.code },
+      element("span", { className: "code" }, finding.code), ` ${finding.message}`)));
+    $("request-http").textContent = rendered.http || "";
+    $("send-test").disabled = !rendered.request;
+  }
+
+  const renderSoon = debounce(async () => {
+    const sequence = ++state.sequence;
+    try {
+      await renderRequest(sequence);
+    } catch (error) {
+      toast(`Render failed: ${error.message}`);
+    } finally {
+      if (sequence === state.sequence) setBusy(false);
+    }
+  }, DEBOUNCE_MS);
+
+  async function sendTest() {
+    const rendered = state.rendered;
+    const number = $("sample-to").value;
+    if (!rendered || !rendered.host) return;
+    if (!window.confirm(`Send one real SMS to ${number} through ${rendered.host}?\n\nIt goes to the provider and `
+      + "may cost money.")) return;
+    const output = $("send-result");
+    output.className = "json";
+    output.textContent = `Sending through ${rendered.host}…`;
+    setBusy(true);
+    try {
+      const sent = await post("/api/send", { ...requestBody(), confirm_host: rendered.host });
+      if (!sent.sent) {
+        output.textContent = sent.error ? `Not sent: ${sent.error}`
+          : `Not sent: ${sent.findings.map((finding) => `${finding.code} ${finding.message}`).join("; ")}`;
+        output.className = "json refused";
+        return;
+      }
+      const response = sent.response;
+      const verdict = sent.verdict;
+      const headers = response.headers.map((header) => `${header.key}: ${header.value}`).join("\n");
+      output.textContent = `${verdict.accepted ? "Accepted" : "NOT accepted"} (${verdict.code} ${verdict.name}): `
+        + `${verdict.reason}${verdict.message_id ? `\nmessage id: ${verdict.message_id}` : ""}\n\n`
+        + `HTTP ${response.status} ${response.reason}\n${headers}\n\n${response.body}`;
+      output.className = `json ${verdict.accepted ? "accepted" : "refused"}`;
+    } catch (error) {
+      output.textContent = `Not sent: ${error.message}`;
+      output.className = "json refused";
+    } finally {
+      setBusy(false);
+    }
   }
 
   // ---- actions -----------------------------------------------------------------------------------------------------
@@ -344,10 +457,8 @@
       button.setAttribute("aria-pressed", String(i === index));
     }
     const markNode = drawBackdrop();
-    if (state.highlight) {
-      const [start, end] = rangeOf(source.value, state.highlight);
-      source.setSelectionRange(start, end); // shown when the input is focused
-      if (markNode) source.scrollTop = Math.max(0, markNode.offsetTop - source.clientHeight / 3);
+    if (markNode) {
+      source.scrollTop = Math.max(0, markNode.offsetTop - source.clientHeight / 3);
       backdrop.scrollTop = source.scrollTop;
     }
   }
@@ -369,6 +480,7 @@
       state.highlight = null;
       state.selected = -1;
       render();
+      await renderRequest(state.sequence);
     } catch (error) {
       toast(`The fix failed: ${error.message}`);
     } finally {
@@ -440,8 +552,18 @@
     drawBackdrop();
     refreshSoon();
   });
+  source.addEventListener("focus", () => { // from the keyboard, the input opens with the finding's span selected
+    if (state.highlight) source.setSelectionRange(...rangeOf(source.value, state.highlight));
+  });
   source.addEventListener("scroll", () => { backdrop.scrollTop = source.scrollTop; });
   nameInput.addEventListener("input", () => { setBusy(true); refreshSoon(); });
+  for (const id of ["placeholders", "to-place", "body-place"]) {
+    $(id).addEventListener("change", () => { setBusy(true); refresh(); }); // a choice re-imports at once
+  }
+  for (const id of ["sample-to", "sample-body"]) {
+    $(id).addEventListener("input", () => { setBusy(true); renderSoon(); });
+  }
+  $("send-test").addEventListener("click", sendTest);
   reveal.addEventListener("change", () => { render(); if (state.answer) refresh(); });
   $("undo-fixes").addEventListener("click", () => { state.fixes = []; refresh(); });
   $("copy-json").addEventListener("click", () => copy(state.answer.config_json, "the config JSON"));

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases
 from starlette.routing import Route
 from starlette.testclient import TestClient
+from web_support import VALUES, Provider, text_of
 
 from curlport.cli import main
 from curlport.web import api, openapi
@@ -53,11 +54,6 @@ def lint_json(path: Path) -> list[dict[str, Any]]:
     """What `curlport lint --format json` reports for a file, without the file name."""
     _, out = cli("lint", "--format", "json", "--isolated", str(path))
     return [{key: value for key, value in record.items() if key != "file"} for record in json.loads(out)]
-
-
-def text_of(path: Path) -> str:
-    """The file's text as the CLI reads it (CRLF kept)."""
-    return path.read_bytes().decode("utf-8")
 
 
 def located(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -394,7 +390,6 @@ def test_a_place_that_does_not_exist_is_the_clis_error(client: TestClient) -> No
     assert [finding["code"] for finding in answer["findings"]] == ["CP000"]
 
 
-VALUES = {"to": "+15551234567", "body": "Hi & bye = 100% \"ok\" \u0928\u092e\u0938\u094d\u0924\u0947"}
 
 
 @pytest.mark.parametrize("case", ["ready-form", "ready-get", "ready-json"])
@@ -417,39 +412,6 @@ def test_render_refuses_with_the_located_findings_render_prints(client: TestClie
 def test_render_of_a_config_without_placeholders_names_what_is_missing(client: TestClient) -> None:
     answer = post(client, "/api/render", {"text": "curl https://x.example/s", "values": VALUES}, "RenderAnswer")
     assert {finding["code"] for finding in answer["findings"]} == {"CP101", "CP102"}
-
-
-class Provider:
-    """A provider on 127.0.0.1 that records what it receives and accepts every message with an id."""
-
-    def __init__(self) -> None:
-        import http.server
-        import threading
-
-        received: list[tuple[str, str, bytes]] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", 0))
-                received.append((self.command, self.path, self.rfile.read(length)))
-                body = b'{"status": "success", "message_id": "m-42"}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.received = received
-        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

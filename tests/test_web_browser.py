@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fixture_cases import CURL_DIR, ROOT, curl_cases
-from test_web_api import VALUES, Provider, text_of
+from web_support import VALUES, Provider, text_of
 
 from curlport.cli import main
 from curlport.source import Source
@@ -268,7 +268,6 @@ def test_secrets_are_masked_until_revealed(page: Page) -> None:
     reveal(page)
     shown = page.text_content("#config-json") + page.text_content("#backdrop")
     assert all(secret in shown for secret in secrets)
-    page.click('[aria-label="Copy Password"]')  # copies the real value, whatever is shown
 
 
 def test_the_page_loads_nothing_from_elsewhere(browser: Browser, server_url: str) -> None:
@@ -327,3 +326,24 @@ def test_text_has_enough_contrast(page: Page) -> None:
     page.click("#findings .goto >> nth=0")
     assert _contrast_failures(page) == []
     shot(page, "page")  # the README's screenshot (docs/serve.png is a copy of it)
+
+
+def test_copy_and_download_give_the_real_config(browser: Browser, server_url: str, tmp_path: Path) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    opened = context.new_page()
+    opened.goto(server_url)
+    paste(opened, SECRET_COMMAND)
+    _, written = cli("import", "-", stdin=opened.input_value("#source"))
+    opened.click("#tab-json")
+    opened.click("#copy-json")
+    assert opened.evaluate("() => navigator.clipboard.readText()") == written  # unmasked: it is meant to be pasted
+    opened.click("#tab-form")
+    opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
+    assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
+    with opened.expect_download() as download:
+        opened.click("#download-json")
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "api.example.com.json"
+    assert saved.read_text(encoding="utf-8") == written
+    context.close()

@@ -337,13 +337,13 @@ def test_copy_and_download_give_the_real_config(browser: Browser, server_url: st
     opened.click("#tab-json")
     opened.click("#copy-json")
     assert opened.evaluate("() => navigator.clipboard.readText()") == written  # unmasked: it is meant to be pasted
-    opened.click("#tab-form")
-    opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
-    assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
     with opened.expect_download() as download:
         opened.click("#download-json")
     saved = tmp_path / "saved.json"
     download.value.save_as(saved)
     assert download.value.suggested_filename == "api.example.com.json"
     assert saved.read_text(encoding="utf-8") == written
+    opened.click("#tab-form")
+    opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
+    assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
     context.close()

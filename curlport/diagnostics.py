@@ -22,7 +22,8 @@ def format_diagnostic(
 ) -> str:
     """The diagnostic text; the source line is shown (masked) when the source is known."""
     position = f"{file}:{span.line}:{span.column}" if span else file
-    clean = message if show_secrets else redact(message)
+    secrets = source.secrets if source is not None else frozenset()
+    clean = message if show_secrets else redact(message, secrets)
     colour = _COLOURS.get(label.rsplit(" ", 1)[-1], "red")
     lines = [f"{paint(position, color, bold=True)}: {paint(label, color, fg=colour, bold=True)}: {clean}"]
     if span is not None and source is not None:
@@ -30,7 +31,7 @@ def format_diagnostic(
         if shown.strip():
             width = max(1, (span.end_column - span.column) if span.end_line == span.line else 1)
             width = min(width, max(1, len(shown) - span.column + 1))
-            shown, column = _window(shown, span.column)
+            shown, column = window(shown, span.column)
             width = min(width, max(1, len(shown) - column + 1))
             lines.append(f"  {shown}")
             lines.append(f"  {' ' * (column - 1)}{paint('^' + '~' * (width - 1), color, fg=colour)}")
@@ -41,7 +42,7 @@ def format_diagnostic(
 MAX_SHOWN_WIDTH = 240
 
 
-def _window(line: str, column: int) -> tuple[str, int]:
+def window(line: str, column: int) -> tuple[str, int]:
     """The part of ``line`` to show around ``column`` (1-based), and the column inside it."""
     if len(line) <= MAX_SHOWN_WIDTH:
         return line, column

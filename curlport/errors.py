@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from curlport.source import Span
 
+#: Where a user reports an internal error (the README's section says what to include).
+BUG_REPORT = "https://curlport.dev/#reporting-a-bug"
+
 
 class CurlportError(Exception):
     """Base class. ``span`` is where in the input the problem is, when known."""
@@ -19,6 +22,8 @@ class CurlportError(Exception):
         super().__init__(message)
         self.message = message
         self.span = span
+        #: Credential values the reader had recognised when it failed: whoever shows the source line masks them.
+        self.secrets: frozenset[str] = frozenset()
 
     @property
     def line(self) -> int | None:
@@ -57,8 +62,28 @@ class UnsupportedRequestError(CurlportError):
 
 
 class SchemaViolationError(CurlportError):
-    """A config does not validate against the published schema."""
+    """A config does not validate against the published schema; ``pointer`` says where in the config."""
+
+    def __init__(self, message: str, span: Span | None = None, *, pointer: str = "") -> None:
+        super().__init__(message, span)
+        self.pointer = pointer
 
 
-class OutputExistsError(CurlportError):
+class OutputError(CurlportError):
+    """The output cannot be written where it was asked to go; ``reason`` says why, ``path`` where."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class OutputExistsError(OutputError):
     """The output file exists and ``--force`` was not given."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, "exists; pass --force to replace it")
+
+
+class OutputChangedError(OutputError):
+    """The file changed after curlport read it (another process wrote it): replacing it would lose that change."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,3 +47,30 @@ class Finding:
     span: Span | None = None
     pointer: str | None = None
     fix: FixOffer | None = None
+
+
+#: Findings of one code shown per file; the others are counted, as compilers do ("… and 4,312 more CP402"),
+#: so the output of a file with a finding in every one of its 100,000 values stays small.
+MAX_PER_CODE = 100
+
+
+def capped(findings: Iterable[Finding], limit: int = MAX_PER_CODE) -> tuple[tuple[Finding, ...], tuple[Omitted, ...]]:
+    """The first ``limit`` findings of each code, in order, and how many of each code were left out."""
+    seen: Counter[str] = Counter()
+    kept = []
+    for finding in findings:
+        seen[finding.code] += 1
+        if seen[finding.code] <= limit:
+            kept.append(finding)
+    return tuple(kept), tuple(Omitted(code, count - limit) for code, count in seen.items() if count > limit)
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """``count`` more findings of ``code`` in one file than were shown."""
+
+    code: str
+    count: int
+
+    def line(self, path: str) -> str:
+        return f"{path}: … and {self.count:,} more {self.code} in this file"

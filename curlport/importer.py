@@ -13,9 +13,10 @@ from curlport.config.detect import Detection, Substitution, detect, parse_place,
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
-from curlport.config.model import CURRENT_FORM, Config, to_config
+from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
-from curlport.errors import CurlportError, InputError
+from curlport.credentials import credential_spellings
+from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.parse.argv import read_invocation
@@ -45,7 +46,11 @@ class ImportResult:
 def decode_input(data: bytes) -> str:
     """The text of a curl file, or an InputError that says exactly what is wrong with it."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB; a curl command is at most 1 MiB", Span(1, 1, 1, 1))
+        raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
+                         Span(1, 1, 1, 1))
+    if _looks_utf16(data):
+        raise InputError("UTF-16 text (Windows Notepad and PowerShell's '>' save it so): save the file as UTF-8",
+                         Span(1, 1, 1, 2))
     nul = data.find(b"\0")
     if nul != -1:
         position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)
@@ -59,6 +64,14 @@ def decode_input(data: bytes) -> str:
         raise InputError(f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
                          Span(line, column, line, column + 1)) from None
     return text.removeprefix("\ufeff")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or ASCII text with a NUL every other byte (UTF-16 without a mark)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    even, odd = data[:64:2], data[1:64:2]
+    return len(odd) >= 2 and any(b.count(0) == len(b) and 0 not in a for a, b in ((even, odd), (odd, even)))
 
 
 def import_curl(
@@ -95,7 +108,7 @@ def import_curl(
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
         request = build_request(read_invocation(command), allow_file_refs)
-        converted = to_config(request, name, form)
+        converted = _config_of(request, name, form)
         findings = command.findings + request.findings
     else:
         token_command, token, command, request, bearer = pair
@@ -103,6 +116,7 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
+    command.source.add_secrets(credential_spellings(config) | _malformed_header_secrets(request))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
@@ -116,8 +130,36 @@ def import_curl(
         config["batching"] = {"key": batching[0], "size": batching[1]}
     if callback_url is not None:
         config["callback_url"] = callback_url
-    rendered = config_json(config)  # the contract: every result validates against the schema
+    try:
+        rendered = config_json(config)  # the contract: every result validates against the schema
+    except SchemaViolationError as error:  # located at what the value came from (the URL of an endpoint)
+        raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection)
+
+
+def _malformed_header_secrets(request: Request) -> frozenset[str]:
+    """A dropped -H line such as 'X-Api-Key abc123' is still a credential: its finding quotes it."""
+    headers = [dict(zip(("key", "value"), line.split(None, 1), strict=False)) for line in request.malformed_headers]
+    return credential_spellings({"headers": [h for h in headers if "value" in h]})
+
+
+def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig:
+    """The config of a request; when the form cannot express it, the error's source line still masks its secrets."""
+    try:
+        return to_config(request, name, form)
+    except UnsupportedRequestError as error:
+        error.secrets = credential_spellings(_as_config(request))
+        raise
+
+
+def _as_config(request: Request) -> Config:
+    """The request in the config's shape, whatever the form can express, for finding its credentials."""
+    fields = form_fields(request.body or "")
+    return {"endpoint": request.url.text,
+            "auth": {"password": request.password.text} if request.password is not None else None,
+            "headers": [{"key": header.name, "value": header.value} for header in request.headers],
+            "parameters": {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]} if fields
+            else {"format": "raw", "body": request.body or ""}}
 
 
 def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | None

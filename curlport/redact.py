@@ -1,7 +1,10 @@
-"""Masking secrets in anything shown to the user: source lines, messages, reports.
+"""Masking secrets in anything shown to the user: source lines, messages, reports, diffs.
 
-Masks keep the length of what they hide so that carets under a line still point
-at the right column.
+Two layers. The credentials the readers of a text recognised by meaning (``Source.secrets``,
+from ``curlport.credentials``) are masked wherever they appear, whatever the layout
+around them. The patterns below are the fallback for text no reader understood (a
+line that does not parse, a shell error before any config exists). Masks keep the
+length of what they hide so that carets under a line still point at the right column.
 """
 
 from __future__ import annotations
@@ -21,19 +24,28 @@ _SECRET_PATTERNS = (
     # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like
     re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
     re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
-    # apikey=..., "password": "...", token=...
-    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?\s*[=:]\s*["']?([^&"'\s,}}^`]+)"""),
+    # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
+    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
-#: Names of headers, query parameters, form fields and JSON keys whose values are credentials.
-_SECRET_NAME = re.compile(rf"(?i){_SECRET_WORDS}|authorization|authkey|client[-_]?secret|cookie")
+# What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
+_NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
+                           r"your[_-]?\w*|x{4,})$")
 
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
 _TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
 
 
-def redact(text: str) -> str:
-    """``text`` with every secret value replaced by asterisks of the same length."""
+#: Credentials shorter than this are not masked by value: a two-character "secret" would mask every such pair of
+#: letters in the output, and protects nothing.
+MIN_SECRET_LENGTH = 3
+
+
+def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
+    """``text`` with every known secret, and every secret-looking value, replaced by asterisks of the same length."""
+    for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "*" * len(secret))
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
@@ -43,18 +55,11 @@ def redact(text: str) -> str:
 
 
 def _mask_group(match: re.Match[str]) -> str:
+    if _NOT_A_SECRET.match(match.group(1)):
+        return match.group(0)
     start, end = match.span(1)
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
-
-
-def is_secret_name(name: str) -> bool:
-    """Whether a header, parameter or field of this name carries a credential (the same words ``redact`` knows).
-
-    Where curlport itself builds the text (render, send, export), it knows which value
-    sits under which name and masks the value whole; ``redact`` is for text it only reads.
-    """
-    return _SECRET_NAME.search(name) is not None
 
 
 def mask(value: str) -> str:

@@ -1,25 +1,19 @@
-"""Which characters of a config are secrets: passwords, tokens, API keys.
+"""Where a config's secrets are: each credential value as a place (a JSON pointer and a range in that value).
 
-Masking by pattern over printed text misses layouts nobody listed; the config
-knows which of its values are credentials (the auth fields, an Authorization
-header, a key named like a credential in the query, the form or a JSON body), so
-secrets are named by place -- a JSON pointer and a range inside that value -- and
-whoever shows the value masks exactly those characters.
+``curlport.credentials`` decides *which* values are credentials, by what they
+mean; a page that shows the config value by value, and the input it came from,
+needs *where* they are, so that it masks exactly those characters and nothing
+else (a mask keeps the length, so a highlight or a caret still lines up).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from curlport.config.model import Config
-from curlport.redact import is_secret_name
-from curlport.rules.base import headers
-from curlport.rules.samples import keyed_values
-
-_SCHEME_HEADERS = frozenset({"authorization", "proxy-authorization"})
-_USERINFO_PASSWORD = re.compile(r"(?i)^https?://[^/?#@:]*:([^/?#@]*)@")
+from curlport.credentials import credential_values
 
 
 @dataclass(frozen=True)
@@ -32,29 +26,30 @@ class SecretPlace:
 
 
 def secret_places(config: Config) -> tuple[SecretPlace, ...]:
-    """Every secret in the config, in document order; empty values are not secrets."""
-    return tuple(place for place in _places(config) if place.end > place.start)
+    """Every occurrence of a credential value in the config's strings, in document order, longest first where two
+    start together (a password that contains another one is masked whole)."""
+    values = sorted(credential_values(config), key=len, reverse=True)
+    places = []
+    for pointer, text in _strings(config, ""):
+        taken: list[tuple[int, int]] = []
+        for value in values:
+            start = text.find(value)
+            while start != -1:
+                end = start + len(value)
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                start = text.find(value, end)
+        places += [SecretPlace(pointer, start, end) for start, end in sorted(taken)]
+    return tuple(places)
 
 
-def _places(config: Config) -> Iterator[SecretPlace]:
-    endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):
-        userinfo = _USERINFO_PASSWORD.match(endpoint)
-        if userinfo:
-            yield SecretPlace("/endpoint", userinfo.start(1), userinfo.end(1))
-    auth = config.get("auth")
-    if isinstance(auth, dict):
-        for key in ("password", "client_secret"):
-            if isinstance(auth.get(key), str):
-                yield SecretPlace(f"/auth/{key}", 0, len(auth[key]))
-    for index, name, value in headers(config):
-        pointer = f"/headers/{index}/value"
-        if name.lower() in _SCHEME_HEADERS:
-            scheme_end = value.find(" ") + 1  # "Bearer abc": the scheme is not the secret
-            yield SecretPlace(pointer, scheme_end, len(value))
-        elif is_secret_name(name):
-            yield SecretPlace(pointer, 0, len(value))
-    for item in keyed_values(config):
-        if is_secret_name(item.key):
-            yield SecretPlace(item.pointer, item.start, item.end)
-
+def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    """Every string value of a JSON document with its pointer (keys are names, never secrets)."""
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{pointer}/{index}")

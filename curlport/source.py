@@ -26,17 +26,28 @@ class Span:
 
 
 class Source:
-    """The input text with an index of its line starts."""
+    """The input text with an index of its line starts, and the credentials its readers found in it.
+
+    ``secrets`` grows as the importer or the JSON config parser learn which values
+    are credentials (``curlport.credentials``); everything that shows this text, or a
+    message or diff about it, masks them (``curlport.redact``).
+    """
 
     def __init__(self, text: str, name: str = "<stdin>") -> None:
         self.text = text
         self.name = name
+        self.secrets: frozenset[str] = frozenset()
         self._shown: dict[tuple[int, bool], str] = {}
         self._line_starts = [0]
         start = text.find("\n")
         while start != -1:
             self._line_starts.append(start + 1)
             start = text.find("\n", start + 1)
+
+    def add_secrets(self, spellings: frozenset[str]) -> None:
+        """Record credentials as they may be written in this text (``curlport.credentials.credential_spellings``)."""
+        self.secrets = self.secrets | spellings
+        self._shown.clear()  # lines masked before these were known
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
@@ -78,6 +89,5 @@ class Source:
         key = (line, show_secrets)
         if key not in self._shown:
             text = self.line_text(line).replace("\t", " ")
-            self._shown[key] = text if show_secrets else redact(text)
+            self._shown[key] = text if show_secrets else redact(text, self.secrets)
         return self._shown[key]
-

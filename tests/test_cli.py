@@ -95,7 +95,7 @@ def test_ten_megabytes_is_refused_quickly(tmp_path: Path) -> None:
     huge.write_bytes(b"curl https://x.example/s -d '" + b"a" * 10_000_000 + b"'\n")
     code, out, err = run("import", str(huge))
     assert code == 2 and out == ""
-    assert "10.0 MB" in err and "at most 1 MiB" in err
+    assert "larger than 1 MiB" in err
 
 
 def test_missing_file_is_a_tool_error() -> None:

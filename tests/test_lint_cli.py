@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from jsonschema import Draft4Validator
 
 from curlport.cli import main
+from curlport.errors import OutputError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MISCASED = """{
@@ -167,11 +168,11 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema() -> None:
 
 
 def test_a_fix_that_cannot_be_written_is_a_tool_error_and_the_file_stays(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: Path, text: str, *, force: bool = False) -> None:
-        raise PermissionError(13, "Permission denied")
+    def refuse(path: Path, text: str, *, force: bool = False, unchanged_since: object = None) -> None:
+        raise OutputError(path, "cannot write: Permission denied")
 
     monkeypatch.setattr("curlport.lint.runner.write_atomically", refuse)
     config = write("acme.json", MISCASED)
     code, _, err = run("lint", "--fix", str(config))
-    assert code == 2 and err == "error: acme.json: cannot write the fixes: Permission denied\n"
+    assert code == 2 and err == "error: acme.json: the fixes were not written: cannot write: Permission denied\n"
     assert config.read_text(encoding="utf-8") == MISCASED

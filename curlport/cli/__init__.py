@@ -10,12 +10,16 @@ command as one line there (``main.add_command`` still works for an eager one).
 
 from __future__ import annotations
 
+import errno
 import gc
 import importlib
+import os
+import sys
 
 import click
 
 from curlport import __version__
+from curlport.errors import BUG_REPORT
 
 #: command name -> "module:attribute" of its click command
 LAZY_COMMANDS = {
@@ -44,6 +48,54 @@ class LazyGroup(click.Group):
             assert isinstance(command, click.Command)
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; whatever escapes it becomes one line and exit 2, never a traceback (see ``last_resort``)."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # the reader went away (| head): click ends quietly
+            raise last_resort(error) from None
+        except Exception as error:
+            raise last_resort(error) from None
+
+
+class _LastResort(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.message, err=True)
+
+
+def last_resort(error: BaseException) -> click.ClickException:
+    """The one line an unexpected exception becomes (exit 2); ``CURLPORT_DEBUG=1`` re-raises it for the traceback.
+
+    An ``OSError`` (stdout on a full disk, a file that vanished) is the machine's
+    trouble, not a bug: it is said as such. Output that could not be flushed is
+    dropped, so the interpreter does not fail again on it at exit.
+    """
+    if os.environ.get("CURLPORT_DEBUG") == "1":
+        raise error
+    _drop_pending_output()
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else " (writing the output)"
+        return _LastResort(f"curlport: error: {error.strerror or error}{where}")
+    return _LastResort(f"curlport: internal error: {type(error).__name__}: {error} (please report this at "
+                       f"{BUG_REPORT}; run with CURLPORT_DEBUG=1 for the traceback)")
+
+
+def _drop_pending_output() -> None:
+    """Point stdout at /dev/null: what it still buffers (for a full disk) would raise again when Python exits."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # closed, or not a real file (click's test runner)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, stdout)
+    os.close(null)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

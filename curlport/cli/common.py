@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from curlport.diagnostics import format_diagnostic
-from curlport.errors import CurlportError
-from curlport.findings import Finding
+from curlport.errors import CurlportError, OutputError
+from curlport.findings import Finding, capped
+from curlport.importer import MAX_INPUT_BYTES
+from curlport.inputs import read_bounded, read_stream
 from curlport.lint.reporters import described
 from curlport.source import Source
 
@@ -31,20 +33,42 @@ class FindingsError(ToolError):
 
 
 def fail(error: CurlportError, file: str, source: Source | None) -> ToolError:
+    if source is not None:
+        source.add_secrets(error.secrets)
     text = format_diagnostic(file, error.span, "error", error.message, source)
     return FindingsError(text) if error.exit_code == FindingsError.exit_code else ToolError(text)
 
 
 def read_input(path: str) -> tuple[bytes, str]:
+    """The bytes of CURL_FILE or CONFIG (- for stdin), at most one byte over the input limit (see ``read_bounded``)."""
     if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return read_stdin(), "<stdin>"
     try:
-        return Path(path).read_bytes(), path
+        return read_bounded(Path(path), MAX_INPUT_BYTES)[0], path
     except OSError as error:
         raise ToolError(f"{path}: error: cannot read: {error.strerror or error}") from None
 
 
+def read_stdin() -> bytes:
+    """Standard input, bounded; a closed stdin (``<&-``) is a tool error, not a traceback."""
+    if sys.stdin is None:
+        raise ToolError("<stdin>: error: cannot read: standard input is closed")
+    try:
+        return read_stream(sys.stdin.buffer, MAX_INPUT_BYTES)
+    except OSError as error:
+        raise ToolError(f"<stdin>: error: cannot read: {error.strerror or error}") from None
+
+
+def output_error(error: OutputError) -> ToolError:
+    """An output that cannot be written: ``PATH: error: why``, exit 2."""
+    return ToolError(f"{error.path}: error: {error.reason}")
+
+
 def print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:
-    if findings:  # one write: an import with tens of thousands of findings is not slowed by one write each
-        click.echo("\n".join(format_diagnostic(file, finding.span, f"{finding.code} {finding.severity.value}",
-                                                described(finding, True), source) for finding in findings), err=True)
+    """The findings on stderr, at most ``MAX_PER_CODE`` of each code (the others counted), in one write."""
+    shown, omitted = capped(findings)
+    lines = [format_diagnostic(file, finding.span, f"{finding.code} {finding.severity.value}",
+                               described(finding, True), source) for finding in shown]
+    lines += [each.line(file) for each in omitted]
+    if lines:
+        click.echo("\n".join(lines), err=True)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
+from curlport.cli.common import FindingsError, ToolError, fail, output_error, print_findings, read_input
 from curlport.config.emit import write_atomically
 from curlport.config.form_view import render_form
 from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
-from curlport.errors import CurlportError
+from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.importer import decode_input, import_curl
 from curlport.lint.fixes import fix_import
@@ -84,6 +84,8 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
             click.echo(shown, nl=False)
         else:
             write_atomically(output, shown, force=force)
+    except OutputError as error:
+        raise output_error(error) from None
     except CurlportError as error:
         raise fail(error, file, source) from None
     if any(f.severity is Severity.ERROR for f in findings):

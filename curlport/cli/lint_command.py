@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from curlport.cli.common import FindingsError, ToolError
+from curlport.cli.common import FindingsError, ToolError, output_error, read_stdin
 from curlport.config.emit import write_atomically
 from curlport.diagnostics import format_diagnostic
-from curlport.errors import CurlportError
+from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.lint.discovery import discover, repository_root
 from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions, unified_diff
@@ -156,7 +156,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         raise ToolError("error: '-' (stdin) cannot be combined with other paths")
     try:
         if stdin:
-            data = sys.stdin.buffer.read()
+            data = read_stdin()
             reports, skipped = [lint_stdin(data, stdin_filename, settings, severity=Severity(severity),
                                            fix=fix or diff, unsafe_fixes=unsafe_fixes)], 0
         else:
@@ -167,7 +167,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
     except CurlportError as error:
         raise ToolError(f"error: {error.message}") from None
     if diff:
-        _print_diff(reports)
+        _print_diff(reports, show_secrets)
         return
     if fix and stdin:  # like ruff: the fixed text on stdout, the findings on stderr
         click.echo(reports[0].fixed_text or reports[0].original_text or data.decode("utf-8", "replace"), nl=False)
@@ -183,8 +183,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
     if output_file is not None:
         try:
             write_atomically(output_file, report, force=True)
-        except OSError as error:
-            raise ToolError(f"{output_file}: error: cannot write: {error.strerror or error}") from None
+        except OutputError as error:
+            raise output_error(error) from None
     else:
         click.echo(report, nl=False, err=fix and stdin, color=colored)
     has_errors = any(f.severity is Severity.ERROR for report in reports for f in report.findings)
@@ -192,8 +192,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         raise FindingsError("")
 
 
-def _print_diff(reports: list[FileReport]) -> None:
-    changes = unified_diff(reports)
+def _print_diff(reports: list[FileReport], show_secrets: bool) -> None:
+    changes = unified_diff(reports, show_secrets)
     click.echo(changes, nl=False)
     fixes = sum(len(report.fixed) for report in reports)
     click.echo(f"Would fix {fixes} problem{'s' * (fixes != 1)}.", err=True)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import tempfile
+import re
+import secrets
+import stat
 from pathlib import Path
 
 from curlport.config.model import Config
-from curlport.config.schema import json_pointer, violations
-from curlport.errors import OutputExistsError, SchemaViolationError
+from curlport.config.schema import json_pointer, violation_message, violations
+from curlport.errors import OutputChangedError, OutputError, OutputExistsError, SchemaViolationError
+from curlport.inputs import Snapshot, unchanged
 
 
 def render_json(config: Config) -> str:
@@ -22,34 +26,131 @@ def config_json(config: Config) -> str:
     errors = violations(config)
     if errors:
         first = errors[0]
-        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: {first.message}")
+        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: "
+                                   f"{violation_message(first)}", pointer=json_pointer(first))
     return render_json(config)
 
 
-def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
+#: Our temporary files: ``.NAME.curlport-PID-RANDOM.tmp`` beside the target, so a stale one is recognisable.
+_TEMPORARY = ".{name}.curlport-{pid}-{token}.tmp"
+_STALE = re.compile(r"\.curlport-(\d+)-[0-9a-f]+\.tmp\Z")
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def write_atomically(path: Path, text: str, *, force: bool = False, unchanged_since: Snapshot | None = None) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    Readers see the old file or the new one, never half of one; without ``force``
-    an existing file is left untouched.
+    Readers see the old file or the new one, never half of one; a process killed
+    mid-write leaves the old file whole (and a temporary that the next write beside
+    it removes). Without ``force`` an existing file is left untouched. A symlink is
+    written through: its regular-file target is replaced and the link stays a link;
+    anything that is not a regular file (a FIFO, a device, a folder) is refused. A
+    replaced file keeps its permission bits; a new one gets 0666 less the umask.
+    With ``unchanged_since``, the file is replaced only if it is still what was read.
+    Raises ``OutputError`` (a subclass says which) for every reason it cannot write.
     """
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; pass --force to replace it")
-    directory = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    target, existing = _target(path)
+    if existing is not None and not force:
+        raise OutputExistsError(path)
+    _remove_stale_temporaries(target)
+    temporary = target.parent / _TEMPORARY.format(name=target.name, pid=os.getpid(), token=secrets.token_hex(4))
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as error:
+        raise OutputError(path, f"cannot write in {target.parent}: {error.strerror or error}") from None
+    try:
+        try:
+            if existing is not None:
+                os.fchmod(descriptor, stat.S_IMODE(existing.st_mode))
+            _write_all(descriptor, text.encode("utf-8"))
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        if unchanged_since is not None and not unchanged(target, unchanged_since):
+            raise OutputChangedError(path, "changed since curlport read it (another process wrote it); "
+                                           "not replaced: run again")
         if force:
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         else:
             try:
-                os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
+                os.link(temporary, target)  # fails if the file appeared meanwhile: never clobber
             except FileExistsError:
-                raise OutputExistsError(f"{path} exists; pass --force to replace it") from None
+                raise OutputExistsError(path) from None
             os.unlink(temporary)
+        _sync_folder(target.parent)
+    except OSError as error:
+        _discard(temporary)
+        raise OutputError(path, f"cannot write: {error.strerror or error}") from None
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        _discard(temporary)
         raise
+
+
+def _target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to write (a symlink's final target) and its status when it exists; refusals as ``OutputError``."""
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise OutputError(path, f"the folder {path.parent} does not exist")
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise OutputError(path, f"is a symlink to {target}, which does not exist; not written") from None
+        return target, None
+    except OSError as error:
+        raise OutputError(path, f"cannot write: {error.strerror or error}") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
+        raise OutputError(path, f"is {kind}, not a regular file; curlport only writes regular files")
+    return target, status
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """All of ``data``, in chunks (``os.write`` may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view[: 1 << 16]):]
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove our temporaries beside ``target`` left by a writer that was killed (its process no longer runs)."""
+    prefix = f".{target.name}"
+    try:
+        names = [name for name in os.listdir(target.parent) if name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        found = _STALE.match(name, len(prefix))
+        if found and not _running(int(found.group(1))):
+            _discard(target.parent / name)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, as another user's process
+    return True
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a crash right after it keeps the new name)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

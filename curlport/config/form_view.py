@@ -9,27 +9,20 @@ that ends up in screenshots and tickets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from curlport.credentials import credential_spellings
 from curlport.redact import redact
 
 _LABEL_WIDTH = 16
 
 
-def _masked(key: str, value: str, show_secrets: bool) -> str:
-    """The value, or asterisks when its key names a secret (api_key, token, password…)."""
-    if show_secrets:
-        return value
-    probe = f"{key}={value}"
-    return value if redact(probe) == probe else "*" * len(value)
-
-
-def _rows(rows: list[dict[str, Any]], show_secrets: bool) -> list[str]:
+def _rows(rows: list[dict[str, Any]], shown: Callable[[str], str]) -> list[str]:
     if not rows:
         return [" " * _LABEL_WIDTH + "(none)"]
     width = max(len(str(row.get("key", ""))) for row in rows) + 2
-    return [" " * _LABEL_WIDTH + f"{row.get('key', '')!s:<{width}}"
-            f"{_masked(str(row.get('key', '')), str(row.get('value', '')), show_secrets)}" for row in rows]
+    return [" " * _LABEL_WIDTH + f"{row.get('key', '')!s:<{width}}{shown(str(row.get('value', '')))}" for row in rows]
 
 
 def _line(label: str, value: str) -> str:
@@ -38,10 +31,14 @@ def _line(label: str, value: str) -> str:
 
 def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
     """The form view of a config (a schema-valid one; unknown parts are shown as they are)."""
+    secrets = credential_spellings(config)
+
+    def shown(value: str) -> str:
+        return value if show_secrets else redact(value, secrets)
+
     lines = [_line("Name", str(config.get("name", ""))),
              _line("Request Type", str(config.get("method", ""))),
-             _line("HTTP Endpoint", str(config.get("endpoint", "")) if show_secrets
-                   else redact(str(config.get("endpoint", ""))))]
+             _line("HTTP Endpoint", shown(str(config.get("endpoint", ""))))]
     auth = config.get("auth")
     if isinstance(auth, dict) and auth.get("type") == "basic":
         password = str(auth.get("password", ""))
@@ -50,20 +47,19 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
                   _line("  Password", password if show_secrets else "*" * len(password))]
     elif isinstance(auth, dict):
         lines.append(_line("Authentication", str(auth.get("type", ""))))
-        lines += _rows([{"key": k, "value": str(v)} for k, v in auth.items() if k != "type"], show_secrets)
+        lines += _rows([{"key": k, "value": str(v)} for k, v in auth.items() if k != "type"], shown)
     else:
         lines.append(_line("Authentication", "None"))
     lines.append(_line("Headers", ""))
-    lines += _rows(list(config.get("headers") or []), show_secrets)
+    lines += _rows(list(config.get("headers") or []), shown)
     parameters = config.get("parameters")
     if not isinstance(parameters, dict):
         lines.append(_line("Parameters", "(none)"))
     elif parameters.get("format") == "form":
         lines.append(_line("Parameters", "x-www-form-urlencoded"))
-        lines += _rows(list(parameters.get("fields") or []), show_secrets)
+        lines += _rows(list(parameters.get("fields") or []), shown)
     else:
         body = str(parameters.get("body", ""))
         lines.append(_line("Parameters", "raw"))
-        shown = body if show_secrets else redact(body)
-        lines += [(" " * _LABEL_WIDTH + text).rstrip() for text in shown.strip("\n").splitlines()] or [""]
+        lines += [(" " * _LABEL_WIDTH + text).rstrip() for text in shown(body).strip("\n").splitlines()] or [""]
     return "\n".join(lines) + "\n"

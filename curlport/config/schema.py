@@ -42,3 +42,11 @@ def violations(config: Any) -> list[ValidationError]:
 
 def json_pointer(error: ValidationError) -> str:
     return "".join(f"/{pointer_token(str(part))}" for part in error.absolute_path)
+
+
+def violation_message(error: ValidationError) -> str:
+    """A violation in the user's words: the endpoint's pattern says what a URL lacks, not the schema's regex."""
+    if json_pointer(error) == "/endpoint" and error.validator == "pattern" and isinstance(error.instance, str):
+        return (f"the endpoint must be an http:// or https:// URL with a host name; {json.dumps(error.instance)} "
+                f"{'has no host name' if error.instance.lower().startswith(('http://', 'https://')) else 'is not one'}")
+    return str(error.message)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from curlport.inputs import read_bounded
 from curlport.lint.settings import Settings
 
 if TYPE_CHECKING:  # pathspec is imported only when a folder is walked: the CLI's cold start stays small
@@ -99,7 +100,7 @@ def _wanted(path: Path, all_json: bool) -> bool:
     try:
         if path.stat().st_size > _LARGEST_CONFIG:
             return False
-        return looks_like_provider_config(path.read_bytes())
+        return looks_like_provider_config(read_bounded(path, _LARGEST_CONFIG)[0])
     except OSError:
         return True  # unreadable: linting it reports why (CP000) instead of hiding it
 

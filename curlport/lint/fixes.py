@@ -2,7 +2,9 @@
 
 Fixes are applied one at a time, the rules re-run after each, until none is
 left to apply: offsets and indexes are never stale, and the result is a fixed
-point, so a second ``--fix`` changes nothing. A file whose changes are only
+point, so a second ``--fix`` changes nothing, however many problems there were
+(the bound grows with the fixes first offered; a config met twice means two
+fixes undo each other, and the loop stops). A file whose changes are only
 string values keeps its layout (only those literals are rewritten); a change of
 shape (a header moved, fields moved into the query) is written in curlport's own
 layout.
@@ -21,8 +23,8 @@ from curlport.importer import ImportResult
 from curlport.lint.json_positions import literal_end, parse_with_positions, pointer_token
 from curlport.rules import Config, run_rules
 
-#: A config needs a handful of fixes; more passes than this means two fixes undo each other.
-MAX_PASSES = 100
+#: Passes allowed beyond one per fix first offered: fixes may uncover others (a moved header, then its case).
+EXTRA_PASSES = 100
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,16 @@ def fix_config(config: Config, selected: frozenset[str] | None = None, *, unsafe
     current = copy.deepcopy(config)
     applied: list[AppliedFix] = []
     stuck: set[AppliedFix] = set()
-    for _ in range(MAX_PASSES):
+    seen = {_state(current)}  # the configs met so far: meeting one again means two fixes undo each other
+    budget: int | None = None
+    while budget is None or len(applied) < budget:
         pending = [(AppliedFix(rule.code, problem.pointer, problem.fix.description), problem.fix)
                    for rule, problem in run_rules(current, selected)
                    if problem.fix is not None and (problem.fix.safe or unsafe)]
         pending = [(offer, fix) for offer, fix in pending if offer not in stuck]
         if not pending:
             break
+        budget = len(pending) * 2 + EXTRA_PASSES if budget is None else budget
         offer, fix = pending[0]
         before = copy.deepcopy(current)
         try:
@@ -60,7 +65,15 @@ def fix_config(config: Config, selected: frozenset[str] | None = None, *, unsafe
             stuck.add(offer)
             continue
         applied.append(offer)
+        state = _state(current)
+        if state in seen:
+            break
+        seen.add(state)
     return FixedConfig(current, tuple(applied))
+
+
+def _state(config: Config) -> str:
+    return json.dumps(config, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from curlport.config.emit import write_atomically
-from curlport.config.schema import is_valid, json_pointer, violations
-from curlport.errors import CurlportError, UnsupportedRequestError
-from curlport.findings import Finding, FixOffer, Severity
-from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.config.schema import is_valid, json_pointer, violation_message, violations
+from curlport.credentials import credential_spellings
+from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
+from curlport.findings import Finding, FixOffer, Omitted, Severity, capped
+from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
+from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
@@ -47,6 +49,8 @@ class FileReport:
     fixed: tuple[AppliedFix, ...] = ()
     fixed_text: str | None = None
     original_text: str | None = None
+    #: Findings beyond ``MAX_PER_CODE`` of one code, counted, not listed.
+    omitted: tuple[Omitted, ...] = ()
 
 
 def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
@@ -61,17 +65,19 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
     reports = []
     for path in discover(paths, settings).files:
         try:
-            data = path.read_bytes()
+            data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             reports.append(FileReport(str(path), None, (finding,)))
             continue
-        report = lint_text(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
+        report = _lint_guarded(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
             try:
-                write_atomically(path, report.fixed_text, force=True)
-            except OSError as error:
-                raise CurlportError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
+                if snapshot is None:
+                    raise OutputError(path, "is not a regular file; curlport only writes regular files")
+                write_atomically(path, report.fixed_text, force=True, unchanged_since=snapshot)
+            except OutputError as error:
+                raise CurlportError(f"{path}: the fixes were not written: {error.reason}") from None
         reports.append(_at_least(severity, report))
     return reports
 
@@ -86,11 +92,25 @@ def lint_stdin(data: bytes, name: str | None, settings: Settings | None = None, 
     shown = name or "-"
     as_json = shown.endswith(".json") if name else data.lstrip().startswith(b"{")
     selected = (settings or Settings()).codes_for(Path(shown))
-    return _at_least(severity, lint_text(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json))
+    return _at_least(severity, _lint_guarded(data, shown, selected, fix=fix, unsafe_fixes=unsafe_fixes,
+                                             as_json=as_json))
+
+
+def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fix: bool, unsafe_fixes: bool,
+                  as_json: bool | None = None) -> FileReport:
+    """``lint_text``, with a crash in it (a bug) reported as a CP000 finding on that file: the run goes on."""
+    try:
+        return lint_text(data, path, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json)
+    except Exception as error:  # the last resort for one file: the other files are still linted
+        message = (f"internal error while linting this file: {type(error).__name__}: {error} "
+                   f"(please report this at {BUG_REPORT})")
+        return FileReport(path, None, (Finding(PARSE_ERROR, Severity.ERROR, message),))
 
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:
-    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= severity.rank))
+    """The findings at ``severity`` and above, at most ``MAX_PER_CODE`` of each code (the others counted)."""
+    findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
+    return replace(report, findings=findings, omitted=omitted)
 
 
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,
@@ -111,12 +131,13 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     try:
         result = import_curl(text, name=Path(path).stem, source_name=path)
     except UnsupportedRequestError as error:
+        source.add_secrets(error.secrets)
         return FileReport(path, source, tuple(_selected([_error_finding(error.code, error)], selected)))
     except CurlportError as error:
         return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
     findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
-    return FileReport(path, source, tuple(findings))
+    return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
 
 
 def _error_finding(code: str, error: CurlportError) -> Finding:
@@ -198,12 +219,13 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
+    source.add_secrets(credential_spellings(config))
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     schema_findings = [
-        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
+        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {violation_message(error)}",
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
         for error in violations(config) if json_pointer(error) not in explained
     ]

@@ -135,9 +135,27 @@ def find_settings_file(start: Path) -> Path | None:
         if (folder / SETTINGS_FILE).is_file():
             return folder / SETTINGS_FILE
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "curlport" in _parse_toml(_read_text(pyproject), pyproject).get("tool", {}):
+        if pyproject.is_file() and _names_curlport(pyproject):
             return pyproject
     return None
+
+
+def _names_curlport(pyproject: Path) -> bool:
+    """Whether a pyproject.toml met on the way up is ours: it has a [tool.curlport] table.
+
+    Another project's pyproject.toml that cannot be read or parsed is that project's
+    business and is passed over; one that names tool.curlport but does not parse is
+    ours, and ``load_settings`` reports where it is broken.
+    """
+    try:
+        text = _read_text(pyproject)
+    except SettingsError:
+        return False
+    try:
+        tool = _parse_toml(text, pyproject).get("tool")
+    except SettingsError:
+        return "tool.curlport" in text.replace(" ", "")
+    return isinstance(tool, dict) and "curlport" in tool
 
 
 def load_settings(path: Path) -> Settings:

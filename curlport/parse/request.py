@@ -17,13 +17,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
-from curlport.findings import Finding
+from curlport.findings import Finding, Severity
+from curlport.inputs import read_bounded
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import Role
 from curlport.source import Span
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+#: The rule a line break inside a header is (its value's is found in the config; its name's only here).
+HEADER_LINE_BREAK = "CP211"
 JSON_CONTENT_TYPE = "application/json"
 MAX_FILE_BYTES = 1 << 20
 _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
@@ -66,6 +69,8 @@ class Request:
     implied_content_type: str | None
     unsupported: tuple[tuple[str, Span | None], ...]
     findings: tuple[Finding, ...]
+    #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
+    malformed_headers: tuple[str, ...] = ()
 
     @property
     def body(self) -> str | None:
@@ -110,6 +115,7 @@ class _Draft:
     unsupported: list[tuple[str, Span | None]] = field(default_factory=list)
     without_effect: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    malformed_headers: list[str] = field(default_factory=list)
 
     def span(self, use: OptionUse) -> Span:
         return self.invocation.span(use)
@@ -121,7 +127,7 @@ class _Draft:
             base = self.allow_file_refs.resolve()
             resolved = (base / path).resolve()
             if resolved.is_relative_to(base) and resolved.is_file():
-                content = resolved.read_bytes()[: MAX_FILE_BYTES + 1]
+                content = read_bounded(resolved, MAX_FILE_BYTES)[0]
                 if len(content) > MAX_FILE_BYTES:
                     raise CurlUsageError(f"@{reference} is larger than 1 MiB", self.span(use))
                 text = content.decode("utf-8", errors="replace")
@@ -182,10 +188,16 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
     span = draft.span(use)
     match = re.match(r"^([^:;\s]+)\s*([:;])(.*)$", line, re.DOTALL)
+    if match is None and re.search(r"[\r\n]", line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
+        draft.findings.append(Finding(HEADER_LINE_BREAK, Severity.ERROR, f"-H at {span}: a line break (CR or LF) "
+                                      "in the header's name: curl would send it as a header line of its own "
+                                      "(header injection); it was dropped", span))
+        return
     if match is None:
         draft.findings.append(notes.SHELL_REPAIR.at(
             f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "
             "reject it: it was dropped", span))
+        draft.malformed_headers.append(line)
         return
     name, separator, rest = match.group(1), match.group(2), match.group(3).strip()
     if separator == ";" and not rest:
@@ -451,6 +463,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         method=method, url=Located(endpoint, url.span), username=username, password=password,
         headers=tuple(headers), body_parts=body_parts, implied_content_type=implied_content_type,
         unsupported=tuple(draft.unsupported), findings=tuple(draft.findings),
+        malformed_headers=tuple(draft.malformed_headers),
     )
 
 

@@ -19,6 +19,7 @@ import json
 from dataclasses import replace
 from urllib.parse import parse_qsl, quote_plus, urlsplit
 
+from curlport.credentials import is_credential_name
 from curlport.preflight.curl_command import CurlSpec, curl_command, shell_word
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import (
@@ -30,7 +31,7 @@ from curlport.preflight.provider import (
     Provider,
 )
 from curlport.preflight.render import authorization, bearer_pending, implied_content_type
-from curlport.redact import is_secret_name, mask
+from curlport.redact import mask
 
 FORMATS = ("curl", "python", "har", "httpie")
 
@@ -61,14 +62,14 @@ def mask_provider(provider: Provider) -> Provider:
     if isinstance(parameters, FormParameters):
         parameters = FormParameters(tuple(_masked_field(kv) for kv in parameters.fields))
     elif isinstance(parameters, BodyParameters):
-        parameters = replace(parameters, body=mask_body(parameters.body))
+        parameters = replace(parameters, body=mask_body(parameters.body, provider.secrets))
     headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value)) for h in provider.headers)
     return replace(provider, endpoint=mask_url(provider.endpoint), auth=auth, headers=headers,
                    parameters=parameters)
 
 
 def _masked_field(field: KeyValue) -> KeyValue:
-    return KeyValue(field.key, mask(field.value)) if is_secret_name(field.key) else field
+    return KeyValue(field.key, mask(field.value)) if is_credential_name(field.key) else field
 
 
 def _extra_headers(provider: Provider) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 These texts are built by curlport from the config, so it knows which value sits
 under which name: a header, query parameter or form field whose name is a
-credential's (``curlport.redact.is_secret_name``) has its value masked whole. A
+credential's (``curlport.credentials.is_credential_name``) has its value masked whole. A
 raw body is text curlport did not build; ``redact`` reads it as text, and that is
 where masking by spans (the parser's knowledge of which characters are secrets)
 would do better.
@@ -10,14 +10,16 @@ would do better.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote_plus
 
-from curlport.redact import is_secret_name, mask, redact
+from curlport.credentials import is_credential_name
+from curlport.redact import mask, redact
 
 
 def mask_header_value(name: str, value: str) -> str:
     """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept."""
-    if not is_secret_name(name):
+    if not is_credential_name(name):
         return value
     scheme, space, credentials = value.partition(" ")
     if space and scheme.isalpha() and credentials:
@@ -30,16 +32,21 @@ def mask_query(query: str) -> str:
     pairs = []
     for pair in query.split("&"):
         key, equals, value = pair.partition("=")
-        pairs.append(f"{key}={mask(value)}" if equals and is_secret_name(unquote_plus(key)) else pair)
+        pairs.append(f"{key}={mask(value)}" if equals and is_credential_name(unquote_plus(key)) else pair)
     return "&".join(pairs)
 
 
+_USERINFO_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)([^/?#@]*)@")
+
+
 def mask_url(url: str) -> str:
+    """The URL with the password of its user-info and its credential query values masked."""
+    url = _USERINFO_PASSWORD.sub(lambda match: f"{match.group(1)}{mask(match.group(2))}@", url, count=1)
     base, question, query = url.partition("?")
     query, hash_mark, fragment = query.partition("#")
     return base + question + mask_query(query) + hash_mark + fragment if question else url
 
 
-def mask_body(body: str) -> str:
-    """A body curlport did not build: the text redaction of ``curlport.redact``."""
-    return redact(body)
+def mask_body(body: str, secrets: frozenset[str] = frozenset()) -> str:
+    """A body curlport did not build: the config's credentials (``secrets``) and secret-looking text masked."""
+    return redact(body, secrets)

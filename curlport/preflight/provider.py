@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from curlport.config.model import Config
+from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError
 
 
@@ -85,6 +86,8 @@ class Provider:
     headers: tuple[KeyValue, ...]
     parameters: FormParameters | BodyParameters | None
     response: ResponseRules
+    #: The config's credential values (``curlport.credentials``): masked wherever pre-flight prints text.
+    secrets: frozenset[str] = frozenset()
 
     def header(self, name: str) -> str | None:
         """The first value of a header, by case-insensitive name."""
@@ -109,6 +112,7 @@ def read_provider(config: Config) -> Provider:
         headers=_key_values(config.get("headers") or [], "/headers"),
         parameters=_parameters(config.get("parameters")),
         response=_response(config.get("response")),
+        secrets=credential_spellings(config),
     )
 
 

@@ -142,7 +142,8 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
     if "user-agent" not in names:
         headers.append(("User-Agent", USER_AGENT))
     request = HttpRequest(provider.method, url, tuple(headers), body)
-    return Rendered(request, mask_request(request, body_is_form=isinstance(provider.parameters, FormParameters)))
+    return Rendered(request, mask_request(request, body_is_form=isinstance(provider.parameters, FormParameters),
+                                          secrets=provider.secrets))
 
 
 def authorization(auth: BasicAuth | OAuth2Auth) -> str:
@@ -162,12 +163,13 @@ def implied_content_type(provider: Provider) -> str | None:
     return None
 
 
-def mask_request(request: HttpRequest, *, body_is_form: bool) -> HttpRequest:
+def mask_request(request: HttpRequest, *, body_is_form: bool, secrets: frozenset[str] = frozenset()) -> HttpRequest:
+    """The request with its credentials masked: by name in headers and the query, by value (``secrets``) in a body."""
     headers = tuple((name, value if value.startswith(_PENDING) else mask_header_value(name, value))
                     for name, value in request.headers)
     body = request.body
     if body is not None:
-        body = mask_query(body) if body_is_form else mask_body(body)
+        body = mask_query(body) if body_is_form else mask_body(body, secrets)
     return replace(request, url=mask_url(request.url), headers=headers, body=body)
 
 

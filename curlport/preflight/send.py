@@ -19,13 +19,13 @@ import ssl
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from curlport.credentials import is_credential_name
 from curlport.errors import CurlportError
 from curlport.parse.request import FORM_CONTENT_TYPE
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse
 from curlport.preflight.masking import mask_body
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import USER_AGENT, HttpRequest, bearer_pending, request_target, wire_headers
-from curlport.redact import is_secret_name
 
 MAX_RESPONSE_BYTES = 1 << 20
 
@@ -83,7 +83,7 @@ def redirected(request: HttpRequest, status: int, url: str) -> HttpRequest:
         headers = tuple(h for h in headers if h[0].lower() != "content-type")
     old, new = urlsplit(request.url), urlsplit(url)
     if old.hostname != new.hostname or (old.scheme.lower() == "https" and new.scheme.lower() != "https"):
-        headers = tuple(h for h in headers if not is_secret_name(h[0]))
+        headers = tuple(h for h in headers if not is_credential_name(h[0]))
     return HttpRequest(method, url, headers, body)
 
 

@@ -40,7 +40,7 @@ from curlport.preflight.render import (
     as_http,
     render,
 )
-from curlport.rules.base import Problem, resolve
+from curlport.rules.base import Problem
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
@@ -48,8 +48,6 @@ Json = dict[str, Any]
 Locate = Callable[[Problem], Span | None]
 #: The name lint gives the text when the request names none (lint's findings do not depend on it).
 _UNNAMED = "provider"
-#: Shorter secrets are not searched for in messages: "ab" would mask half the words.
-MIN_MASKED_IN_MESSAGES = 3
 
 
 class ValueRequestError(CurlportError):
@@ -82,6 +80,8 @@ class Reading:
     applied: tuple[AppliedFix, ...] = ()
     result: ImportResult | None = None
     locate: Locate | None = None
+    #: The text as the library read it: it knows the credentials, and masks them in messages.
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,9 @@ def lint_answer(payload: Json) -> Json:
     """``POST /api/lint``: what ``curlport lint`` reports for the text as a .curl or a .json file."""
     kind = kind_of(payload)
     name = f"{payload.get('name') or _UNNAMED}.{'json' if kind == 'config' else 'curl'}"
-    findings = lint_text(payload["text"].encode("utf-8", "surrogatepass"), name).findings
-    return {"kind": kind, "findings": _records(findings, payload), "exit_code": _exit_code(findings)}
+    report = lint_text(payload["text"].encode("utf-8", "surrogatepass"), name)
+    return {"kind": kind, "findings": _records(report.findings, payload, report.source),
+            "exit_code": _exit_code(report.findings)}
 
 
 def rules_answer() -> list[Json]:
@@ -140,7 +141,7 @@ def render_answer(payload: Json) -> Json:
         "request": _request_record(rendered.shown(show_secrets)) if rendered else None,
         "http": as_http(rendered.shown(show_secrets)) if rendered else None,
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
-        "findings": _records(findings, payload, _secret_texts(reading)),
+        "findings": _records(findings, payload, reading.source),
         "exit_code": _exit_code(findings),
     }
 
@@ -153,7 +154,7 @@ def send_answer(payload: Json) -> Json:
     show_secrets = bool(payload.get("show_secrets", False))
     answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None}
     if rendered is None:
-        return {**answer, "findings": _records(findings, payload, _secret_texts(reading)), "exit_code": 1}
+        return {**answer, "findings": _records(findings, payload, reading.source), "exit_code": 1}
     host = urlsplit(rendered.request.url).hostname
     if payload["confirm_host"] != host:
         raise ValueRequestError(f"confirm_host must name the provider's host, {host}, to send", "/confirm_host")
@@ -231,8 +232,10 @@ def _read_curl(payload: Json, steps: tuple[FixStep, ...]) -> Reading:
                              placeholders="none" if payload.get("placeholders") == "none" else "auto")
     except CurlportError as error:
         code = error.code if isinstance(error, UnsupportedRequestError) else PARSE_ERROR
+        source = Source(text)
+        source.add_secrets(error.secrets)
         return Reading("curl", text, None, None, (Finding(code, Severity.ERROR, error.message, error.span),),
-                       (), error.exit_code)
+                       (), error.exit_code, source=source)
     applied: list[AppliedFix] = []
     for step in steps:
         result, done = fix_import(result, _codes(step), unsafe=step.unsafe)
@@ -240,7 +243,7 @@ def _read_curl(payload: Json, steps: tuple[FixStep, ...]) -> Reading:
     findings = check_import(result)
     locate = curl_locator(result)
     return Reading("curl", text, result.config, result.config_json, findings, _secrets(result.config, locate),
-                   _exit_code(findings), tuple(applied), result, locate)
+                   _exit_code(findings), tuple(applied), result, locate, result.source)
 
 
 def _read_config(text: str, steps: tuple[FixStep, ...]) -> Reading:
@@ -248,16 +251,18 @@ def _read_config(text: str, steps: tuple[FixStep, ...]) -> Reading:
     for step in steps:
         fixed = fix_json_text(text, _codes(step), unsafe=step.unsafe)
         text, applied = fixed.text, applied + list(fixed.applied)
-    findings = lint_text(text.encode("utf-8", "surrogatepass"), f"{_UNNAMED}.json").findings
+    report = lint_text(text.encode("utf-8", "surrogatepass"), f"{_UNNAMED}.json")
+    findings = report.findings
     try:
         config, offsets = parse_with_positions(text)
     except json.JSONDecodeError:
         config, offsets = None, {}
     if not isinstance(config, dict):
-        return Reading("config", text, None, None, findings, (), _exit_code(findings), tuple(applied))
+        return Reading("config", text, None, None, findings, (), _exit_code(findings), tuple(applied),
+                       source=report.source)
     locate = json_locator(Source(text), offsets)
     return Reading("config", text, config, text, findings, _secrets(config, locate), _exit_code(findings),
-                   tuple(applied), None, locate)
+                   tuple(applied), None, locate, report.source)
 
 
 def _secrets(config: Config, locate: Locate) -> tuple[LocatedSecret, ...]:
@@ -274,25 +279,9 @@ def _exit_code(findings: Iterable[Finding]) -> int:
     return 1 if any(finding.severity is Severity.ERROR for finding in findings) else 0
 
 
-def _records(findings: Iterable[Finding], payload: Json, secrets: Iterable[str] = ()) -> list[Json]:
-    """The findings as the JSON formats write them; messages masked by pattern (as the CLI masks them) and,
-    unless ``show_secrets``, every known secret value the message quotes."""
-    show_secrets = bool(payload.get("show_secrets", False))
-    records = [finding_record(finding, show_secrets) for finding in findings]
-    for secret in () if show_secrets else sorted(set(secrets), key=len, reverse=True):
-        if len(secret) >= MIN_MASKED_IN_MESSAGES:
-            for record in records:
-                record["message"] = record["message"].replace(secret, "*" * len(secret))
-    return records
-
-
-def _secret_texts(reading: Reading) -> list[str]:
-    texts = []
-    for secret in reading.secrets:
-        value = resolve(reading.config or {}, secret.place.pointer)
-        if isinstance(value, str):
-            texts.append(value[secret.place.start : secret.place.end])
-    return texts
+def _records(findings: Iterable[Finding], payload: Json, source: Source | None) -> list[Json]:
+    """The findings as the JSON formats write them, secrets masked as the CLI masks them unless ``show_secrets``."""
+    return [finding_record(finding, bool(payload.get("show_secrets", False)), source) for finding in findings]
 
 
 def _span(span: Span | None) -> Json | None:
@@ -321,7 +310,7 @@ def _answer(reading: Reading, payload: Json) -> Json:
         "kind": reading.kind,
         "config": reading.config,
         "config_json": reading.config_json,
-        "findings": _records(reading.findings, payload, _secret_texts(reading)),
+        "findings": _records(reading.findings, payload, reading.source),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],
         "placeholders": _placeholders(reading.result),
         "exit_code": reading.exit_code,

@@ -154,6 +154,9 @@ def _naming_words(value: str) -> tuple[str, ...] | None:
     named = tuple(word for word in words(value) if word not in _FILLER_WORDS)
     if any(w in _NEGATIVE_WORDS for w in named) or template_words(value) is not None:
         return None
+    # An abbreviation alone ("hp", "to", "nr") names a field as its key, not as its value: a value "HP" is a value.
+    if len("".join(named)) < 5:
+        return None
     return named if any(w in _RECIPIENT_WORDS or w in _MESSAGE_WORDS for w in named) else None
 
 

@@ -16,6 +16,7 @@ from curlport.diagnostics import paint
 from curlport.findings import Finding
 from curlport.lint.runner import FileReport
 from curlport.redact import redact
+from curlport.source import Source
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,14 @@ class Statistic:
     unsafe_fixes: int
 
 
-def message(finding: Finding, show_secrets: bool) -> str:
-    return finding.message if show_secrets else redact(finding.message)
+def message(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
+    """The finding's message, its secrets masked (those the file's readers recognised, and secret-looking text)."""
+    return finding.message if show_secrets else redact(finding.message, source.secrets if source else frozenset())
 
 
-def described(finding: Finding, show_secrets: bool) -> str:
+def described(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
     """The message, with the fix a human can ask for."""
-    text = message(finding, show_secrets)
+    text = message(finding, show_secrets, source)
     if finding.fix is None:
         return text
     kind = "fix" if finding.fix.safe else "unsafe fix"
@@ -90,10 +92,26 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
+def omitted_lines(run: LintRun) -> str:
+    """The human formats' note for each code of a file with more findings than are shown (``MAX_PER_CODE``)."""
+    return "".join(each.line(report.path) + "\n" for report in run.reports for each in report.omitted)
+
+
+def omitted_counts(run: LintRun) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for report in run.reports:
+        for each in report.omitted:
+            counts[each.code] += each.count
+    return counts
+
+
 def statistics(run: LintRun) -> list[Statistic]:
-    """A count per code, most frequent first, with how many of them ``--fix`` (or ``--unsafe-fixes``) would fix."""
+    """A count per code, most frequent first, with how many of them ``--fix`` (or ``--unsafe-fixes``) would fix.
+
+    Findings left out of the listing (``MAX_PER_CODE``) are counted too; their fixes are not.
+    """
     found = [finding for _, finding in items(run)]
-    counts = Counter(finding.code for finding in found)
+    counts = Counter(finding.code for finding in found) + omitted_counts(run)
     safe = Counter(finding.code for finding in found if finding.fix and finding.fix.safe)
     unsafe = Counter(finding.code for finding in found if finding.fix and not finding.fix.safe)
     return [Statistic(code, CODES[code].name, CODES[code].severity.value, count, safe[code], unsafe[code])
@@ -121,6 +139,8 @@ def footer(run: LintRun, options: ReportOptions) -> str:
         return ""
     reports = run.reports
     counts = Counter(finding.severity.value for _, finding in items(run))
+    for code, count in omitted_counts(run).items():
+        counts[CODES[code].severity.value] += count
     files = plural(len(reports), "file")
     lines = []
     fixed = sum(len(report.fixed) for report in reports)
@@ -184,17 +204,18 @@ def fingerprints(report: FileReport, path: str) -> list[str]:
         if finding.span is not None and report.source is not None:
             source, span = report.source, finding.span
             start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-            snippet = " ".join(redact(source.text[start:end]).split())
+            snippet = " ".join(redact(source.text[start:end], source.secrets).split())
         key = "\0".join((finding.code, path, finding.pointer or "", snippet))
         seen[key] += 1
         result.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest())
     return result
 
 
-def unified_diff(reports: list[FileReport]) -> str:
-    """What the fixes would change, as ``diff -u`` prints it (for ``--diff``)."""
+def unified_diff(reports: list[FileReport], show_secrets: bool = False) -> str:
+    """What the fixes would change, as ``diff -u`` prints it (for ``--diff``), secrets masked."""
     return "".join(
-        "".join(difflib.unified_diff(report.original_text.splitlines(keepends=True),
-                                     report.fixed_text.splitlines(keepends=True), report.path, report.path))
+        "".join(line if show_secrets else redact(line, report.source.secrets if report.source else frozenset())
+                for line in difflib.unified_diff(report.original_text.splitlines(keepends=True),
+                                                 report.fixed_text.splitlines(keepends=True), report.path, report.path))
         for report in reports if report.original_text is not None and report.fixed_text is not None
     )

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from curlport.diagnostics import format_diagnostic, paint
+from curlport.diagnostics import format_diagnostic, paint, window
 from curlport.findings import Finding
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, described, footer, items, statistics_table
+from curlport.lint.reporters.base import (
+    LintRun,
+    Reporter,
+    ReportOptions,
+    described,
+    footer,
+    items,
+    omitted_lines,
+    statistics_table,
+)
 from curlport.redact import redact
 from curlport.source import Source
 
@@ -15,10 +24,12 @@ def render(run: LintRun, options: ReportOptions) -> str:
     blocks = []
     for report, finding in items(run):
         heading = format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
-                                    described(finding, True), show_secrets=options.show_secrets, color=options.color)
+                                    described(finding, options.show_secrets, report.source),
+                                    show_secrets=options.show_secrets, color=options.color)
         context = _context(report.source, finding, options) if report.source else []
         blocks.append("\n".join([heading, *context]) + "\n")
-    return "\n".join(blocks) + ("\n" if blocks and not options.quiet else "") + footer(run, options)
+    return ("\n".join(blocks) + ("\n" if blocks and not options.quiet else "") + omitted_lines(run)
+            + footer(run, options))
 
 
 def _context(source: Source, finding: Finding, options: ReportOptions) -> list[str]:
@@ -33,12 +44,13 @@ def _context(source: Source, finding: Finding, options: ReportOptions) -> list[s
     lines = [gutter]
     for number in range(first, last + 1):
         text = source.line_text(number).replace("\t", " ")
-        shown = text if options.show_secrets else redact(text)
+        masked = text if options.show_secrets else redact(text, source.secrets)
+        shown, column = window(masked, span.column)  # every line cut alike, around the finding's column
         lines.append(f"{paint(f'{number:>{width}} |', options.color, fg='blue', bold=True)} {shown}".rstrip())
         if number == span.line:
-            end = span.end_column if span.end_line == span.line else len(text) + 1
-            marks = "^" * max(1, min(end, len(text) + 1) - span.column)
-            lines.append(f"{gutter} {' ' * (span.column - 1)}{paint(marks, options.color, fg='red', bold=True)}")
+            end = span.end_column if span.end_line == span.line else len(masked) + 1
+            marks = "^" * max(1, min(end - span.column, len(shown) - column + 1))
+            lines.append(f"{gutter} {' ' * (column - 1)}{paint(marks, options.color, fg='red', bold=True)}")
     lines.append(gutter)
     return lines
 

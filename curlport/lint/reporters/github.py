@@ -28,7 +28,7 @@ def render(run: LintRun, options: ReportOptions) -> str:
                 properties.append(f"endColumn={finding.span.end_column}")
         properties.append(f"title={_escape_property(f'{finding.code} {CODES[finding.code].name}')}")
         lines.append(f"::{_COMMANDS[finding.severity.value]} {','.join(properties)}::"
-                     f"{_escape_data(message(finding, options.show_secrets))}")
+                     f"{_escape_data(message(finding, options.show_secrets, report.source))}")
     return "".join(line + "\n" for line in lines)
 
 

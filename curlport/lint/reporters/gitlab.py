@@ -17,8 +17,9 @@ def render(run: LintRun, options: ReportOptions) -> str:
         path = repository_path(report.path, run.root) or report.path
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
             span = finding.span
+            text = message(finding, options.show_secrets, report.source)
             issues.append({
-                "description": f"{finding.code} {CODES[finding.code].name}: {message(finding, options.show_secrets)}",
+                "description": f"{finding.code} {CODES[finding.code].name}: {text}",
                 "check_name": finding.code,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITIES[finding.severity.value],

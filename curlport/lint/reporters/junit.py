@@ -26,10 +26,9 @@ def render(run: LintRun, options: ReportOptions) -> str:
             position = f"{span.line}:{span.column}" if span else "1:1"
             case = ElementTree.SubElement(suite, "testcase", name=f"{finding.code} {CODES[finding.code].name}",
                                           classname=report.path, file=report.path, line=str(span.line if span else 1))
-            failure = ElementTree.SubElement(case, "failure", message=message(finding, options.show_secrets),
-                                             type=finding.severity.value)
-            failure.text = (f"{report.path}:{position}: {finding.code} {finding.severity.value}: "
-                            f"{message(finding, options.show_secrets)}")
+            text = message(finding, options.show_secrets, report.source)
+            failure = ElementTree.SubElement(case, "failure", message=text, type=finding.severity.value)
+            failure.text = f"{report.path}:{position}: {finding.code} {finding.severity.value}: {text}"
     ElementTree.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
 

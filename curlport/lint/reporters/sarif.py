@@ -82,7 +82,7 @@ def log(run: LintRun, options: ReportOptions, *, with_statistics: bool = False) 
             result: dict[str, Any] = {
                 "ruleId": finding.code, "ruleIndex": index[finding.code],
                 "level": _LEVELS[finding.severity.value],
-                "message": {"text": message(finding, options.show_secrets)},
+                "message": {"text": message(finding, options.show_secrets, report.source)},
                 "locations": [{"physicalLocation": location}],
                 "partialFingerprints": {FINGERPRINT: fingerprint},
             }

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from curlport.diagnostics import format_diagnostic
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, described, footer, items, statistics_table
+from curlport.lint.reporters.base import (
+    LintRun,
+    Reporter,
+    ReportOptions,
+    described,
+    footer,
+    items,
+    omitted_lines,
+    statistics_table,
+)
 
 
 def render(run: LintRun, options: ReportOptions) -> str:
@@ -13,7 +22,7 @@ def render(run: LintRun, options: ReportOptions) -> str:
                           color=options.color)
         for report, finding in items(run)
     ]
-    return "".join(block + "\n" for block in blocks) + footer(run, options)
+    return "".join(block + "\n" for block in blocks) + omitted_lines(run) + footer(run, options)
 
 
 REPORTER = Reporter("text", "compiler style with the line and a caret, and a footer", render, statistics_table)

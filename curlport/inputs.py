@@ -1,0 +1,72 @@
+"""Reading input with a bound: never more than the limit and one byte, whatever the file or stream is.
+
+A size check after a whole read is no check: ``/dev/zero``, a 1 GiB ``@file`` or
+200 MB piped in would be read (or read forever) before it is refused. Every input
+curlport reads goes through ``read_bounded``; the caller refuses ``limit + 1`` bytes.
+
+A file read for ``lint --fix`` also keeps its ``Snapshot`` (identity, size, time and
+hash of what was read), so that ``write_atomically`` can refuse to replace it when
+another process changed it meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was read: enough to tell whether it is still the same file with the same bytes."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, status: os.stat_result, data: bytes) -> Snapshot:
+        return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def read_stream(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a stream: one byte more than allowed says it is too large."""
+    chunks, left = [], limit + 1
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_bounded(path: Path, limit: int) -> tuple[bytes, Snapshot | None]:
+    """At most ``limit + 1`` bytes of ``path``, and its snapshot when it is a regular file.
+
+    A FIFO or a device is read with the bound too (and has no snapshot): it cannot
+    be replaced, only refused (``write_atomically``). Raises ``OSError``.
+    """
+    with path.open("rb") as handle:
+        status = os.fstat(handle.fileno())
+        data = read_stream(handle, limit)
+    regular = stat.S_ISREG(status.st_mode)
+    return data, Snapshot.of(status, data) if regular and len(data) <= limit else None
+
+
+def unchanged(path: Path, snapshot: Snapshot) -> bool:
+    """Whether ``path`` is still the file ``snapshot`` was taken of, byte for byte."""
+    try:
+        status = path.stat()
+        if (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns) != (
+                snapshot.device, snapshot.inode, snapshot.size, snapshot.mtime_ns):
+            return False
+        data, _ = read_bounded(path, snapshot.size)
+    except OSError:
+        return False
+    return hashlib.sha256(data).hexdigest() == snapshot.sha256

@@ -76,6 +76,14 @@ def test_import_answers_what_curlport_import_writes(client: TestClient, case: st
 
 
 @pytest.mark.parametrize("case", curl_cases())
+def test_placeholders_none_answers_what_import_writes_with_it(client: TestClient, case: str) -> None:
+    path = CURL_DIR / f"{case}.curl"
+    exit_code, written = cli("import", "--placeholders", "none", str(path))
+    answer = post(client, "/api/import", {"text": text_of(path), "name": case, "placeholders": "none"})
+    assert (answer["config_json"], answer["exit_code"]) == (written or None, exit_code)
+
+
+@pytest.mark.parametrize("case", curl_cases())
 def test_fix_answers_what_import_fix_writes(client: TestClient, case: str) -> None:
     path = CURL_DIR / f"{case}.curl"
     exit_code, written = cli("import", "--fix", str(path))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from curlport.config.detect import Substitution, detect, parse_place, planned, substitute
+from curlport.config.detect import Detection, Substitution, detect, parse_place, planned, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
@@ -39,6 +39,8 @@ class ImportResult:
     source: Source
     #: The samples replaced by $$To or $$Body, with their place and their span in the curl text.
     substitutions: tuple[Substitution, ...] = ()
+    #: What detection concluded for each placeholder (its candidates when it asks); None with placeholders="none".
+    detection: Detection | None = None
 
 
 def decode_input(data: bytes) -> str:
@@ -118,6 +120,7 @@ def import_curl(
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
+    detection = None
     if placeholders == "auto" or to or body:
         detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto")
         substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
@@ -131,7 +134,7 @@ def import_curl(
         rendered = config_json(config)  # the contract: every result validates against the schema
     except SchemaViolationError as error:  # located at what the value came from (the URL of an endpoint)
         raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
-    return ImportResult(config, rendered, findings, source_map, command.source, substitutions)
+    return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection)
 
 
 def _malformed_header_secrets(request: Request) -> frozenset[str]:

@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     "render": "curlport.cli.render_command:render_command",
     "send": "curlport.cli.send_command:send_command",
     "export": "curlport.cli.export_command:export_command",
+    "serve": "curlport.cli.serve_command:serve_command",
 }
 
 
@@ -113,6 +114,7 @@ def main() -> None:
       curlport render acme.json --to N --body T   the exact request the platform sends
       curlport send acme.json --to N --body T     one real test message: accepted or not
       curlport export acme.json --format curl     the config as curl, python, har or httpie
+      curlport serve                           the page: paste a curl command, get the form (curlport[web])
     """
     # One run allocates many small objects that live until it ends (tokens, words, findings). With the
     # default thresholds the cycle collector re-scans them again and again on a large input (40% of a

@@ -9,13 +9,19 @@ from curlport.catalogue import CODES
 from curlport.findings import Finding
 from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, items, message, statistics_records
 from curlport.lint.runner import FileReport
+from curlport.source import Source
 
 
 def record(report: FileReport, finding: Finding, show_secrets: bool) -> dict[str, Any]:
+    return {"file": report.path, **finding_record(finding, show_secrets, report.source)}
+
+
+def finding_record(finding: Finding, show_secrets: bool, source: Source | None = None) -> dict[str, Any]:
+    """One finding as the JSON formats (and the web API) write it; ``source`` knows the file's secrets."""
     span = finding.span
     return {
-        "file": report.path, "code": finding.code, "name": CODES[finding.code].name, "severity": finding.severity.value,
-        "message": message(finding, show_secrets, report.source),
+        "code": finding.code, "name": CODES[finding.code].name, "severity": finding.severity.value,
+        "message": message(finding, show_secrets, source),
         "line": span.line if span else None, "column": span.column if span else None,
         "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,
         "pointer": finding.pointer,

@@ -1,0 +1,317 @@
+"""The web API's answers: the library's results as JSON-ready dicts, nothing computed twice.
+
+Each function takes a request body already checked against the OpenAPI schema
+(``curlport.web.openapi``) and returns the answer body; no HTTP in here, so the
+answers are tested without a server. A text that cannot be imported is not an
+HTTP error: the answer says so the way the CLI does, with the code, the location
+and the exit code ``curlport import`` would have.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from curlport.catalogue import CODES
+from curlport.config.model import Config
+from curlport.config.schema import schema_text
+from curlport.errors import CurlportError, UnsupportedRequestError
+from curlport.findings import Finding, Severity
+from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.lint.fixes import AppliedFix, fix_import, fix_json_text
+from curlport.lint.json_positions import parse_with_positions
+from curlport.lint.reporters.json import finding_record
+from curlport.lint.runner import PARSE_ERROR, check_import, curl_locator, json_locator, lint_text
+from curlport.preflight.acceptance import judge
+from curlport.preflight.load import REQUIRED
+from curlport.preflight.masking import mask_body, mask_header_value
+from curlport.preflight.provider import OAuth2Auth, Provider, ProviderShapeError, read_provider
+from curlport.preflight.render import (
+    Encoding,
+    HttpRequest,
+    MissingValueError,
+    Refusal,
+    Rendered,
+    RenderRefusedError,
+    Values,
+    as_http,
+    render,
+)
+from curlport.rules.base import Problem
+from curlport.secrets import SecretPlace, secret_places
+from curlport.source import Source, Span
+
+Json = dict[str, Any]
+Locate = Callable[[Problem], Span | None]
+#: The name lint gives the text when the request names none (lint's findings do not depend on it).
+_UNNAMED = "provider"
+
+
+class ValueRequestError(CurlportError):
+    """The request's values cannot be used (a placeholder without a value, a host not confirmed): a 400."""
+
+    def __init__(self, message: str, pointer: str) -> None:
+        super().__init__(message)
+        self.pointer = pointer
+
+
+@dataclass(frozen=True)
+class LocatedSecret:
+    """A secret of the config, and its characters in the input text when they are found there."""
+
+    place: SecretPlace
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one text gives: the config (when there is one), the findings, where its secrets are."""
+
+    kind: str
+    text: str
+    config: Config | None
+    config_json: str | None
+    findings: tuple[Finding, ...]
+    secrets: tuple[LocatedSecret, ...]
+    exit_code: int
+    applied: tuple[AppliedFix, ...] = ()
+    result: ImportResult | None = None
+    locate: Locate | None = None
+    #: The text as the library read it: it knows the credentials, and masks them in messages.
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class FixStep:
+    """Apply the fixes of one code (every code when None), the unsafe ones too when asked."""
+
+    code: str | None
+    unsafe: bool
+
+
+def kind_of(payload: Json) -> str:
+    """``curl`` or ``config``: a config is a JSON object, and a curl command never starts with ``{``."""
+    kind = str(payload.get("kind", "auto"))
+    if kind != "auto":
+        return kind
+    return "config" if payload["text"].lstrip().startswith("{") else "curl"
+
+
+def import_answer(payload: Json) -> Json:
+    """``POST /api/import``: what ``curlport import`` writes for a curl command; a config JSON is linted as it is."""
+    return _answer(_read(payload), payload)
+
+
+def fix_answer(payload: Json) -> Json:
+    """``POST /api/fix``: the import (or the config) with fixes applied, as ``import --fix`` and ``lint --fix`` do."""
+    reading = _read({"fixes": [{"code": None, "unsafe": False}], **payload})
+    return {**_answer(reading, payload), "text": reading.text,
+            "applied": [asdict(change) for change in reading.applied]}
+
+
+def lint_answer(payload: Json) -> Json:
+    """``POST /api/lint``: what ``curlport lint`` reports for the text as a .curl or a .json file."""
+    kind = kind_of(payload)
+    name = f"{payload.get('name') or _UNNAMED}.{'json' if kind == 'config' else 'curl'}"
+    report = lint_text(payload["text"].encode("utf-8", "surrogatepass"), name)
+    return {"kind": kind, "findings": _records(report.findings, payload, report.source),
+            "exit_code": _exit_code(report.findings)}
+
+
+def rules_answer() -> list[Json]:
+    """``GET /api/rules``: every code and its documentation, as ``curlport rules`` lists them."""
+    return [{**asdict(doc), "severity": doc.severity.value} for doc in CODES.values()]
+
+
+def schema_answer() -> Json:
+    """``GET /api/schema``: the published JSON Schema of a config."""
+    loaded: Json = json.loads(schema_text())
+    return loaded
+
+
+def render_answer(payload: Json) -> Json:
+    """``POST /api/render``: the request the platform sends for the sample values (``curlport render``)."""
+    reading = _read(payload)
+    rendered, findings = _render(reading, payload)
+    show_secrets = bool(payload.get("show_secrets", False))
+    return {
+        "request": _request_record(rendered.shown(show_secrets)) if rendered else None,
+        "http": as_http(rendered.shown(show_secrets)) if rendered else None,
+        "host": urlsplit(rendered.request.url).hostname if rendered else None,
+        "findings": _records(findings, payload, reading.source),
+        "exit_code": _exit_code(findings),
+    }
+
+
+def send_answer(payload: Json) -> Json:
+    """``POST /api/send``: one real message (``curlport send --yes``), only when ``confirm_host`` names the
+    provider's host: the page asks the user first, and a client that did not ask cannot send by accident."""
+    reading = _read(payload)
+    rendered, findings = _render(reading, payload)
+    show_secrets = bool(payload.get("show_secrets", False))
+    answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None}
+    if rendered is None:
+        return {**answer, "findings": _records(findings, payload, reading.source), "exit_code": 1}
+    host = urlsplit(rendered.request.url).hostname
+    if payload["confirm_host"] != host:
+        raise ValueRequestError(f"confirm_host must name the provider's host, {host}, to send", "/confirm_host")
+    from curlport.preflight.send import SendOptions, fetch_token, send, with_token  # only when sending
+
+    provider = read_provider(reading.config or {})
+    options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)))
+    request = rendered.request
+    answer["request"] = _request_record(rendered.shown(show_secrets))
+    try:
+        if isinstance(provider.auth, OAuth2Auth):
+            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
+        exchange = send(request, options)
+    except CurlportError as error:
+        return {**answer, "error": error.message, "findings": [], "exit_code": error.exit_code}
+    response = exchange.response
+    verdict = judge(response, provider.response)
+    return {
+        **answer, "sent": True,
+        "response": {
+            "status": response.status, "reason": response.reason,
+            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value)}
+                        for name, value in response.headers],
+            "body": response.text if show_secrets else mask_body(response.text),
+        },
+        "verdict": {"accepted": verdict.accepted, "code": verdict.code, "name": CODES[verdict.code].name,
+                    "reason": verdict.reason, "message_id": verdict.message_id, "warning": verdict.warning},
+        "findings": [], "exit_code": 0 if verdict.accepted else 1,
+    }
+
+
+def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Finding, ...]]:
+    """The rendered request, or the findings that stop it (located in the input, as render prints them)."""
+    if reading.config is None or reading.locate is None:
+        return None, tuple(f for f in reading.findings if f.severity is Severity.ERROR)
+    blocking = tuple(f for f in reading.findings if f.code in REQUIRED or f.code == PARSE_ERROR)
+    if blocking:
+        return None, blocking
+    try:
+        provider: Provider = read_provider(reading.config)
+    except ProviderShapeError as error:
+        return None, (_located(reading.locate, Refusal(error.code, error.pointer, error.message, 0, 0), None),)
+    values = payload["values"]
+    try:
+        return render(provider, Values(values["to"], values["body"], values.get("template_id"),
+                                       values.get("message_id")), Encoding(payload.get("encoding", "platform"))), ()
+    except MissingValueError as error:
+        raise ValueRequestError(error.message, "/values") from None
+    except RenderRefusedError as error:
+        return None, tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals)
+
+
+def _located(locate: Locate, refusal: Refusal, end: int | None) -> Finding:
+    problem = Problem(refusal.pointer, refusal.message, refusal.start, end)
+    return Finding(refusal.code, Severity.ERROR, refusal.message, locate(problem), refusal.pointer)
+
+
+def _request_record(request: HttpRequest) -> Json:
+    return {"method": request.method, "url": request.url, "body": request.body,
+            "headers": [{"key": name, "value": value} for name, value in request.headers]}
+
+
+def _read(payload: Json) -> Reading:
+    steps = tuple(FixStep(step.get("code"), bool(step.get("unsafe", False))) for step in payload.get("fixes", ()))
+    if kind_of(payload) == "config":
+        return _read_config(payload["text"], steps)
+    return _read_curl(payload, steps)
+
+
+def _read_curl(payload: Json, steps: tuple[FixStep, ...]) -> Reading:
+    text = payload["text"]
+    try:
+        result = import_curl(decode_input(text.encode("utf-8", "surrogatepass")), name=payload.get("name") or None,
+                             to=payload.get("to") or None, body=payload.get("body") or None,
+                             placeholders="none" if payload.get("placeholders") == "none" else "auto")
+    except CurlportError as error:
+        code = error.code if isinstance(error, UnsupportedRequestError) else PARSE_ERROR
+        source = Source(text)
+        source.add_secrets(error.secrets)
+        return Reading("curl", text, None, None, (Finding(code, Severity.ERROR, error.message, error.span),),
+                       (), error.exit_code, source=source)
+    applied: list[AppliedFix] = []
+    for step in steps:
+        result, done = fix_import(result, _codes(step), unsafe=step.unsafe)
+        applied += done
+    findings = check_import(result)
+    locate = curl_locator(result)
+    return Reading("curl", text, result.config, result.config_json, findings, _secrets(result.config, locate),
+                   _exit_code(findings), tuple(applied), result, locate, result.source)
+
+
+def _read_config(text: str, steps: tuple[FixStep, ...]) -> Reading:
+    applied: list[AppliedFix] = []
+    for step in steps:
+        fixed = fix_json_text(text, _codes(step), unsafe=step.unsafe)
+        text, applied = fixed.text, applied + list(fixed.applied)
+    report = lint_text(text.encode("utf-8", "surrogatepass"), f"{_UNNAMED}.json")
+    findings = report.findings
+    try:
+        config, offsets = parse_with_positions(text)
+    except json.JSONDecodeError:
+        config, offsets = None, {}
+    if not isinstance(config, dict):
+        return Reading("config", text, None, None, findings, (), _exit_code(findings), tuple(applied),
+                       source=report.source)
+    locate = json_locator(Source(text), offsets)
+    return Reading("config", text, config, text, findings, _secrets(config, locate), _exit_code(findings),
+                   tuple(applied), None, locate, report.source)
+
+
+def _secrets(config: Config, locate: Locate) -> tuple[LocatedSecret, ...]:
+    return tuple(LocatedSecret(place, locate(Problem(place.pointer, "", place.start, place.end)))
+                 for place in secret_places(config))
+
+
+def _codes(step: FixStep) -> frozenset[str] | None:
+    return frozenset({step.code}) if step.code else None
+
+
+def _exit_code(findings: Iterable[Finding]) -> int:
+    """The CLI's: 1 when a finding is at error level."""
+    return 1 if any(finding.severity is Severity.ERROR for finding in findings) else 0
+
+
+def _records(findings: Iterable[Finding], payload: Json, source: Source | None) -> list[Json]:
+    """The findings as the JSON formats write them, secrets masked as the CLI masks them unless ``show_secrets``."""
+    return [finding_record(finding, bool(payload.get("show_secrets", False)), source) for finding in findings]
+
+
+def _span(span: Span | None) -> Json | None:
+    return asdict(span) if span else None
+
+
+def _placeholders(result: ImportResult | None) -> list[Json]:
+    """Per placeholder: what detection did, the sample it replaced, and the places it offers when it asks."""
+    if result is None or result.detection is None:
+        return []
+    substituted = {item.placeholder: item for item in result.substitutions}
+    records = []
+    for decision in result.detection.decisions:
+        item = substituted.get(decision.placeholder)
+        records.append({
+            "placeholder": decision.placeholder, "outcome": decision.outcome,
+            "place": item.place if item else (str(decision.slot.place) if decision.slot else None),
+            "sample": item.sample if item else None, "span": _span(item.span) if item else None,
+            "candidates": [{"place": str(c.slot.place), "sample": c.slot.text} for c in decision.candidates],
+        })
+    return records
+
+
+def _answer(reading: Reading, payload: Json) -> Json:
+    return {
+        "kind": reading.kind,
+        "config": reading.config,
+        "config_json": reading.config_json,
+        "findings": _records(reading.findings, payload, reading.source),
+        "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],
+        "placeholders": _placeholders(reading.result),
+        "exit_code": reading.exit_code,
+    }

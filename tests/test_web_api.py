@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2 as httpx  # what the test extra installs (starlette TestClient uses it too)
 import pytest
 from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases

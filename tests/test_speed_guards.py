@@ -8,6 +8,7 @@ import random
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
 from curlport.lint.json_positions import StringOffsets
 from curlport.parse.shell import split_first_command
+from curlport.rules.json_body import bare_placeholders, blanked
 from curlport.source import Source
 
 
@@ -53,3 +54,18 @@ def test_runs_of_plain_characters_decode_like_single_characters() -> None:
     assert word.text == "ab$'c\\n'd$\"e\"f$(g)h i*j".replace("$'c\\n'", "c\n").replace('$"e"', "e")
     assert [finding.code for finding in command.findings] == ["CP003", "CP012"]
     assert [word.offset_of(i) for i in (0, 1, 2)] == [5, 6, 9]
+
+
+def _blanked_one_by_one(body: str) -> str:
+    """The reference: each bare placeholder replaced in turn (what CP305 did before)."""
+    for placeholder, index in bare_placeholders(body):
+        body = body[:index] + "0".ljust(len(placeholder)) + body[index + len(placeholder) :]
+    return body
+
+
+def test_blanking_in_one_pass_matches_blanking_one_placeholder_at_a_time() -> None:
+    rng = random.Random(11)
+    pieces = ['"', "\\", "$$To", "$$Body", "$$TemplateId", "$$MessageID", "$$to", "{", ":", " ", "a"]
+    for _ in range(500):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert blanked(body) == _blanked_one_by_one(body)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from curlport.config.model import Config
@@ -34,6 +33,8 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     """
     if path.exists() and not force:
         raise OutputExistsError(f"{path} exists; pass --force to replace it")
+    import tempfile  # only when writing a file: it loads random and hashlib, which printing a config never needs
+
     directory = path.parent if str(path.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

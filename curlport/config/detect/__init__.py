@@ -10,6 +10,7 @@ config changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -176,6 +177,25 @@ def _value_score(item: Scored, role: str, hints: Hints) -> int:
     return value.recipient if role == RECIPIENT else value.message
 
 
+class _Walked:
+    """A config's slots read as far as a search needs, and remembered: the searches for $$To and $$Body share
+    one partial walk, which stops before a JSON body when the placeholders are found earlier."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._rest = iter_slots(config)
+        self._seen: list[Slot] = []
+
+    def __iter__(self) -> Iterator[Slot]:
+        yield from self._seen
+        for slot in self._rest:
+            self._seen.append(slot)
+            yield slot
+
+
+def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
+    return next((slot for slot in slots if placeholder in slot.text), None)
+
+
 def _dlt_route(slots: list[Slot]) -> bool:
     """A route or type set to DLT: India's template-id routes, where `message` may carry the id."""
     return any(isinstance(slot.value, str) and slot.value.strip().lower().startswith("dlt") for slot in slots)
@@ -192,6 +212,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     # that are linted) only looks for where they are, which usually stops before any JSON body is read.
     needed = bool(to or body) or (auto and not all(present.values()))
     slots = slots_of(config) if needed else None
+    walked = _Walked(config)
     chosen = {RECIPIENT: _named(slots, to, "--to") if to and slots is not None else None,
               MESSAGE: _named(slots, body, "--body") if body and slots is not None else None}
     decisions: dict[str, Decision] = {}
@@ -200,9 +221,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         if slot is not None:
             decisions[role] = Decision(role, "chosen", slot)
         elif present[role]:
-            holder = next((s for s in (slots if slots is not None else iter_slots(config))
-                           if PLACEHOLDERS[role] in s.text), None)
-            decisions[role] = Decision(role, "present", holder)
+            decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
     for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
         if role not in decisions:
             taken = decisions[other].to_write if other in decisions else None

@@ -58,8 +58,16 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
     writing them (``--diff``).
     """
     settings = settings or Settings()
+    return lint_files(discover(paths, settings).files, settings, severity=severity, fix=fix,
+                      unsafe_fixes=unsafe_fixes, write=write)
+
+
+def lint_files(files: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
+               fix: bool = False, unsafe_fixes: bool = False, write: bool = True) -> list[FileReport]:
+    """``lint_paths`` for files already discovered (each once): the CLI discovers them itself to count the skipped."""
+    settings = settings or Settings()
     reports = []
-    for path in discover(paths, settings).files:
+    for path in files:
         try:
             data = path.read_bytes()
         except OSError as error:

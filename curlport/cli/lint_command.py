@@ -162,7 +162,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         else:
             found = discover(paths, settings, all_json=all_json, force_exclude=force_exclude)
             reports = lint_files(found.files, settings, severity=Severity(severity), fix=fix or diff,
-                                 unsafe_fixes=unsafe_fixes, write=not diff)
+                                 unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents)
             skipped = len(found.skipped)
     except CurlportError as error:
         raise ToolError(f"error: {error.message}") from None

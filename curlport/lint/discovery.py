@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,8 @@ class Discovered:
 
     files: tuple[Path, ...]
     skipped: tuple[Path, ...] = ()
+    #: The bytes of the files that were read to tell whether they are configs: linting them need not read them again.
+    contents: Mapping[Path, bytes] = field(default_factory=dict)
 
 
 def looks_like_provider_config(data: bytes) -> bool:
@@ -80,31 +82,41 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     excluded = _Exclusions(settings)
     files: dict[Path, Path] = {}  # resolved -> as met, in order
     skipped: dict[Path, Path] = {}
+    contents: dict[Path, bytes] = {}
     for path in paths:
         if path.is_dir():
             if force_exclude and (excluded.matches(path, True) or _gitignored(path, True)):
                 continue
-            for found, real, is_config in _walk(path, excluded, all_json):
+            for found, real, is_config, data in _walk(path, excluded, all_json):
                 (files if is_config else skipped).setdefault(real, found)
+                if is_config and data is not None:
+                    contents[found] = data
         elif not force_exclude:
             files.setdefault(path.resolve(), path)
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
-            (files if _wanted(path, all_json) else skipped).setdefault(path.resolve(), path)
-    return Discovered(tuple(files.values()), tuple(path for key, path in skipped.items() if key not in files))
+            is_config, data = _wanted(path, all_json)
+            (files if is_config else skipped).setdefault(path.resolve(), path)
+            if is_config and data is not None:
+                contents[path] = data
+    kept = tuple(files.values())
+    return Discovered(kept, tuple(path for key, path in skipped.items() if key not in files),
+                      {path: contents[path] for path in kept if path in contents})
 
 
-def _wanted(path: Path, all_json: bool) -> bool:
-    """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint."""
+def _wanted(path: Path, all_json: bool) -> tuple[bool, bytes | None]:
+    """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint, and
+    its bytes when they were read to tell."""
     if path.suffix == CURL_SUFFIX:
-        return True
+        return True, None
     if all_json:
-        return True
+        return True, None
     try:
         if path.stat().st_size > _LARGEST_CONFIG:
-            return False
-        return looks_like_provider_config(path.read_bytes())
+            return False, None
+        data = path.read_bytes()
     except OSError:
-        return True  # unreadable: linting it reports why (CP000) instead of hiding it
+        return True, None  # unreadable: linting it reports why (CP000) instead of hiding it
+    return looks_like_provider_config(data), data
 
 
 class _Exclusions:
@@ -152,8 +164,9 @@ class _IgnoreFile:
     spec: GitIgnoreSpec
 
 
-def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, Path, bool]]:
-    """Every .curl and .json file under ``top``, resolved, with whether it is to be linted, in sorted order.
+def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, Path, bool, bytes | None]]:
+    """Every .curl and .json file under ``top``, resolved, with whether it is to be linted (and its bytes when they
+    were read to tell), in sorted order.
 
     Ignored and excluded folders are not entered (git cannot re-include a file
     inside an ignored folder either); symbolic links to folders are not followed.
@@ -183,7 +196,7 @@ def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Pa
             if is_dir:
                 subfolders.append((path, ignores))
             elif entry.is_file():
-                yield path, resolved, _wanted(path, all_json)
+                yield path, resolved, *_wanted(path, all_json)
         stack.extend(reversed(subfolders))
 
 

@@ -244,7 +244,7 @@ class Shape:
 def shape(value: Any, hints: Hints) -> Shape:
     """How much the value itself looks like a recipient and like a message."""
     if isinstance(value, str):
-        return _text_shape(value, hints)
+        return _cached_text_shape(value, hints) if len(value) <= _CACHED_LENGTH else _text_shape(value, hints)
     if isinstance(value, bool) or value is None:
         return Shape(EXCLUDED, EXCLUDED, "a flag")
     if isinstance(value, int | float):
@@ -257,10 +257,8 @@ def shape(value: Any, hints: Hints) -> Shape:
     return _text_shape(str(value), hints)
 
 
-@lru_cache(maxsize=4096)
 def _text_shape(text: str, hints: Hints) -> Shape:
-    """A text value's shape. Cached: samples repeat (a many-row config's values, every rule's detection), and a
-    value's shape is a pure function of the text and the endpoint's regions."""
+    """A text value's shape: a pure function of the text and the endpoint's regions."""
     stripped = text.strip()
     if not stripped:
         return Shape(0, 0, "empty")
@@ -296,6 +294,12 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     if _looks_like_id(stripped):
         return Shape(-4, -2, "an id", template_id=True)
     return Shape(-6, 2, "a word")
+
+
+#: Short values are cached (samples repeat: a many-row config's values, each rule's detection); a long one is not
+#: kept alive by the cache, so linting many large configs does not hold them all in memory.
+_CACHED_LENGTH = 256
+_cached_text_shape = lru_cache(maxsize=4096)(_text_shape)
 
 
 def _template_score(inner: tuple[str, ...], role: str) -> int:

@@ -5,6 +5,7 @@ This is the library entry point the CLI wraps; it never prints and never exits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -104,10 +105,18 @@ def import_curl(
     if not text.strip():
         raise InputError("empty input: expected a curl command", Span(1, 1, 1, 1))
     commands = split_commands(text, source_name)
-    pair = _oauth2_pair(commands, allow_file_refs) if form == CURRENT_FORM else None
+    built: dict[int, Request] = {}
+
+    def request_of(command: ShellCommand) -> Request:
+        """What curl would send for one command, worked out once however many readings ask."""
+        if id(command) not in built:
+            built[id(command)] = build_request(read_invocation(command), allow_file_refs)
+        return built[id(command)]
+
+    pair = _oauth2_pair(commands, request_of) if form == CURRENT_FORM else None
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
-        request = build_request(read_invocation(command), allow_file_refs)
+        request = request_of(command)
         converted = _config_of(request, name, form)
         findings = command.findings + request.findings
     else:
@@ -162,11 +171,11 @@ def _as_config(request: Request) -> Config:
             else {"format": "raw", "body": request.body or ""}}
 
 
-def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | None
+def _oauth2_pair(commands: tuple[ShellCommand, ...], request_of: Callable[[ShellCommand], Request]
                  ) -> tuple[ShellCommand, TokenRequest, ShellCommand, Request, Header] | None:
     """The token request that comes first and the later call that sends its token, if the text is that pair."""
     try:
-        token = token_request(build_request(read_invocation(commands[0]), allow_file_refs))
+        token = token_request(request_of(commands[0]))
     except CurlportError:
         return None
     if token is None:
@@ -175,7 +184,7 @@ def _oauth2_pair(commands: tuple[ShellCommand, ...], allow_file_refs: Path | Non
         if command.assigned_to is not None:
             continue
         try:
-            request = build_request(read_invocation(command), allow_file_refs)
+            request = request_of(command)
         except CurlportError:
             return None
         bearer = bearer_header(request)

@@ -25,6 +25,7 @@ from fixture_cases import (
 
 from curlport.catalogue import markdown_table
 from curlport.config import codegen
+from curlport.parse import tables
 
 RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
 
@@ -35,6 +36,7 @@ def _write(path: Path, data: object) -> None:
 
 def main() -> None:
     codegen.main()  # the fast validator follows the schema
+    tables.main()  # the parser tables follow the grammar
     CONFIG_DIR.mkdir(exist_ok=True)
     for case in curl_cases():
         config, findings = import_case(CURL_DIR / f"{case}.curl")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import random
 
+from curlport.config.emit import render_json
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
 from curlport.lint.json_positions import StringOffsets
 from curlport.parse.shell import split_first_command
+from curlport.rules.json_body import bare_placeholders, blanked
 from curlport.source import Source
 
 
@@ -53,3 +55,69 @@ def test_runs_of_plain_characters_decode_like_single_characters() -> None:
     assert word.text == "ab$'c\\n'd$\"e\"f$(g)h i*j".replace("$'c\\n'", "c\n").replace('$"e"', "e")
     assert [finding.code for finding in command.findings] == ["CP003", "CP012"]
     assert [word.offset_of(i) for i in (0, 1, 2)] == [5, 6, 9]
+
+
+def _blanked_one_by_one(body: str) -> str:
+    """The reference: each bare placeholder replaced in turn (what CP305 did before)."""
+    for placeholder, index in bare_placeholders(body):
+        body = body[:index] + "0".ljust(len(placeholder)) + body[index + len(placeholder) :]
+    return body
+
+
+def test_blanking_in_one_pass_matches_blanking_one_placeholder_at_a_time() -> None:
+    rng = random.Random(11)
+    pieces = ['"', "\\", "$$To", "$$Body", "$$TemplateId", "$$MessageID", "$$to", "{", ":", " ", "a"]
+    for _ in range(500):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert blanked(body) == _blanked_one_by_one(body)
+
+
+def _random_json(rng: random.Random, depth: int = 0) -> object:
+    kinds = ["str", "int", "float", "bool", "null"] + (["list", "dict"] * 2 if depth < 4 else [])
+    kind = rng.choice(kinds)
+    if kind == "str":
+        return "".join(rng.choice(["a", "é", "😀", '"', "\\", "\n", "\x01", "\u2028", "$$To", " "])
+                       for _ in range(rng.randint(0, 6)))
+    if kind == "int":
+        return rng.choice([0, -1, 7, 10**20])
+    if kind == "float":
+        return rng.choice([0.0, -0.5, 1e100, 3.14, float("nan"), float("inf")])
+    if kind == "bool":
+        return rng.choice([True, False])
+    if kind == "null":
+        return None
+    if kind == "list":
+        return [_random_json(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    keys = [rng.choice(["a", "é", "b\n", "", '"k"']) for _ in range(rng.randint(0, 4))]
+    return {key: _random_json(rng, depth + 1) for key in keys}
+
+
+def test_configs_are_laid_out_exactly_as_json_dumps_lays_them_out() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        value = _random_json(rng)
+        config = value if isinstance(value, dict) else {"v": value}
+        assert render_json(config) == json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+    odd = {1: "int key", "s": [{"n": float("-inf")}]}
+    assert render_json(odd) == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"  # type: ignore[arg-type]
+
+
+def test_plain_name_exclusions_match_as_pathspec_matches_them() -> None:
+    from pathspec import GitIgnoreSpec
+
+    from curlport.lint.discovery import _Exclusions
+    from curlport.lint.settings import DEFAULT_EXCLUDE, Settings
+
+    rng = random.Random(13)
+    extras = [["configs"], ["a b"], ["*.json"], ["build/"], ["docs/*.json", "!docs/keep.json"], ["."], []]
+    parts = [*DEFAULT_EXCLUDE[:6], "build", "src", "x.json", "configs", "a b", "node_modules.json", "keep.json", "docs"]
+    for extra in extras:
+        settings = Settings(extend_exclude=tuple(extra))
+        exclusions = _Exclusions(settings)
+        spec = GitIgnoreSpec.from_lines(settings.exclusions)
+        for _ in range(400):
+            relative = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+            is_dir = rng.random() < 0.3
+            path = settings.root.resolve() / relative
+            assert exclusions.matches(path, is_dir, path) == spec.match_file(relative + "/" if is_dir else relative), (
+                extra, relative, is_dir)

@@ -16,7 +16,7 @@ from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.lint.discovery import discover, repository_root
 from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions, unified_diff
-from curlport.lint.runner import FileReport, lint_paths, lint_stdin
+from curlport.lint.runner import FileReport, lint_files, lint_stdin
 from curlport.lint.settings import (
     Settings,
     SettingsError,
@@ -161,8 +161,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
                                            fix=fix or diff, unsafe_fixes=unsafe_fixes)], 0
         else:
             found = discover(paths, settings, all_json=all_json, force_exclude=force_exclude)
-            reports = lint_paths(found.files, settings, severity=Severity(severity), fix=fix or diff,
-                                 unsafe_fixes=unsafe_fixes, write=not diff)
+            reports = lint_files(found.files, settings, severity=Severity(severity), fix=fix or diff,
+                                 unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents)
             skipped = len(found.skipped)
     except CurlportError as error:
         raise ToolError(f"error: {error.message}") from None

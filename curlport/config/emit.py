@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
-import secrets
 import stat
+from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
+from typing import Any
 
 from curlport.config.model import Config
 from curlport.config.schema import json_pointer, violation_message, violations
@@ -17,8 +19,54 @@ from curlport.inputs import Snapshot, unchanged
 
 
 def render_json(config: Config) -> str:
-    """The one layout of every config curlport writes: two-space indent, UTF-8 text, a final newline."""
-    return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+    """The one layout of every config curlport writes: two-space indent, UTF-8 text, a final newline.
+
+    Byte for byte ``json.dumps(config, indent=2, ensure_ascii=False)``, which with an
+    indent runs Python's encoder (its C encoder cannot indent) at a few microseconds a
+    value; this builds the same text from C-encoded strings. A value JSON has no plain
+    form for (a key that is not a string, NaN, a subclass) takes ``json.dumps`` itself.
+    """
+    try:
+        return _indented(config, "\n") + "\n"
+    except _Unplain:
+        return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+class _Unplain(Exception):
+    """A value ``_indented`` leaves to ``json.dumps``."""
+
+
+_LITERALS = {None: "null", True: "true", False: "false"}
+
+
+def _indented(value: Any, newline: str) -> str:
+    """``value`` as ``json.dumps`` lays it out with ``indent=2``, ``newline`` being the line break and indent it
+    starts at."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unplain
+            items.append(f"{_encode_string(key)}: {_indented(item, inner)}")
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join(_indented(item, inner) for item in value) + newline + "]"
+    if value is None or kind is bool:
+        return _LITERALS[value]
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _Unplain
 
 
 def config_json(config: Config) -> str:
@@ -54,7 +102,7 @@ def write_atomically(path: Path, text: str, *, force: bool = False, unchanged_si
     if existing is not None and not force:
         raise OutputExistsError(path)
     _remove_stale_temporaries(target)
-    temporary = target.parent / _TEMPORARY.format(name=target.name, pid=os.getpid(), token=secrets.token_hex(4))
+    temporary = target.parent / _TEMPORARY.format(name=target.name, pid=os.getpid(), token=os.urandom(4).hex())
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as error:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,9 @@ SCHEMA_MARK = "curlport.dev/schemas/provider-config"
 _LARGEST_CONFIG = 1024 * 1024
 _KEY = r'"{}"\s*:'
 _CONFIG_KEYS = (re.compile(_KEY.format("endpoint")), re.compile(_KEY.format("method")))
+#: An exclude pattern that means "anything of this name, at any depth" in gitignore syntax: no slash, no
+#: wildcard, no escape, no comment, no surrounding blanks.
+_PLAIN_NAME = re.compile(r"(?!\.+$)[^\s/*?\[\]\\!#](?:[^/*?\[\]\\]*[^\s/*?\[\]\\])?")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Discovered:
 
     files: tuple[Path, ...]
     skipped: tuple[Path, ...] = ()
+    #: The bytes of the files that were read to tell whether they are configs: linting them need not read them again.
+    contents: Mapping[Path, bytes] = field(default_factory=dict)
 
 
 def looks_like_provider_config(data: bytes) -> bool:
@@ -78,31 +83,43 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     excluded = _Exclusions(settings)
     files: dict[Path, Path] = {}  # resolved -> as met, in order
     skipped: dict[Path, Path] = {}
+    contents: dict[Path, bytes] = {}
     for path in paths:
         if path.is_dir():
             if force_exclude and (excluded.matches(path, True) or _gitignored(path, True)):
                 continue
-            for found, is_config in _walk(path, excluded, all_json):
-                (files if is_config else skipped).setdefault(found.resolve(), found)
+            for found, real, is_config, data in _walk(path, excluded, all_json):
+                (files if is_config else skipped).setdefault(real, found)
+                if is_config and data is not None:
+                    contents[found] = data
         elif not force_exclude:
             files.setdefault(path.resolve(), path)
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
-            (files if _wanted(path, all_json) else skipped).setdefault(path.resolve(), path)
-    return Discovered(tuple(files.values()), tuple(path for key, path in skipped.items() if key not in files))
+            is_config, data = _wanted(path, all_json)
+            (files if is_config else skipped).setdefault(path.resolve(), path)
+            if is_config and data is not None:
+                contents[path] = data
+    kept = tuple(files.values())
+    return Discovered(kept, tuple(path for key, path in skipped.items() if key not in files),
+                      {path: contents[path] for path in kept if path in contents})
 
 
-def _wanted(path: Path, all_json: bool) -> bool:
-    """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint."""
+def _wanted(path: Path, all_json: bool) -> tuple[bool, bytes | None]:
+    """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint, and
+    its bytes when they were read to tell."""
     if path.suffix == CURL_SUFFIX:
-        return True
+        return True, None
     if all_json:
-        return True
+        return True, None
     try:
         if path.stat().st_size > _LARGEST_CONFIG:
-            return False
-        return looks_like_provider_config(read_bounded(path, _LARGEST_CONFIG)[0])
+            return False, None
+        data = read_bounded(path, _LARGEST_CONFIG)[0]
+        if len(data) > _LARGEST_CONFIG:  # it grew since stat: a config is never that large
+            return False, None
     except OSError:
-        return True  # unreadable: linting it reports why (CP000) instead of hiding it
+        return True, None  # unreadable: linting it reports why (CP000) instead of hiding it
+    return looks_like_provider_config(data), data
 
 
 class _Exclusions:
@@ -117,18 +134,28 @@ class _Exclusions:
         self._patterns = settings.exclusions
         self._root = settings.root.resolve()
         self._spec: GitIgnoreSpec | None = None
+        # A pattern that is a plain name (the defaults all are) matches a path with a part of that name: a set
+        # lookup, without loading pathspec or running its regular expressions on every file.
+        plain = not any(pattern.startswith("!") for pattern in self._patterns)
+        self._names = frozenset(p for p in self._patterns if _PLAIN_NAME.fullmatch(p)) if plain else frozenset()
+        self._others = tuple(p for p in self._patterns if p not in self._names)
 
-    def matches(self, path: Path, is_dir: bool) -> bool:
+    def matches(self, path: Path, is_dir: bool, real: Path | None = None) -> bool:
+        """Whether an exclude pattern matches ``path`` (``real``: its resolved form, when the caller has it)."""
         if not self._patterns:
             return False
-        if self._spec is None:
-            self._spec = _spec(self._patterns)
         try:
-            relative = path.resolve().relative_to(self._root).as_posix()
+            relative = (real or path.resolve()).relative_to(self._root).as_posix()
         except ValueError:
             relative = path.name
         if relative == ".":
             return False
+        if self._names and not self._names.isdisjoint(relative.split("/")):
+            return True
+        if not self._others:
+            return False
+        if self._spec is None:
+            self._spec = _spec(self._others)
         return self._spec.match_file(relative + "/" if is_dir else relative)
 
 
@@ -140,11 +167,14 @@ class _IgnoreFile:
     spec: GitIgnoreSpec
 
 
-def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, bool]]:
-    """Every .curl and .json file under ``top`` with whether it is to be linted, in sorted order.
+def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, Path, bool, bytes | None]]:
+    """Every .curl and .json file under ``top``, resolved, with whether it is to be linted (and its bytes when they
+    were read to tell), in sorted order.
 
     Ignored and excluded folders are not entered (git cannot re-include a file
     inside an ignored folder either); symbolic links to folders are not followed.
+    A folder is resolved once: an entry that is no symbolic link resolves to the
+    resolved folder and its name, without asking the file system again.
     """
     stack: list[tuple[Path, tuple[_IgnoreFile, ...]]] = [(top, _ancestor_ignores(top))]
     while stack:
@@ -157,16 +187,19 @@ def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Pa
             continue
         subfolders = []
         for entry in entries:
-            path = folder / entry.name
             is_dir = entry.is_dir(follow_symlinks=False)
+            if not is_dir and not entry.name.endswith((CURL_SUFFIX, JSON_SUFFIX)):
+                continue
+            path = folder / entry.name
             if not is_dir and path.suffix not in (CURL_SUFFIX, JSON_SUFFIX):
                 continue
-            if excluded.matches(path, is_dir) or _ignored(real / entry.name, is_dir, ignores):
+            resolved = path.resolve() if entry.is_symlink() else real / entry.name
+            if excluded.matches(path, is_dir, resolved) or _ignored(real / entry.name, is_dir, ignores):
                 continue
             if is_dir:
                 subfolders.append((path, ignores))
             elif entry.is_file():
-                yield path, _wanted(path, all_json)
+                yield path, resolved, *_wanted(path, all_json)
         stack.extend(reversed(subfolders))
 
 

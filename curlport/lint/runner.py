@@ -10,7 +10,7 @@ is reported; a .curl command is the provider's sample and is never rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -62,10 +62,26 @@ def lint_paths(paths: Iterable[Path], settings: Settings | None = None, *, sever
     writing them (``--diff``).
     """
     settings = settings or Settings()
+    found = discover(paths, settings)
+    return lint_files(found.files, settings, severity=severity, fix=fix, unsafe_fixes=unsafe_fixes, write=write,
+                      contents=found.contents)
+
+
+def lint_files(files: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
+               fix: bool = False, unsafe_fixes: bool = False, write: bool = True,
+               contents: Mapping[Path, bytes] | None = None) -> list[FileReport]:
+    """``lint_paths`` for files already discovered (each once): the CLI discovers them itself to count the skipped.
+
+    ``contents`` are the bytes discovery read (``Discovered.contents``): those files are not read again.
+    """
+    settings = settings or Settings()
     reports = []
-    for path in discover(paths, settings).files:
+    for path in files:
         try:
-            data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
+            if contents and path in contents and not (fix and write):  # read by discovery; no write to guard
+                data, snapshot = contents[path], None
+            else:
+                data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             reports.append(FileReport(str(path), None, (finding,)))

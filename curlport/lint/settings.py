@@ -11,7 +11,6 @@ CI pass for the wrong reason.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -299,6 +298,8 @@ def _read_text(path: Path) -> str:
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a settings file to read
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -36,10 +36,13 @@ if TYPE_CHECKING:
 
 @cache
 def _parser() -> Lark:
-    """The grammar compiled once, on first use: commands that never parse shell text never import Lark."""
-    from curlport.parse.lexer import grammar_parser
+    """The grammar's parser, made once, on first use: commands that never parse shell text never import Lark.
 
-    return grammar_parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
+    Its tables come precomputed from ``curlport.parse.tables`` while they match the grammar.
+    """
+    from curlport.parse import tables
+
+    return tables.parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
 
 
 @cache
@@ -49,7 +52,9 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
     The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
     grammar's word terminal tries them, so decoding can never disagree with lexing.
     """
-    terminals = {t.name: t.pattern.to_regexp() for t in _parser().grammar.compile(list(DIALECTS), "*")[0]}
+    from curlport.parse import tables
+
+    terminals = tables.terminals(read_resource("grammar", "curl.lark"), list(DIALECTS))
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
         prefix = word_name.replace("WORD", "PIECE_")

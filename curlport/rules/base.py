@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
+from curlport.config.detect import Detection, detect
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.findings import Severity
 
@@ -105,6 +106,10 @@ class WalkedConfig(dict[str, Any]):
     def headers(self) -> list[tuple[int, str, str]]:
         return _headers(self)
 
+    @cached_property
+    def detection(self) -> Detection:
+        return detect(self)
+
 
 def walked(config: Config) -> WalkedConfig:
     return config if isinstance(config, WalkedConfig) else WalkedConfig(config)
@@ -154,6 +159,11 @@ def mentions(config: Config, placeholder: str) -> bool:
     if placeholder not in config.mentioned:
         config.mentioned[placeholder] = any(placeholder in slot.text for slot in config.slots)
     return config.mentioned[placeholder]
+
+
+def detection(config: Config) -> Detection:
+    """Where the config's $$To and $$Body are or would go: computed once per run for all the rules that ask."""
+    return config.detection if isinstance(config, WalkedConfig) else detect(config)
 
 
 def headers(config: Config) -> list[tuple[int, str, str]]:

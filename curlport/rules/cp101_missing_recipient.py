@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config.detect import Decision, detect, sample_range
+from curlport.config.detect import Decision, sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule
+from curlport.rules.base import Config, Problem, Rule, detection
 
 
 def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[Problem]:
@@ -30,7 +30,7 @@ def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[P
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, detect(config).recipient, "recipient's number")
+    return missing_problem(config, detection(config).recipient, "recipient's number")
 
 
 RULE = Rule(

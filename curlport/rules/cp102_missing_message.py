@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config.detect import detect
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule
+from curlport.rules.base import Config, Problem, Rule, detection
 from curlport.rules.cp101_missing_recipient import missing_problem
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, detect(config).message, "message")
+    return missing_problem(config, detection(config).message, "message")
 
 
 RULE = Rule(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from curlport.config.detect import detect, sample_range
+from curlport.config.detect import sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, slots
+from curlport.rules.base import Config, Problem, Rule, detection, slots
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
 
 _TEMPLATE_VALUE = re.compile(
@@ -22,7 +22,7 @@ def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] = {}
-    for sample in detect(config).claimed():
+    for sample in detection(config).claimed():
         claimed.setdefault(sample.pointer, []).append(sample_range(sample))
     for slot in slots(config):
         if slot.kind in ("header-key", "field-key"):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config.detect import Decision, detect, sample_range, substitute, substitution
+from curlport.config.detect import Decision, sample_range, substitute, substitution
 from curlport.findings import Severity
-from curlport.rules.base import Autofix, Config, Fix, Problem, Rule
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection
 
 
 def _problems(decision: Decision) -> Iterator[Problem]:
@@ -37,7 +37,7 @@ def _problems(decision: Decision) -> Iterator[Problem]:
 
 
 def check(config: Config) -> Iterator[Problem]:
-    for decision in detect(config).decisions:
+    for decision in detection(config).decisions:
         yield from _problems(decision)
 
 

@@ -10,12 +10,12 @@ config changes nothing.
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from curlport.config.detect.places import Place, Slot, find_slot, parse_place, slots_of
+from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Scored, score, shape
 from curlport.errors import CurlportError
 from curlport.source import Span
@@ -177,6 +177,25 @@ def _value_score(item: Scored, role: str, hints: Hints) -> int:
     return value.recipient if role == RECIPIENT else value.message
 
 
+class _Walked:
+    """A config's slots read as far as a search needs, and remembered: the searches for $$To and $$Body share
+    one partial walk, which stops before a JSON body when the placeholders are found earlier."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._rest = iter_slots(config)
+        self._seen: list[Slot] = []
+
+    def __iter__(self) -> Iterator[Slot]:
+        yield from self._seen
+        for slot in self._rest:
+            self._seen.append(slot)
+            yield slot
+
+
+def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
+    return next((slot for slot in slots if placeholder in slot.text), None)
+
+
 def _dlt_route(slots: list[Slot]) -> bool:
     """A route or type set to DLT: India's template-id routes, where `message` may carry the id."""
     return any(isinstance(slot.value, str) and slot.value.strip().lower().startswith("dlt") for slot in slots)
@@ -188,22 +207,26 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
 
     Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
     """
-    slots = slots_of(config)
-    hints = hints_of(config)
-    chosen = {RECIPIENT: _named(slots, to, "--to") if to else None,
-              MESSAGE: _named(slots, body, "--body") if body else None}
+    present = {role: _present(config, placeholder) for role, placeholder in PLACEHOLDERS.items()}
+    # Every slot is scored only when some placeholder is left to place; a config that has both (most configs
+    # that are linted) only looks for where they are, which usually stops before any JSON body is read.
+    needed = bool(to or body) or (auto and not all(present.values()))
+    slots = slots_of(config) if needed else None
+    walked = _Walked(config)
+    chosen = {RECIPIENT: _named(slots, to, "--to") if to and slots is not None else None,
+              MESSAGE: _named(slots, body, "--body") if body and slots is not None else None}
     decisions: dict[str, Decision] = {}
     for role in (RECIPIENT, MESSAGE):
         slot = chosen[role]
         if slot is not None:
             decisions[role] = Decision(role, "chosen", slot)
-        elif _present(config, PLACEHOLDERS[role]):
-            holder = next((s for s in slots if PLACEHOLDERS[role] in s.text), None)
-            decisions[role] = Decision(role, "present", holder)
+        elif present[role]:
+            decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
     for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
         if role not in decisions:
             taken = decisions[other].to_write if other in decisions else None
-            decisions[role] = _decide(role, slots, hints, taken, _dlt_route(slots)) if auto else Decision(role, "none")
+            decisions[role] = _decide(role, slots, hints_of(config), taken, _dlt_route(slots)) \
+                if auto and slots is not None else Decision(role, "none")
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
         decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])
@@ -247,12 +270,22 @@ def text_at(config: dict[str, Any], pointer: str) -> str:
 
 def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dict[str, Any]:
     """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true)."""
-    result = copy.deepcopy(config)
+    result: dict[str, Any] = json_copy(config)
     for item in sorted(substitutions, key=lambda s: (s.pointer, -s.start)):
         holder, key = _holder(result, item.pointer)
         text = holder[key]
         holder[key] = text[: item.start] + item.replacement + text[item.end :]
     return result
+
+
+def json_copy(value: Any) -> Any:
+    """A copy of a JSON value whose containers are all new: ``copy.deepcopy`` without its memo and dispatch,
+    which cost more than the rest of an import's substitution."""
+    if isinstance(value, dict):
+        return {key: json_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [json_copy(item) for item in value]
+    return value
 
 
 def planned(detection: Detection) -> list[Substitution]:

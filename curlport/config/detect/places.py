@@ -129,15 +129,18 @@ def _scalar_text(value: Any) -> str:
 
 def slots_of(config: dict[str, Any]) -> list[Slot]:
     """Every place of a config that holds a value, in document order (endpoint, headers, parameters)."""
-    found: list[Slot] = []
+    return list(iter_slots(config))
+
+
+def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
+    """``slots_of`` one at a time, for a search that may stop before a JSON body has to be read."""
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):
-        found += _path_slots(endpoint)
-        found += _query_slots(endpoint)
+        yield from _path_slots(endpoint)
+        yield from _query_slots(endpoint)
     for index, row in enumerate(config.get("headers") or []):
         if isinstance(row, dict) and isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
-            found.append(Slot(Place("header", row["key"]), row["value"], f"/headers/{index}/value", 0,
-                              len(row["value"])))
+            yield Slot(Place("header", row["key"]), row["value"], f"/headers/{index}/value", 0, len(row["value"]))
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
         for index, row in enumerate(parameters.get("fields") or []):
@@ -145,10 +148,9 @@ def slots_of(config: dict[str, Any]) -> list[Slot]:
                 pointer = f"/parameters/fields/{index}/value"
                 inner = list(_json_slots(row["value"], pointer, lambda path, r=row: Place("form", r["key"], path),
                                          (row["key"],)))
-                found += inner or [Slot(Place("form", row["key"]), row["value"], pointer, 0, len(row["value"]))]
+                yield from inner or [Slot(Place("form", row["key"]), row["value"], pointer, 0, len(row["value"]))]
         if isinstance(parameters.get("body"), str):
-            found += _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
-    return found
+            yield from _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
 
 
 def _path_slots(endpoint: str) -> Iterator[Slot]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from curlport.config.detect.places import Slot
@@ -72,6 +72,7 @@ _NEGATIVE_WORDS = frozenset((
 ))
 _FILLER_WORDS = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
                            "sample", "example", "valid", "e164", "string"))
+_ROLE_WORDS = {RECIPIENT: _RECIPIENT_WORDS, MESSAGE: _MESSAGE_WORDS}
 _VOCABULARY = frozenset(_RECIPIENT_WORDS) | frozenset(_MESSAGE_WORDS) | _NEGATIVE_WORDS | _FILLER_WORDS
 # Header names that are HTTP's own business, never a recipient or a message.
 _PROTOCOL_HEADERS = frozenset(("content-type", "accept", "authorization", "user-agent", "cookie", "referer", "host",
@@ -108,8 +109,11 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word not in _VOCABULARY and word[:-1] in _VOCABULARY else word
 
 
-def _name_score(name_words: tuple[str, ...], vocabulary: dict[str, int]) -> int:
-    """What a name says: its strongest word, one more when a second word agrees; EXCLUDED for a negative word."""
+@lru_cache(maxsize=4096)
+def _name_score(name_words: tuple[str, ...], role: str) -> int:
+    """What a name says for ``role``: its strongest word, one more when a second word agrees; EXCLUDED for a negative
+    word. Cached: a config's names repeat (every row's ``key``/``value``), and a many-row config scores them all."""
+    vocabulary = _ROLE_WORDS[role]
     name_words = tuple(_singular(word) for word in name_words)
     if any(word in _NEGATIVE_WORDS for word in name_words):
         return EXCLUDED
@@ -242,6 +246,8 @@ class Shape:
 
 def shape(value: Any, hints: Hints) -> Shape:
     """How much the value itself looks like a recipient and like a message."""
+    if isinstance(value, str):
+        return _cached_text_shape(value, hints) if len(value) <= _CACHED_LENGTH else _text_shape(value, hints)
     if isinstance(value, bool) or value is None:
         return Shape(EXCLUDED, EXCLUDED, "a flag")
     if isinstance(value, int | float):
@@ -251,22 +257,24 @@ def shape(value: Any, hints: Hints) -> Shape:
         strengths = [phone_strength(str(item), hints) or masked_number(str(item)) for item in value]
         lowest = min(strengths) if strengths else 0
         return Shape(lowest + 1 if lowest >= 2 else -4, -6, "a list of numbers" if lowest >= 2 else "a list")
-    text = str(value)
+    return _text_shape(str(value), hints)
+
+
+def _text_shape(text: str, hints: Hints) -> Shape:
+    """A text value's shape: a pure function of the text and the endpoint's regions."""
     stripped = text.strip()
     if not stripped:
         return Shape(0, 0, "empty")
     naming = _naming_words(stripped)
     if naming is not None:
-        return Shape(_template_score(naming, _RECIPIENT_WORDS, MESSAGE), _template_score(naming, _MESSAGE_WORDS,
-                                                                                         RECIPIENT), NAMING)
+        return Shape(_template_score(naming, RECIPIENT), _template_score(naming, MESSAGE), NAMING)
     inner = template_words(stripped)
     if inner is not None:
         names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_WORDS for w in inner) and all(
             w in _ID_WORDS for w in inner if w in _NEGATIVE_WORDS)
         if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
             return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
-        return Shape(_template_score(inner, _RECIPIENT_WORDS, MESSAGE), _template_score(inner, _MESSAGE_WORDS,
-                                                                                        RECIPIENT), "a template value")
+        return Shape(_template_score(inner, RECIPIENT), _template_score(inner, MESSAGE), "a template value")
     if _URL.match(stripped) or _EMAIL.match(stripped):
         return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     strength = phone_strength(stripped, hints)
@@ -291,15 +299,21 @@ def shape(value: Any, hints: Hints) -> Shape:
     return Shape(-6, 2, "a word")
 
 
-def _template_score(inner: tuple[str, ...], vocabulary: dict[str, int], other: str) -> int:
+#: Short values are cached (samples repeat: a many-row config's values, each rule's detection); a long one is not
+#: kept alive by the cache, so linting many large configs does not hold them all in memory.
+_CACHED_LENGTH = 256
+_cached_text_shape = lru_cache(maxsize=4096)(_text_shape)
+
+
+def _template_score(inner: tuple[str, ...], role: str) -> int:
     """A template's inner name scored like a key; a neutral one (``<string>``) is a weak yes."""
     if inner == ("string",):
         return 2
-    named = _name_score(inner, vocabulary)
+    named = _name_score(inner, role)
     if named == EXCLUDED:
         return EXCLUDED
     if named == 0:
-        rival = _name_score(inner, _MESSAGE_WORDS if other == MESSAGE else _RECIPIENT_WORDS)
+        rival = _name_score(inner, MESSAGE if role == RECIPIENT else RECIPIENT)
         return -4 if rival > 0 else 0
     return 4
 
@@ -340,12 +354,12 @@ def score(slot: Slot, role: str, hints: Hints) -> Scored:
     """How much the slot looks like the place of ``role`` (RECIPIENT or MESSAGE)."""
     if slot.place.kind == "header" and slot.place.name.lower() in _PROTOCOL_HEADERS:
         return Scored(slot, EXCLUDED, "an HTTP header")
-    vocabulary, rival = (_RECIPIENT_WORDS, _MESSAGE_WORDS) if role == RECIPIENT else (_MESSAGE_WORDS, _RECIPIENT_WORDS)
+    rival = MESSAGE if role == RECIPIENT else RECIPIENT
     own = words(_own_name(slot))
-    name = _name_score(own, vocabulary)
+    name = _name_score(own, role)
     if name == 0 and _name_score(own, rival) > 0:
         name = -3  # named for the other role
-    context = [_name_score(names, vocabulary) for names in _context_words(slot)]
+    context = [_name_score(names, role) for names in _context_words(slot)]
     value = shape(slot.value, hints)
     value_score = value.recipient if role == RECIPIENT else value.message
     if slot.place.kind == "path" and value.why == NAMING:  # /sms/send: the endpoint's own words, not a sample

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -197,6 +195,8 @@ def fingerprints(report: FileReport, path: str) -> list[str]:
     No line or column enters it, so a finding keeps its identity when lines
     move; messages do not either, so rewording one keeps it too.
     """
+    import hashlib  # here, not at import: only the GitLab report fingerprints (hashlib loads OpenSSL)
+
     seen: Counter[str] = Counter()
     result = []
     for finding in report.findings:
@@ -213,6 +213,8 @@ def fingerprints(report: FileReport, path: str) -> list[str]:
 
 def unified_diff(reports: list[FileReport], show_secrets: bool = False) -> str:
     """What the fixes would change, as ``diff -u`` prints it (for ``--diff``), secrets masked."""
+    import difflib  # only --diff needs it
+
     return "".join(
         "".join(line if show_secrets else redact(line, report.source.secrets if report.source else frozenset())
                 for line in difflib.unified_diff(report.original_text.splitlines(keepends=True),

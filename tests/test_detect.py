@@ -194,3 +194,20 @@ def test_cli_show_refuses_what_is_not_a_config(tmp_path: Path) -> None:
     broken.write_text('{"name": ')
     code, _, err = _cli("show", str(broken))
     assert code == 2 and "broken.json:1:10" in err
+
+
+def test_form_view_shows_the_current_forms_fields(tmp_path: Path) -> None:
+    config = {"name": "acme", "method": "POST", "endpoint": "https://h.example/s",
+              "auth": {"type": "oauth2", "token_url": "https://h.example/token", "client_id": "cid",
+                       "client_secret": "my-client-secret", "extra": [{"key": "scope", "value": "sms"}]},
+              "headers": [{"key": "Content-Type", "value": "application/json"}],
+              "parameters": {"format": "json", "body": '{"messages": [{"to": "$$To", "text": "$$Body"}]}'},
+              "batching": {"key": "messages", "size": 500}, "callback_url": "https://cb.example/dlr/1"}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(config))
+    code, shown, _ = _cli("show", str(path))
+    rows = [line.split(None, 1) for line in shown.splitlines() if line and not line.startswith("    ")]
+    assert code == 0 and ["Authentication", "OAuth 2.0 (client credentials)"] in rows
+    assert ["Client", "Secret   ****************"] in rows and "my-client-secret" not in shown
+    assert ["Parameters", "JSON"] in rows and ["Callback", "URL      https://cb.example/dlr/1"] in rows
+    assert ["Batch", "Key       messages"] in rows and ["Batch", "Size      500"] in rows

@@ -15,7 +15,7 @@ from typing import Any
 from curlport.credentials import credential_spellings
 from curlport.redact import redact
 
-_LABEL_WIDTH = 16
+_LABEL_WIDTH = 18
 
 
 def _rows(rows: list[dict[str, Any]], shown: Callable[[str], str]) -> list[str]:
@@ -23,6 +23,11 @@ def _rows(rows: list[dict[str, Any]], shown: Callable[[str], str]) -> list[str]:
         return [" " * _LABEL_WIDTH + "(none)"]
     width = max(len(str(row.get("key", ""))) for row in rows) + 2
     return [" " * _LABEL_WIDTH + f"{row.get('key', '')!s:<{width}}{shown(str(row.get('value', '')))}" for row in rows]
+
+
+def _hidden(secret: str, show_secrets: bool) -> str:
+    """A value the form's own field says is secret (a password, a client secret): masked whatever it looks like."""
+    return secret if show_secrets else "*" * len(secret)
 
 
 def _line(label: str, value: str) -> str:
@@ -44,7 +49,16 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
         password = str(auth.get("password", ""))
         lines += [_line("Authentication", "Basic Authentication"),
                   _line("  Username", str(auth.get("username", ""))),
-                  _line("  Password", password if show_secrets else "*" * len(password))]
+                  _line("  Password", _hidden(password, show_secrets))]
+    elif isinstance(auth, dict) and auth.get("type") == "oauth2":
+        lines += [_line("Authentication", "OAuth 2.0 (client credentials)"),
+                  _line("  Token URL", str(auth.get("token_url", ""))),
+                  _line("  Client ID", str(auth.get("client_id", ""))),
+                  _line("  Client Secret", _hidden(str(auth.get("client_secret", "")), show_secrets))]
+        extra = auth.get("extra")
+        if isinstance(extra, list) and extra:
+            lines.append(_line("  Extra", ""))
+            lines += _rows(extra, shown)
     elif isinstance(auth, dict):
         lines.append(_line("Authentication", str(auth.get("type", ""))))
         lines += _rows([{"key": k, "value": str(v)} for k, v in auth.items() if k != "type"], shown)
@@ -60,6 +74,12 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
         lines += _rows(list(parameters.get("fields") or []), shown)
     else:
         body = str(parameters.get("body", ""))
-        lines.append(_line("Parameters", "raw"))
+        lines.append(_line("Parameters", "JSON" if parameters.get("format") == "json" else "raw"))
         lines += [(" " * _LABEL_WIDTH + text).rstrip() for text in shown(body).strip("\n").splitlines()] or [""]
+    batching = config.get("batching")
+    if isinstance(batching, dict):
+        lines += [_line("Batching", "on"), _line("  Batch Key", str(batching.get("key", ""))),
+                  _line("  Batch Size", str(batching.get("size", "")))]
+    if isinstance(config.get("callback_url"), str):
+        lines.append(_line("Callback URL", str(config["callback_url"])))
     return "\n".join(lines) + "\n"

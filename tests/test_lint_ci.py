@@ -12,7 +12,9 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -21,6 +23,7 @@ from click.testing import CliRunner
 
 from curlport.catalogue import CODES
 from curlport.cli import main
+from curlport.lint import runner
 from curlport.lint.discovery import discover, looks_like_provider_config
 from curlport.lint.reporters import REPORTERS
 from curlport.lint.reporters.sarif import SECURITY_SEVERITY
@@ -548,3 +551,25 @@ def test_the_action_lints_uploads_sarif_and_annotates() -> None:
     job = next(iter(workflow["jobs"].values()))
     assert job["permissions"]["security-events"] == "write"
     assert any("curlport" in step.get("uses", "") or "curlport" in step.get("run", "") for step in job["steps"])
+
+
+@pytest.mark.parametrize("output_format", ["text", "concise", "full", "github", "json-lines"])
+def test_reports_stream_file_by_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output_format: str) -> None:
+    """The first file's findings are printed before the second file is linted; the footer comes last."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.json", FLAWED)
+    write(tmp_path / "b.json", FLAWED)
+    seen_before_b: list[bool] = []
+    original = runner._lint_guarded
+
+    def watching(data: bytes, path: str, *args: Any, **kwargs: Any) -> Any:
+        if path.endswith("b.json"):
+            seen_before_b.append("a.json" in sys.stdout.buffer.getvalue().decode())  # type: ignore[attr-defined]
+        return original(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "_lint_guarded", watching)
+    code, out, _ = run("lint", "--isolated", "--output-format", output_format, "a.json", "b.json")
+    assert code == 1 and seen_before_b == [True]
+    assert out.index("a.json") < out.index("b.json")
+    if output_format in ("text", "concise", "full"):
+        assert out.rstrip().splitlines()[-2].startswith("Found ") or out.rstrip().splitlines()[-1].startswith("Found ")

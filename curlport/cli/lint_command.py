@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -15,8 +17,8 @@ from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.lint.discovery import discover, repository_root
-from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions, unified_diff
-from curlport.lint.runner import FileReport, lint_files, lint_stdin
+from curlport.lint.reporters import REPORTERS, LintRun, Reporter, ReportOptions, unified_diff
+from curlport.lint.runner import FileReport, iter_lint_files, lint_stdin
 from curlport.lint.settings import (
     Settings,
     SettingsError,
@@ -154,6 +156,10 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
     stdin = Path("-") in paths
     if stdin and len(paths) > 1:
         raise ToolError("error: '-' (stdin) cannot be combined with other paths")
+    reporter = REPORTERS[output_format]
+    colored = _use_color(color, output_file is not None)
+    options = ReportOptions(show_secrets=show_secrets, color=colored, quiet=quiet, show_fixes=show_fixes)
+    root = repository_root(Path.cwd()) or Path.cwd().resolve()
     try:
         if stdin:
             data = read_stdin()
@@ -161,9 +167,13 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
                                            fix=fix or diff, unsafe_fixes=unsafe_fixes)], 0
         else:
             found = discover(paths, settings, all_json=all_json, force_exclude=force_exclude)
-            reports = lint_files(found.files, settings, severity=Severity(severity), fix=fix or diff,
-                                 unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents)
+            linted = iter_lint_files(found.files, settings, severity=Severity(severity), fix=fix or diff,
+                                     unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents)
             skipped = len(found.skipped)
+            if reporter.render_file is not None and not (diff or statistics or output_file):
+                _stream(reporter, linted, LintRun((), skipped, root), options, fix, exit_zero)
+                return
+            reports = list(linted)
     except CurlportError as error:
         raise ToolError(f"error: {error.message}") from None
     if diff:
@@ -173,10 +183,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         click.echo(reports[0].fixed_text or reports[0].original_text or data.decode("utf-8", "replace"), nl=False)
     elif fix:
         _point_curl_files_at_import(reports)
-    reporter = REPORTERS[output_format]
-    colored = _use_color(color, output_file is not None)
-    run = LintRun(tuple(reports), skipped, repository_root(Path.cwd()) or Path.cwd().resolve())
-    options = ReportOptions(show_secrets=show_secrets, color=colored, quiet=quiet, show_fixes=show_fixes)
+    run = LintRun(tuple(reports), skipped, root)
     report = (reporter.statistics if statistics else reporter.render)(run, options)
     if statistics and reporter.statistics_on_stderr:
         click.echo(REPORTERS["text"].statistics(run, options), nl=False, err=True, color=colored)
@@ -189,6 +196,23 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         click.echo(report, nl=False, err=fix and stdin, color=colored)
     has_errors = any(f.severity is Severity.ERROR for report in reports for f in report.findings)
     if has_errors and not exit_zero:
+        raise FindingsError("")
+
+
+def _stream(reporter: Reporter, linted: Iterator[FileReport], run: LintRun, options: ReportOptions, fix: bool,
+            exit_zero: bool) -> None:
+    """Print each file's part as soon as it is linted, then the ending: memory holds findings, not files' texts."""
+    assert reporter.render_file is not None
+    kept = []
+    for report in linted:
+        click.echo(reporter.render_file(report, run.root, options), nl=False, color=options.color)
+        if fix:
+            _point_curl_files_at_import([report])
+        kept.append(replace(report, source=None, original_text=None, fixed_text=None))
+    run = replace(run, reports=tuple(kept))
+    if reporter.ending is not None:
+        click.echo(reporter.ending(run, options), nl=False, color=options.color)
+    if not exit_zero and any(f.severity is Severity.ERROR for report in kept for f in report.findings):
         raise FindingsError("")
 
 

@@ -10,7 +10,7 @@ is reported; a .curl command is the provider's sample and is never rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -74,8 +74,15 @@ def lint_files(files: Iterable[Path], settings: Settings | None = None, *, sever
 
     ``contents`` are the bytes discovery read (``Discovered.contents``): those files are not read again.
     """
+    return list(iter_lint_files(files, settings, severity=severity, fix=fix, unsafe_fixes=unsafe_fixes, write=write,
+                                contents=contents))
+
+
+def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, severity: Severity = Severity.INFO,
+                    fix: bool = False, unsafe_fixes: bool = False, write: bool = True,
+                    contents: Mapping[Path, bytes] | None = None) -> Iterator[FileReport]:
+    """Each file's report as soon as that file is linted: a long run prints as it goes (``lint_files``)."""
     settings = settings or Settings()
-    reports = []
     for path in files:
         try:
             if contents and path in contents and not (fix and write):  # read by discovery; no write to guard
@@ -84,7 +91,7 @@ def lint_files(files: Iterable[Path], settings: Settings | None = None, *, sever
                 data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
-            reports.append(FileReport(str(path), None, (finding,)))
+            yield FileReport(str(path), None, (finding,))
             continue
         report = _lint_guarded(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
@@ -94,8 +101,7 @@ def lint_files(files: Iterable[Path], settings: Settings | None = None, *, sever
                 write_atomically(path, report.fixed_text, force=True, unchanged_since=snapshot)
             except OutputError as error:
                 raise CurlportError(f"{path}: the fixes were not written: {error.reason}") from None
-        reports.append(_at_least(severity, report))
-    return reports
+        yield _at_least(severity, report)
 
 
 def lint_stdin(data: bytes, name: str | None, settings: Settings | None = None, *,

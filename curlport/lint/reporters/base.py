@@ -40,6 +40,8 @@ class ReportOptions:
 
 
 Render = Callable[[LintRun, ReportOptions], str]
+#: One file's part of a format a reader follows file by file (``root`` as in ``LintRun``).
+RenderFile = Callable[[FileReport, Path, ReportOptions], str]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,18 @@ class Reporter:
     render: Render
     statistics: Render
     statistics_on_stderr: bool = False
+    #: Set for the formats that are a sequence of per-file parts (text, concise, full, github, json-lines): each
+    #: file's part can be printed as soon as that file is linted, and ``render`` is those parts then ``ending``.
+    render_file: RenderFile | None = None
+    ending: Render | None = None
+
+    @classmethod
+    def per_file(cls, name: str, help: str, render_file: RenderFile, statistics: Render,
+                 ending: Render | None = None) -> Reporter:
+        def render(run: LintRun, options: ReportOptions) -> str:
+            parts = "".join(render_file(report, run.root, options) for report in run.reports)
+            return parts + (ending(run, options) if ending else "")
+        return cls(name, help, render, statistics, render_file=render_file, ending=ending)
 
 
 @dataclass(frozen=True)
@@ -90,9 +104,9 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def omitted_lines(run: LintRun) -> str:
+def omitted_lines(report: FileReport) -> str:
     """The human formats' note for each code of a file with more findings than are shown (``MAX_PER_CODE``)."""
-    return "".join(each.line(report.path) + "\n" for report in run.reports for each in report.omitted)
+    return "".join(each.line(report.path) + "\n" for each in report.omitted)
 
 
 def omitted_counts(run: LintRun) -> Counter[str]:

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from curlport.diagnostics import format_diagnostic, paint, window
 from curlport.findings import Finding
 from curlport.lint.reporters.base import (
-    LintRun,
     Reporter,
     ReportOptions,
     described,
     footer,
-    items,
     omitted_lines,
     statistics_table,
 )
+from curlport.lint.runner import FileReport
 from curlport.redact import redact
 from curlport.source import Source
 
 CONTEXT = 2  # lines shown before and after the finding's own
 
 
-def render(run: LintRun, options: ReportOptions) -> str:
+def render_file(report: FileReport, root: Path, options: ReportOptions) -> str:
+    """Each finding's block, a blank line after it."""
     blocks = []
-    for report, finding in items(run):
+    for finding in report.findings:
         heading = format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
                                     described(finding, options.show_secrets, report.source),
                                     show_secrets=options.show_secrets, color=options.color)
         context = _context(report.source, finding, options) if report.source else []
-        blocks.append("\n".join([heading, *context]) + "\n")
-    return ("\n".join(blocks) + ("\n" if blocks and not options.quiet else "") + omitted_lines(run)
-            + footer(run, options))
+        blocks.append("\n".join([heading, *context]) + "\n\n")
+    return "".join(blocks) + omitted_lines(report)
 
 
 def _context(source: Source, finding: Finding, options: ReportOptions) -> list[str]:
@@ -55,4 +56,5 @@ def _context(source: Source, finding: Finding, options: ReportOptions) -> list[s
     return lines
 
 
-REPORTER = Reporter("full", "each finding with the lines around it (like ruff's full)", render, statistics_table)
+REPORTER = Reporter.per_file("full", "each finding with the lines around it (like ruff's full)", render_file,
+                             statistics_table, footer)

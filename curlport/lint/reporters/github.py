@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from curlport.catalogue import CODES
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, items, message, plural, repository_path
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, message, plural, repository_path
 from curlport.lint.reporters.base import statistics as count
+from curlport.lint.runner import FileReport
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -17,11 +20,11 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(run: LintRun, options: ReportOptions) -> str:
+def render_file(report: FileReport, root: Path, options: ReportOptions) -> str:
     """The file is named from the repository's root, which GitHub resolves it against, when it is inside."""
     lines = []
-    for report, finding in items(run):
-        properties = [f"file={_escape_property(repository_path(report.path, run.root) or report.path)}"]
+    for finding in report.findings:
+        properties = [f"file={_escape_property(repository_path(report.path, root) or report.path)}"]
         if finding.span:
             properties += [f"line={finding.span.line}", f"col={finding.span.column}"]
             if finding.span.end_line == finding.span.line:
@@ -41,4 +44,5 @@ def statistics(run: LintRun, options: ReportOptions) -> str:
     )
 
 
-REPORTER = Reporter("github", "workflow commands: annotations in a GitHub Actions log", render, statistics)
+REPORTER = Reporter.per_file("github", "workflow commands: annotations in a GitHub Actions log", render_file,
+                             statistics)

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from curlport.diagnostics import format_diagnostic
 from curlport.lint.reporters.base import (
-    LintRun,
     Reporter,
     ReportOptions,
     described,
     footer,
-    items,
     omitted_lines,
     statistics_table,
 )
+from curlport.lint.runner import FileReport
 
 
-def render(run: LintRun, options: ReportOptions) -> str:
+def render_file(report: FileReport, root: Path, options: ReportOptions) -> str:
     blocks = [
         format_diagnostic(report.path, finding.span, f"{finding.code} {finding.severity.value}",
                           described(finding, True), report.source, show_secrets=options.show_secrets,
                           color=options.color)
-        for report, finding in items(run)
+        for finding in report.findings
     ]
-    return "".join(block + "\n" for block in blocks) + omitted_lines(run) + footer(run, options)
+    return "".join(block + "\n" for block in blocks) + omitted_lines(report)
 
 
-REPORTER = Reporter("text", "compiler style with the line and a caret, and a footer", render, statistics_table)
+REPORTER = Reporter.per_file("text", "compiler style with the line and a caret, and a footer", render_file,
+                             statistics_table, footer)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from curlport.config.shape import rows
 from curlport.credentials import credential_values
 from curlport.redact import redact
 
@@ -51,13 +52,13 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
     else:
         lines.append(_line("Authentication", "None"))
     lines.append(_line("Headers", ""))
-    lines += _rows(list(config.get("headers") or []), shown)
+    lines += _rows([row for _, row in rows(config.get("headers"))], shown)
     parameters = config.get("parameters")
     if not isinstance(parameters, dict):
         lines.append(_line("Parameters", "(none)"))
     elif parameters.get("format") == "form":
         lines.append(_line("Parameters", "x-www-form-urlencoded"))
-        lines += _rows(list(parameters.get("fields") or []), shown)
+        lines += _rows([row for _, row in rows(parameters.get("fields"))], shown)
     else:
         body = str(parameters.get("body", ""))
         lines.append(_line("Parameters", "raw"))

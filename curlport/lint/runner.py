@@ -23,7 +23,7 @@ from curlport.findings import Finding, FixOffer, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
+from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
@@ -192,7 +192,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except (ValueError, RecursionError):
         quick = _UNPARSED
     problems = run_rules(quick, selected) if isinstance(quick, dict) else []
-    if quick is not _UNPARSED and not problems and is_valid(quick):
+    # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
+    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text):
         return []
     try:
         config, offsets = parse_with_positions(source.text)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from curlport.config.shape import rows
 from curlport.rules.base import Config
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
@@ -35,8 +36,8 @@ def keyed_values(config: Config) -> Iterator[KeyedValue]:
     parameters = config.get("parameters")
     if not isinstance(parameters, dict):
         return
-    for index, row in enumerate(parameters.get("fields") or []):
-        if isinstance(row, dict) and isinstance(row.get("value"), str):
+    for index, row in rows(parameters.get("fields")):
+        if isinstance(row.get("value"), str):
             value = row["value"]
             yield KeyedValue(f"/parameters/fields/{index}/value", str(row.get("key", "")), value, 0, len(value))
     body = parameters.get("body")

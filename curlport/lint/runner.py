@@ -28,6 +28,7 @@ from curlport.lint.settings import Settings
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span
+from curlport.urls import url_problem
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
@@ -193,7 +194,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         quick = _UNPARSED
     problems = run_rules(quick, selected) if isinstance(quick, dict) else []
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
-    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text):
+    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
+            and not _unusable_urls(quick):
         return []
     try:
         config, offsets = parse_with_positions(source.text)
@@ -210,7 +212,29 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
         for error in violations(config) if json_pointer(error) not in explained
     ]
+    schema_findings += [
+        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", _locate(pointer, spans), pointer)
+        for pointer, message in _unusable_urls(config)
+    ]
     return _selected(schema_findings + findings, selected)
+
+
+#: The URLs pre-flight connects to. The schema's patterns cannot tell that a host or port is unreadable
+#: (an unclosed IPv6 bracket, a port like :x), which render, send and export refuse (CP501).
+_URLS = (("endpoint",), ("auth", "token_url"))
+
+
+def _unusable_urls(config: Any) -> list[tuple[str, str]]:
+    """(pointer, message) of each URL of the config whose host or port cannot be read."""
+    found = []
+    for path in _URLS:
+        value = config
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        problem = url_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            found.append(("/" + "/".join(path), f"{path[-1]} is not a usable URL: {problem}"))
+    return found
 
 
 def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:

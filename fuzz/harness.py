@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,12 @@ with atheris.instrument_imports():
     from curlport.preflight.provider import Provider
     from curlport.preflight.render import Values, render
 
+#: The folder @file references may be read from: a file, a folder, a link out of it and a link loop.
+FILES = Path(tempfile.mkdtemp(prefix="curlport-fuzz-"))
+(FILES / "body.txt").write_text("to=$$To&text=hello\r\n")
+(FILES / "folder").mkdir()
+(FILES / "out").symlink_to("/etc/hostname")
+(FILES / "loop").symlink_to(FILES / "loop")
 VALUES = Values("+15550100", "Hi & bye 100% \"ok\"\n", "T-1", "M-1")
 
 
@@ -80,7 +87,7 @@ def _fix_and_show(text: str) -> None:
 def fuzz_import(data: bytes) -> None:
     """Text -> import -> fixes -> rules; then the same bytes through lint, render and export as a .curl file."""
     try:
-        result = import_curl(decode_input(data), name="fuzz", source_name="fuzz.curl")
+        result = import_curl(decode_input(data), name="fuzz", source_name="fuzz.curl", allow_file_refs=FILES)
         fixed, _ = fix_import(result, unsafe=True)
         check_import(fixed)
         _fix_and_show(json.dumps(fixed.config))

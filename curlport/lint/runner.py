@@ -25,10 +25,10 @@ from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
+from curlport.preflight.provider import ProviderShapeError, read_provider
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span
-from curlport.urls import url_problem
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
@@ -195,7 +195,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     problems = run_rules(quick, selected) if isinstance(quick, dict) else []
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
     if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
-            and not _unusable_urls(quick):
+            and _unreadable(quick) is None:
         return []
     try:
         config, offsets = parse_with_positions(source.text)
@@ -207,34 +207,31 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
+    errors = violations(config)
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {error.message}",
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
-        for error in violations(config) if json_pointer(error) not in explained
+        for error in errors if json_pointer(error) not in explained
     ]
-    schema_findings += [
-        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", _locate(pointer, spans), pointer)
-        for pointer, message in _unusable_urls(config)
-    ]
+    unreadable = None if errors else _unreadable(config)
+    if unreadable is not None:
+        schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
+                                       _locate(unreadable.pointer, spans), unreadable.pointer))
     return _selected(schema_findings + findings, selected)
 
 
-#: The URLs pre-flight connects to. The schema's patterns cannot tell that a host or port is unreadable
-#: (an unclosed IPv6 bracket, a port like :x), which render, send and export refuse (CP501).
-_URLS = (("endpoint",), ("auth", "token_url"))
+def _unreadable(config: Any) -> ProviderShapeError | None:
+    """Why pre-flight cannot read a config the schema accepts, or None.
 
-
-def _unusable_urls(config: Any) -> list[tuple[str, str]]:
-    """(pointer, message) of each URL of the config whose host or port cannot be read."""
-    found = []
-    for path in _URLS:
-        value = config
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        problem = url_problem(value) if isinstance(value, str) else None
-        if problem is not None:
-            found.append(("/" + "/".join(path), f"{path[-1]} is not a usable URL: {problem}"))
-    return found
+    The schema's patterns cannot tell that a URL's host or port is unreadable (an
+    unclosed IPv6 bracket, a port like :x) or that a response pattern does not
+    compile: render, send and export refuse those (CP501), and lint says so first.
+    """
+    try:
+        read_provider(config)
+    except ProviderShapeError as error:
+        return error
+    return None
 
 
 def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:

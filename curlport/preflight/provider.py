@@ -190,3 +190,5 @@ def _pattern(section: dict[str, Any], key: str) -> re.Pattern[str] | None:
         return re.compile(text)
     except re.error as error:
         raise ProviderShapeError(f"{key} is not a regular expression: {error}", f"/response/{key}") from None
+    except (OverflowError, RecursionError):  # a{4294967296}; groups nested a thousand deep
+        raise ProviderShapeError(f"{key} is a regular expression too large to compile", f"/response/{key}") from None

@@ -106,3 +106,14 @@ def test_a_basic_header_that_is_not_ascii_stays_a_header() -> None:
     proxy reads header bytes as Latin-1)."""
     config = import_curl("curl https://sms.example.com/send -H 'Authorization: Basic é' -d to=1 -d text=hi").config
     assert (config["auth"], config["headers"]) == (None, [{"key": "Authorization", "value": "Basic é"}])
+
+
+@pytest.mark.parametrize("text", ["curl https://a.example/s -d $'text=\\ud800' -d to=1",
+                                  "curl https://a.example/s -u $'user:\\udfff'",
+                                  'curl.exe https://a.example/s -d "text=`u{d800}"'])
+def test_a_surrogate_escape_in_shell_text_is_the_replacement_character(text: str) -> None:
+    """bash writes $'\\ud800' as bytes that are no UTF-8 (ED A0 80): a reader sees U+FFFD, and so does the config,
+    which every output can then print (a lone surrogate crashed the printing)."""
+    result = import_curl(text)
+    assert "\ufffd" in result.config_json
+    result.config_json.encode("utf-8")

@@ -99,7 +99,8 @@ def _fixes_converge(text: str) -> None:
 _WORDS = st.sampled_from([
     "-d", "-H", "-u", "-X", "POST", "GET", "PUT", "--data-urlencode", "--data-raw", "--data-binary", "-G", "--json",
     "--url-query", "--oauth2-bearer", "-F", "--basic", "--digest", "-k", "--compressed", "-I", "-T", "x", "--url",
-    "-K", "@file", "@-", "\\\n", "|", ";", "&&", "$'\\x41\\u00e9'", '"', "'", "`", "$(x)", "${X}", "$X", "{", "}",
+    "-K", "@file", "@-", "\\\n", "|", ";", "&&", "$'\\x41\\u00e9'", "$'\\ud800'", "`u{dfff}", "'{\"a\": \"\\ud800\"}'",
+    '"', "'", "`", "$(x)", "${X}", "$X", "{", "}",
     "[", "]", "^\"", "^", "%", "#", "&", "=", "a=b", "to=$$To", "text=$$Body", "$$to", "$$Body", "Authorization:",
     "'Authorization: Basic é'", "'Authorization: Basic dXNlcjpwYXNz'", "'Content-Type: application/json'",
     "'{\"to\": \"$$To\", \"n\": [1, 2]}'", "Bearer", "X-Api-Key:", "key=abc", "+919999999999", "\u201cquoted\u201d",
@@ -226,7 +227,8 @@ def test_valid_mutated_configs_export_and_import_back(config: Any) -> None:
     """export -> import -> export gives the same command, for every mutated config that is still valid.
 
     The configs may differ where the request does not (form fields [] is no body): the request is what must
-    survive, and tests/test_export.py asserts config equality on the shapes the importer makes.
+    survive, and tests/test_export.py asserts config equality on the shapes the importer makes. Detection is
+    off: a config without $$Body would otherwise gain one where the message seems to be.
     """
     data = json.dumps(config).encode()
     _preflight(data, "property.json")
@@ -235,8 +237,8 @@ def test_valid_mutated_configs_export_and_import_back(config: Any) -> None:
     provider = load_config(data, "property.json").provider()
     if isinstance(provider, Provider):
         exported = export(provider, "curl", show_secrets=True)
-        again = load_config(json.dumps(import_curl(exported, name=config["name"]).config).encode(), "again.json")
-        provider = again.provider()
+        imported = import_curl(exported, name=config["name"], placeholders="none").config
+        provider = load_config(json.dumps(imported).encode(), "again.json").provider()
         assert isinstance(provider, Provider) and export(provider, "curl", show_secrets=True) == exported
 
 

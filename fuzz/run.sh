@@ -14,5 +14,5 @@ if [ -z "$(ls -A "$corpus")" ]; then
   if [ "$target" = import ]; then cp fixtures/curl/*.curl fixtures/errors/*.curl "$corpus"/;
   else for f in fixtures/configs/*.json; do case $f in *.findings.json|*.lint.json) ;; *) cp "$f" "$corpus"/;; esac; done; fi
 fi
-exec "$python" fuzz/harness.py "$target" "$corpus" -max_total_time="$seconds" -max_len=4096 \
+exec "$python" fuzz/harness.py "$target" "$corpus" -max_total_time="$seconds" -max_len=4096 -dict="fuzz/$target.dict" \
   -artifact_prefix="$crashes/" -timeout=20 -rss_limit_mb=2048 "${@:3}"

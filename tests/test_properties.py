@@ -32,7 +32,7 @@ from curlport.preflight.load import load_config
 from curlport.preflight.provider import FormParameters, Provider
 from curlport.preflight.render import PLACEHOLDER, Values, render
 
-PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALUES = Values("+15550100", 'Hi & bye 100% "ok"\n', "T-1", "M-1")
 CURL_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(CURL_DIR.glob("*.curl"))]
 CONFIGS = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(CONFIG_DIR.glob("*.json"))
@@ -210,7 +210,7 @@ def test_any_json_lints_fixes_and_reports_without_a_crash(data: st.DataObject) -
         _printable(render_form(config))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(text=st.text(st.sampled_from('{}[]":,0123456789.eE+-\\u tfalsnr d8'), max_size=60))
 def test_json_like_text_is_parsed_or_a_cp000(text: str) -> None:
     """Broken and odd JSON (lone surrogate escapes, huge numbers, deep nesting) is CP000, never a crash."""

@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 from click.testing import CliRunner
 from fixture_cases import MALFORMED_DIR, lint_case, malformed_cases
-from test_properties import _everywhere, _fixes_converge
+from whole_way import everywhere
 
 from curlport.cli import main
 from curlport.errors import CurlUsageError
@@ -35,9 +35,7 @@ def test_malformed_config_gives_its_findings(case: str) -> None:
 
 @pytest.mark.parametrize("case", malformed_cases())
 def test_malformed_config_goes_every_way_without_a_crash(case: str) -> None:
-    data = (MALFORMED_DIR / f"{case}.json").read_bytes()
-    _everywhere(data, f"{case}.json")
-    _fixes_converge(data.decode("utf-8"))
+    everywhere((MALFORMED_DIR / f"{case}.json").read_bytes(), f"{case}.json")
 
 
 @pytest.mark.parametrize("command", ["lint", "show", "render", "export"])
@@ -117,3 +115,8 @@ def test_a_surrogate_escape_in_shell_text_is_the_replacement_character(text: str
     result = import_curl(text)
     assert "\ufffd" in result.config_json
     result.config_json.encode("utf-8")
+
+
+def test_junit_holds_a_control_character_of_the_input() -> None:
+    """ESC in a command went into the JUnit XML as it was, which no XML reader then read."""
+    everywhere(b"curl 0 \x1b", "escape.curl")

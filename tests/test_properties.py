@@ -1,8 +1,9 @@
 """Property tests: whatever text or JSON comes in, curlport answers with results or its own errors, never a crash.
 
-Every input goes the whole way a user's would: import, the rules, the fixes, every
-lint reporter (whose text must be printable: UTF-8 encodable), ``show``'s form view,
-render and every export format. Only ``CurlportError`` may come out. The inputs are
+Every input goes the whole way a user's would (``whole_way.py``): import, the rules,
+the fixes, every lint reporter (whose text must be printable and, for machine formats,
+parse), ``show``'s form view, render and every export format. Only ``CurlportError``
+may come out. The inputs are
 generated curl-like commands, mutated fixture commands, any JSON value, and fixture
 configs with a wrong value at a key of the schema. Budgets are bounded (about 20
 seconds in all): coverage-guided fuzzing for hours is ``fuzz/run.sh``'s job.
@@ -13,85 +14,24 @@ from __future__ import annotations
 import copy
 import json
 from typing import Any
-from urllib.parse import parse_qsl
 
-from fixture_cases import CONFIG_DIR, CURL_DIR, ROOT
+from fixture_cases import CONFIG_DIR, CURL_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whole_way import everywhere, fixes_converge, import_every_way
 
-from curlport.config.form_view import render_form
 from curlport.config.schema import is_valid, schema_text
-from curlport.errors import CurlportError
 from curlport.importer import import_curl
-from curlport.lint.fixes import fix_import, fix_json_text
-from curlport.lint.json_positions import load_json
-from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions
-from curlport.lint.runner import check_import, lint_text
-from curlport.preflight.export import FORMATS, export
+from curlport.lint.runner import lint_text
+from curlport.preflight.export import export
 from curlport.preflight.load import load_config
-from curlport.preflight.provider import FormParameters, Provider
-from curlport.preflight.render import PLACEHOLDER, Values, render
+from curlport.preflight.provider import Provider
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-VALUES = Values("+15550100", 'Hi & bye 100% "ok"\n', "T-1", "M-1")
 CURL_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(CURL_DIR.glob("*.curl"))]
 CONFIGS = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(CONFIG_DIR.glob("*.json"))
            if path.name.count(".") == 1]
 SCHEMA_KEYS = sorted(json.loads(schema_text())["properties"])
-
-
-# --- the whole way, for any input ---------------------------------------------------------------------------------
-
-def _printable(text: str) -> None:
-    """Output must reach a UTF-8 terminal: a lone surrogate in it would crash the print."""
-    text.encode("utf-8")
-
-
-def _everywhere(data: bytes, name: str) -> None:
-    """Lint (with every fix) and every reporter, twice over their options; then what render and export do."""
-    run = LintRun((lint_text(data, name, fix=True, unsafe_fixes=True),), root=ROOT)
-    for options in (ReportOptions(), ReportOptions(show_secrets=True, show_fixes=True)):
-        for reporter in REPORTERS.values():
-            _printable(reporter.render(run, options))
-            _printable(reporter.statistics(run, options))
-    _preflight(data, name)
-
-
-def _preflight(data: bytes, name: str) -> None:
-    try:
-        loaded = load_config(data, name)
-    except CurlportError:
-        return
-    provider = loaded.provider()
-    if not isinstance(provider, Provider):
-        return
-    for output_format in FORMATS:
-        for show_secrets in (False, True):
-            _printable(export(provider, output_format, show_secrets=show_secrets))
-    try:
-        rendered = render(provider, VALUES)
-    except CurlportError:
-        return
-    _assert_decodes(provider, rendered.request.body)
-
-
-def _assert_decodes(provider: Provider, body: str | None) -> None:
-    """render -> decode: a form body reads back as the fields with the values in; a JSON body parses."""
-    parameters = provider.parameters
-    if isinstance(parameters, FormParameters):
-        assert body is not None
-        filled = [(field.key, PLACEHOLDER.sub(lambda m: VALUES.of(m.group()) or "", field.value))
-                  for field in parameters.fields]
-        assert parse_qsl(body, keep_blank_values=True) == [pair for pair in filled if pair != ("", "")]
-    elif parameters is not None and parameters.json:
-        assert body is not None
-        json.loads(body)
-
-
-def _fixes_converge(text: str) -> None:
-    """--fix reaches its fixed point in one run: a second run changes nothing."""
-    once = fix_json_text(text, unsafe=True)
-    assert fix_json_text(once.text, unsafe=True).text == once.text
 
 
 # --- any text as a curl command -------------------------------------------------------------------------------------
@@ -133,22 +73,11 @@ def _mutated_commands(draw: st.DrawFn) -> str:
     return text
 
 
-def _import_every_way(text: str) -> None:
-    try:
-        result = import_curl(text, name="property", source_name="property.curl")
-    except CurlportError:
-        return
-    fixed, _ = fix_import(result, unsafe=True)
-    check_import(fixed)
-    _printable(fixed.config_json)
-    _fixes_converge(fixed.config_json)
-
-
 @PROPERTY
 @given(text=_commands() | _mutated_commands() | st.text(max_size=200))
 def test_any_text_imports_or_fails_with_a_curlport_error(text: str) -> None:
-    _import_every_way(text)
-    _everywhere(text.encode("utf-8", errors="surrogatepass"), "property.curl")
+    import_every_way(text)
+    everywhere(text.encode("utf-8", errors="surrogatepass"), "property.curl")
 
 
 # --- any JSON as a config -----------------------------------------------------------------------------------------
@@ -202,12 +131,7 @@ def _as_text(draw: st.DrawFn, value: Any) -> str:
 @PROPERTY
 @given(data=st.data())
 def test_any_json_lints_fixes_and_reports_without_a_crash(data: st.DataObject) -> None:
-    text = _as_text(data.draw, data.draw(_mutated_configs() | _JSON))
-    _everywhere(text.encode("utf-8"), "property.json")
-    _fixes_converge(text)
-    config = load_json(text)
-    if isinstance(config, dict):
-        _printable(render_form(config))
+    everywhere(_as_text(data.draw, data.draw(_mutated_configs() | _JSON)).encode("utf-8"), "property.json")
 
 
 @settings(max_examples=300, deadline=None)
@@ -216,7 +140,7 @@ def test_json_like_text_is_parsed_or_a_cp000(text: str) -> None:
     """Broken and odd JSON (lone surrogate escapes, huge numbers, deep nesting) is CP000, never a crash."""
     report = lint_text(text.encode(), "property.json", fix=True)
     assert all(f.code != "CP000" or f.span is not None for f in report.findings)
-    _fixes_converge(text)
+    fixes_converge(text)
 
 
 # --- round trips of the configs pre-flight accepts ------------------------------------------------------------------
@@ -231,7 +155,7 @@ def test_valid_mutated_configs_export_and_import_back(config: Any) -> None:
     off: a config without $$Body would otherwise gain one where the message seems to be.
     """
     data = json.dumps(config).encode()
-    _preflight(data, "property.json")
+    everywhere(data, "property.json")
     if not is_valid(config):
         return
     provider = load_config(data, "property.json").provider()

@@ -3,7 +3,8 @@
 ``fixtures/curl/<case>.curl`` is paired with ``fixtures/configs/<case>.json`` (the
 config) and ``fixtures/configs/<case>.findings.json`` (code, line, column of each
 import finding); ``fixtures/errors/<case>.curl`` with ``<case>.expected.json``
-(the error class, exit code, line and column). ``fixtures/curl/twins/<case>.curl``
+(the error class, exit code, line and column); ``fixtures/malformed/<case>.json`` with
+``<case>.lint.json`` (a config of the wrong shape and its lint findings). ``fixtures/curl/twins/<case>.curl``
 is the bash-runnable twin of a case curl cannot run as written (a stray method
 word, typographic quotes): it means the same request, and curl sends it.
 """
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CURL_DIR = ROOT / "fixtures" / "curl"
 CONFIG_DIR = ROOT / "fixtures" / "configs"
 ERROR_DIR = ROOT / "fixtures" / "errors"
+#: Configs of the wrong shape (found by fuzzing and by hand), each with ``<case>.lint.json``: findings, never a crash.
+MALFORMED_DIR = ROOT / "fixtures" / "malformed"
 TWIN_DIR = CURL_DIR / "twins"
 
 
@@ -29,6 +32,10 @@ def curl_cases() -> list[str]:
 
 def error_cases() -> list[str]:
     return sorted(path.stem for path in ERROR_DIR.glob("*.curl"))
+
+
+def malformed_cases() -> list[str]:
+    return sorted(path.stem for path in MALFORMED_DIR.glob("*.json") if path.name.count(".") == 1)
 
 
 def import_case(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:

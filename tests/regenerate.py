@@ -16,11 +16,13 @@ from fixture_cases import (
     CONFIG_DIR,
     CURL_DIR,
     ERROR_DIR,
+    MALFORMED_DIR,
     curl_cases,
     error_cases,
     import_case,
     import_error,
     lint_case,
+    malformed_cases,
 )
 
 from curlport.catalogue import markdown_table
@@ -45,6 +47,8 @@ def main() -> None:
         _write(CONFIG_DIR / f"{case}.lint.json", lint_case(CURL_DIR / f"{case}.curl"))
     for case in error_cases():
         _write(ERROR_DIR / f"{case}.expected.json", import_error(ERROR_DIR / f"{case}.curl"))
+    for case in malformed_cases():
+        _write(MALFORMED_DIR / f"{case}.lint.json", lint_case(MALFORMED_DIR / f"{case}.json"))
     readme = CURL_DIR.parent.parent / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = text.index(RULES_START) + len(RULES_START), text.index(RULES_END)

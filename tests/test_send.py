@@ -261,3 +261,11 @@ def test_send_needs_placeholders_like_render(tmp_path: Path) -> None:
     exit_code, _, err = _send(tmp_path, config)
     assert exit_code == 1 and ":1:" in err and "CP102 error" in err
     assert read_provider(config).method == "POST"
+
+
+@pytest.mark.parametrize("location", ["http://[::1/elsewhere", "http://localhost:port/elsewhere"])
+def test_a_redirect_to_a_url_that_cannot_be_read_is_one_line_and_exit_2(tmp_path: Path, location: str) -> None:
+    with provider_server(_answer(302, "", ("Location", location))) as server:
+        exit_code, _, err = _send(tmp_path, _config(server.url("/send")), "--follow")
+        assert len(server.received) == 1
+    assert exit_code == 2 and len(err.strip().splitlines()) == 1 and location in err

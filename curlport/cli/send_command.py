@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import click
 
 from curlport.catalogue import CODES
@@ -14,6 +12,7 @@ from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, V
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
+from curlport.urls import split_url
 
 
 def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
@@ -78,7 +77,7 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     if dry_run:
         click.echo("dry run: nothing sent", err=True)
         return
-    host = urlsplit(rendered.request.url).hostname
+    host = split_url(rendered.request.url).hostname
     if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
         raise ToolError("not sent: not confirmed (--yes sends without asking)")
     # http.client and ssl cost every other command ~12 ms of start-up: imported only when sending

@@ -12,6 +12,7 @@ from curlport.config.schema import json_pointer, violations
 from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError
 from curlport.importer import decode_input
+from curlport.lint.json_positions import load_json
 from curlport.source import Source, Span
 
 
@@ -30,7 +31,7 @@ def show_command(config_file: str, show_secrets: bool) -> None:
     except CurlportError as error:
         raise ToolError(format_diagnostic(file, error.span, "error", error.message)) from None
     try:
-        config = json.loads(text)
+        config = load_json(text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         raise ToolError(format_diagnostic(file, span, "error", f"not valid JSON: {error.msg}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from curlport.config.shape import rows
 from curlport.credentials import credential_spellings
 from curlport.redact import redact
 
@@ -55,8 +56,8 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
                   _line("  Token URL", str(auth.get("token_url", ""))),
                   _line("  Client ID", str(auth.get("client_id", ""))),
                   _line("  Client Secret", _hidden(str(auth.get("client_secret", "")), show_secrets))]
-        extra = auth.get("extra")
-        if isinstance(extra, list) and extra:
+        extra = [row for _, row in rows(auth.get("extra"))]
+        if extra:
             lines.append(_line("  Extra", ""))
             lines += _rows(extra, shown)
     elif isinstance(auth, dict):
@@ -65,13 +66,13 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
     else:
         lines.append(_line("Authentication", "None"))
     lines.append(_line("Headers", ""))
-    lines += _rows(list(config.get("headers") or []), shown)
+    lines += _rows([row for _, row in rows(config.get("headers"))], shown)
     parameters = config.get("parameters")
     if not isinstance(parameters, dict):
         lines.append(_line("Parameters", "(none)"))
     elif parameters.get("format") == "form":
         lines.append(_line("Parameters", "x-www-form-urlencoded"))
-        lines += _rows(list(parameters.get("fields") or []), shown)
+        lines += _rows([row for _, row in rows(parameters.get("fields"))], shown)
     else:
         body = str(parameters.get("body", ""))
         lines.append(_line("Parameters", "JSON" if parameters.get("format") == "json" else "raw"))

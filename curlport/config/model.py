@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote_plus, urlsplit
+from urllib.parse import unquote_plus
 
 from curlport.errors import UnsupportedRequestError
 from curlport.parse.request import FORM_CONTENT_TYPE, Header, Request
 from curlport.source import Span
+from curlport.urls import split_url
 
 SENDABLE_METHODS = ("GET", "POST")
 CURRENT_FORM, LEGACY_FORM = "current", "legacy"
@@ -73,7 +74,7 @@ def _check_expressible(request: Request) -> None:
         raise UnsupportedRequestError(
             f"curl would send a {method.text} request; the generic provider form sends only GET or POST",
             method.span, code="CP205")
-    scheme = urlsplit(request.url.text).scheme.lower()
+    scheme = split_url(request.url.text).scheme.lower()
     if scheme not in ("http", "https"):
         raise UnsupportedRequestError(
             f"the URL's scheme is {scheme}://; the generic provider form calls http:// or https:// endpoints",
@@ -81,7 +82,7 @@ def _check_expressible(request: Request) -> None:
 
 
 def default_name(endpoint: str) -> str:
-    return urlsplit(endpoint).hostname or "provider"
+    return split_url(endpoint).hostname or "provider"
 
 
 def to_config(request: Request, name: str | None = None, form: str = CURRENT_FORM,

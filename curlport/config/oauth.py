@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlunsplit
 
 from curlport.config.model import Config, form_fields
 from curlport.parse.request import Header, Request
 from curlport.source import Span
+from curlport.urls import split_url
 
 CLIENT_CREDENTIALS = "client_credentials"
 _GRANT_FIELDS = frozenset({"grant_type", "client_id", "client_secret"})
@@ -32,7 +33,7 @@ class TokenRequest:
 
 def _fields(request: Request) -> list[tuple[str, str]]:
     """The token request's parameters: its query, and its body as a form or a flat JSON object."""
-    fields = parse_qsl(urlsplit(request.url.text).query, keep_blank_values=True)
+    fields = parse_qsl(split_url(request.url.text).query, keep_blank_values=True)
     body = request.body or ""
     as_form = form_fields(body)
     if as_form is not None:
@@ -58,7 +59,7 @@ def token_request(request: Request) -> TokenRequest | None:
     client_secret = request.password.text if request.password else values.get("client_secret", "")
     if not client_id:
         return None
-    parts = urlsplit(request.url.text)
+    parts = split_url(request.url.text)
     query_keys = {key for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
     token_url = urlunsplit(parts._replace(query="")) if "grant_type" in query_keys else request.url.text
     auth = {

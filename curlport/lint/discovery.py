@@ -58,7 +58,7 @@ def looks_like_provider_config(data: bytes) -> bool:
     """
     try:
         document = json.loads(data)
-    except ValueError:  # also UnicodeDecodeError
+    except (ValueError, RecursionError):  # also UnicodeDecodeError; RecursionError: nesting too deep
         text = data.decode("utf-8", errors="replace")
         return SCHEMA_MARK in text or all(key.search(text) for key in _CONFIG_KEYS)
     if not isinstance(document, dict):

@@ -49,16 +49,42 @@ def _value(text: str, index: int, pointer: str, positions: dict[str, int]) -> tu
     if character == "[":
         return _array(text, index + 1, pointer, positions)
     if character == '"':
-        string, end = scanstring(text, index + 1)
-        return string, end
+        return _string(text, index)
     for literal, meaning in _LITERALS.items():
         if text.startswith(literal, index):
             return meaning, index + len(literal)
     number = _NUMBER.match(text, index)
     if number:
-        number_value: Any = json.loads(number.group())
+        try:
+            number_value: Any = json.loads(number.group())
+        except ValueError:  # more digits than Python converts (4300)
+            raise json.JSONDecodeError("a number too long to read", text, index) from None
+        if number_value in (float("inf"), float("-inf")):
+            raise json.JSONDecodeError("a number out of range", text, index)
         return number_value, number.end()
     raise json.JSONDecodeError("expected a JSON value", text, index)
+
+
+#: JSON's \\u escapes can write half of a surrogate pair alone, which is no character: it cannot be encoded or sent.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What may write one in the text (the quick ``json.loads`` path of lint defers to this parser when it is there).
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _string(text: str, index: int) -> tuple[str, int]:
+    """The string literal at ``index`` (its opening quote); a lone surrogate in it is an error, as it is no text."""
+    string, end = scanstring(text, index + 1)
+    lone = _LONE_SURROGATE.search(string)
+    if lone is not None:
+        raise json.JSONDecodeError(f"\\u{ord(lone.group()):04x} is half of a surrogate pair, not a character",
+                                   text, index)
+    return string, int(end)
+
+
+def load_json(text: str) -> Any:
+    """The JSON value of the text, refused exactly as ``parse_with_positions`` refuses it (depth, lone
+    surrogates, numbers out of range), for readers that need no positions."""
+    return parse_with_positions(text)[0]
 
 
 def pointer_token(key: str) -> str:
@@ -74,7 +100,7 @@ def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> t
     while True:
         if not text.startswith('"', index):
             raise json.JSONDecodeError("expected a string key", text, index)
-        key, index = scanstring(text, index + 1)
+        key, index = _string(text, index)
         index = _skip(text, index)
         if not text.startswith(":", index):
             raise json.JSONDecodeError("expected ':'", text, index)

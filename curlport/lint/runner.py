@@ -24,8 +24,9 @@ from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, impor
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import StringOffsets, literal_end, parse_with_positions
+from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
+from curlport.preflight.provider import ProviderShapeError, read_provider
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span
@@ -241,7 +242,9 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except (ValueError, RecursionError):
         quick = _UNPARSED
     problems = run_rules(quick, selected) if isinstance(quick, dict) else []
-    if quick is not _UNPARSED and not problems and is_valid(quick):
+    # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
+    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
+            and _unreadable(quick) is None:
         return []
     try:
         config, offsets = parse_with_positions(source.text)
@@ -253,12 +256,31 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
+    errors = violations(config)
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {violation_message(error)}",
                 _locate(json_pointer(error), spans), json_pointer(error) or "/")
-        for error in violations(config) if json_pointer(error) not in explained
+        for error in errors if json_pointer(error) not in explained
     ]
+    unreadable = None if errors else _unreadable(config)
+    if unreadable is not None:
+        schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
+                                       _locate(unreadable.pointer, spans), unreadable.pointer))
     return _selected(schema_findings + findings, selected)
+
+
+def _unreadable(config: Any) -> ProviderShapeError | None:
+    """Why pre-flight cannot read a config the schema accepts, or None.
+
+    The schema's patterns cannot tell that a URL's host or port is unreadable (an
+    unclosed IPv6 bracket, a port like :x) or that a response pattern does not
+    compile: render, send and export refuse those (CP501), and lint says so first.
+    """
+    try:
+        read_provider(config)
+    except ProviderShapeError as error:
+        return error
+    return None
 
 
 def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:

@@ -9,7 +9,6 @@ collected as ``unsupported`` rather than bent into something else.
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import Role
 from curlport.source import Span
+from curlport.urls import url_problem
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
@@ -124,10 +124,12 @@ class _Draft:
         """The content of an @file the user allowed; None (and a note) otherwise."""
         path = Path(reference)
         if self.allow_file_refs is not None and reference not in ("", "-"):
-            base = self.allow_file_refs.resolve()
-            resolved = (base / path).resolve()
-            if resolved.is_relative_to(base) and resolved.is_file():
-                content = read_bounded(resolved, MAX_FILE_BYTES)[0]
+            try:
+                content = _allowed_file(self.allow_file_refs, path)
+            except (OSError, ValueError, RuntimeError) as error:  # a NUL in the name; a symlink loop (Python 3.11)
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                raise CurlUsageError(f"cannot read @{reference[:80]}: {reason}", self.span(use)) from None
+            if content is not None:
                 if len(content) > MAX_FILE_BYTES:
                     raise CurlUsageError(f"@{reference} is larger than 1 MiB", self.span(use))
                 text = content.decode("utf-8", errors="replace")
@@ -137,6 +139,15 @@ class _Draft:
             f"{use.option.display} @{reference} at {self.span(use)} was not read ({allowed}); "
             "its content is missing from the config", self.span(use)))
         return None
+
+
+def _allowed_file(base: Path, path: Path) -> bytes | None:
+    """The first bytes (one more than allowed) of ``path`` when it is a file inside ``base``; None otherwise."""
+    base = base.resolve()
+    resolved = (base / path).resolve()
+    if resolved.is_relative_to(base) and resolved.is_file():
+        return read_bounded(resolved, MAX_FILE_BYTES)[0]  # never more than one byte over: a 1 GiB file is not read
+    return None
 
 
 def _data(draft: _Draft, use: OptionUse, strip_newlines: bool = True, files: bool = True) -> None:
@@ -363,7 +374,7 @@ def decode_basic_credentials(authorization: str) -> tuple[str, str] | None:
         return None
     try:
         decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # not base64 (binascii.Error), not ASCII, or not UTF-8 once decoded
         return None
     user, _, password = decoded.partition(":")
     return user, password
@@ -416,6 +427,9 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
             "only the first is imported", extra.span))
     url = Located(_with_scheme(draft, draft.urls[0].text), draft.urls[0].span)
     url, url_user, url_password = _split_credentials(draft, url)
+    problem = url_problem(url.text)
+    if problem is not None:
+        raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
     has_data = bool(draft.data) or any(use.role in _DATA_ROLES for use in invocation.uses)
     method = _final_method(draft, has_data)
 

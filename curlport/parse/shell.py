@@ -156,6 +156,12 @@ _ANSI_C_SIMPLE = {
 _DOUBLE_QUOTE_ESCAPE = re.compile(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
 
 
+def _character(code_point: int) -> str:
+    """The character of a \\u escape; U+FFFD for a code point that is none (half of a surrogate pair, beyond
+    U+10FFFF), which bash writes as bytes no UTF-8 reader decodes, and which no output could encode."""
+    return "\ufffd" if 0xD800 <= code_point <= 0xDFFF or code_point > 0x10FFFF else chr(code_point)
+
+
 def _ansi_c_character(match: re.Match[str]) -> str:
     byte_run, short_unicode, long_unicode, control, other = match.groups()
     if byte_run:
@@ -166,8 +172,7 @@ def _ansi_c_character(match: re.Match[str]) -> str:
         )
         return values.decode("utf-8", errors="replace")
     if short_unicode or long_unicode:
-        code_point = int(short_unicode or long_unicode, 16)
-        return chr(code_point) if code_point <= 0x10FFFF else "\ufffd"
+        return _character(int(short_unicode or long_unicode, 16))
     if control:
         return chr(ord(control) & 0x1F)
     return _ANSI_C_SIMPLE.get(other, "\\" + other)
@@ -367,7 +372,7 @@ _PS_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n"
 def _ps_character(match: re.Match[str]) -> str:
     code_point, escaped = match.group(1), match.group(2)
     if code_point:
-        return chr(min(int(code_point, 16), 0x10FFFF))
+        return _character(min(int(code_point, 16), 0x10FFFF))
     if escaped is None:
         return '"'
     return _PS_SIMPLE.get(escaped, escaped)

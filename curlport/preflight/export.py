@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from urllib.parse import parse_qsl, quote_plus, urlsplit
+from urllib.parse import parse_qsl, quote_plus
 
 from curlport.credentials import is_credential_name
 from curlport.preflight.curl_command import CurlSpec, curl_command, shell_word
@@ -32,6 +32,7 @@ from curlport.preflight.provider import (
 )
 from curlport.preflight.render import authorization, bearer_pending, implied_content_type
 from curlport.redact import mask
+from curlport.urls import split_url
 
 FORMATS = ("curl", "python", "har", "httpie")
 
@@ -184,7 +185,7 @@ def har_request(provider: Provider, *, show_secrets: bool = False) -> dict[str, 
         "cookies": [],
         "headers": [{"name": name, "value": value} for name, value in headers],
         "queryString": [{"name": k, "value": v}
-                        for k, v in parse_qsl(urlsplit(provider.endpoint).query, keep_blank_values=True)],
+                        for k, v in parse_qsl(split_url(provider.endpoint).query, keep_blank_values=True)],
         "headersSize": -1,
         "bodySize": len(str(post_data["text"]).encode()) if post_data else 0,
     }

@@ -16,6 +16,7 @@ from typing import Any
 from curlport.config.model import Config
 from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError
+from curlport.urls import url_problem
 
 
 class ProviderShapeError(CurlportError):
@@ -101,7 +102,7 @@ def read_provider(config: Config) -> Provider:
     method = _text(config, "method", "")
     if method not in ("GET", "POST"):
         raise ProviderShapeError(f"method is {method!r}; the form sends GET or POST", "/method")
-    endpoint = _text(config, "endpoint", "")
+    endpoint = _url(config, "endpoint", "")
     if not re.match(r"(?i)^https?://[^\s/?#]+", endpoint):
         raise ProviderShapeError("the endpoint is not an http:// or https:// URL", "/endpoint")
     return Provider(
@@ -123,6 +124,15 @@ def _text(mapping: Any, key: str, pointer: str) -> str:
     return value
 
 
+def _url(mapping: Any, key: str, pointer: str) -> str:
+    """A URL whose host and port can be read (``urlsplit`` refuses an unclosed IPv6 bracket or a port like :x)."""
+    url = _text(mapping, key, pointer)
+    problem = url_problem(url)
+    if problem is not None:
+        raise ProviderShapeError(f"{key} is not a usable URL: {problem}", f"{pointer}/{key}")
+    return url
+
+
 def _key_values(rows: Any, pointer: str) -> tuple[KeyValue, ...]:
     if not isinstance(rows, list):
         raise ProviderShapeError("expected a list of {key, value} rows", pointer)
@@ -137,7 +147,7 @@ def _auth(auth: Any) -> BasicAuth | OAuth2Auth | None:
     if kind == "basic":
         return BasicAuth(_text(auth, "username", "/auth"), _text(auth, "password", "/auth"))
     if kind == "oauth2":
-        return OAuth2Auth(_text(auth, "token_url", "/auth"), _text(auth, "client_id", "/auth"),
+        return OAuth2Auth(_url(auth, "token_url", "/auth"), _text(auth, "client_id", "/auth"),
                           _text(auth, "client_secret", "/auth"), _key_values(auth.get("extra") or [], "/auth/extra"))
     raise ProviderShapeError(f"auth type {kind!r} is not basic or oauth2", "/auth/type")
 
@@ -184,3 +194,5 @@ def _pattern(section: dict[str, Any], key: str) -> re.Pattern[str] | None:
         return re.compile(text)
     except re.error as error:
         raise ProviderShapeError(f"{key} is not a regular expression: {error}", f"/response/{key}") from None
+    except (OverflowError, RecursionError):  # a{4294967296}; groups nested a thousand deep
+        raise ProviderShapeError(f"{key} is a regular expression too large to compile", f"/response/{key}") from None

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import quote, quote_plus
 
 from curlport import __version__
 from curlport.errors import CurlportError
@@ -37,6 +37,7 @@ from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
+from curlport.urls import split_url
 
 #: Every placeholder the platform fills, matched in one left-to-right pass so that a
 #: message which itself contains "$$To" is never substituted again.
@@ -175,13 +176,13 @@ def mask_request(request: HttpRequest, *, body_is_form: bool, secrets: frozenset
 
 def wire_headers(request: HttpRequest) -> list[tuple[str, str]]:
     """Every header sent: Host first, then the request's, then Content-Length when there is a body."""
-    host = urlsplit(request.url).netloc.rpartition("@")[2]
+    host = split_url(request.url).netloc.rpartition("@")[2]
     length = [("Content-Length", str(len(request.body.encode())))] if request.body is not None else []
     return [("Host", host), *request.headers, *length]
 
 
 def request_target(url: str) -> str:
-    parts = urlsplit(url)
+    parts = split_url(url)
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 

@@ -17,7 +17,7 @@ import json
 import socket
 import ssl
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urljoin
 
 from curlport.credentials import is_credential_name
 from curlport.errors import CurlportError
@@ -26,6 +26,7 @@ from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse
 from curlport.preflight.masking import mask_body
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import USER_AGENT, HttpRequest, bearer_pending, request_target, wire_headers
+from curlport.urls import split_url, url_problem
 
 MAX_RESPONSE_BYTES = 1 << 20
 
@@ -68,6 +69,9 @@ def send(request: HttpRequest, options: SendOptions) -> Exchange:
             return Exchange(response, request.url, tuple(redirects))
         if len(redirects) == options.max_redirects:
             raise NetworkError(f"{request.url}: more than {options.max_redirects} redirects")
+        problem = url_problem(location)
+        if problem is not None:
+            raise NetworkError(f"{request.url}: redirected to {location!r}, which is not a URL ({problem})")
         request = redirected(request, response.status, urljoin(request.url, location))
         redirects.append(request.url)
 
@@ -75,13 +79,13 @@ def send(request: HttpRequest, options: SendOptions) -> Exchange:
 def redirected(request: HttpRequest, status: int, url: str) -> HttpRequest:
     """The request a redirect asks for: GET without a body after 303 (and 301/302 of a POST, as browsers and
     curl do); credentials dropped when the redirect leaves the host or leaves https."""
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
+    if split_url(url).scheme.lower() not in ("http", "https"):
         raise NetworkError(f"{request.url}: redirected to {url!r}, which is not an http(s) URL")
     method, body, headers = request.method, request.body, request.headers
     if status == 303 or (status in (301, 302) and method == "POST"):
         method, body = "GET", None
         headers = tuple(h for h in headers if h[0].lower() != "content-type")
-    old, new = urlsplit(request.url), urlsplit(url)
+    old, new = split_url(request.url), split_url(url)
     if old.hostname != new.hostname or (old.scheme.lower() == "https" and new.scheme.lower() != "https"):
         headers = tuple(h for h in headers if not is_credential_name(h[0]))
     return HttpRequest(method, url, headers, body)
@@ -120,7 +124,7 @@ def _tls_context(insecure: bool) -> ssl.SSLContext:
 
 
 def _exchange(request: HttpRequest, options: SendOptions) -> ProviderResponse:
-    parts = urlsplit(request.url)
+    parts = split_url(request.url)
     host = parts.hostname or ""
     https = parts.scheme.lower() == "https"
     where = f"{host}:{parts.port or (443 if https else 80)}"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from curlport.config.detect import Detection, detect
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
+from curlport.config.shape import rows
 from curlport.findings import Severity
 
 
@@ -171,9 +172,9 @@ def headers(config: Config) -> list[tuple[int, str, str]]:
 
 
 def _headers(config: Config) -> list[tuple[int, str, str]]:
-    rows = config.get("headers")
-    return [(i, str(h.get("key", "")), str(h.get("value", ""))) for i, h in enumerate(rows or [])
-            if isinstance(h, dict)]
+    """(index, name, value) of each header row whose name and value are text (other rows are schema violations)."""
+    return [(index, row["key"], row["value"]) for index, row in rows(config.get("headers"))
+            if isinstance(row.get("key"), str) and isinstance(row.get("value"), str)]
 
 
 def header_value(config: Config, name: str) -> str | None:
@@ -181,10 +182,19 @@ def header_value(config: Config, name: str) -> str | None:
 
 
 def resolve(config: Config, pointer: str) -> Any:
-    """The value at a JSON pointer of the config (the pointers rules make: no escapes needed)."""
+    """The value at a JSON pointer of the config (the pointers rules make: no escapes needed).
+
+    Raises ``KeyError`` when the config has no value there (a key missing, an index out
+    of range or not a number, a step into a string or a number).
+    """
     value: Any = config
     for part in pointer.split("/")[1:]:
-        value = value[int(part)] if isinstance(value, list) else value[part]
+        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            raise KeyError(pointer)
     return value
 
 

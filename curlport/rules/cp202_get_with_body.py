@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.shape import key_values, rows, text
 from curlport.findings import Severity
 from curlport.parse.request import FORM_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, add_query
@@ -11,12 +12,12 @@ from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, add_query
 
 def _fields_to_query(config: Config) -> None:
     """curl -G's move: the fields join the query, and the header that described the body goes with it."""
-    pairs = [(str(row["key"]), str(row["value"])) for row in config["parameters"]["fields"]]
+    pairs = key_values(config["parameters"]["fields"]) or []
     config["endpoint"] = add_query(config["endpoint"], pairs)
     config["parameters"] = None
-    config["headers"] = [row for row in config.get("headers") or []
-                         if not (str(row.get("key", "")).lower() == "content-type"
-                                 and FORM_CONTENT_TYPE in str(row.get("value", "")).lower())]
+    config["headers"] = [row for _, row in rows(config.get("headers"))
+                         if not (text(row, "key").lower() == "content-type"
+                                 and FORM_CONTENT_TYPE in text(row, "value").lower())]
 
 
 def check(config: Config) -> Iterator[Problem]:
@@ -24,7 +25,8 @@ def check(config: Config) -> Iterator[Problem]:
     if config.get("method") != "GET" or not parameters:
         return
     fix = None
-    if isinstance(parameters, dict) and parameters.get("format") == "form" and isinstance(config.get("endpoint"), str):
+    if isinstance(parameters, dict) and parameters.get("format") == "form" and isinstance(config.get("endpoint"), str) \
+            and key_values(parameters.get("fields")) is not None and isinstance(config.get("headers") or [], list):
         fix = Fix("move the form fields into the endpoint's query", True, _fields_to_query)
     yield Problem("/parameters", "a GET request with parameters: the platform sends no body with GET, so "
                   "they are dropped; move them into the endpoint's query or use POST", fix=fix)

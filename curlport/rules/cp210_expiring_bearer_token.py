@@ -23,7 +23,7 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
     payload = match.group(2)
     try:
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return None
     exp = claims.get("exp") if isinstance(claims, dict) else None
     if not isinstance(exp, int) or isinstance(exp, bool):

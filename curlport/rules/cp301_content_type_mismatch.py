@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curlport.config.model import is_json_media_type
+from curlport.config.shape import section, text
 from curlport.findings import Severity
 from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, header_value
@@ -16,10 +17,10 @@ def _add_json_content_type(config: Config) -> None:
 
 
 def check(config: Config) -> Iterator[Problem]:
-    parameters = config.get("parameters") or {}
+    parameters = section(config, "parameters")
     declared = header_value(config, "Content-Type")
     content_type = (declared or "").lower()
-    if parameters.get("format") == "raw" and looks_like_json(str(parameters.get("body", ""))) \
+    if parameters.get("format") == "raw" and looks_like_json(text(parameters, "body")) \
             and "json" not in content_type:
         fix = Fix(f"add Content-Type: {JSON_CONTENT_TYPE}", True, _add_json_content_type) if declared is None \
             else None

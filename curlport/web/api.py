@@ -298,7 +298,7 @@ def _placeholders(result: ImportResult | None) -> list[Json]:
         item = substituted.get(decision.placeholder)
         records.append({
             "placeholder": decision.placeholder, "outcome": decision.outcome,
-            "place": item.place if item else (str(decision.slot.place) if decision.slot else None),
+            "place": str(item.place) if item else (str(decision.slot.place) if decision.slot else None),
             "sample": item.sample if item else None, "span": _span(item.span) if item else None,
             "candidates": [{"place": str(c.slot.place), "sample": c.slot.text} for c in decision.candidates],
         })

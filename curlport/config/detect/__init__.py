@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
 
+from curlport.config import shape as read
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Scored, score, shape
 from curlport.errors import CurlportError
 from curlport.source import Span
+from curlport.urls import split_url
 
 PLACEHOLDERS = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
 FLAGS = {RECIPIENT: "--to", MESSAGE: "--body"}
@@ -83,7 +84,8 @@ class Substitution:
     text once the importer has located it), the sample, and whether its JSON type changed."""
 
     placeholder: str
-    place: str
+    #: A Place, not its text: a field named "text#" has no text form that parses back.
+    place: Place
     sample: str
     pointer: str
     start: int
@@ -102,7 +104,7 @@ def sample_range(slot: Slot) -> tuple[int, int]:
 
 def hints_of(config: dict[str, Any]) -> Hints:
     """Regions a national number may be written for: the country of the endpoint's domain."""
-    host = urlsplit(str(config.get("endpoint", ""))).hostname or ""
+    host = split_url(read.text(config, "endpoint")).hostname or ""
     tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     region = _TLD_REGIONS.get(tld, tld.upper())
     return Hints((region,) if len(region) == 2 and region.isalpha() else ())
@@ -110,19 +112,12 @@ def hints_of(config: dict[str, Any]) -> Hints:
 
 def _strings(config: dict[str, Any]) -> list[str]:
     """Every text of the config a placeholder could be in (keys too: a placeholder there is still 'there')."""
-    texts = [str(config.get("endpoint", ""))]
-    auth = config.get("auth")
-    if isinstance(auth, dict):
-        texts += [str(value) for value in auth.values()]
-    for row in config.get("headers") or []:
-        if isinstance(row, dict):
-            texts += [str(row.get("key", "")), str(row.get("value", ""))]
-    parameters = config.get("parameters")
-    if isinstance(parameters, dict):
-        for row in parameters.get("fields") or []:
-            if isinstance(row, dict):
-                texts += [str(row.get("key", "")), str(row.get("value", ""))]
-        texts.append(str(parameters.get("body", "")))
+    texts = [read.text(config, "endpoint")]
+    texts += [value for value in read.section(config, "auth").values() if isinstance(value, str)]
+    parameters = read.section(config, "parameters")
+    for _, row in read.rows(config.get("headers")) + read.rows(parameters.get("fields")):
+        texts += [read.text(row, "key"), read.text(row, "value")]
+    texts.append(read.text(parameters, "body"))
     return texts
 
 
@@ -241,16 +236,16 @@ def substitution(slot: Slot, placeholder: str) -> Substitution:
     """
     sample = slot.text
     if slot.is_json and isinstance(slot.value, list):
-        return Substitution(placeholder, str(slot.place), sample, slot.pointer, slot.start, slot.end,
+        return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
                             f'["{placeholder}"]', f"a JSON array of {len(slot.value)} values, written as "
                             f'["{placeholder}"]: the platform sends one message per recipient')
     if slot.is_json:
         retyped = "" if isinstance(slot.value, str) else (
             f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '
             f'"{placeholder}"')
-        return Substitution(placeholder, str(slot.place), sample, slot.pointer, slot.start, slot.end,
+        return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
                             f'"{placeholder}"', retyped)
-    return Substitution(placeholder, str(slot.place), sample.strip(), slot.pointer, slot.start, slot.end, placeholder)
+    return Substitution(placeholder, slot.place, sample.strip(), slot.pointer, slot.start, slot.end, placeholder)
 
 
 def _holder(config: dict[str, Any], pointer: str) -> tuple[Any, Any]:

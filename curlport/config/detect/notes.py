@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from curlport.config.detect import FLAGS, Decision, Detection, Substitution, text_at
-from curlport.config.detect.places import Slot, parse_place
+from curlport.config.detect.places import Slot
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -74,7 +74,7 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
         how = f" ({FLAGS[decision.role]})" if decision.outcome == "chosen" else ""
         retyped = f"; {item.retyped}" if item.retyped else ""
         findings.append(notes.PLACED.at(
-            f"{_ROLE_WORDS[decision.role]}: {parse_place(item.place).describe()} (sample {_sample(item.sample)}) -> "
+            f"{_ROLE_WORDS[decision.role]}: {item.place.describe()} (sample {_sample(item.sample)}) -> "
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
         findings += _plus_note(item, text_at(config, item.pointer), source)
     for decision in detection.decisions:

@@ -17,9 +17,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, unquote_plus, urlsplit
+from urllib.parse import unquote, unquote_plus
 
+from curlport.config.shape import rows
 from curlport.lint.json_positions import parse_with_positions
+from curlport.urls import split_url
 
 KINDS = ("query", "form", "json", "header", "path")
 _DESCRIPTIONS = {"query": "query parameter", "form": "form field", "json": "JSON member", "header": "header",
@@ -138,13 +140,13 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
     if isinstance(endpoint, str):
         yield from _path_slots(endpoint)
         yield from _query_slots(endpoint)
-    for index, row in enumerate(config.get("headers") or []):
-        if isinstance(row, dict) and isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
+    for index, row in rows(config.get("headers")):
+        if isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
             yield Slot(Place("header", row["key"]), row["value"], f"/headers/{index}/value", 0, len(row["value"]))
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
-        for index, row in enumerate(parameters.get("fields") or []):
-            if isinstance(row, dict) and isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
+        for index, row in rows(parameters.get("fields")):
+            if isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
                 pointer = f"/parameters/fields/{index}/value"
                 inner = list(_json_slots(row["value"], pointer, lambda path, r=row: Place("form", r["key"], path),
                                          (row["key"],)))
@@ -154,7 +156,7 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
 
 
 def _path_slots(endpoint: str) -> Iterator[Slot]:
-    parts = urlsplit(endpoint)
+    parts = split_url(endpoint)
     path_start = endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
     if path_start == -1:
         return

@@ -5,8 +5,18 @@ A file without findings is one passing test case, so the report lists every file
 
 from __future__ import annotations
 
+import re
+
 from curlport.catalogue import CODES
 from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, message
+
+#: What XML 1.0 cannot hold, even escaped (control characters such as ESC, U+FFFE): written as \xHH or \uHHHH,
+#: since ElementTree writes them as they are and no XML reader then reads the report.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def render(run: LintRun, options: ReportOptions) -> str:
@@ -17,18 +27,19 @@ def render(run: LintRun, options: ReportOptions) -> str:
                                                                                for r in run.reports)),
                                  failures=str(total), errors="0")
     for report in run.reports:
-        suite = ElementTree.SubElement(suites, "testsuite", name=report.path, tests=str(max(1, len(report.findings))),
+        path = _xml(report.path)
+        suite = ElementTree.SubElement(suites, "testsuite", name=path, tests=str(max(1, len(report.findings))),
                                        failures=str(len(report.findings)), errors="0")
         if not report.findings:
-            ElementTree.SubElement(suite, "testcase", name="curlport", classname=report.path)
+            ElementTree.SubElement(suite, "testcase", name="curlport", classname=path)
         for finding in report.findings:
             span = finding.span
             position = f"{span.line}:{span.column}" if span else "1:1"
             case = ElementTree.SubElement(suite, "testcase", name=f"{finding.code} {CODES[finding.code].name}",
-                                          classname=report.path, file=report.path, line=str(span.line if span else 1))
-            text = message(finding, options.show_secrets, report.source)
+                                          classname=path, file=path, line=str(span.line if span else 1))
+            text = _xml(message(finding, options.show_secrets, report.source))
             failure = ElementTree.SubElement(case, "failure", message=text, type=finding.severity.value)
-            failure.text = f"{report.path}:{position}: {finding.code} {finding.severity.value}: {text}"
+            failure.text = f"{path}:{position}: {finding.code} {finding.severity.value}: {text}"
     ElementTree.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
 

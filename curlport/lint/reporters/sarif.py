@@ -93,7 +93,7 @@ def log(run: LintRun, options: ReportOptions, *, with_statistics: bool = False) 
     sarif_run: dict[str, Any] = {
         "tool": {"driver": {"name": "curlport", "version": __version__, "semanticVersion": __version__,
                             "informationUri": DOCS_URL, "rules": [rule(doc) for doc in CODES.values()]}},
-        "originalUriBaseIds": {SRCROOT: {"uri": run.root.as_uri().rstrip("/") + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": run.root.resolve().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

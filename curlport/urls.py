@@ -1,0 +1,37 @@
+"""Splitting URL text that may be malformed, for every reader of an endpoint.
+
+``urllib.parse.urlsplit`` raises on some text (an unclosed ``[`` of an IPv6 host,
+a bracketed host that is not an address) and ``.port`` on a port that is not a
+number. An endpoint in a config is whatever the file says, so readers split it
+with ``split_url``, which falls back to RFC 3986's own regular expression (it
+matches any string); the importer and pre-flight, which must refuse such a URL
+as curl does, ask ``url_problem``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urlsplit
+
+#: RFC 3986, appendix B: the parts of any URI reference, however malformed.
+_RFC3986 = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
+
+
+def split_url(url: str) -> SplitResult:
+    """The URL's parts; for text ``urlsplit`` refuses, the parts RFC 3986's expression finds."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        match = _RFC3986.match(url)
+        assert match is not None  # every group is optional: the expression matches any string
+        scheme, netloc, path, query, fragment = (group or "" for group in match.groups())
+        return SplitResult(scheme.lower(), netloc, path, query, fragment)
+
+
+def url_problem(url: str) -> str | None:
+    """Why the URL has no usable host and port (curl refuses it too: 'URL rejected'), or None."""
+    try:
+        urlsplit(url).port  # noqa: B018 - reading the port is the check
+    except ValueError as error:
+        return str(error)
+    return None

@@ -3,7 +3,7 @@
 Playwright cannot drive a stock Firefox, so `firefox_bidi` speaks the W3C protocol
 Firefox implements itself. Clicks and keys are trusted input events
 (`input.performActions`); text is pasted as a paste does (the value set, one `input`
-event); a choice in a `<select>` is made as Playwright's `select_option` makes it.
+event), as Playwright's `fill` does.
 One server and one Firefox serve the whole module; a test's uncaught page errors fail
 it. Without /usr/bin/firefox-esr the module is skipped, unless CURLPORT_REQUIRE_BROWSER
 is set (CI sets it).
@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,20 +68,22 @@ def firefox() -> Iterator[Firefox]:
         yield browser
 
 
-def open_page(firefox: Firefox, server_url: str) -> Tab:
+@contextmanager
+def opened(firefox: Firefox, server_url: str) -> Iterator[Tab]:
+    """A new tab on the page, closed afterwards; the page's script must not have failed meanwhile."""
     tab = firefox.new_tab(WIDTH, HEIGHT)
     tab.navigate(server_url)
     settle(tab)
-    return tab
+    yield tab
+    errors = tab.errors()
+    tab.close()
+    assert errors == [], errors
 
 
 @pytest.fixture
 def page(firefox: Firefox, server_url: str) -> Iterator[Tab]:
-    tab = open_page(firefox, server_url)
-    yield tab
-    errors = tab.errors()
-    tab.close()
-    assert errors == [], errors  # the page's script never failed
+    with opened(firefox, server_url) as tab:
+        yield tab
 
 
 def settle(tab: Tab) -> None:
@@ -101,17 +104,6 @@ def type_into(tab: Tab, selector: str, text: str) -> None:
 
 def paste(tab: Tab, text: str) -> None:
     type_into(tab, "#source", text)
-
-
-def choose(tab: Tab, selector: str, value: str) -> None:
-    """Choose an option of a <select> (its value set, `input` and `change` fired) and wait for the re-import."""
-    tab.call("""(selector, value) => {
-      const select = document.querySelector(selector);
-      select.value = value;
-      select.dispatchEvent(new Event('input', { bubbles: true }));
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    }""", selector, value)
-    settle(tab)
 
 
 def reveal(tab: Tab) -> None:
@@ -140,12 +132,9 @@ def shot(tab: Tab, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def shared_page(firefox: Firefox, server_url: str) -> Iterator[Tab]:
-    tab = open_page(firefox, server_url)
-    reveal(tab)  # the JSON view is then the config's text, byte for byte
-    yield tab
-    errors = tab.errors()
-    tab.close()
-    assert errors == [], errors
+    with opened(firefox, server_url) as tab:
+        reveal(tab)  # the JSON view is then the config's text, byte for byte
+        yield tab
 
 
 @pytest.mark.parametrize("case", CURL_CASES)
@@ -216,7 +205,10 @@ def test_where_detection_asks_a_choice_re_imports(page: Tab) -> None:
     shot(page, "detection-asks")
     options = page.evaluate("[...document.querySelectorAll('#body-place option')].map((option) => option.value)")
     assert len(options) == 3 and options[0] == ""  # detect automatically, and the two candidates
-    choose(page, "#body-place", options[1])
+    page.call("() => document.getElementById('body-place').focus()")
+    page.press("ArrowDown")  # the keyboard's way: a closed <select> takes the next option and fires `change`
+    settle(page)
+    assert value(page, "#body-place") == options[1]
     _, written = cli("import", "--body", options[1], "-", stdin=value(page, "#source"))
     assert text(page, "#config-json") == written
     assert attribute(page, "#body-place", "data-outcome") == "chosen"
@@ -272,9 +264,12 @@ def test_keyboard_alone_reaches_every_control_in_order(page: Tab) -> None:
     assert focused(page) == "panel-json"
     page.press("Tab")
     assert focused(page) == "copy-json"
+    page.call("() => document.querySelector('#findings .goto').focus()")
+    page.press("Enter")  # a finding is selected from the keyboard too
+    assert attribute(page, "#findings .goto", "aria-pressed") == "true" and marked(page)
 
 
-def test_the_page_in_firefox_screenshot(page: Tab) -> None:
+def test_a_screenshot_of_the_page_in_firefox(page: Tab) -> None:
     paste(page, text_of(CURL_DIR / "textlocal.curl"))
     page.click("#findings .goto")
     shot(page, "page")

@@ -10,20 +10,25 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from fixture_cases import CURL_DIR, ROOT, curl_cases
-from web_support import VALUES, Provider, text_of
-
-from curlport.cli import main
-from curlport.source import Source
-from curlport.web.server import bind, make_server, url_of
+from web_support import (
+    LAID_OUT,
+    LAYOUT,
+    LONG_COMMAND,
+    SECRET_COMMAND,
+    SECRETS,
+    VALUES,
+    Provider,
+    cli,
+    serving,
+    spanned,
+    text_of,
+)
 
 CHROMIUM = os.environ.get("CURLPORT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,17 +45,8 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402 (on
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    sock = bind("127.0.0.1", 0)
-    server = make_server("127.0.0.1")
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.01)
-    yield url_of(sock)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -94,18 +90,8 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    return result.exit_code, result.stdout
-
-
 def marked(page: Page) -> str:
     return "".join(page.locator("#backdrop mark").all_text_contents())
-
-
-def spanned(text: str, line: int, column: int, end_line: int, end_column: int) -> str:
-    source = Source(text)
-    return text[source.offset(line, column) : source.offset(end_line, end_column)]
 
 
 # ---- every fixture, pasted: the config shown is the CLI's ---------------------------------------------------------
@@ -254,20 +240,22 @@ def test_send_test_asks_naming_the_host_and_shows_the_verdict(page: Page) -> Non
         provider.close()
 
 
-SECRET_COMMAND = "curl -u acme:pa55w0rd-xyz https://api.example.com/sms -H 'Authorization: Bearer t0ken-abcdef' " \
-                 "-d to=$$To -d text=$$Body -d apikey=k3y-123456"
-
-
 def test_secrets_are_masked_until_revealed(page: Page) -> None:
     paste(page, SECRET_COMMAND)
-    secrets = ("pa55w0rd-xyz", "t0ken-abcdef", "k3y-123456")
     visible = page.inner_text("body") + page.text_content("#config-json") + page.text_content("#backdrop")
-    assert not [secret for secret in secrets if secret in visible]
+    assert not [secret for secret in SECRETS if secret in visible]
     assert "*" * len("pa55w0rd-xyz") in page.text_content("#backdrop")
     shot(page, "secrets-masked")
     reveal(page)
     shown = page.text_content("#config-json") + page.text_content("#backdrop")
-    assert all(secret in shown for secret in secrets)
+    assert all(secret in shown for secret in SECRETS)
+
+
+def test_long_values_wrap_inside_the_page(page: Page) -> None:
+    paste(page, LONG_COMMAND)
+    page.click("#findings li:last-child .goto")  # the last place in the input: the editor scrolls to it
+    assert page.evaluate(LAYOUT) == LAID_OUT
+    shot(page, "long-values")
 
 
 def test_the_page_loads_nothing_from_elsewhere(browser: Browser, server_url: str) -> None:

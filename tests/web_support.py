@@ -1,14 +1,87 @@
-"""What the web tests share: fixture text as the CLI reads it, sample values, a provider played on 127.0.0.1."""
+"""What the web tests share: the server on 127.0.0.1, fixture text as the CLI reads it, the CLI's answers, sample
+values, a provider played on 127.0.0.1. The Chromium (Playwright) and Firefox (WebDriver BiDi) tests both use it."""
 
 from __future__ import annotations
 
 import http.server
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
+from curlport.cli import main
+from curlport.source import Source
+from curlport.web.server import bind, make_server, url_of
+
 #: A sample number and a message with what breaks naive encodings: & = % " and Devanagari.
 VALUES = {"to": "+15551234567", "body": "Hi & bye = 100% \"ok\" \u0928\u092e\u0938\u094d\u0924\u0947"}
+
+#: A command with a password, a bearer token and an API key: the page masks all three until "Show secrets".
+SECRET_COMMAND = "curl -u acme:pa55w0rd-xyz https://api.example.com/sms -H 'Authorization: Bearer t0ken-abcdef' " \
+                 "-d to=$$To -d text=$$Body -d apikey=k3y-123456"
+SECRETS = ("pa55w0rd-xyz", "t0ken-abcdef", "k3y-123456")
+
+#: Long unbroken values everywhere the page shows them: a bearer token in a header, long form values (template-looking,
+#: so their findings quote them), lines that wrap in the input and an input taller than its box.
+LONG_COMMAND = "curl https://api.example.com/sms \\\n  -H 'Authorization: Bearer eyJ" + "a" * 300 + "' \\\n" + "".join(
+    f"  -d field{index}={'x' * 90 * index} \\\n" for index in range(1, 7)) + "  -d to=$$To -d text=$$Body\n"
+
+#: How the page lays out what it shows (run after selecting the last finding): `LAID_OUT` when long values wrap.
+LAYOUT = """() => {
+  const root = document.documentElement;
+  const source = document.getElementById('source');
+  const backdrop = document.getElementById('backdrop');
+  const lines = (node) => { const range = document.createRange(); range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size; };
+  const mark = document.querySelector('#backdrop mark').getBoundingClientRect();
+  const box = source.getBoundingClientRect();
+  return {
+    sideways: root.scrollWidth > root.clientWidth,
+    keysOnOneLine: [...document.querySelectorAll('table.pairs tbody td:first-child')]
+      .every((cell) => lines(cell) === 1),
+    findingsInside: [...document.querySelectorAll('#findings .goto')].every((button) =>
+      button.scrollWidth <= button.clientWidth),
+    backdropMatchesInput: source.scrollHeight === backdrop.scrollHeight && source.clientWidth === backdrop.clientWidth
+      && source.scrollTop === backdrop.scrollTop,
+    markShown: mark.top >= box.top && mark.bottom <= box.bottom,
+  };
+}"""
+LAID_OUT = {"sideways": False, "keysOnOneLine": True, "findingsInside": True, "backdropMatchesInput": True,
+            "markShown": True}
+
+
+@contextmanager
+def serving() -> Iterator[str]:
+    """`curlport serve`'s real app (uvicorn, the page's guards) on 127.0.0.1 at a free port, in a thread: its URL."""
+    sock = bind("127.0.0.1", 0)
+    server = make_server("127.0.0.1")
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the server did not start")
+        time.sleep(0.01)
+    try:
+        yield url_of(sock)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    """What the CLI prints on stdout for these arguments, and its exit code."""
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stdout
+
+
+def spanned(text: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    """The characters of a finding's span (1-based lines and code-point columns, end exclusive)."""
+    source = Source(text)
+    return text[source.offset(line, column) : source.offset(end_line, end_column)]
 
 
 def text_of(path: Path) -> str:

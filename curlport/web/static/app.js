@@ -116,6 +116,13 @@
     return Array.from(text, () => MASK).join("");
   }
 
+  /** The input's cover for a secret keeps its whitespace: the backdrop must wrap and break lines exactly where the
+   *  transparent textarea above it does ("Bearer <token>" masked whole wrapped a line earlier in Chromium). The
+   *  textarea holds the real text anyway; the cover only keeps it off the screen. */
+  function covered(text) {
+    return text.replace(/\S/gu, MASK);
+  }
+
   function pointerParts(pointer) {
     return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
   }
@@ -259,7 +266,7 @@
       if (start === end) continue;
       const piece = text.slice(start, end);
       const hidden = masks.some(([from, to]) => from <= start && end <= to);
-      let node = hidden ? element("span", { className: "masked" }, masked(piece)) : document.createTextNode(piece);
+      let node = hidden ? element("span", { className: "masked" }, covered(piece)) : document.createTextNode(piece);
       if (mark && mark[0] <= start && end <= mark[1]) {
         node = element("mark", { "data-start": String(start), "data-end": String(end) }, node);
         markNode = markNode || node;

@@ -81,7 +81,7 @@ def lint_files(files: Iterable[Path], settings: Settings | None = None, *, sever
             if contents and path in contents and not (fix and write):  # read by discovery; no write to guard
                 data, snapshot = contents[path], None
             else:
-                data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
+                data, snapshot = read_bounded(path, MAX_INPUT_BYTES, snapshot=fix and write)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             reports.append(FileReport(str(path), None, (finding,)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -43,11 +44,23 @@ _NOT_A_SECRET = re.compile(
 
 
 def is_credential_name(name: str) -> bool:
-    """Whether a header, parameter, field or JSON member of this name carries a credential."""
+    """Whether a header, parameter, field or JSON member of this name carries a credential.
+
+    Short names are cached: every slot of every config asks, and names repeat (Content-Type, to, message); a long
+    one is not kept alive by the cache.
+    """
+    return _cached_credential_name(name) if len(name) <= _CACHED_LENGTH else _credential_name(name)
+
+
+def _credential_name(name: str) -> bool:
     compact = re.sub(r"[^a-z0-9]", "", name.lower())
     if compact in _CREDENTIAL_NAMES or any(part in compact for part in _CREDENTIAL_PARTS):
         return True
     return not _CREDENTIAL_WORDS.isdisjoint(word.lower() for word in _WORDS.findall(name))
+
+
+_CACHED_LENGTH = 256
+_cached_credential_name = lru_cache(maxsize=4096)(_credential_name)
 
 
 def credential_values(config: Any) -> frozenset[str]:

@@ -11,7 +11,6 @@ another process changed it meanwhile.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -31,7 +30,13 @@ class Snapshot:
 
     @classmethod
     def of(cls, status: os.stat_result, data: bytes) -> Snapshot:
-        return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, _sha256(data))
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # here, not at import: only a file that may be rewritten is hashed (hashlib loads OpenSSL)
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_stream(stream: BinaryIO, limit: int) -> bytes:
@@ -46,17 +51,18 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_bounded(path: Path, limit: int) -> tuple[bytes, Snapshot | None]:
-    """At most ``limit + 1`` bytes of ``path``, and its snapshot when it is a regular file.
+def read_bounded(path: Path, limit: int, snapshot: bool = False) -> tuple[bytes, Snapshot | None]:
+    """At most ``limit + 1`` bytes of ``path``, and with ``snapshot`` its snapshot when it is a regular file.
 
     A FIFO or a device is read with the bound too (and has no snapshot): it cannot
-    be replaced, only refused (``write_atomically``). Raises ``OSError``.
+    be replaced, only refused (``write_atomically``). Only a file that may be
+    rewritten needs a snapshot. Raises ``OSError``.
     """
     with path.open("rb") as handle:
         status = os.fstat(handle.fileno())
         data = read_stream(handle, limit)
     regular = stat.S_ISREG(status.st_mode)
-    return data, Snapshot.of(status, data) if regular and len(data) <= limit else None
+    return data, Snapshot.of(status, data) if snapshot and regular and len(data) <= limit else None
 
 
 def unchanged(path: Path, snapshot: Snapshot) -> bool:
@@ -69,4 +75,4 @@ def unchanged(path: Path, snapshot: Snapshot) -> bool:
         data, _ = read_bounded(path, snapshot.size)
     except OSError:
         return False
-    return hashlib.sha256(data).hexdigest() == snapshot.sha256
+    return _sha256(data) == snapshot.sha256

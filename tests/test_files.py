@@ -121,7 +121,7 @@ def test_lint_fix_on_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path: Pat
 def test_a_file_changed_since_it_was_read_is_not_replaced(tmp_path: Path) -> None:
     target = tmp_path / "acme.json"
     target.write_text("first\n")
-    _, snapshot = read_bounded(target, 1 << 20)
+    _, snapshot = read_bounded(target, 1 << 20, snapshot=True)
     assert snapshot is not None
     target.write_text("another process\n")
     with pytest.raises(OutputChangedError):

@@ -1,4 +1,5 @@
-"""The precomputed parser tables are the grammar's, in sync with it, and parse exactly as the compiled grammar."""
+"""The precomputed parser tables are the grammar's, in sync with it, and the scanner running them cuts text exactly as
+Lark's parser compiled from the grammar does."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from lark.exceptions import UnexpectedInput
 
 from curlport.parse import tables
 from curlport.parse.lexer import grammar_parser
+from curlport.parse.scanner import ScanError, Scanner
 from curlport.parse.shell import DIALECTS
 from curlport.resources import read_resource
 
@@ -18,17 +20,27 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GRAMMAR = read_resource("grammar", "curl.lark")
 START = list(DIALECTS)
 COMPILED = grammar_parser(GRAMMAR, START)
-LOADED = tables.parser(GRAMMAR, START)
+SCANNER = Scanner(tables.tables(GRAMMAR, START))
 ALPHABET = [*"ab-=/:.?*[]{}$'\"\\`^<>|;&#() \t\n\r\u00a0", "\\\n", "^\n", "`\n", "$'", '$"', "$(", "''", "curl "]
 
 
-def _cut(parser: Lark, text: str, dialect: str) -> list[tuple[str, str, int | None, int | None]] | int:
+Cut = list[tuple[str, str, int | None, int | None]] | int
+
+
+def _cut(parser: Lark, text: str, dialect: str) -> Cut:
     try:
         tree = parser.parse(text, start=dialect)
     except UnexpectedInput as error:
         token = getattr(error, "token", None)
         return token.start_pos if isinstance(token, Token) and token.start_pos is not None else error.pos_in_stream
     return [(t.type, str(t), t.start_pos, t.end_pos) for t in tree.children if isinstance(t, Token)]
+
+
+def _scanned(scanner: Scanner, text: str, dialect: str) -> Cut:
+    try:
+        return [(t.type, str(t), t.start_pos, t.end_pos) for t in scanner.tokens(text, dialect)]
+    except ScanError as error:
+        return error.offset
 
 
 def test_the_tables_are_in_sync_with_the_grammar() -> None:
@@ -43,17 +55,28 @@ def test_the_tables_are_in_sync_with_the_grammar() -> None:
         f"grammar/{tables.GRAMMAR_FILE} changed: run `{tables.REGENERATE}` and commit the result")
 
 
-def test_the_parser_in_use_is_loaded_from_the_tables_not_compiled() -> None:
-    assert LOADED.source_path == "<deserialized>"
-    assert tables.terminals(GRAMMAR, START) == {
-        t.name: t.pattern.to_regexp() for t in COMPILED.grammar.compile(START, "*")[0]}
+def test_the_scanner_in_use_runs_the_generated_tables_not_a_compiled_grammar() -> None:
+    from curlport.parse import _grammar_tables
+
+    assert tables._generated(GRAMMAR, START) is _grammar_tables.TABLES
+    assert SCANNER.tables.terminals == {t.name: t.pattern.to_regexp() for t in COMPILED.grammar.compile(START, "*")[0]}
 
 
-def test_a_grammar_the_tables_were_not_made_from_is_compiled() -> None:
+def test_a_grammar_the_tables_were_not_made_from_is_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
     edited = GRAMMAR + "\n// an edit the tables do not know about\n"
-    parser = tables.parser(edited, START)
-    assert parser.source_path != "<deserialized>"
-    assert _cut(parser, "curl -d 'a b' x", "bash") == _cut(COMPILED, "curl -d 'a b' x", "bash")
+    assert tables._generated(edited, START) is None
+    compiled: list[str] = []
+    real = tables.scan_tables
+    monkeypatch.setattr(tables, "scan_tables", lambda parser, start: compiled.append("yes") or real(parser, start))
+    scanner = Scanner(tables.tables(edited, START))
+    assert compiled == ["yes"]
+    assert _scanned(scanner, "curl -d 'a b' x", "bash") == _cut(COMPILED, "curl -d 'a b' x", "bash")
+
+
+def test_a_grammar_whose_tree_would_nest_is_refused() -> None:
+    nested = 'start: item*\nitem: WORD\nWORD: /[a-z]+/\n%ignore " "\n'
+    with pytest.raises(ValueError, match="nest"):
+        tables.scan_tables(grammar_parser(nested, ["start"]), ["start"])
 
 
 def _texts() -> list[str]:
@@ -64,6 +87,6 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_loaded_and_compiled_parsers_cut_every_text_identically(dialect: str) -> None:
+def test_the_scanner_and_the_compiled_parser_cut_every_text_identically(dialect: str) -> None:
     for text in _texts():
-        assert _cut(LOADED, text, dialect) == _cut(COMPILED, text, dialect), text
+        assert _scanned(SCANNER, text, dialect) == _cut(COMPILED, text, dialect), text

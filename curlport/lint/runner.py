@@ -89,7 +89,7 @@ def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, 
             if contents and path in contents and not (fix and write):  # read by discovery; no write to guard
                 data, snapshot = contents[path], None
             else:
-                data, snapshot = read_bounded(path, MAX_INPUT_BYTES)
+                data, snapshot = read_bounded(path, MAX_INPUT_BYTES, snapshot=fix and write)
         except OSError as error:
             finding = Finding(PARSE_ERROR, Severity.ERROR, f"cannot read: {error.strerror or error}")
             yield FileReport(str(path), None, (finding,))

@@ -28,6 +28,14 @@ from lark.exceptions import UnexpectedCharacters
 from lark.lexer import BasicLexer, Lexer, LexerState, TerminalDef
 
 
+def lark_order(conf: LexerConf, names: frozenset[str]) -> list[TerminalDef]:
+    """The named terminals in the order Lark's own lexer would try them (by priority, then width)."""
+    conf = copy(conf)
+    conf.terminals = [t for t in conf.terminals if t.name in names]
+    conf.skip_validation = True  # the grammar was validated when Lark loaded it
+    return list(BasicLexer(conf).terminals)
+
+
 class _Scanner:
     """One state's terminals as one regex: a named group per terminal, in Lark's order."""
 
@@ -50,13 +58,6 @@ class GrammarTerminalLexer(Lexer):
         self._scanners: dict[frozenset[str], _Scanner] = {}
         self._by_state: dict[int, _Scanner] = {}
 
-    def _ordered(self, names: frozenset[str]) -> list[TerminalDef]:
-        """The named terminals in the order Lark's own lexer would try them."""
-        conf = copy(self.conf)
-        conf.terminals = [t for t in self.conf.terminals if t.name in names]
-        conf.skip_validation = True  # the grammar was validated when Lark loaded it
-        return list(BasicLexer(conf).terminals)
-
     def _scanner(self, parser_state: Any) -> _Scanner:
         state = parser_state.position
         scanner = self._by_state.get(state)
@@ -64,7 +65,7 @@ class GrammarTerminalLexer(Lexer):
             accepted = frozenset(parser_state.parse_conf.parse_table.states[state]) | self.ignore
             names = accepted & frozenset(self.conf.terminals_by_name)
             if names not in self._scanners:
-                self._scanners[names] = _Scanner(self._ordered(names), self.ignore, self.conf.g_regex_flags)
+                self._scanners[names] = _Scanner(lark_order(self.conf, names), self.ignore, self.conf.g_regex_flags)
             scanner = self._by_state[state] = self._scanners[names]
         return scanner
 

@@ -17,32 +17,17 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.parse import notes
-from curlport.resources import read_resource
+from curlport.parse.scanner import ScanError, Token
 from curlport.source import Source, Span
 
 DIALECTS = ("bash", "cmd", "pwsh")
 _WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
 _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
-
-if TYPE_CHECKING:
-    from lark import Lark, Token
-
-
-@cache
-def _parser() -> Lark:
-    """The grammar's parser, made once, on first use: commands that never parse shell text never import Lark.
-
-    Its tables come precomputed from ``curlport.parse.tables`` while they match the grammar.
-    """
-    from curlport.parse import tables
-
-    return tables.parser(read_resource("grammar", "curl.lark"), list(DIALECTS))
 
 
 @cache
@@ -52,9 +37,9 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
     The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
     grammar's word terminal tries them, so decoding can never disagree with lexing.
     """
-    from curlport.parse import tables
+    from curlport.parse.tables import shipped_scanner
 
-    terminals = tables.terminals(read_resource("grammar", "curl.lark"), list(DIALECTS))
+    terminals = shipped_scanner().tables.terminals
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
         prefix = word_name.replace("WORD", "PIECE_")
@@ -493,23 +478,17 @@ def is_curl(word: Word) -> bool:
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
-    from lark import Token
-    from lark.exceptions import UnexpectedInput
+    from curlport.parse.tables import shipped_scanner
 
     try:
-        tree = _parser().parse(source.text, start=dialect)
-    except UnexpectedInput as error:
-        # The contextual lexer retries with every dialect's terminals before giving up,
-        # so a failure may come as UnexpectedToken; either way the offset is what counts.
-        token = getattr(error, "token", None)
-        offset = token.start_pos if isinstance(token, Token) else error.pos_in_stream
-        offset = min(offset or 0, max(len(source.text) - 1, 0))
+        return shipped_scanner().tokens(source.text, dialect)
+    except ScanError as error:
+        offset = min(error.offset, max(len(source.text) - 1, 0))
         character = source.text[offset]
         span = source.span(offset, offset + 1)
         if character in "'\"":
             raise ShellSyntaxError(f"unbalanced {character}: this quote is never closed", span) from None
         raise ShellSyntaxError(f"unexpected character {character!r} for a {dialect} command", span) from None
-    return [child for child in tree.children if isinstance(child, Token)]
 
 
 def _snippet(text: str, limit: int = 40) -> str:
@@ -662,8 +641,6 @@ def _assignments(source: Source, dialect: str, statement: list[Token], variables
 def _assignment_pairs(source: Source, dialect: str,
                       statement: list[Token]) -> list[tuple[str, Token, Span]] | None:
     """(name, the value as a token of its own, the assignment's span) of each assignment, or None."""
-    from lark import Token  # loaded with the parser, never at import: see _parser()
-
     def value_token(token: Token, skip: int) -> Token:
         start = (token.start_pos or 0) + skip
         return Token(token.type, str(token)[skip:], start_pos=start, end_pos=token.end_pos)

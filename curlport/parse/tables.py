@@ -1,23 +1,27 @@
-"""The grammar's LALR tables, computed ahead of time: a cold start loads them instead of compiling the grammar.
+"""The grammar's LALR tables, computed ahead of time: a cold start runs them without importing Lark.
 
 Compiling ``grammar/curl.lark`` (reading the grammar, building the LALR automaton)
-took about a third of a cold ``curlport import``, on every run, for a result that
-only changes when the grammar does. ``python -m curlport.parse.tables`` writes
-that result (Lark's own serialization of the parser, and the regular expressions of
-the word terminals the decoder reads) into ``_grammar_tables.py`` together with the
-grammar text it came from. At run time the tables are used only when that text is
-the grammar shipped beside them, byte for byte; otherwise the grammar is compiled
-as before, so the grammar stays the single source of truth, and a test fails until
-the tables are regenerated.
+took about a third of a cold ``curlport import``, and importing Lark to run the
+result another third, on every run, for a result that only changes when the grammar
+does. ``python -m curlport.parse.tables`` writes that result as plain data (for each
+parser state the terminals Lark's contextual lexer tries there, in Lark's order,
+and the state's actions; the regular expressions of every terminal, which the word
+decoder reads too) into ``_grammar_tables.py`` together with the grammar text it
+came from; ``curlport.parse.scanner`` runs it. At run time the tables are used only
+when that text is the grammar shipped beside them, byte for byte; otherwise the
+grammar is compiled by Lark and the same tables are taken from it, so the grammar
+stays the single source of truth, and a test fails until the tables are regenerated
+(or when Lark, which computes them, changes version).
 """
 
 from __future__ import annotations
 
 import pprint
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curlport.parse.lexer import GrammarTerminalLexer, grammar_parser
+from curlport.parse.scanner import Scanner, Tables
 from curlport.resources import read_resource
 
 if TYPE_CHECKING:
@@ -26,12 +30,12 @@ if TYPE_CHECKING:
 GRAMMAR_FOLDER, GRAMMAR_FILE = "grammar", "curl.lark"
 GENERATED_MODULE = Path(__file__).with_name("_grammar_tables.py")
 REGENERATE = "python -m curlport.parse.tables"
-_LEXER_SLOTS = (("options", "lexer"), ("parser", "lexer_conf", "lexer_type"))  # where Lark records the lexer class
 
 _PRELUDE = '''"""Generated from grammar/{grammar} by `{command}`: do not edit.
 
-Lark's serialized LALR parser for the grammar below and the regular expressions of
-all its terminals; ``curlport.parse.tables`` uses them only while ``GRAMMAR`` is the
+The LALR automaton and contextual lexer Lark computes for the grammar below, as
+plain data that ``curlport.parse.scanner`` runs, and the regular expressions of all
+its terminals; ``curlport.parse.tables`` uses them only while ``GRAMMAR`` is the
 shipped grammar, byte for byte.
 """
 
@@ -42,68 +46,92 @@ from typing import Any
 '''
 
 
-def _slot(data: dict[str, Any], path: tuple[str, ...]) -> tuple[dict[str, Any], str]:
-    for key in path[:-1]:
-        data = data[key]
-    return data, path[-1]
+def scan_tables(parser: Lark, start: list[str]) -> dict[str, Any]:
+    """What ``Scanner`` runs, taken from Lark's LALR parser for the grammar (``Tables``' fields as plain data)."""
+    from lark.grammar import NonTerminal
+    from lark.parsers.lalr_analysis import Shift
+
+    from curlport.parse.lexer import lark_order
+
+    lalr = parser.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> its table-driven _Parser
+    table = lalr.parse_table
+    ignore = frozenset(parser.lexer_conf.ignore)
+    terminal_names = frozenset(parser.lexer_conf.terminals_by_name)
+    rules = {rule.origin.name for rule in parser.rules}
+    for rule in parser.rules:  # the tokens must lie flat under the start rule, as the shell reader takes them
+        name = str(rule.origin.name)
+        nested = [s.name for s in rule.expansion if isinstance(s, NonTerminal) and not str(s.name).startswith("_")]
+        if (name not in start and not name.startswith("_")) or nested:
+            raise ValueError(f"rule {name} would nest in the parse tree: the scanner reads flat rules only")
+    actions: dict[int, dict[str, Any]] = {}
+    gotos: dict[int, dict[str, int]] = {}
+    lexing: dict[int, list[str]] = {}
+    for state, row in sorted(table.states.items()):
+        actions[state], gotos[state] = {}, {}
+        for symbol, (action, argument) in row.items():
+            if symbol in rules:
+                gotos[state][symbol] = argument
+            elif action is Shift:
+                actions[state][symbol] = argument
+            else:
+                actions[state][symbol] = (str(argument.origin.name), len(argument.expansion))
+        lexing[state] = [t.name for t in lark_order(parser.lexer_conf, (frozenset(row) | ignore) & terminal_names)]
+    return {
+        "terminals": {t.name: t.pattern.to_regexp() for t in parser.grammar.compile(start, "*")[0]},
+        "ignore": sorted(ignore),
+        "flags": parser.lexer_conf.g_regex_flags,
+        "start_states": dict(table.start_states),
+        "end_states": dict(table.end_states),
+        "lexing": lexing,
+        "actions": actions,
+        "gotos": gotos,
+    }
 
 
 def generate(grammar: str, start: list[str]) -> str:
-    """The source of the module that holds ``grammar``'s compiled parser and terminals."""
+    """The source of the module that holds ``grammar``'s tables."""
     from lark import __version__ as lark_version
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
 
-    parser = grammar_parser(grammar, start)
-    data, memo = parser.memo_serialize([TerminalDef, Rule])
-    for path in _LEXER_SLOTS:  # a class is no literal: the loader puts the lexer back
-        holder, key = _slot(data, path)
-        if holder.pop(key) is not GrammarTerminalLexer:
-            raise ValueError(f"unexpected lexer at {'/'.join(path)}")
-    terminals = {t.name: t.pattern.to_regexp() for t in parser.grammar.compile(start, "*")[0]}
+    from curlport.parse.lexer import grammar_parser
+
+    data = scan_tables(grammar_parser(grammar, start), start)
     parts = [_PRELUDE.format(grammar=GRAMMAR_FILE, command=REGENERATE),
              f"GRAMMAR = {grammar!r}",
              f"START = {start!r}",
              f"LARK_VERSION = {lark_version!r}",
-             f"TERMINALS: dict[str, str] = {pprint.pformat(terminals, width=120, sort_dicts=False)}",
-             f"PARSER: dict[str, Any] = {pprint.pformat(data, width=120, sort_dicts=False)}",
-             f"MEMO: dict[int, Any] = {pprint.pformat(memo, width=120, sort_dicts=False)}"]
+             f"TABLES: dict[str, Any] = {pprint.pformat(data, width=120, sort_dicts=False)}"]
     return "\n\n".join(parts) + "\n"
 
 
-def _tables(grammar: str, start: list[str]) -> Any:
-    """The generated module when it was made from this grammar and start list by this Lark, else None."""
-    from lark import __version__ as lark_version
+def _generated(grammar: str, start: list[str]) -> dict[str, Any] | None:
+    """The generated tables when they were made from this grammar and start list, else None.
 
+    (Which Lark made them is checked by a test, not here: running them needs no Lark.)
+    """
     from curlport.parse import _grammar_tables
 
-    made = (_grammar_tables.GRAMMAR, _grammar_tables.START, getattr(_grammar_tables, "LARK_VERSION", None))
-    fresh = made == (grammar, start, lark_version)
-    return _grammar_tables if fresh else None
+    fresh = (grammar, start) == (_grammar_tables.GRAMMAR, _grammar_tables.START)
+    return getattr(_grammar_tables, "TABLES", None) if fresh else None
 
 
-def parser(grammar: str, start: list[str]) -> Lark:
-    """Lark's LALR parser over ``grammar``: loaded from the tables when they are in sync, compiled otherwise."""
-    tables = _tables(grammar, start)
-    if tables is None:
-        return grammar_parser(grammar, start)
-    from lark import Lark
+def tables(grammar: str, start: list[str]) -> Tables:
+    """The grammar's tables: the generated ones while they are in sync, else taken from Lark's compiled grammar."""
+    data = _generated(grammar, start)
+    if data is None:
+        from curlport.parse.lexer import grammar_parser
 
-    data = {**tables.PARSER, "options": dict(tables.PARSER["options"]),
-            "parser": {**tables.PARSER["parser"], "lexer_conf": dict(tables.PARSER["parser"]["lexer_conf"])}}
-    for path in _LEXER_SLOTS:
-        holder, key = _slot(data, path)
-        holder[key] = GrammarTerminalLexer
-    loaded: Lark = Lark._load_from_dict(data, tables.MEMO)  # type: ignore[no-untyped-call]
-    return loaded
+        data = scan_tables(grammar_parser(grammar, start), start)
+    return Tables(terminals=data["terminals"], ignore=frozenset(data["ignore"]), flags=data["flags"],
+                  start_states=data["start_states"], end_states=data["end_states"], lexing=data["lexing"],
+                  actions=data["actions"], gotos=data["gotos"])
 
 
-def terminals(grammar: str, start: list[str]) -> dict[str, str]:
-    """Every terminal of ``grammar`` (used or not by the parser) as its regular expression, by name."""
-    tables = _tables(grammar, start)
-    if tables is not None:
-        return dict(tables.TERMINALS)
-    return {t.name: t.pattern.to_regexp() for t in grammar_parser(grammar, start).grammar.compile(start, "*")[0]}
+@cache
+def shipped_scanner() -> Scanner:
+    """The scanner of the shipped grammar, made once, on first use."""
+    from curlport.parse.shell import DIALECTS
+
+    return Scanner(tables(read_resource(GRAMMAR_FOLDER, GRAMMAR_FILE), list(DIALECTS)))
 
 
 def current_source() -> str:
@@ -116,9 +144,13 @@ def current_source() -> str:
 def main() -> None:
     """Write the tables when they are not the current grammar's (Lark numbers states differently on each run, so
     rewriting tables that are in sync would only make a noisy diff)."""
+    from lark import __version__ as lark_version
+
+    from curlport.parse import _grammar_tables
     from curlport.parse.shell import DIALECTS
 
-    if _tables(read_resource(GRAMMAR_FOLDER, GRAMMAR_FILE), list(DIALECTS)) is not None:
+    in_sync = _generated(read_resource(GRAMMAR_FOLDER, GRAMMAR_FILE), list(DIALECTS)) is not None
+    if in_sync and lark_version == _grammar_tables.LARK_VERSION:
         print(f"{GENERATED_MODULE} is up to date with grammar/{GRAMMAR_FILE}")
         return
     GENERATED_MODULE.write_text(current_source(), encoding="utf-8")

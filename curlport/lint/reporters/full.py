@@ -15,7 +15,6 @@ from curlport.lint.reporters.base import (
     statistics_table,
 )
 from curlport.lint.runner import FileReport
-from curlport.redact import redact
 from curlport.source import Source
 
 CONTEXT = 2  # lines shown before and after the finding's own
@@ -44,8 +43,7 @@ def _context(source: Source, finding: Finding, options: ReportOptions) -> list[s
     gutter = paint(" " * width + " |", options.color, fg="blue", bold=True)
     lines = [gutter]
     for number in range(first, last + 1):
-        text = source.line_text(number).replace("\t", " ")
-        masked = text if options.show_secrets else redact(text, source.secrets)
+        masked = source.shown_line(number, options.show_secrets)
         shown, column = window(masked, span.column)  # every line cut alike, around the finding's column
         lines.append(f"{paint(f'{number:>{width}} |', options.color, fg='blue', bold=True)} {shown}".rstrip())
         if number == span.line:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from curlport.config.detect.places import slots_of
+from curlport.config.detect import slots_of, text_at
 
 # Whole names (letters and digits only, lower case) that are credentials.
 _CREDENTIAL_NAMES = frozenset({
@@ -82,7 +82,7 @@ def credential_values(config: Any) -> frozenset[str]:
     for slot in _slots(config):
         if is_credential_name(slot.place.key):
             found.add(_credential_part(slot.place.key, slot.text))
-            written = _written_at(config, slot.pointer, slot.start, slot.end)  # "a+b%21" in a query, as it stands
+            written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
                 found.add(written.strip('"') if slot.is_json else written)
     return frozenset(value for value in found if value and not _NOT_A_SECRET.match(value))
@@ -107,14 +107,6 @@ def _slots(config: dict[str, Any]) -> list[Any]:
         return list(slots_of(config))
     except (TypeError, AttributeError, ValueError, RecursionError):  # a malformed config: no place is trusted
         return []
-
-
-def _written_at(config: dict[str, Any], pointer: str, start: int, end: int) -> str:
-    """Characters start..end of the config string at a pointer the places name (``/endpoint``, ``/headers/0/value``)."""
-    value: Any = config
-    for part in pointer.split("/")[1:]:
-        value = value[int(part)] if isinstance(value, list) else value.get(part) if isinstance(value, dict) else None
-    return value[start:end] if isinstance(value, str) else ""
 
 
 def _credential_part(name: str, value: str) -> str:

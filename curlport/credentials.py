@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import slots_of, text_at
+from curlport.urls import USERINFO_PASSWORD
 
 # Whole names (letters and digits only, lower case) that are credentials.
 _CREDENTIAL_NAMES = frozenset({
@@ -76,9 +77,9 @@ def credential_values(config: Any) -> frozenset[str]:
                 found.add(str(row.get("value", "")))
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):
-        userinfo = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:([^/?#@]*)@", endpoint)
+        userinfo = USERINFO_PASSWORD.match(endpoint)
         if userinfo:
-            found.add(userinfo.group(1))
+            found.add(userinfo.group("password"))
     for slot in _slots(config):
         if is_credential_name(slot.place.key):
             found.add(_credential_part(slot.place.key, slot.text))

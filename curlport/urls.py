@@ -16,6 +16,9 @@ from urllib.parse import SplitResult, urlsplit
 #: RFC 3986, appendix B: the parts of any URI reference, however malformed.
 _RFC3986 = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
 
+#: The password of a URL's user-info (``https://user:PASSWORD@host``): what credentials collect and masking hides.
+USERINFO_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:(?P<password>[^/?#@]*)@")
+
 
 def split_url(url: str) -> SplitResult:
     """The URL's parts; for text ``urlsplit`` refuses, the parts RFC 3986's expression finds."""

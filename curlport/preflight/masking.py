@@ -10,11 +10,11 @@ would do better.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import unquote_plus
 
 from curlport.credentials import is_credential_name
 from curlport.redact import mask, redact
+from curlport.urls import USERINFO_PASSWORD
 
 
 def mask_header_value(name: str, value: str) -> str:
@@ -36,12 +36,12 @@ def mask_query(query: str) -> str:
     return "&".join(pairs)
 
 
-_USERINFO_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)([^/?#@]*)@")
-
-
 def mask_url(url: str) -> str:
     """The URL with the password of its user-info and its credential query values masked."""
-    url = _USERINFO_PASSWORD.sub(lambda match: f"{match.group(1)}{mask(match.group(2))}@", url, count=1)
+    userinfo = USERINFO_PASSWORD.match(url)
+    if userinfo:
+        start, end = userinfo.span("password")
+        url = url[:start] + mask(url[start:end]) + url[end:]
     base, question, query = url.partition("?")
     query, hash_mark, fragment = query.partition("#")
     return base + question + mask_query(query) + hash_mark + fragment if question else url

@@ -14,6 +14,7 @@ from typing import Any
 
 from curlport.config.model import Config
 from curlport.credentials import credential_values
+from curlport.lint.json_positions import pointer_token
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
         yield pointer, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}")
+            yield from _strings(item, f"{pointer}/{pointer_token(str(key))}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, f"{pointer}/{index}")

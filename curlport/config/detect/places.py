@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
-from curlport.lint.json_positions import parse_with_positions
+from curlport.lint.json_positions import parse_with_positions, pointer_token
 from curlport.urls import split_url
 
 KINDS = ("query", "form", "json", "header", "path")
@@ -208,7 +208,7 @@ def _leaves(value: Any, path: tuple[str, ...], text: str, offsets: dict[str, int
         for key, item in value.items():
             yield from _leaves(item, (*path, key), text, offsets, pointer, make, context)
         return
-    json_pointer = "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in path)
+    json_pointer = "".join("/" + pointer_token(part) for part in path)
     start = offsets[json_pointer]
     if isinstance(value, list):
         plain = all(not isinstance(item, dict | list) for item in value)

@@ -91,3 +91,16 @@ class Source:
             text = self.line_text(line).replace("\t", " ")
             self._shown[key] = text if show_secrets else redact(text, self.secrets)
         return self._shown[key]
+
+
+def nearest_span(pointer: str, spans: dict[str, Span]) -> Span | None:
+    """The span of a JSON pointer in a map of located values, or of its nearest located parent.
+
+    A pointer with no characters of its own in the text (a member the schema says is
+    missing, a value the importer made up) is shown at the value that holds it.
+    """
+    while pointer not in spans:
+        if not pointer:
+            return None
+        pointer = pointer.rsplit("/", 1)[0]
+    return spans[pointer]

@@ -29,7 +29,7 @@ from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_provider
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
-from curlport.source import Source, Span
+from curlport.source import Source, Span, nearest_span
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
@@ -189,7 +189,7 @@ def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, i
     ``found`` remembers each (region, text) lookup: a placeholder repeated thousands of
     times in one argument is searched for once, not once per finding.
     """
-    span = _locate(problem.pointer, result.source_map)
+    span = nearest_span(problem.pointer, result.source_map)
     if span is None or problem.end is None:
         return span
     try:
@@ -208,16 +208,6 @@ def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, i
         found[key] = first if unique else None
     index = found[key]
     return span if index is None else source.span(index, index + len(fragment))
-
-
-def _locate(pointer: str, positions: dict[str, Span]) -> Span | None:
-    """The span of a pointer, or of its nearest located parent."""
-    while True:
-        if pointer in positions:
-            return positions[pointer]
-        if not pointer:
-            return None
-        pointer = pointer.rsplit("/", 1)[0]
 
 
 def _rule_findings(config: Config, locate: Callable[[Problem], Span | None],
@@ -259,13 +249,13 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     errors = violations(config)
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {violation_message(error)}",
-                _locate(json_pointer(error), spans), json_pointer(error) or "/")
+                nearest_span(json_pointer(error), spans), json_pointer(error) or "/")
         for error in errors if json_pointer(error) not in explained
     ]
     unreadable = None if errors else _unreadable(config)
     if unreadable is not None:
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
-                                       _locate(unreadable.pointer, spans), unreadable.pointer))
+                                       nearest_span(unreadable.pointer, spans), unreadable.pointer))
     return _selected(schema_findings + findings, selected)
 
 
@@ -293,7 +283,7 @@ def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem],
     def locate(problem: Problem) -> Span | None:
         start = offsets.get(problem.pointer)
         if start is None or source.text[start] != '"':
-            return _locate(problem.pointer, spans)
+            return nearest_span(problem.pointer, spans)
         if problem.end is None:  # the whole value, inside its quotes
             return source.span(start + 1, literal_end(source.text, start) - 1)
         if start not in strings:

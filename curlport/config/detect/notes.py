@@ -17,17 +17,9 @@ from curlport.config.detect.places import Slot
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
 from curlport.parse import notes
-from curlport.source import Source, Span
+from curlport.source import Source, Span, nearest_span
 
 _ROLE_WORDS = {RECIPIENT: "recipient", "message": "message"}
-
-
-def _nearest(pointer: str, source_map: dict[str, Span]) -> Span | None:
-    while pointer not in source_map:
-        if not pointer:
-            return None
-        pointer = pointer.rsplit("/", 1)[0]
-    return source_map[pointer]
 
 
 def _fragments(raw: str, sample: str) -> Iterator[str]:
@@ -45,7 +37,7 @@ def _fragments(raw: str, sample: str) -> Iterator[str]:
 def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str, source: Source,
                 source_map: dict[str, Span]) -> Span | None:
     """The sample's characters in the curl text, or the word it came from when they cannot be told apart."""
-    word = _nearest(pointer, source_map)
+    word = nearest_span(pointer, source_map)
     if word is None:
         return None
     raw = slot_text[start:end]

@@ -33,6 +33,10 @@ class FindingsError(ToolError):
 
 
 def fail(error: CurlportError, file: str, source: Source | None) -> ToolError:
+    """The click error for a library error, its line masked (the error's secrets join the source's first).
+
+    Exit 1 for an error in the user's input, 2 when the tool could not run.
+    """
     if source is not None:
         source.add_secrets(error.secrets)
     text = format_diagnostic(file, error.span, "error", error.message, source)

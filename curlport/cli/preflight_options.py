@@ -61,6 +61,7 @@ def load(config_file: str, *, require_placeholders: bool) -> tuple[LoadedConfig,
 
 
 def render_or_refuse(loaded: LoadedConfig, provider: Provider, values: Values, encoding: str) -> Rendered:
+    """Render for render and send: a missing value is a tool error (exit 2), a refused one prints findings (exit 1)."""
     try:
         return render(provider, values, Encoding(encoding))
     except MissingValueError as error:

@@ -94,6 +94,7 @@ TOKEN_VARIABLE = "ACCESS_TOKEN"
 
 
 def export_curl(provider: Provider, *, one_line: bool = False) -> str:
+    """The config as a curl command another tool or a person can run: what render sends, written as curl options."""
     oauth2 = provider.auth if isinstance(provider.auth, OAuth2Auth) else None
     headers = tuple((h.key, h.value) for h in provider.headers) + tuple(
         (name, value) for name, value in _extra_headers(provider) if not (oauth2 and name == "Authorization"))

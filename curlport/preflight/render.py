@@ -148,6 +148,7 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
 
 
 def authorization(auth: BasicAuth | OAuth2Auth) -> str:
+    """The Authorization header the platform adds for the auth fields (OAuth 2.0: a stand-in until send has a token)."""
     if isinstance(auth, OAuth2Auth):
         return bearer_pending(auth.token_url)
     credentials = f"{auth.username}:{auth.password}".encode()
@@ -182,6 +183,7 @@ def wire_headers(request: HttpRequest) -> list[tuple[str, str]]:
 
 
 def request_target(url: str) -> str:
+    """The request line's target (path and query), as HTTP/1.1 writes it: ``/`` when the URL has no path."""
     parts = split_url(url)
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
@@ -197,6 +199,7 @@ def as_http(request: HttpRequest) -> str:
 
 
 def as_json(request: HttpRequest) -> str:
+    """The request as JSON records (headers as sent, in order) for a program to read: ``render --format json``."""
     return json.dumps({
         "method": request.method,
         "url": request.url,
@@ -206,6 +209,7 @@ def as_json(request: HttpRequest) -> str:
 
 
 def placeholders_used(provider: Provider) -> set[str]:
+    """The ``$$Name`` placeholders the values the platform substitutes hold: each needs a value before rendering."""
     texts = [provider.endpoint, *(h.value for h in provider.headers)]
     if isinstance(provider.parameters, FormParameters):
         texts += [field.value for field in provider.parameters.fields]

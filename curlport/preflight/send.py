@@ -110,6 +110,7 @@ def fetch_token(auth: OAuth2Auth, options: SendOptions) -> str:
 
 
 def with_token(request: HttpRequest, auth: OAuth2Auth, token: str) -> HttpRequest:
+    """The request with the OAuth 2.0 stand-in header replaced by the token send fetched."""
     pending = bearer_pending(auth.token_url)
     headers = tuple((name, f"Bearer {token}" if value == pending else value) for name, value in request.headers)
     return replace(request, headers=headers)

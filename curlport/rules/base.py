@@ -113,6 +113,7 @@ class WalkedConfig(dict[str, Any]):
 
 
 def walked(config: Config) -> WalkedConfig:
+    """The config wrapped once for a run of all the rules (a config already wrapped is kept): see ``WalkedConfig``."""
     return config if isinstance(config, WalkedConfig) else WalkedConfig(config)
 
 

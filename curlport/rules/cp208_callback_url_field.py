@@ -20,6 +20,7 @@ CALLBACK_KEYS = frozenset({
 
 
 def is_callback_key(key: str) -> bool:
+    """Whether a field names a delivery-report URL (``callback_url``, ``dlr-url``…), whatever its case or separators."""
     return re.sub(r"[-_.]", "", key.lower()) in CALLBACK_KEYS
 
 

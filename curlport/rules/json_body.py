@@ -35,6 +35,7 @@ def declared_json(config: Config) -> bool:
 
 
 def looks_like_json(body: str) -> bool:
+    """Whether a body is meant as JSON, by its first character: one a bare placeholder broke still counts."""
     return body.lstrip()[:1] in ("{", "[")
 
 

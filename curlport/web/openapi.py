@@ -231,6 +231,7 @@ PATHS: Json = {
 
 
 def document() -> Json:
+    """The whole OpenAPI document, as ``GET /api/openapi.json`` serves it."""
     return {
         "openapi": "3.1.0",
         "info": {"title": "curlport", "version": __version__,

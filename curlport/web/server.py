@@ -56,10 +56,12 @@ class RequestError(Exception):
 
 
 def error_response(status: int, code: str, message: str, **extra: str) -> JSONResponse:
+    """Every API error in one shape (``{"error": {status, code, message}}``), whatever failed."""
     return JSONResponse({"error": {"status": status, "code": code, "message": message, **extra}}, status_code=status)
 
 
 def is_loopback(host: str) -> bool:
+    """Whether a host name or address reaches only this machine: ``serve`` warns when it listens on anything else."""
     name = host.strip("[]")
     if name in LOOPBACK_NAMES:
         return True
@@ -70,6 +72,7 @@ def is_loopback(host: str) -> bool:
 
 
 def is_wildcard(host: str) -> bool:
+    """Whether a bind address listens on every interface (then no Host header can be checked against it)."""
     return host.strip("[]") in ("", "0.0.0.0", "::")
 
 
@@ -217,6 +220,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def url_of(sock: socket.socket) -> str:
+    """The URL to open for a bound socket: a wildcard bind is opened on 127.0.0.1, an IPv6 host in brackets."""
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     return f"http://{'127.0.0.1' if is_wildcard(host) else shown}:{port}/"

@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
-from curlport.config.detect import Detection, detect
+from curlport.config.detect import Detection, detect, slots_of
+from curlport.config.detect.places import Slot as PlaceSlot
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.config.shape import rows
 from curlport.findings import Severity
@@ -111,6 +112,10 @@ class WalkedConfig(dict[str, Any]):
     def detection(self) -> Detection:
         return detect(self)
 
+    @cached_property
+    def place_slots(self) -> list[PlaceSlot]:
+        return slots_of(self)
+
 
 def walked(config: Config) -> WalkedConfig:
     """The config wrapped once for a run of all the rules (a config already wrapped is kept): see ``WalkedConfig``."""
@@ -161,6 +166,11 @@ def mentions(config: Config, placeholder: str) -> bool:
     if placeholder not in config.mentioned:
         config.mentioned[placeholder] = any(placeholder in slot.text for slot in config.slots)
     return config.mentioned[placeholder]
+
+
+def place_slots(config: Config) -> list[PlaceSlot]:
+    """The config's values by place (``curlport.config.detect.places``): listed once per run for the rules that ask."""
+    return config.place_slots if isinstance(config, WalkedConfig) else slots_of(config)
 
 
 def detection(config: Config) -> Detection:

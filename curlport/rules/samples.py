@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from curlport.config.detect import sample_range
-from curlport.config.detect.places import slots_of
-from curlport.rules.base import Config
+from curlport.rules.base import Config, place_slots
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
                            r"receiver)$")
@@ -31,10 +30,11 @@ class KeyedValue:
 def keyed_values(config: Config) -> Iterator[KeyedValue]:
     """Form fields, the endpoint's query pairs and a body's JSON members, in document order.
 
-    One walk serves detection, the rules and masking (``curlport.config.detect.places``); here
-    only what a provider reads by name, with each value's characters in the config text.
+    One walk serves detection, the rules and masking (``curlport.config.detect.places``), and one
+    run of the rules lists it once (``place_slots``); here only what a provider reads by name, with
+    each value's characters in the config text.
     """
-    for slot in slots_of(config):
+    for slot in place_slots(config):
         if slot.place.kind in ("query", "form", "json"):
             start, end = sample_range(slot)
             yield KeyedValue(slot.pointer, slot.place.key, slot.text, start, end)

@@ -269,3 +269,14 @@ def test_a_redirect_to_a_url_that_cannot_be_read_is_one_line_and_exit_2(tmp_path
         exit_code, _, err = _send(tmp_path, _config(server.url("/send")), "--follow")
         assert len(server.received) == 1
     assert exit_code == 2 and len(err.strip().splitlines()) == 1 and location in err
+
+
+def test_a_response_that_echoes_a_credential_prints_it_masked(tmp_path: Path) -> None:
+    """Providers echo requests back (debug endpoints, error pages): the config's credentials stay masked there too."""
+    fields = [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"},
+              {"key": "hash", "value": "h4sh-9f8e7d6c5b"}]  # TextLocal's name for its key: no pattern knows it
+    echo = "Accepted for account h4sh-9f8e7d6c5b (sender TXTLCL)"
+    with provider_server(_answer(200, echo)) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send"), parameters={"format": "form",
+                                                                                    "fields": fields}))
+    assert exit_code == 0 and "Accepted for account ***************" in out and "h4sh-9f8e7d6c5b" not in out

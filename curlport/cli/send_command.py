@@ -15,11 +15,13 @@ from curlport.preflight.render import as_http
 from curlport.urls import split_url
 
 
-def _response_text(response: ProviderResponse, show_secrets: bool) -> str:
+def _response_text(response: ProviderResponse, show_secrets: bool, secrets: frozenset[str]) -> str:
+    """The provider's answer as printed: credential headers masked, and the config's credentials wherever the body
+    echoes them back."""
     lines = [f"HTTP/1.1 {response.status} {response.reason}".rstrip()]
     lines += [f"{name}: {value if show_secrets else mask_header_value(name, value)}"
               for name, value in response.headers]
-    body = response.text if show_secrets else mask_body(response.text)
+    body = response.text if show_secrets else mask_body(response.text, secrets)
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
@@ -93,7 +95,7 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
         raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     for url in exchange.redirects:
         click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
-    click.echo(_response_text(exchange.response, show_secrets))
+    click.echo(_response_text(exchange.response, show_secrets, provider.secrets))
     verdict = judge(exchange.response, provider.response)
     click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets))
     if not verdict.accepted:

@@ -105,7 +105,7 @@ def fetch_token(auth: OAuth2Auth, options: SendOptions) -> str:
         token = None
     if not isinstance(token, str) or not token:
         raise TokenError(f"{auth.token_url}: no access_token (HTTP {response.status}): "
-                         f"{mask_body(response.text.strip())[:200]}")
+                         f"{mask_body(response.text.strip(), frozenset({auth.client_secret}))[:200]}")
     return token
 
 

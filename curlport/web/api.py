@@ -178,7 +178,7 @@ def send_answer(payload: Json) -> Json:
             "status": response.status, "reason": response.reason,
             "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value)}
                         for name, value in response.headers],
-            "body": response.text if show_secrets else mask_body(response.text),
+            "body": response.text if show_secrets else mask_body(response.text, provider.secrets),
         },
         "verdict": {"accepted": verdict.accepted, "code": verdict.code, "name": CODES[verdict.code].name,
                     "reason": verdict.reason, "message_id": verdict.message_id, "warning": verdict.warning},

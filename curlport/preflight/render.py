@@ -36,12 +36,13 @@ from curlport.errors import CurlportError
 from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
+from curlport.rules.base import KNOWN_PLACEHOLDERS
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
 from curlport.urls import split_url
 
 #: Every placeholder the platform fills, matched in one left-to-right pass so that a
 #: message which itself contains "$$To" is never substituted again.
-PLACEHOLDER = re.compile(r"\$\$(?:TemplateId|MessageID|Body|To)")
+PLACEHOLDER = re.compile("|".join(map(re.escape, sorted(KNOWN_PLACEHOLDERS, key=len, reverse=True))))
 USER_AGENT = f"curlport/{__version__}"
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 #: Characters a verbatim value may carry without changing what the provider reads back.

@@ -26,7 +26,7 @@ from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
-from curlport.preflight.provider import ProviderShapeError, read_provider
+from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve
 from curlport.source import Source, Span, nearest_span
@@ -267,7 +267,7 @@ def _unreadable(config: Any) -> ProviderShapeError | None:
     compile: render, send and export refuse those (CP501), and lint says so first.
     """
     try:
-        read_provider(config)
+        read_shape(config)
     except ProviderShapeError as error:
         return error
     return None

@@ -197,17 +197,18 @@ def _dlt_route(slots: list[Slot]) -> bool:
 
 
 def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None, *,
-           auto: bool = True) -> Detection:
+           auto: bool = True, listed: list[Slot] | None = None) -> Detection:
     """Where $$To and $$Body go in this config; ``to``/``body`` are the user's choice (PlaceError if absent).
 
     Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
+    ``listed`` is the config's ``slots_of`` when the caller has it already (the rules do): not listed again.
     """
     present = {role: _present(config, placeholder) for role, placeholder in PLACEHOLDERS.items()}
     # Every slot is scored only when some placeholder is left to place; a config that has both (most configs
     # that are linted) only looks for where they are, which usually stops before any JSON body is read.
     needed = bool(to or body) or (auto and not all(present.values()))
-    slots = slots_of(config) if needed else None
-    walked = _Walked(config)
+    slots = (slots_of(config) if listed is None else listed) if needed else None
+    walked = _Walked(config) if listed is None else listed
     chosen = {RECIPIENT: _named(slots, to, "--to") if to and slots is not None else None,
               MESSAGE: _named(slots, body, "--body") if body and slots is not None else None}
     decisions: dict[str, Decision] = {}

@@ -121,10 +121,13 @@ def _strings(config: dict[str, Any]) -> list[str]:
     return texts
 
 
-def _present(config: dict[str, Any], placeholder: str) -> bool:
-    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those)."""
-    wanted = (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
-    return any(form in text.lower() for text in _strings(config) for form in wanted)
+def _present(lowered: str, placeholder: str) -> bool:
+    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those).
+
+    ``lowered`` is ``_strings`` joined by NUL and lowercased once for both placeholders: no
+    placeholder spelling holds a NUL, so none is found across two texts.
+    """
+    return any(form in lowered for form in (placeholder.lower(), placeholder.lower().replace("$$", "%24%24")))
 
 
 def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
@@ -203,7 +206,8 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
     ``listed`` is the config's ``slots_of`` when the caller has it already (the rules do): not listed again.
     """
-    present = {role: _present(config, placeholder) for role, placeholder in PLACEHOLDERS.items()}
+    lowered = "\0".join(_strings(config)).lower()
+    present = {role: _present(lowered, placeholder) for role, placeholder in PLACEHOLDERS.items()}
     # Every slot is scored only when some placeholder is left to place; a config that has both (most configs
     # that are linted) only looks for where they are, which usually stops before any JSON body is read.
     needed = bool(to or body) or (auto and not all(present.values()))

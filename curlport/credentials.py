@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from curlport.config.detect import slots_of, text_at
+from curlport.config.detect import Slot, slots_of, text_at
 from curlport.urls import USERINFO_PASSWORD
 
 # Whole names (letters and digits only, lower case) that are credentials.
@@ -64,8 +64,11 @@ _CACHED_LENGTH = 256
 _cached_credential_name = lru_cache(maxsize=4096)(_credential_name)
 
 
-def credential_values(config: Any) -> frozenset[str]:
-    """Every credential value in a config (any shape: a malformed one yields what it can)."""
+def credential_values(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
+    """Every credential value in a config (any shape: a malformed one yields what it can).
+
+    ``listed`` is the config's ``slots_of`` when the caller has it already (lint's rules do).
+    """
     if not isinstance(config, dict):
         return frozenset()
     found: set[str] = set()
@@ -80,7 +83,7 @@ def credential_values(config: Any) -> frozenset[str]:
         userinfo = USERINFO_PASSWORD.match(endpoint)
         if userinfo:
             found.add(userinfo.group("password"))
-    for slot in _slots(config):
+    for slot in _slots(config) if listed is None else listed:
         if is_credential_name(slot.place.key):
             found.add(_credential_part(slot.place.key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
@@ -89,13 +92,13 @@ def credential_values(config: Any) -> frozenset[str]:
     return frozenset(value for value in found if value and not _NOT_A_SECRET.match(value))
 
 
-def credential_spellings(config: Any) -> frozenset[str]:
+def credential_spellings(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
     """The credential values of a config as they may be written in a text: as they are, JSON-escaped, percent-encoded.
 
     What masks a source line, a message or a diff: a password with a quote is ``p\\"w`` in a
     JSON file and ``p%22w`` in a URL.
     """
-    return frozenset(form for value in credential_values(config) for form in _written_forms(value))
+    return frozenset(form for value in credential_values(config, listed) for form in _written_forms(value))
 
 
 def _written_forms(value: str) -> set[str]:

@@ -7,6 +7,7 @@ turned into 1-based line and column numbers in exactly one place.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from curlport.redact import redact
@@ -36,7 +37,8 @@ class Source:
     def __init__(self, text: str, name: str = "<stdin>") -> None:
         self.text = text
         self.name = name
-        self.secrets: frozenset[str] = frozenset()
+        self._secrets: frozenset[str] = frozenset()
+        self._pending: list[Callable[[], frozenset[str]]] = []
         self._shown: dict[tuple[int, bool], str] = {}
         self._line_starts = [0]
         start = text.find("\n")
@@ -44,10 +46,24 @@ class Source:
             self._line_starts.append(start + 1)
             start = text.find("\n", start + 1)
 
-    def add_secrets(self, spellings: frozenset[str]) -> None:
-        """Record credentials as they may be written in this text (``curlport.credentials.credential_spellings``)."""
-        self.secrets = self.secrets | spellings
+    def add_secrets(self, spellings: frozenset[str] | Callable[[], frozenset[str]]) -> None:
+        """Record credentials as they may be written in this text (``curlport.credentials.credential_spellings``).
+
+        A callable is called on the first use of ``secrets``: lint learns a config's
+        credentials only for a file it prints something of, not for every file it reads.
+        """
+        if callable(spellings):
+            self._pending.append(spellings)
+        else:
+            self._secrets = self._secrets | spellings
         self._shown.clear()  # lines masked before these were known
+
+    @property
+    def secrets(self) -> frozenset[str]:
+        """Every credential spelling recorded so far (``add_secrets``)."""
+        while self._pending:
+            self._secrets = self._secrets | self._pending.pop(0)()
+        return self._secrets
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""

@@ -26,6 +26,7 @@ from curlport.cli import main
 from curlport.credentials import credential_values
 from curlport.lint.reporters import REPORTERS
 from curlport.redact import MIN_SECRET_LENGTH
+from curlport.source import Source
 
 LINT_FORMATS = sorted(REPORTERS)
 
@@ -199,3 +200,18 @@ def test_layouts_patterns_miss_are_masked_by_meaning(tmp_path: Path, text: str, 
     assert_masked(secret, outputs)
     assert any(secret in output for output in run("lint", "--isolated", "--show-secrets", "--output-format", "full",
                                                   str(path))[1:]) or "X-Api-Key" in text
+
+
+def test_source_learns_secrets_from_a_callable_on_first_use() -> None:
+    """Lint records a config's credentials as a callable: not worked out for a file it prints nothing of."""
+    calls: list[int] = []
+
+    def spellings() -> frozenset[str]:
+        calls.append(1)
+        return frozenset({"s3cr3t-pw-value"})
+
+    source = Source('{"password": "s3cr3t-pw-value"}\n', "c.json")
+    source.add_secrets(spellings)
+    assert calls == []
+    assert "s3cr3t-pw-value" not in source.shown_line(1)
+    assert source.secrets == frozenset({"s3cr3t-pw-value"}) and calls == [1]

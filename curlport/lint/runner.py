@@ -26,9 +26,9 @@ from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
 from curlport.lint.settings import Settings
-from curlport.preflight.provider import ProviderShapeError, read_provider
+from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
-from curlport.rules.base import Config, Problem, Rule, resolve
+from curlport.rules.base import Config, Problem, Rule, resolve, walked
 from curlport.source import Source, Span, nearest_span
 
 PARSE_ERROR = "CP000"
@@ -231,7 +231,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         quick: Any = json.loads(source.text)
     except (ValueError, RecursionError):
         quick = _UNPARSED
-    problems = run_rules(quick, selected) if isinstance(quick, dict) else []
+    shared = walked(quick) if isinstance(quick, dict) else None
+    problems = run_rules(shared, selected) if shared is not None else []
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
     if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
             and _unreadable(quick) is None:
@@ -241,7 +242,9 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
-    source.add_secrets(credential_spellings(config))
+    # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
+    source.add_secrets(lambda: credential_spellings(
+        config, shared.place_slots if shared is not None and config == quick else None))
     spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
@@ -267,7 +270,7 @@ def _unreadable(config: Any) -> ProviderShapeError | None:
     compile: render, send and export refuse those (CP501), and lint says so first.
     """
     try:
-        read_provider(config)
+        read_shape(config)
     except ProviderShapeError as error:
         return error
     return None

@@ -10,7 +10,7 @@ as the ones it has today, so pre-flight does not wait for the schema.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from curlport.config.model import Config
@@ -97,6 +97,15 @@ class Provider:
 
 def read_provider(config: Config) -> Provider:
     """The typed provider of a config dict; a ``ProviderShapeError`` names the first value that is not usable."""
+    return replace(read_shape(config), secrets=credential_spellings(config))
+
+
+def read_shape(config: Config) -> Provider:
+    """``read_provider`` without the credentials (``secrets`` empty): whether pre-flight can read the config.
+
+    Lint asks this of every config; working out the credentials walks every value
+    again, and lint's reports learn them from the config itself when they print.
+    """
     if not isinstance(config, dict):
         raise ProviderShapeError("a config is a JSON object", "")
     method = _text(config, "method", "")
@@ -113,7 +122,6 @@ def read_provider(config: Config) -> Provider:
         headers=_key_values(config.get("headers") or [], "/headers"),
         parameters=_parameters(config.get("parameters")),
         response=_response(config.get("response")),
-        secrets=credential_spellings(config),
     )
 
 

@@ -110,7 +110,7 @@ class WalkedConfig(dict[str, Any]):
 
     @cached_property
     def detection(self) -> Detection:
-        return detect(self)
+        return detect(self, listed=self.place_slots)
 
     @cached_property
     def place_slots(self) -> list[PlaceSlot]:

@@ -121,10 +121,13 @@ def _strings(config: dict[str, Any]) -> list[str]:
     return texts
 
 
-def _present(config: dict[str, Any], placeholder: str) -> bool:
-    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those)."""
-    wanted = (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
-    return any(form in text.lower() for text in _strings(config) for form in wanted)
+def _present(lowered: str, placeholder: str) -> bool:
+    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those).
+
+    ``lowered`` is ``_strings`` joined by NUL and lowercased once for both placeholders: no
+    placeholder spelling holds a NUL, so none is found across two texts.
+    """
+    return any(form in lowered for form in (placeholder.lower(), placeholder.lower().replace("$$", "%24%24")))
 
 
 def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
@@ -197,17 +200,19 @@ def _dlt_route(slots: list[Slot]) -> bool:
 
 
 def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None, *,
-           auto: bool = True) -> Detection:
+           auto: bool = True, listed: list[Slot] | None = None) -> Detection:
     """Where $$To and $$Body go in this config; ``to``/``body`` are the user's choice (PlaceError if absent).
 
     Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
+    ``listed`` is the config's ``slots_of`` when the caller has it already (the rules do): not listed again.
     """
-    present = {role: _present(config, placeholder) for role, placeholder in PLACEHOLDERS.items()}
+    lowered = "\0".join(_strings(config)).lower()
+    present = {role: _present(lowered, placeholder) for role, placeholder in PLACEHOLDERS.items()}
     # Every slot is scored only when some placeholder is left to place; a config that has both (most configs
     # that are linted) only looks for where they are, which usually stops before any JSON body is read.
     needed = bool(to or body) or (auto and not all(present.values()))
-    slots = slots_of(config) if needed else None
-    walked = _Walked(config)
+    slots = (slots_of(config) if listed is None else listed) if needed else None
+    walked = _Walked(config) if listed is None else listed
     chosen = {RECIPIENT: _named(slots, to, "--to") if to and slots is not None else None,
               MESSAGE: _named(slots, body, "--body") if body and slots is not None else None}
     decisions: dict[str, Decision] = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fixture_cases import CURL_DIR
+from test_lint_cli import MISCASED  # one config with a safe fix, shared by the lint and file tests
 
 from curlport.cli import main
 from curlport.config.emit import write_atomically
@@ -20,15 +21,6 @@ from curlport.errors import OutputChangedError
 from curlport.inputs import read_bounded
 
 CURL = str(CURL_DIR / "ready-form.curl")
-MISCASED = """{
-  "name": "acme",
-  "method": "GET",
-  "endpoint": "https://sms.example.com/send?to=$$to&text=$$Body&from=447700900123",
-  "auth": null,
-  "headers": [],
-  "parameters": null
-}
-"""
 
 
 def run(*args: str) -> tuple[int, str, str]:

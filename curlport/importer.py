@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from curlport.config.detect import Detection, Substitution, detect, parse_place, planned, substitute
+from curlport.config.detect import Detection, Substitution, detect, parse_place, planned, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
@@ -125,13 +125,15 @@ def import_curl(
         converted.source_map.update(token.source_map)
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
-    command.source.add_secrets(credential_spellings(config) | _malformed_header_secrets(request))
+    listed = slots_of(config)  # one listing of the config's places for its credentials, detection and notes
+    command.source.add_secrets(credential_spellings(config, listed) | _malformed_header_secrets(request))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
     detection = None
     if placeholders == "auto" or to or body:
-        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto")
+        detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto",
+                           listed=listed)
         substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
         findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
         config = substitute(config, list(substitutions))
@@ -148,6 +150,8 @@ def import_curl(
 
 def _malformed_header_secrets(request: Request) -> frozenset[str]:
     """A dropped -H line such as 'X-Api-Key abc123' is still a credential: its finding quotes it."""
+    if not request.malformed_headers:
+        return frozenset()
     headers = [dict(zip(("key", "value"), line.split(None, 1), strict=False)) for line in request.malformed_headers]
     return credential_spellings({"headers": [h for h in headers if "value" in h]})
 
@@ -174,6 +178,8 @@ def _as_config(request: Request) -> Config:
 def _oauth2_pair(commands: tuple[ShellCommand, ...], request_of: Callable[[ShellCommand], Request]
                  ) -> tuple[ShellCommand, TokenRequest, ShellCommand, Request, Header] | None:
     """The token request that comes first and the later call that sends its token, if the text is that pair."""
+    if all(command.assigned_to is not None for command in commands[1:]):
+        return None  # no later call (most texts are one command): the first is not read as a token request
     try:
         token = token_request(request_of(commands[0]))
     except CurlportError:

@@ -11,12 +11,12 @@ config changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from curlport.config import shape as read
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
-from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Scored, score, shape
+from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
 from curlport.errors import CurlportError
 from curlport.source import Span
 from curlport.urls import split_url
@@ -141,15 +141,13 @@ def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
     return matches[0]
 
 
-def _decide(role: str, slots: list[Slot], hints: Hints, taken: Slot | None, dlt_route: bool) -> Decision:
-    scored = [score(slot, role, hints) for slot in slots if slot != taken]
-    eligible = [item for item in scored if item.score > EXCLUDED]
+def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, dlt_route: bool) -> Decision:
+    # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them.
+    eligible = [(slot, reading) for slot, reading in readings if slot is not taken and reading.total > EXCLUDED]
     # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.
-    shaped = [item for item in eligible if _value_score(item, role, hints) >= 3]
-    if len(shaped) == 1 and not any(item.named for item in eligible):
-        eligible = [replace(item, score=item.score + 2, why=item.why + ", the only one of its shape")
-                    if item is shaped[0] else item for item in eligible]
-    ranked = sorted(eligible, key=lambda item: -item.score)
+    shaped = [slot for slot, reading in eligible if reading.shape >= 3]
+    alone = shaped[0] if len(shaped) == 1 and not any(reading.name > 0 for _, reading in eligible) else None
+    ranked = sorted((scored(slot, reading, slot is alone) for slot, reading in eligible), key=lambda item: -item.score)
     if not ranked or ranked[0].score < CANDIDATE:
         return Decision(role, "none", candidates=tuple(ranked[:1]) if ranked and ranked[0].score > 0 else ())
     best = ranked[0]
@@ -168,11 +166,6 @@ def _decide(role: str, slots: list[Slot], hints: Hints, taken: Slot | None, dlt_
         return Decision(role, "found", best.slot, (best,))
     reason = "several places score alike" if not clear else "no place is clearly it"
     return Decision(role, "ask", candidates=offered, reason=reason)
-
-
-def _value_score(item: Scored, role: str, hints: Hints) -> int:
-    value = shape(item.slot.value, hints)
-    return value.recipient if role == RECIPIENT else value.message
 
 
 class _Walked:
@@ -222,11 +215,15 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             decisions[role] = Decision(role, "chosen", slot)
         elif present[role]:
             decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
-    for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
-        if role not in decisions:
-            taken = decisions[other].to_write if other in decisions else None
-            decisions[role] = _decide(role, slots, hints_of(config), taken, _dlt_route(slots)) \
-                if auto and slots is not None else Decision(role, "none")
+    if auto and slots is not None and len(decisions) < 2:
+        hints, dlt_route = hints_of(config), _dlt_route(slots)
+        both = [(slot, readings(slot, hints)) for slot in slots]
+        for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
+            if role not in decisions:
+                taken = decisions[other].to_write if other in decisions else None
+                decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, dlt_route)
+    for role in (RECIPIENT, MESSAGE):
+        decisions.setdefault(role, Decision(role, "none"))
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
         decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])
@@ -253,12 +250,19 @@ def substitution(slot: Slot, placeholder: str) -> Substitution:
     return Substitution(placeholder, slot.place, sample.strip(), slot.pointer, slot.start, slot.end, placeholder)
 
 
-def _holder(config: dict[str, Any], pointer: str) -> tuple[Any, Any]:
-    """The container and key of the value at a pointer of the config (the pointers slots make: no escapes)."""
+def _holder(config: dict[str, Any], pointer: str, *, copying: bool = False) -> tuple[Any, Any]:
+    """The container and key of the value at a pointer of the config (the pointers slots make: no escapes).
+
+    ``copying`` replaces each container on the way by a shallow copy first, so that the value can be changed
+    without changing whoever else holds the containers (``substitute``).
+    """
     parent, _, last = pointer.rpartition("/")
     holder: Any = config
     for part in parent.split("/")[1:]:
-        holder = holder[int(part)] if isinstance(holder, list) else holder[part]
+        step: Any = int(part) if isinstance(holder, list) else part
+        if copying:
+            holder[step] = holder[step].copy()
+        holder = holder[step]
     return holder, int(last) if isinstance(holder, list) else last
 
 
@@ -269,23 +273,18 @@ def text_at(config: dict[str, Any], pointer: str) -> str:
 
 
 def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dict[str, Any]:
-    """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true)."""
-    result: dict[str, Any] = json_copy(config)
+    """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true).
+
+    Only the objects and arrays on the way to a changed value are new (a sample is two or three levels down);
+    the rest is shared with ``config``, which is left as it was: copying a whole config cost more than the
+    substitution itself.
+    """
+    result = dict(config)
     for item in sorted(substitutions, key=lambda s: (s.pointer, -s.start)):
-        holder, key = _holder(result, item.pointer)
+        holder, key = _holder(result, item.pointer, copying=True)
         text = holder[key]
         holder[key] = text[: item.start] + item.replacement + text[item.end :]
     return result
-
-
-def json_copy(value: Any) -> Any:
-    """A copy of a JSON value whose containers are all new: ``copy.deepcopy`` without its memo and dispatch,
-    which cost more than the rest of an import's substitution."""
-    if isinstance(value, dict):
-        return {key: json_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [json_copy(item) for item in value]
-    return value
 
 
 def planned(detection: Detection) -> list[Substitution]:

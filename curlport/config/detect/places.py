@@ -14,13 +14,14 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
-from curlport.lint.json_positions import parse_with_positions, pointer_token
+from curlport.lint.json_positions import MAX_DEPTH, SURROGATE_ESCAPE
 from curlport.urls import split_url
 
 KINDS = ("query", "form", "json", "header", "path")
@@ -28,9 +29,12 @@ _DESCRIPTIONS = {"query": "query parameter", "form": "form field", "json": "JSON
                  "path": "URL path segment"}
 
 
-@dataclass(frozen=True)
-class Place:
-    """A place in a config; ``kind`` is one of KINDS, or ``name`` for a bare NAME still to be resolved."""
+class Place(NamedTuple):
+    """A place in a config; ``kind`` is one of KINDS, or ``name`` for a bare NAME still to be resolved.
+
+    A named tuple rather than a frozen dataclass, as ``Slot``: every import and every linted config makes one for
+    each of its values, and a named tuple is made several times faster.
+    """
 
     kind: str
     name: str = ""
@@ -96,8 +100,7 @@ def _dotted(path: str, text: str) -> tuple[str, ...]:
     return parts
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """A place that holds a value, and the characters that hold it.
 
     ``text[start:end]`` of the config string at ``pointer`` is the value as written
@@ -105,6 +108,8 @@ class Slot:
     means (decoded text, a JSON number, a list for a JSON array of several values);
     ``context`` the names around it from the outside in (the keys above a JSON
     member, the segment before a path segment).
+
+    A named tuple (see ``Place``); two slots of one listing are never equal, so ``is`` tells them apart.
     """
 
     place: Place
@@ -187,7 +192,8 @@ def _query_slots(endpoint: str) -> Iterator[Slot]:
 
 
 def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> Iterator[Slot]:
-    """The leaves of a JSON document (nothing when the text is not an object or array).
+    """The leaves of a JSON document (nothing when the text is not an object or array, or not JSON as lint
+    reads it: see ``parse_spans``).
 
     An array of two or more plain values is one slot (a list of recipients is one
     recipient for the platform, which sends one message per number); a single
@@ -196,36 +202,119 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     if not text.lstrip().startswith(("{", "[")):
         return
     try:
-        document, offsets = parse_with_positions(text)
-    except (json.JSONDecodeError, RecursionError):
+        document, spans = parse_spans(text)
+    except (ValueError, RecursionError):
         return
-    yield from _leaves(document, (), text, offsets, pointer, make, context)
+    yield from _leaves(document, (), spans, pointer, make, context)
 
 
-def _leaves(value: Any, path: tuple[str, ...], text: str, offsets: dict[str, int], pointer: str, make: Any,
-            context: tuple[str, ...]) -> Iterator[Slot]:
+def _leaves(value: Any, path: tuple[str, ...], spans: dict[tuple[str, ...], tuple[int, int]], pointer: str,
+            make: Any, context: tuple[str, ...]) -> Iterator[Slot]:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _leaves(item, (*path, key), text, offsets, pointer, make, context)
+            yield from _leaves(item, (*path, key), spans, pointer, make, context)
         return
-    json_pointer = "".join("/" + pointer_token(part) for part in path)
-    start = offsets[json_pointer]
     if isinstance(value, list):
         plain = all(not isinstance(item, dict | list) for item in value)
-        if plain and len(value) > 1 and path:
-            yield Slot(make(path), value, pointer, start, _literal_end(text, start), context + path, True)
+        if not (plain and len(value) > 1 and path):
+            for index, item in enumerate(value):
+                yield from _leaves(item, (*path, str(index)), spans, pointer, make, context)
             return
-        for index, item in enumerate(value):
-            yield from _leaves(item, (*path, str(index)), text, offsets, pointer, make, context)
-        return
-    yield Slot(make(path), value, pointer, start, _literal_end(text, start), context + path, True)
+    start, end = spans[path]
+    yield Slot(make(path), value, pointer, start, end, context + path, True)
 
 
-def _literal_end(text: str, start: int) -> int:
-    """The end of the JSON value that starts at ``start``."""
-    decoder = json.JSONDecoder()
-    _, end = decoder.raw_decode(text, start)
-    return int(end)
+#: JSON's whitespace (``str.isspace`` knows more, which JSON refuses).
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+#: A surrogate code point: a \u escape may write half of a pair alone, which is no character (lint refuses it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: a value and its end
+_Spans = dict[tuple[str, ...], tuple[int, int]]
+
+
+def parse_spans(text: str) -> tuple[Any, _Spans]:
+    """The JSON value of the text and, for the path of every value in it, where its literal starts and ends.
+
+    Text is refused (``ValueError``) exactly as lint's ``parse_with_positions`` refuses it: nesting deeper than
+    ``MAX_DEPTH``, half a surrogate pair, a number out of range or too long to read, NaN, Infinity, anything
+    after the value. It is the faster for slots: the C scanner reads each string and number and says where it
+    ends, so no literal is read twice to find its end, and paths are tuples, not pointer text.
+    """
+    spans: _Spans = {}
+    surrogates = _SURROGATE.search(text) is not None or SURROGATE_ESCAPE.search(text) is not None
+    value, end = _spanned(text, _space(text, 0), (), spans, surrogates)
+    if _space(text, end) != len(text):
+        raise ValueError("extra data after the JSON value")
+    return value, spans
+
+
+def _space(text: str, index: int) -> int:
+    match = _JSON_SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _spanned(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
+    """The value at ``index`` and its end; ``surrogates``: whether the text may hold a surrogate to refuse."""
+    if len(path) > MAX_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+    opening = text[index : index + 1]
+    if opening == "{":
+        value, end = _object(text, index + 1, path, spans, surrogates)
+    elif opening == "[":
+        value, end = _array(text, index + 1, path, spans, surrogates)
+    else:
+        value, end = _scalar(text, index, surrogates)
+    spans[path] = (index, end)
+    return value, end
+
+
+def _object(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
+    result: dict[str, Any] = {}
+    index = _space(text, index)
+    if text.startswith("}", index):
+        return result, index + 1
+    while True:
+        if not text.startswith('"', index):
+            raise ValueError("expected a string key")
+        key, index = _scalar(text, index, surrogates)
+        index = _space(text, index)
+        if not text.startswith(":", index):
+            raise ValueError("expected ':'")
+        result[key], index = _spanned(text, _space(text, index + 1), (*path, key), spans, surrogates)
+        index = _space(text, index)
+        if text.startswith("}", index):
+            return result, index + 1
+        if not text.startswith(",", index):
+            raise ValueError("expected ',' or '}'")
+        index = _space(text, index + 1)
+
+
+def _array(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
+    result: list[Any] = []
+    index = _space(text, index)
+    if text.startswith("]", index):
+        return result, index + 1
+    while True:
+        item, index = _spanned(text, index, (*path, str(len(result))), spans, surrogates)
+        result.append(item)
+        index = _space(text, index)
+        if text.startswith("]", index):
+            return result, index + 1
+        if not text.startswith(",", index):
+            raise ValueError("expected ',' or ']'")
+        index = _space(text, index + 1)
+
+
+def _scalar(text: str, index: int, surrogates: bool) -> tuple[Any, int]:
+    try:
+        value, end = _scan(text, index)
+    except StopIteration:
+        raise ValueError("expected a JSON value") from None
+    if type(value) is float and not math.isfinite(value):
+        raise ValueError("a number out of range, NaN or Infinity")
+    if surrogates and type(value) is str and _SURROGATE.search(value):
+        raise ValueError("half a surrogate pair")
+    return value, end
 
 
 def find_slot(slots: list[Slot], place: Place) -> list[Slot]:

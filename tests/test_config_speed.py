@@ -1,0 +1,66 @@
+"""What the speed work on the config half must not change: each fast path against the general one it replaced."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from curlport.config.detect.places import parse_spans
+from curlport.lint.json_positions import parse_with_positions, pointer_token
+
+_PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\x0b', '"a"', '"to"', '"\\ud800"', '"\\ud83d\\ude00"',
+           '"\ud800"', '"\\u00e9"', '"\\n"', '"\x01"', '0', '-0', '01', '1.', '1.5', '-1e3', '1e999', '-', 'NaN',
+           'Infinity', '-Infinity', 'true', 'false', 'null', 'nul', '"', '\\', '9' * 5000, '919876543210']
+
+
+def _reference(text: str) -> tuple[str, dict[str, tuple[int, int]]] | None:
+    """What slots were made of before: lint's parser, and each literal read again for its end."""
+    try:
+        value, offsets = parse_with_positions(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    decoder = json.JSONDecoder()
+    return repr(value), {pointer: (start, decoder.raw_decode(text, start)[1]) for pointer, start in offsets.items()}
+
+
+def _spans(text: str) -> tuple[str, dict[str, tuple[int, int]]] | None:
+    try:
+        value, spans = parse_spans(text)
+    except (ValueError, RecursionError):
+        return None
+    return repr(value), {"".join("/" + pointer_token(part) for part in path): span for path, span in spans.items()}
+
+
+def _random_json(rng: random.Random, depth: int = 0) -> Any:
+    kind = rng.choice(["str", "int", "float", "bool", "null"] + (["list", "dict"] * 3 if depth < 4 else []))
+    if kind == "str":
+        return "".join(rng.choice(["a", "é", "😀", '"', "\\", "\n", "/", "~", "$$To", " ", "\u2028"])
+                       for _ in range(rng.randint(0, 5)))
+    if kind in ("int", "float"):
+        return rng.choice([0, -1, 919876543210, 10**20, 0.5, -2.5e-7, 1e100])
+    if kind in ("bool", "null"):
+        return rng.choice([True, False, None])
+    if kind == "list":
+        return [_random_json(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return {rng.choice(["a", "to", "a/b", "~0", "", "0", "é"]): _random_json(rng, depth + 1)
+            for _ in range(rng.randint(0, 4))}
+
+
+def test_json_spans_match_lint_s_parser_and_a_second_reading_of_each_literal() -> None:
+    rng = random.Random(17)
+    texts = ["[" * 64 + "]" * 64, "[" * 65 + "]" * 65, "[" * 64 + "1" + "]" * 64, '{"a": 1, "a": [2, 3]}',
+             '{"a": [1, 2], "a": 3}', '{"a": {"b": 1}, "a": 2}']
+    for _ in range(3000):
+        document = _random_json(rng)
+        text = json.dumps(document, ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 1, "\t"]))
+        texts.append(text)
+        cut = rng.randrange(len(text) + 1)
+        texts.append(text[:cut] + rng.choice(_PIECES) + text[cut + rng.randint(0, 2):])  # mostly not JSON
+        texts.append("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 8))))
+    refused = 0
+    for text in texts:
+        expected = _reference(text)
+        refused += expected is None
+        assert _spans(text) == expected, text
+    assert 1000 < refused < len(texts) - 1000  # both kinds were tried

@@ -141,31 +141,39 @@ def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
     return matches[0]
 
 
-def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, dlt_route: bool) -> Decision:
+def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, slots: list[Slot]) -> Decision:
     # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them.
     eligible = [(slot, reading) for slot, reading in readings if slot is not taken and reading.total > EXCLUDED]
     # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.
-    shaped = [slot for slot, reading in eligible if reading.shape >= 3]
-    alone = shaped[0] if len(shaped) == 1 and not any(reading.name > 0 for _, reading in eligible) else None
-    ranked = sorted((scored(slot, reading, slot is alone) for slot, reading in eligible), key=lambda item: -item.score)
-    if not ranked or ranked[0].score < CANDIDATE:
-        return Decision(role, "none", candidates=tuple(ranked[:1]) if ranked and ranked[0].score > 0 else ())
-    best = ranked[0]
-    offered = tuple(item for item in ranked if item.score >= max(CANDIDATE, best.score - 3))[:MAX_CANDIDATES]
+    shaped = [index for index, (_, reading) in enumerate(eligible) if reading.shape >= 3]
+    if len(shaped) == 1 and not any(reading.name > 0 for _, reading in eligible):
+        slot, reading = eligible[shaped[0]]
+        eligible[shaped[0]] = slot, reading._replace(total=reading.total + 2, alone=True)
+    # Ranked on the totals; a Scored record (its reason in words) is made only for the few a decision reports.
+    ranked = sorted(eligible, key=lambda item: -item[1].total)
+    if not ranked or ranked[0][1].total < CANDIDATE:
+        return Decision(role, "none", candidates=_scored(ranked[:1]) if ranked and ranked[0][1].total > 0 else ())
+    best_slot, best = ranked[0]
+    # The candidates: the best and those close to it (a first part of the ranking), at most MAX_CANDIDATES.
+    offered = [item for item in ranked if item[1].total >= max(CANDIDATE, best.total - 3)][:MAX_CANDIDATES]
     # On a template route the text may be in any field named for it (the template's variables): offer them all.
-    named = tuple(item for item in ranked if item.named and item not in offered)
+    named = [item for item in ranked[len(offered):] if item[1].name > 0]
     if best.template_id:
-        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
-                        reason=f"{best.slot.place.describe()} holds '{best.slot.text}', which may be an Indian DLT "
+        return Decision(role, "ask", candidates=_scored(offered + named),
+                        reason=f"{best_slot.place.describe()} holds '{best_slot.text}', which may be an Indian DLT "
                                "template id rather than the text")
-    if role == MESSAGE and dlt_route:
-        return Decision(role, "ask", candidates=(offered + named)[:MAX_CANDIDATES],
+    if role == MESSAGE and _dlt_route(slots):
+        return Decision(role, "ask", candidates=_scored(offered + named),
                         reason="on a DLT route the message field may carry a template id rather than the text")
-    clear = len(ranked) == 1 or best.score - ranked[1].score >= MARGIN
-    if best.score >= FOUND and clear:
-        return Decision(role, "found", best.slot, (best,))
+    clear = len(ranked) == 1 or best.total - ranked[1][1].total >= MARGIN
+    if best.total >= FOUND and clear:
+        return Decision(role, "found", best_slot, _scored(ranked[:1]))
     reason = "several places score alike" if not clear else "no place is clearly it"
-    return Decision(role, "ask", candidates=offered, reason=reason)
+    return Decision(role, "ask", candidates=_scored(offered), reason=reason)
+
+
+def _scored(ranked: list[tuple[Slot, Reading]]) -> tuple[Scored, ...]:
+    return tuple(scored(slot, reading) for slot, reading in ranked[:MAX_CANDIDATES])
 
 
 class _Walked:
@@ -189,7 +197,7 @@ def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
 
 def _dlt_route(slots: list[Slot]) -> bool:
     """A route or type set to DLT: India's template-id routes, where `message` may carry the id."""
-    return any(isinstance(slot.value, str) and slot.value.strip().lower().startswith("dlt") for slot in slots)
+    return any(isinstance(slot.value, str) and slot.value.lstrip()[:3].lower() == "dlt" for slot in slots)
 
 
 def detect(config: dict[str, Any], to: Place | None = None, body: Place | None = None, *,
@@ -216,12 +224,12 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         elif present[role]:
             decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
     if auto and slots is not None and len(decisions) < 2:
-        hints, dlt_route = hints_of(config), _dlt_route(slots)
+        hints = hints_of(config)
         both = [(slot, readings(slot, hints)) for slot in slots]
         for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
-                decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, dlt_route)
+                decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, slots)
     for role in (RECIPIENT, MESSAGE):
         decisions.setdefault(role, Decision(role, "none"))
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:

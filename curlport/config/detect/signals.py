@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from curlport.config.detect.places import Slot
+from curlport.config.detect.places import Place, Slot
 
 RECIPIENT, MESSAGE = "recipient", "message"
 #: A score at or below this excludes the slot outright.
@@ -335,18 +335,14 @@ class Scored:
     named: bool = False
 
 
-def _own_name(slot: Slot) -> str:
-    return slot.place.key if slot.place.kind != "path" else ""
-
-
-def _context_words(slot: Slot) -> list[tuple[str, ...]]:
-    """The names around the slot, each as words: the JSON keys (or form field) above a JSON member, the segment
+def _context_words(place: Place, context: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The names around a slot, each as words: the JSON keys (or form field) above a JSON member, the segment
     before a path segment."""
-    if slot.place.kind == "path":
-        return [words(name) for name in slot.context]
-    if not slot.place.path:
+    if place.kind == "path":
+        return [words(name) for name in context]
+    if not place.path:
         return []
-    names = list(slot.context)
+    names = list(context)
     while names and names[-1].isdigit():
         names.pop()
     return [words(name) for name in names[:-1] if not name.isdigit()]
@@ -367,6 +363,8 @@ class Reading(NamedTuple):
     #: The value's shape in words.
     why: str
     template_id: bool
+    #: The only value of the role's shape when no name says otherwise: counted 2 more (see ``detect``).
+    alone: bool = False
 
 
 #: The reading of a slot that is never either placeholder's (an HTTP header, a sender's name, a flag).
@@ -375,29 +373,40 @@ NEVER = Reading(EXCLUDED, EXCLUDED, 0, EXCLUDED, EXCLUDED, "excluded", False)
 
 def readings(slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
     """How much the slot looks like the place of RECIPIENT and of MESSAGE: its names and its value are read once
-    for both roles."""
-    kind = slot.place.kind
-    if kind == "header" and slot.place.name.lower() in _PROTOCOL_HEADERS:
+    for both roles, and a slot its names exclude is not looked at further (nor its number given to phonenumbers)."""
+    names = _names(slot.place, slot.context)
+    if names is None:
         return NEVER, NEVER
-    own = words(_own_name(slot))
-    recipient_name, message_name = _name_score(own, RECIPIENT), _name_score(own, MESSAGE)
-    around = _context_words(slot)
+    recipient_name, message_name, recipient_around, message_around = names
     value = shape(slot.value, hints)
+    kind = slot.place.kind
     naming_path = kind == "path" and value.why == NAMING  # /sms/send: the endpoint's own words, not a sample
-    return (
-        _reading(RECIPIENT, kind, -3 if recipient_name == 0 and message_name > 0 else recipient_name,
-                 [_name_score(names, RECIPIENT) for names in around], value.recipient, naming_path, value),
-        _reading(MESSAGE, kind, -3 if message_name == 0 and recipient_name > 0 else message_name,
-                 [_name_score(names, MESSAGE) for names in around], value.message, naming_path, value),
-    )
+    return (_reading(RECIPIENT, kind, recipient_name, recipient_around, value.recipient, naming_path, value),
+            _reading(MESSAGE, kind, message_name, message_around, value.message, naming_path, value))
 
 
-def _reading(role: str, kind: str, name: int, context: list[int], shaped: int, naming_path: bool,
-             value: Shape) -> Reading:
+@lru_cache(maxsize=4096)
+def _names(place: Place, context: tuple[str, ...]) -> tuple[int, int, bool, bool] | None:
+    """What a slot's names say, for RECIPIENT then MESSAGE: its own name's score (-3 when named for the other
+    role), then whether a name around it is the role's; None when they exclude it (an HTTP header of the
+    protocol, a negative word in any of them), whatever its value. Cached: names repeat (every row's key, the
+    same members in each config of a provider)."""
+    if place.kind == "header" and place.name.lower() in _PROTOCOL_HEADERS:
+        return None
+    own = words(place.key if place.kind != "path" else "")
+    recipient, message = _name_score(own, RECIPIENT), _name_score(own, MESSAGE)
+    around = [(_name_score(names, RECIPIENT), _name_score(names, MESSAGE)) for names in _context_words(place, context)]
+    if recipient == EXCLUDED or any(score == EXCLUDED for score, _ in around):  # a negative word: both roles
+        return None
+    return (-3 if recipient == 0 and message > 0 else recipient, -3 if message == 0 and recipient > 0 else message,
+            any(score > 0 for score, _ in around), any(score > 0 for _, score in around))
+
+
+def _reading(role: str, kind: str, name: int, around: bool, shaped: int, naming_path: bool, value: Shape) -> Reading:
     value_score = min(shaped, 0) if naming_path else shaped
-    if name == EXCLUDED or value_score == EXCLUDED or EXCLUDED in context:
+    if value_score == EXCLUDED:
         return NEVER
-    context_score = 2 if name < 4 and any(c > 0 for c in context) else 0
+    context_score = 2 if around and name < 4 else 0
     total = name + value_score + context_score
     if role == MESSAGE and kind in ("header", "path"):  # possible, but providers hardly ever do
         total -= 3
@@ -407,11 +416,8 @@ def _reading(role: str, kind: str, name: int, context: list[int], shaped: int, n
     return Reading(total, name, context_score, value_score, shaped, value.why, template_id)
 
 
-def scored(slot: Slot, reading: Reading, alone: bool = False) -> Scored:
-    """The slot's score and its reason; ``alone``: the only value of the role's shape, when no name says
-    otherwise, which counts 2 more."""
+def scored(slot: Slot, reading: Reading) -> Scored:
+    """The slot's score and its reason, for a decision to report."""
     why = f"name {reading.name:+d}, around {reading.context:+d}, value {reading.value:+d} ({reading.why})"
-    if alone:
-        return Scored(slot, reading.total + 2, why + ", the only one of its shape", reading.template_id,
-                      reading.name > 0)
-    return Scored(slot, reading.total, why, reading.template_id, reading.name > 0)
+    return Scored(slot, reading.total, why + ", the only one of its shape" if reading.alone else why,
+                  reading.template_id, reading.name > 0)

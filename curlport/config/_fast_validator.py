@@ -152,7 +152,7 @@ def _check_12(v: Any) -> bool:
     return True
 
 def _check_6(v: Any) -> bool:
-    if sum(1 for check in (_check_7, _check_8, _check_12,) if check(v)) != 1:
+    if _check_7(v) + _check_8(v) + _check_12(v) != 1:
         return False
     return True
 
@@ -211,7 +211,7 @@ def _check_33(v: Any) -> bool:
     return True
 
 def _check_24(v: Any) -> bool:
-    if sum(1 for check in (_check_7, _check_26, _check_30, _check_33,) if check(v)) != 1:
+    if _check_7(v) + _check_26(v) + _check_30(v) + _check_33(v) != 1:
         return False
     return True
 
@@ -238,12 +238,12 @@ def _check_38(v: Any) -> bool:
     return True
 
 def _check_36(v: Any) -> bool:
-    if sum(1 for check in (_check_7, _check_38,) if check(v)) != 1:
+    if _check_7(v) + _check_38(v) != 1:
         return False
     return True
 
 def _check_41(v: Any) -> bool:
-    if sum(1 for check in (_check_7, _check_5,) if check(v)) != 1:
+    if _check_7(v) + _check_5(v) != 1:
         return False
     return True
 
@@ -377,7 +377,7 @@ def _check_0(v: Any) -> bool:
         return False
     if 'response' in v and not _check_44(v['response']):
         return False
-    if not all(check(v) for check in (_check_50,)):
+    if not (_check_50(v)):
         return False
     return True
 

@@ -194,18 +194,19 @@ class _Generator:
     def _pattern(self, argument: str, schema: dict[str, Any], pointer: str) -> list[str]:
         return self.guarded("string", f"not {self.pattern(argument)}.search(v)")
 
-    def _subschemas(self, argument: list[Any], pointer: str) -> str:
-        return ", ".join(self.function_for(subschema, f"{pointer}/{i}") for i, subschema in enumerate(argument))
+    def _subschemas(self, argument: list[Any], pointer: str, joiner: str) -> str:
+        """The subschemas' checks of ``v`` joined by an operator: calls in a row, not a generator over them."""
+        checks = (self.function_for(subschema, f"{pointer}/{i}") for i, subschema in enumerate(argument))
+        return joiner.join(f"{check}(v)" for check in checks)
 
     def _oneOf(self, argument: list[Any], schema: dict[str, Any], pointer: str) -> list[str]:
-        return [f"if sum(1 for check in ({self._subschemas(argument, pointer)},) if check(v)) != 1:",
-                "    return False"]
+        return [f"if {self._subschemas(argument, pointer, ' + ')} != 1:", "    return False"]
 
     def _anyOf(self, argument: list[Any], schema: dict[str, Any], pointer: str) -> list[str]:
-        return [f"if not any(check(v) for check in ({self._subschemas(argument, pointer)},)):", "    return False"]
+        return [f"if not ({self._subschemas(argument, pointer, ' or ')}):", "    return False"]
 
     def _allOf(self, argument: list[Any], schema: dict[str, Any], pointer: str) -> list[str]:
-        return [f"if not all(check(v) for check in ({self._subschemas(argument, pointer)},)):", "    return False"]
+        return [f"if not ({self._subschemas(argument, pointer, ' and ')}):", "    return False"]
 
     def _not(self, argument: Any, schema: dict[str, Any], pointer: str) -> list[str]:
         return [f"if {self.function_for(argument, pointer)}(v):", "    return False"]

@@ -41,7 +41,7 @@ _LITERALS = {None: "null", True: "true", False: "false"}
 
 def _indented(value: Any, newline: str) -> str:
     """``value`` as ``json.dumps`` lays it out with ``indent=2``, ``newline`` being the line break and indent it
-    starts at."""
+    starts at. Most values of a config are strings: a container encodes them itself, without a call each."""
     kind = type(value)
     if kind is str:
         return _encode_string(value)
@@ -53,13 +53,15 @@ def _indented(value: Any, newline: str) -> str:
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unplain
-            items.append(f"{_encode_string(key)}: {_indented(item, inner)}")
+            items.append(f"{_encode_string(key)}: "
+                         f"{_encode_string(item) if type(item) is str else _indented(item, inner)}")
         return "{" + inner + ("," + inner).join(items) + newline + "}"
     if kind is list:
         if not value:
             return "[]"
         inner = newline + "  "
-        return "[" + inner + ("," + inner).join(_indented(item, inner) for item in value) + newline + "]"
+        return "[" + inner + ("," + inner).join(
+            [_encode_string(item) if type(item) is str else _indented(item, inner) for item in value]) + newline + "]"
     if value is None or kind is bool:
         return _LITERALS[value]
     if kind is int:

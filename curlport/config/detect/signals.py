@@ -186,6 +186,10 @@ class Hints(NamedTuple):
     regions: tuple[str, ...] = ()
 
 
+_NUMBER_SEPARATORS = re.compile(r"[\s().-]")
+_NUMBER = re.compile(r"\+?\d{6,15}")
+
+
 def phone_strength(text: str, hints: Hints) -> int:
     """4 a valid number, 3 a possible one, 2 a plausible run of digits, 0 not a number.
 
@@ -194,17 +198,24 @@ def phone_strength(text: str, hints: Hints) -> int:
     regions the endpoint suggests. ``phonenumbers`` loads only when a value has
     the shape of a number, so configs without one never pay for it.
     """
-    compact = re.sub(r"[\s().-]", "", text.strip())
+    compact = _NUMBER_SEPARATORS.sub("", text.strip())
     if compact.startswith("00"):
         compact = "+" + compact[2:]
-    if not re.fullmatch(r"\+?\d{6,15}", compact):
+    if not _NUMBER.fullmatch(compact):
         return 0
+    return _strength(compact, hints.regions)
+
+
+@lru_cache(maxsize=4096)
+def _strength(compact: str, regions: tuple[str, ...]) -> int:
+    """``phone_strength`` of a compact number (at most 16 characters): cached, as each phonenumbers attempt takes
+    tens of microseconds, and numbers repeat (a list of recipients, JSON numbers, a provider's configs)."""
     import phonenumbers  # lazy: its metadata costs start-up time
 
     best = 0
     attempts: list[tuple[str, str | None]] = [(compact if compact.startswith("+") else "+" + compact, None)]
     if not compact.startswith("+"):  # national forms: the endpoint's country, then North America's, the most common
-        attempts += [(compact, region) for region in (*hints.regions, "US")]
+        attempts += [(compact, region) for region in (*regions, "US")]
     for number, region in attempts:
         try:
             parsed = phonenumbers.parse(number, region)

@@ -16,9 +16,9 @@ the very words the findings are about.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
+from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -84,8 +84,9 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         if userinfo:
             found.add(userinfo.group("password"))
     for slot in _slots(config) if listed is None else listed:
-        if is_credential_name(slot.place.key):
-            found.add(_credential_part(slot.place.key, slot.text))
+        key = slot.place.key
+        if is_credential_name(key):
+            found.add(_credential_part(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
                 found.add(written.strip('"') if slot.is_json else written)
@@ -102,8 +103,15 @@ def credential_spellings(config: Any, listed: list[Slot] | None = None) -> froze
 
 
 def _written_forms(value: str) -> set[str]:
-    return {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
+    if _UNRESERVED.fullmatch(value):  # letters, digits and -._~ (most keys): every form is the value itself
+        return {value}
+    return {value, encode_basestring(value)[1:-1], encode_basestring_ascii(value)[1:-1], quote(value, safe=""),
             quote_plus(value, safe="")}
+
+
+#: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as
+#: they are, and JSON escapes none of them).
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def _slots(config: dict[str, Any]) -> list[Any]:

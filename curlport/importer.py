@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from curlport.config.detect import Detection, Substitution, detect, parse_place, planned, slots_of, substitute
+from curlport.config.detect import Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
@@ -134,7 +134,7 @@ def import_curl(
     if placeholders == "auto" or to or body:
         detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto",
                            listed=listed)
-        substitutions = tuple(located(item, config, command.source, source_map) for item in planned(detection))
+        substitutions = located(detection, config, command.source, source_map)
         findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
         config = substitute(config, list(substitutions))
     if batching is not None:

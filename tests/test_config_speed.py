@@ -64,3 +64,16 @@ def test_json_spans_match_lint_s_parser_and_a_second_reading_of_each_literal() -
         refused += expected is None
         assert _spans(text) == expected, text
     assert 1000 < refused < len(texts) - 1000  # both kinds were tried
+
+
+def test_credential_spellings_are_the_json_and_percent_encodings_of_each_value() -> None:
+    from urllib.parse import quote, quote_plus
+
+    from curlport.credentials import _written_forms
+
+    rng = random.Random(19)
+    pieces = ["a", "Z", "0", "-", "_", ".", "~", " ", "+", "/", "%", '"', "\\", "é", "😀", "\n", "&", "="]
+    for _ in range(3000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _written_forms(value) == {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1],
+                                         quote(value, safe=""), quote_plus(value, safe="")}

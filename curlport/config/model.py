@@ -113,9 +113,7 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
     request_headers = [header for header in request.headers if oauth2 is None or header is not oauth2[1]]
     headers = [{"key": header.name, "value": header.value} for header in request_headers]
     for index, header in enumerate(request_headers):
-        locate(f"/headers/{index}", header.span)
-        locate(f"/headers/{index}/key", header.span)
-        locate(f"/headers/{index}/value", header.span)
+        _locate_row(source_map, f"/headers/{index}", header.span)
 
     parameters = None
     body = request.body
@@ -125,7 +123,7 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
         fields = form_fields(body) if _media_type(content_type) == FORM_CONTENT_TYPE else None
         if fields is not None:
             parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]}
-            _locate_fields(request, locate)
+            _locate_fields(request, source_map)
         else:
             declared_json = form == CURRENT_FORM and is_json_media_type(content_type)
             parameters = {"format": "json" if declared_json else "raw", "body": body}
@@ -145,11 +143,16 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
     return ConvertedConfig(config, source_map)
 
 
-def _locate_fields(request: Request, locate: Any) -> None:
+def _locate_fields(request: Request, source_map: dict[str, Span]) -> None:
     """Point each form field at the data option it came from (at the pair itself when verbatim)."""
-    if request.body_parts:
-        locate("/parameters", request.body_parts[0].span)
+    if request.body_parts and request.body_parts[0].span is not None:
+        source_map["/parameters"] = request.body_parts[0].span
     spans = [part.span for part in request.body_parts or () for _ in part.text.split("&")]
     for index, span in enumerate(spans):
-        for suffix in ("", "/key", "/value"):
-            locate(f"/parameters/fields/{index}{suffix}", span)
+        _locate_row(source_map, f"/parameters/fields/{index}", span)
+
+
+def _locate_row(source_map: dict[str, Span], pointer: str, span: Span | None) -> None:
+    """A header's or a field's row, its key and its value all come from one option."""
+    if span is not None:
+        source_map[pointer] = source_map[pointer + "/key"] = source_map[pointer + "/value"] = span

@@ -31,7 +31,7 @@ MAX_CANDIDATES = 5
 _TLD_REGIONS = {"uk": "GB"}
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
-           "detect", "parse_place", "planned", "sample_range", "slots_of", "substitute", "text_at"]
+           "detect", "parse_place", "sample_range", "slots_of", "substitute", "text_at"]
 
 
 class PlaceError(CurlportError):
@@ -121,13 +121,18 @@ def _strings(config: dict[str, Any]) -> list[str]:
     return texts
 
 
-def _present(lowered: str, placeholder: str) -> bool:
-    """Whether the placeholder is already there, in any letter case or percent-encoded (other rules fix those).
+def _present(config: dict[str, Any]) -> dict[str, bool]:
+    """Which placeholders are already there, in any letter case or percent-encoded (other rules fix those).
 
-    ``lowered`` is ``_strings`` joined by NUL and lowercased once for both placeholders: no
-    placeholder spelling holds a NUL, so none is found across two texts.
+    The texts are joined by NUL (no placeholder spelling holds one, so none is found across two texts), and
+    lowercased once for both placeholders, only when a ``$$`` or a ``%24%24`` says one may be there at all.
     """
-    return any(form in lowered for form in (placeholder.lower(), placeholder.lower().replace("$$", "%24%24")))
+    joined = "\0".join(_strings(config))
+    if "$$" not in joined and "%24%24" not in joined:
+        return dict.fromkeys(PLACEHOLDERS, False)
+    lowered = joined.lower()
+    return {role: any(form in lowered for form in (placeholder.lower(), placeholder.lower().replace("$$", "%24%24")))
+            for role, placeholder in PLACEHOLDERS.items()}
 
 
 def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
@@ -207,8 +212,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     Without ``auto`` only the user's choices are made: every other placeholder is ``none``.
     ``listed`` is the config's ``slots_of`` when the caller has it already (the rules do): not listed again.
     """
-    lowered = "\0".join(_strings(config)).lower()
-    present = {role: _present(lowered, placeholder) for role, placeholder in PLACEHOLDERS.items()}
+    present = _present(config)
     # Every slot is scored only when some placeholder is left to place; a config that has both (most configs
     # that are linted) only looks for where they are, which usually stops before any JSON body is read.
     needed = bool(to or body) or (auto and not all(present.values()))
@@ -237,25 +241,31 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])
 
 
-def substitution(slot: Slot, placeholder: str) -> Substitution:
-    """What writing ``placeholder`` at ``slot`` changes: only the sample's characters.
+def substitution(slot: Slot, placeholder: str, span: Span | None = None) -> Substitution:
+    """What writing ``placeholder`` at ``slot`` changes: only the sample's characters (``span``: where the sample
+    is in the curl text, when the importer knows).
 
     In JSON the sample's literal becomes the string "$$To": a JSON number too, since the
     platform's number may carry a leading + that is not JSON, and a list of numbers
     becomes ["$$To"], since the platform sends one message per recipient.
     """
-    sample = slot.text
+    sample = sample_of(slot)
     if slot.is_json and isinstance(slot.value, list):
         return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
                             f'["{placeholder}"]', f"a JSON array of {len(slot.value)} values, written as "
-                            f'["{placeholder}"]: the platform sends one message per recipient')
+                            f'["{placeholder}"]: the platform sends one message per recipient', span)
     if slot.is_json:
         retyped = "" if isinstance(slot.value, str) else (
             f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '
             f'"{placeholder}"')
         return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
-                            f'"{placeholder}"', retyped)
-    return Substitution(placeholder, slot.place, sample.strip(), slot.pointer, slot.start, slot.end, placeholder)
+                            f'"{placeholder}"', retyped, span)
+    return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end, placeholder, "", span)
+
+
+def sample_of(slot: Slot) -> str:
+    """The sample a substitution replaces, as it reports it: a form or query value without spaces around it."""
+    return slot.text if slot.is_json else slot.text.strip()
 
 
 def _holder(config: dict[str, Any], pointer: str, *, copying: bool = False) -> tuple[Any, Any]:
@@ -293,9 +303,3 @@ def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dic
         text = holder[key]
         holder[key] = text[: item.start] + item.replacement + text[item.end :]
     return result
-
-
-def planned(detection: Detection) -> list[Substitution]:
-    """The substitutions a detection calls for."""
-    return [substitution(slot, decision.placeholder) for decision in detection.decisions
-            if (slot := decision.to_write) is not None]

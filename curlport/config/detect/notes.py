@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
-from curlport.config.detect import FLAGS, Decision, Detection, Substitution, text_at
+from curlport.config.detect import FLAGS, Decision, Detection, Substitution, sample_of, substitution, text_at
 from curlport.config.detect.places import Slot
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
@@ -49,12 +48,13 @@ def _sample(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def located(substitution: Substitution, config: dict[str, Any], source: Source, source_map: dict[str, Span]
-            ) -> Substitution:
-    """The substitution with the span of its sample in the curl text."""
-    return replace(substitution, span=sample_span(text_at(config, substitution.pointer), substitution.start,
-                                                  substitution.end, substitution.sample, substitution.pointer,
-                                                  source, source_map))
+def located(detection: Detection, config: dict[str, Any], source: Source, source_map: dict[str, Span]
+            ) -> tuple[Substitution, ...]:
+    """The substitutions the detection calls for, each with the span of its sample in the curl text."""
+    return tuple(substitution(slot, decision.placeholder,
+                              sample_span(text_at(config, slot.pointer), slot.start, slot.end, sample_of(slot),
+                                          slot.pointer, source, source_map))
+                 for decision in detection.decisions if (slot := decision.to_write) is not None)
 
 
 def import_notes(detection: Detection, substitutions: list[Substitution], config: dict[str, Any], source: Source,

@@ -146,52 +146,57 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
         yield from _path_slots(endpoint)
         yield from _query_slots(endpoint)
     for index, row in rows(config.get("headers")):
-        if isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
-            yield Slot(Place("header", row["key"]), row["value"], f"/headers/{index}/value", 0, len(row["value"]))
+        key, value = row.get("key"), row.get("value")
+        if isinstance(value, str) and isinstance(key, str):
+            yield Slot(Place("header", key), value, f"/headers/{index}/value", 0, len(value))
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
         for index, row in rows(parameters.get("fields")):
-            if isinstance(row.get("value"), str) and isinstance(row.get("key"), str):
+            key, value = row.get("key"), row.get("value")
+            if isinstance(value, str) and isinstance(key, str):
                 pointer = f"/parameters/fields/{index}/value"
-                inner = list(_json_slots(row["value"], pointer, lambda path, r=row: Place("form", r["key"], path),
-                                         (row["key"],)))
-                yield from inner or [Slot(Place("form", row["key"]), row["value"], pointer, 0, len(row["value"]))]
+                inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
+                yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
         if isinstance(parameters.get("body"), str):
             yield from _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
 
 
-def _path_slots(endpoint: str) -> Iterator[Slot]:
+def _path_slots(endpoint: str) -> list[Slot]:
     parts = split_url(endpoint)
     path_start = endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
     if path_start == -1:
-        return
+        return []
+    slots = []
     position = path_start + 1
     segments = parts.path[1:].split("/")
     for index, segment in enumerate(segments):
         if segment:
             previous = unquote(segments[index - 1]) if index else ""
-            yield Slot(Place("path", str(index)), unquote(segment), "/endpoint", position, position + len(segment),
-                       (previous,) if previous else ())
+            slots.append(Slot(Place("path", str(index)), unquote(segment), "/endpoint", position,
+                              position + len(segment), (previous,) if previous else ()))
         position += len(segment) + 1
+    return slots
 
 
-def _query_slots(endpoint: str) -> Iterator[Slot]:
+def _query_slots(endpoint: str) -> list[Slot]:
     """The endpoint's query pairs; offsets are of the value as written, the value decoded as a server would."""
     query_start = endpoint.find("?")
     if query_start == -1:
-        return
+        return []
+    slots = []
     fragment = endpoint.find("#", query_start)
     position = query_start + 1
     for pair in endpoint[position : fragment if fragment != -1 else len(endpoint)].split("&"):
         key, separator, value = pair.partition("=")
         if separator and key:
             value_start = position + len(key) + 1
-            yield Slot(Place("query", unquote_plus(key)), unquote_plus(value), "/endpoint", value_start,
-                       value_start + len(value))
+            slots.append(Slot(Place("query", unquote_plus(key)), unquote_plus(value), "/endpoint", value_start,
+                              value_start + len(value)))
         position += len(pair) + 1
+    return slots
 
 
-def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> Iterator[Slot]:
+def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> list[Slot]:
     """The leaves of a JSON document (nothing when the text is not an object or array, or not JSON as lint
     reads it: see ``parse_spans``).
 
@@ -200,12 +205,12 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     value in an array is a slot of its own (``to.0``).
     """
     if not text.lstrip().startswith(("{", "[")):
-        return
+        return []
     try:
         document, spans = parse_spans(text)
     except (ValueError, RecursionError):
-        return
-    yield from _leaves(document, (), spans, pointer, make, context)
+        return []
+    return list(_leaves(document, (), spans, pointer, make, context))
 
 
 def _leaves(value: Any, path: tuple[str, ...], spans: dict[tuple[str, ...], tuple[int, int]], pointer: str,

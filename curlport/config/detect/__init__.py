@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from curlport.config import shape as read
@@ -104,7 +105,13 @@ def sample_range(slot: Slot) -> tuple[int, int]:
 
 def hints_of(config: dict[str, Any]) -> Hints:
     """Regions a national number may be written for: the country of the endpoint's domain."""
-    host = split_url(read.text(config, "endpoint")).hostname or ""
+    return _hints(read.text(config, "endpoint"))
+
+
+@lru_cache(maxsize=256)
+def _hints(endpoint: str) -> Hints:
+    """Cached: splitting a URL for its host name is dearer than the rest of a slot's scoring."""
+    host = split_url(endpoint).hostname or ""
     tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     region = _TLD_REGIONS.get(tld, tld.upper())
     return Hints((region,) if len(region) == 2 and region.isalpha() else ())
@@ -112,13 +119,12 @@ def hints_of(config: dict[str, Any]) -> Hints:
 
 def _strings(config: dict[str, Any]) -> list[str]:
     """Every text of the config a placeholder could be in (keys too: a placeholder there is still 'there')."""
-    texts = [read.text(config, "endpoint")]
-    texts += [value for value in read.section(config, "auth").values() if isinstance(value, str)]
     parameters = read.section(config, "parameters")
-    for _, row in read.rows(config.get("headers")) + read.rows(parameters.get("fields")):
-        texts += [read.text(row, "key"), read.text(row, "value")]
-    texts.append(read.text(parameters, "body"))
-    return texts
+    rows = [row for listed in (config.get("headers"), parameters.get("fields")) if isinstance(listed, list)
+            for row in listed if isinstance(row, dict)]
+    texts = [config.get("endpoint"), *read.section(config, "auth").values(), parameters.get("body")]
+    texts += [text for row in rows for text in (row.get("key"), row.get("value"))]
+    return [text for text in texts if isinstance(text, str)]
 
 
 def _present(config: dict[str, Any]) -> dict[str, bool]:

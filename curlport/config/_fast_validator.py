@@ -37,6 +37,15 @@ _PATTERN_0 = re.compile('^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+')
 
 _PATTERN_1 = re.compile('^(json:[^.].*|header:\\S+)$')
 
+_KEYS_0 = frozenset(('$schema', 'auth', 'batching', 'callback_url', 'endpoint', 'form', 'headers', 'method', 'name', 'parameters', 'response'))
+_KEYS_1 = frozenset(('password', 'type', 'username'))
+_KEYS_2 = frozenset(('client_id', 'client_secret', 'extra', 'token_url', 'type'))
+_KEYS_3 = frozenset(('key', 'value'))
+_KEYS_4 = frozenset(('fields', 'format'))
+_KEYS_5 = frozenset(('body', 'format'))
+_KEYS_6 = frozenset(('key', 'size'))
+_KEYS_7 = frozenset(('failure_pattern', 'message_id', 'statuses', 'success_pattern'))
+
 def _check_1(v: Any) -> bool:
     if not (isinstance(v, str) and v in ('https://curlport.dev/schemas/provider-config/2/provider-config.schema.json', 'https://curlport.dev/schemas/provider-config.schema.json')):
         return False
@@ -88,7 +97,7 @@ def _check_10(v: Any) -> bool:
 def _check_8(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'password', 'type', 'username'}:
+    if not v.keys() <= _KEYS_1:
         return False
     if 'type' not in v or 'username' not in v or 'password' not in v:
         return False
@@ -115,7 +124,7 @@ def _check_15(v: Any) -> bool:
 def _check_18(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'key', 'value'}:
+    if not v.keys() <= _KEYS_3:
         return False
     if 'key' not in v or 'value' not in v:
         return False
@@ -135,7 +144,7 @@ def _check_17(v: Any) -> bool:
 def _check_12(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'client_id', 'client_secret', 'extra', 'token_url', 'type'}:
+    if not v.keys() <= _KEYS_2:
         return False
     if 'type' not in v or 'token_url' not in v or 'client_id' not in v or 'client_secret' not in v or 'extra' not in v:
         return False
@@ -164,7 +173,7 @@ def _check_27(v: Any) -> bool:
 def _check_26(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'fields', 'format'}:
+    if not v.keys() <= _KEYS_4:
         return False
     if 'format' not in v or 'fields' not in v:
         return False
@@ -182,7 +191,7 @@ def _check_31(v: Any) -> bool:
 def _check_30(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'body', 'format'}:
+    if not v.keys() <= _KEYS_5:
         return False
     if 'format' not in v or 'body' not in v:
         return False
@@ -200,7 +209,7 @@ def _check_34(v: Any) -> bool:
 def _check_33(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'body', 'format'}:
+    if not v.keys() <= _KEYS_5:
         return False
     if 'format' not in v or 'body' not in v:
         return False
@@ -227,7 +236,7 @@ def _check_40(v: Any) -> bool:
 def _check_38(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'key', 'size'}:
+    if not v.keys() <= _KEYS_6:
         return False
     if 'key' not in v or 'size' not in v:
         return False
@@ -275,7 +284,7 @@ def _check_49(v: Any) -> bool:
 def _check_44(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'failure_pattern', 'message_id', 'statuses', 'success_pattern'}:
+    if not v.keys() <= _KEYS_7:
         return False
     if 'statuses' in v and not _check_45(v['statuses']):
         return False
@@ -351,7 +360,7 @@ def _check_50(v: Any) -> bool:
 def _check_0(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() <= {'$schema', 'auth', 'batching', 'callback_url', 'endpoint', 'form', 'headers', 'method', 'name', 'parameters', 'response'}:
+    if not v.keys() <= _KEYS_0:
         return False
     if 'name' not in v or 'method' not in v or 'endpoint' not in v or 'auth' not in v or 'headers' not in v or 'parameters' not in v:
         return False

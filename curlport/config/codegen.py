@@ -47,6 +47,7 @@ class _Generator:
         self.root = root
         self.functions: list[str] = []
         self.patterns: dict[str, str] = {}
+        self.key_sets: dict[tuple[str, ...], str] = {}
         self.names: dict[str, str] = {}  # schema pointer -> function name
         self.bodies: dict[str, str] = {}  # function body -> function name: identical checks share one function
         self.known_type: str | None = None  # the type the current schema's "type" already ensured
@@ -145,8 +146,7 @@ class _Generator:
         known = tuple(schema.get("properties", {}))
         patterns = [self.pattern(p) for p in schema.get("patternProperties", {})]
         if argument is False and not patterns:
-            allowed = "{" + ", ".join(map(repr, sorted(known))) + "}" if known else "set()"
-            return self.guarded("object", f"not v.keys() <= {allowed}")
+            return self.guarded("object", f"not v.keys() <= {self.key_set(known)}")
         extra = f"key not in {known!r}" + "".join(f" and not {p}.search(key)" for p in patterns)
         if argument is False:
             return self.guarded("object", f"any({extra} for key in v)")
@@ -225,6 +225,10 @@ class _Generator:
     def _dollar_ref(self, argument: str, schema: dict[str, Any], pointer: str) -> list[str]:
         return [f"if not {self.function_for(*self.resolve(argument, pointer))}(v):", "    return False"]
 
+    def key_set(self, keys: tuple[str, ...]) -> str:
+        """The name of a module-level frozenset of keys (a set written in the check would be built on each call)."""
+        return self.key_sets.setdefault(tuple(sorted(keys)), f"_KEYS_{len(self.key_sets)}")
+
     def pattern(self, regex: str) -> str:
         """The name of a module-level compiled pattern (Python's re stands in for ECMA 262, as in jsonschema)."""
         return self.patterns.setdefault(regex, f"_PATTERN_{len(self.patterns)}")
@@ -272,7 +276,8 @@ def generate(schema: dict[str, Any]) -> str:
     generator = _Generator(schema)
     root = generator.function_for(schema, "")
     patterns = [f"{name} = re.compile({regex!r})" for regex, name in generator.patterns.items()]
-    parts = [_PRELUDE.format(schema=SCHEMA_FILE, command=REGENERATE), *patterns, "", *generator.functions,
+    key_sets = "\n".join(f"{name} = frozenset({keys!r})" for keys, name in generator.key_sets.items())
+    parts = [_PRELUDE.format(schema=SCHEMA_FILE, command=REGENERATE), *patterns, key_sets, "", *generator.functions,
              f"is_valid = {root}"]
     return "\n\n".join(part for part in parts if part) + "\n"
 

@@ -120,10 +120,12 @@ def _hints(endpoint: str) -> Hints:
 def _strings(config: dict[str, Any]) -> list[str]:
     """Every text of the config a placeholder could be in (keys too: a placeholder there is still 'there')."""
     parameters = read.section(config, "parameters")
-    rows = [row for listed in (config.get("headers"), parameters.get("fields")) if isinstance(listed, list)
-            for row in listed if isinstance(row, dict)]
-    texts = [config.get("endpoint"), *read.section(config, "auth").values(), parameters.get("body")]
-    texts += [text for row in rows for text in (row.get("key"), row.get("value"))]
+    texts = [config.get("endpoint"), parameters.get("body"), *read.section(config, "auth").values()]
+    for listed in (config.get("headers"), parameters.get("fields")):
+        if isinstance(listed, list):
+            for row in listed:
+                if isinstance(row, dict):
+                    texts += (row.get("key"), row.get("value"))
     return [text for text in texts if isinstance(text, str)]
 
 
@@ -241,7 +243,8 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
                 taken = decisions[other].to_write if other in decisions else None
                 decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, slots)
     for role in (RECIPIENT, MESSAGE):
-        decisions.setdefault(role, Decision(role, "none"))
+        if role not in decisions:
+            decisions[role] = Decision(role, "none")
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
         decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])

@@ -247,9 +247,11 @@ def _looks_like_id(text: str) -> bool:
     return (has_digit and has_letter) or any(word in ("template", "templateid", "id") for word in words(token))
 
 
-@dataclass(frozen=True)
-class Shape:
-    """What a sample value looks like, as scores for each role, and why, in a few words."""
+class Shape(NamedTuple):
+    """What a sample value looks like, as scores for each role, and why, in a few words.
+
+    A named tuple: with a slot's names it keys the cache of its readings, and a tuple hashes in C.
+    """
 
     recipient: int
     message: int
@@ -388,9 +390,14 @@ def readings(slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
     names = _names(slot.place, slot.context)
     if names is None:
         return NEVER, NEVER
+    return _readings(names, shape(slot.value, hints), slot.place.kind)
+
+
+@lru_cache(maxsize=4096)
+def _readings(names: tuple[int, int, bool, bool], value: Shape, kind: str) -> tuple[Reading, Reading]:
+    """The readings of a slot from what its names say (``_names``), its value's shape and its kind: cached, as
+    those three are few and repeat far more than the values themselves."""
     recipient_name, message_name, recipient_around, message_around = names
-    value = shape(slot.value, hints)
-    kind = slot.place.kind
     naming_path = kind == "path" and value.why == NAMING  # /sms/send: the endpoint's own words, not a sample
     return (_reading(RECIPIENT, kind, recipient_name, recipient_around, value.recipient, naming_path, value),
             _reading(MESSAGE, kind, message_name, message_around, value.message, naming_path, value))

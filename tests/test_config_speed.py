@@ -77,3 +77,26 @@ def test_credential_spellings_are_the_json_and_percent_encodings_of_each_value()
         value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _written_forms(value) == {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1],
                                          quote(value, safe=""), quote_plus(value, safe="")}
+
+
+def test_form_bodies_read_without_decoding_are_those_decoding_would_give() -> None:
+    from urllib.parse import unquote_plus
+
+    from curlport.config.model import form_fields
+
+    def decoded(body: str) -> list[tuple[str, str]] | None:
+        """The reference: every key and value decoded."""
+        pairs = [pair.partition("=") for pair in body.split("&")] if body else []
+        if not pairs or any(not separator or not key for key, separator, _ in pairs):
+            return None
+        try:
+            return [(unquote_plus(key, errors="strict"), unquote_plus(value, errors="strict"))
+                    for key, _, value in pairs]
+        except UnicodeDecodeError:
+            return None
+
+    rng = random.Random(23)
+    pieces = ["a", "to", "=", "&", "+", " ", "%", "%2B", "%zz", "%C3%A9", "%C3", "é", "$$To"]
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert form_fields(body) == decoded(body), body

@@ -48,14 +48,17 @@ def form_fields(body: str) -> list[tuple[str, str]] | None:
     if not body:
         return None
     fields = []
+    encoded = "%" in body or "+" in body  # without either, decoding changes nothing
     for pair in body.split("&"):
         key, separator, value = pair.partition("=")
         if not separator or not key:
             return None
-        try:
-            fields.append((unquote_plus(key, errors="strict"), unquote_plus(value, errors="strict")))
-        except UnicodeDecodeError:
-            return None
+        if encoded:
+            try:
+                key, value = unquote_plus(key, errors="strict"), unquote_plus(value, errors="strict")
+            except UnicodeDecodeError:
+                return None
+        fields.append((key, value))
     return fields
 
 

@@ -68,19 +68,20 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
         findings.append(notes.PLACED.at(
             f"{_ROLE_WORDS[decision.role]}: {item.place.describe()} (sample {_sample(item.sample)}) -> "
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
-        findings += _plus_note(item, text_at(config, item.pointer), source)
+        findings += _plus_note(item, config, source)
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
     return findings
 
 
-def _plus_note(item: Substitution, text: str, source: Source) -> list[Finding]:
+def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> list[Finding]:
     """A sample written +91… in a form value or a query: the provider decodes the + as a space."""
-    raw = text[item.start : item.end]
-    form_space = item.pointer.startswith("/parameters/fields/") and raw.startswith(" ")
-    query_plus = item.pointer == "/endpoint" and raw.startswith("+")
-    if not (form_space or query_plus) or item.span is None:
+    form, query = item.pointer.startswith("/parameters/fields/"), item.pointer == "/endpoint"
+    if not (form or query) or item.span is None:
+        return []
+    raw = text_at(config, item.pointer)[item.start : item.end]
+    if not (raw.startswith(" ") if form else raw.startswith("+")):
         return []
     start = source.offset(item.span.line, item.span.column)
     if source.text[start : start + 1] != "+":

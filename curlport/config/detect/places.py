@@ -210,23 +210,25 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
         document, spans = parse_spans(text)
     except (ValueError, RecursionError):
         return []
-    return list(_leaves(document, (), spans, pointer, make, context))
+    slots: list[Slot] = []
+    _leaves(document, (), spans, pointer, make, context, slots)
+    return slots
 
 
 def _leaves(value: Any, path: tuple[str, ...], spans: dict[tuple[str, ...], tuple[int, int]], pointer: str,
-            make: Any, context: tuple[str, ...]) -> Iterator[Slot]:
+            make: Any, context: tuple[str, ...], slots: list[Slot]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _leaves(item, (*path, key), spans, pointer, make, context)
+            _leaves(item, (*path, key), spans, pointer, make, context, slots)
         return
     if isinstance(value, list):
         plain = all(not isinstance(item, dict | list) for item in value)
         if not (plain and len(value) > 1 and path):
             for index, item in enumerate(value):
-                yield from _leaves(item, (*path, str(index)), spans, pointer, make, context)
+                _leaves(item, (*path, str(index)), spans, pointer, make, context, slots)
             return
     start, end = spans[path]
-    yield Slot(make(path), value, pointer, start, end, context + path, True)
+    slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
 
 
 #: JSON's whitespace (``str.isspace`` knows more, which JSON refuses).

@@ -167,14 +167,14 @@ def _path_slots(endpoint: str) -> list[Slot]:
     if path_start == -1:
         return []
     slots = []
-    position = path_start + 1
-    segments = parts.path[1:].split("/")
-    for index, segment in enumerate(segments):
+    position, previous = path_start + 1, ""
+    for index, segment in enumerate(parts.path[1:].split("/")):
+        decoded = unquote(segment) if "%" in segment else segment
         if segment:
-            previous = unquote(segments[index - 1]) if index else ""
-            slots.append(Slot(Place("path", str(index)), unquote(segment), "/endpoint", position,
-                              position + len(segment), (previous,) if previous else ()))
+            slots.append(Slot(Place("path", str(index)), decoded, "/endpoint", position, position + len(segment),
+                              (previous,) if previous else ()))
         position += len(segment) + 1
+        previous = decoded
     return slots
 
 

@@ -12,6 +12,7 @@ config that targets it says so with ``"form": "legacy"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -84,7 +85,9 @@ def _check_expressible(request: Request) -> None:
             request.url.span)
 
 
+@lru_cache(maxsize=256)
 def default_name(endpoint: str) -> str:
+    """The endpoint's host name (cached: a URL's host name is worked out anew each time it is asked for)."""
     return split_url(endpoint).hostname or "provider"
 
 

@@ -17,12 +17,12 @@ the very words the findings are about.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
+from curlport.config.short_cache import short_text_cache
 from curlport.urls import USERINFO_PASSWORD
 
 # Whole names (letters and digits only, lower case) that are credentials.
@@ -44,24 +44,16 @@ _NOT_A_SECRET = re.compile(
 )
 
 
+@short_text_cache(maxsize=4096)
 def is_credential_name(name: str) -> bool:
     """Whether a header, parameter, field or JSON member of this name carries a credential.
 
-    Short names are cached: every slot of every config asks, and names repeat (Content-Type, to, message); a long
-    one is not kept alive by the cache.
+    Cached: every slot of every config asks, and names repeat (Content-Type, to, message).
     """
-    return _cached_credential_name(name) if len(name) <= _CACHED_LENGTH else _credential_name(name)
-
-
-def _credential_name(name: str) -> bool:
     compact = re.sub(r"[^a-z0-9]", "", name.lower())
     if compact in _CREDENTIAL_NAMES or any(part in compact for part in _CREDENTIAL_PARTS):
         return True
     return not _CREDENTIAL_WORDS.isdisjoint(word.lower() for word in _WORDS.findall(name))
-
-
-_CACHED_LENGTH = 256
-_cached_credential_name = lru_cache(maxsize=4096)(_credential_name)
 
 
 def credential_values(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:

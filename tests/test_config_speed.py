@@ -100,3 +100,17 @@ def test_form_bodies_read_without_decoding_are_those_decoding_would_give() -> No
     for _ in range(3000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert form_fields(body) == decoded(body), body
+
+
+def test_a_short_text_cache_keeps_short_texts_only() -> None:
+    from curlport.config.short_cache import short_text_cache
+
+    calls: list[str] = []
+
+    @short_text_cache(maxsize=8, longest=4)
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    assert [length(text) for text in ("abcd", "abcd", "abcde", "abcde")] == [4, 4, 5, 5]
+    assert calls == ["abcd", "abcde", "abcde"]  # the long one is worked out each time, never kept

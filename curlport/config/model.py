@@ -12,10 +12,10 @@ config that targets it says so with ``"form": "legacy"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote_plus
 
+from curlport.config.short_cache import short_text_cache
 from curlport.errors import UnsupportedRequestError
 from curlport.parse.request import FORM_CONTENT_TYPE, Header, Request
 from curlport.source import Span
@@ -85,7 +85,7 @@ def _check_expressible(request: Request) -> None:
             request.url.span)
 
 
-@lru_cache(maxsize=256)
+@short_text_cache(maxsize=256, longest=2048)
 def default_name(endpoint: str) -> str:
     """The endpoint's host name (cached: a URL's host name is worked out anew each time it is asked for)."""
     return split_url(endpoint).hostname or "provider"

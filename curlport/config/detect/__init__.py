@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from curlport.config import shape as read
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
+from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
 from curlport.source import Span
 from curlport.urls import split_url
@@ -108,7 +108,7 @@ def hints_of(config: dict[str, Any]) -> Hints:
     return _hints(read.text(config, "endpoint"))
 
 
-@lru_cache(maxsize=256)
+@short_text_cache(maxsize=256, longest=2048)
 def _hints(endpoint: str) -> Hints:
     """Cached: splitting a URL for its host name is dearer than the rest of a slot's scoring."""
     host = split_url(endpoint).hostname or ""

@@ -17,11 +17,11 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
+from curlport.config.short_cache import short_text_cache
 from curlport.lint.json_positions import MAX_DEPTH, SURROGATE_ESCAPE
 from curlport.urls import split_url
 
@@ -161,7 +161,7 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
             yield from _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
 
 
-@lru_cache(maxsize=256)
+@short_text_cache(maxsize=256, longest=2048)
 def _endpoint_slots(endpoint: str) -> tuple[Slot, ...]:
     """The endpoint's path segments and query values: cached (slots are immutable), as the configs of a
     provider, and every config linted or imported again, share the endpoint, and splitting it is half the

@@ -139,8 +139,12 @@ def _present(config: dict[str, Any]) -> dict[str, bool]:
     if "$$" not in joined and "%24%24" not in joined:
         return dict.fromkeys(PLACEHOLDERS, False)
     lowered = joined.lower()
-    return {role: any(form in lowered for form in (placeholder.lower(), placeholder.lower().replace("$$", "%24%24")))
-            for role, placeholder in PLACEHOLDERS.items()}
+    return {role: plain in lowered or encoded in lowered for role, (plain, encoded) in _SPELLINGS.items()}
+
+
+#: Each placeholder lowercased, as it is and percent-encoded.
+_SPELLINGS = {role: (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
+              for role, placeholder in PLACEHOLDERS.items()}
 
 
 def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
@@ -167,22 +171,27 @@ def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None,
     if not ranked or ranked[0][1].total < CANDIDATE:
         return Decision(role, "none", candidates=_scored(ranked[:1]) if ranked and ranked[0][1].total > 0 else ())
     best_slot, best = ranked[0]
-    # The candidates: the best and those close to it (a first part of the ranking), at most MAX_CANDIDATES.
-    offered = [item for item in ranked if item[1].total >= max(CANDIDATE, best.total - 3)][:MAX_CANDIDATES]
-    # On a template route the text may be in any field named for it (the template's variables): offer them all.
-    named = [item for item in ranked[len(offered):] if item[1].name > 0]
     if best.template_id:
-        return Decision(role, "ask", candidates=_scored(offered + named),
+        return Decision(role, "ask", candidates=_offered(ranked, with_named=True),
                         reason=f"{best_slot.place.describe()} holds '{best_slot.text}', which may be an Indian DLT "
                                "template id rather than the text")
     if role == MESSAGE and _dlt_route(slots):
-        return Decision(role, "ask", candidates=_scored(offered + named),
+        return Decision(role, "ask", candidates=_offered(ranked, with_named=True),
                         reason="on a DLT route the message field may carry a template id rather than the text")
     clear = len(ranked) == 1 or best.total - ranked[1][1].total >= MARGIN
     if best.total >= FOUND and clear:
         return Decision(role, "found", best_slot, _scored(ranked[:1]))
     reason = "several places score alike" if not clear else "no place is clearly it"
-    return Decision(role, "ask", candidates=_scored(offered), reason=reason)
+    return Decision(role, "ask", candidates=_offered(ranked), reason=reason)
+
+
+def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
+    """The candidates of an ask: the best and those close to it (a first part of the ranking), and ``with_named``,
+    on a template route, where the text may be in any field named for it (the template's variables), those too."""
+    best = ranked[0][1].total
+    offered = [item for item in ranked if item[1].total >= max(CANDIDATE, best - 3)][:MAX_CANDIDATES]
+    named = [item for item in ranked[len(offered):] if item[1].name > 0] if with_named else []
+    return _scored(offered + named)
 
 
 def _scored(ranked: list[tuple[Slot, Reading]]) -> tuple[Scored, ...]:

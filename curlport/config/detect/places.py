@@ -124,9 +124,12 @@ class Slot(NamedTuple):
     @property
     def text(self) -> str:
         """The value as text, as a reader sees it."""
-        if isinstance(self.value, list):
-            return ",".join(_scalar_text(item) for item in self.value)
-        return _scalar_text(self.value)
+        value = self.value
+        if isinstance(value, str):  # most values, asked for often: without a further call
+            return value
+        if isinstance(value, list):
+            return ",".join(_scalar_text(item) for item in value)
+        return _scalar_text(value)
 
 
 def _scalar_text(value: Any) -> str:

@@ -114,3 +114,26 @@ def test_a_short_text_cache_keeps_short_texts_only() -> None:
 
     assert [length(text) for text in ("abcd", "abcd", "abcde", "abcde")] == [4, 4, 5, 5]
     assert calls == ["abcd", "abcde", "abcde"]  # the long one is worked out each time, never kept
+
+
+
+def test_substitution_leaves_the_config_it_was_given_as_it_was() -> None:
+    import copy
+    from pathlib import Path
+
+    from curlport.config.detect import substitute
+    from curlport.errors import CurlportError
+    from curlport.importer import import_curl
+
+    substituted = 0
+    for path in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "curl").glob("*.curl")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            detected, plain = import_curl(text), import_curl(text, placeholders="none").config
+        except CurlportError:
+            continue
+        before = copy.deepcopy(plain)
+        result = substitute(plain, list(detected.substitutions))
+        assert result == detected.config and plain == before, path.name
+        substituted += bool(detected.substitutions)
+    assert substituted > 50

@@ -267,8 +267,13 @@ def parse_spans(text: str) -> tuple[Any, _Spans]:
 
 
 def _space(text: str, index: int) -> int:
+    if text[index : index + 1] not in _SPACES:  # mostly a token follows at once: no regular expression
+        return index
     match = _JSON_SPACE.match(text, index)
     return match.end() if match else index
+
+
+_SPACES = frozenset(" \t\n\r")
 
 
 def _spanned(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:

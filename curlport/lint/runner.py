@@ -245,7 +245,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
     source.add_secrets(lambda: credential_spellings(
         config, shared.place_slots if shared is not None and config == quick else None))
-    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+    spans = ValueSpans(source, offsets)
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
@@ -276,10 +276,35 @@ def _unreadable(config: Any) -> ProviderShapeError | None:
     return None
 
 
+class ValueSpans(Mapping[str, Span]):
+    """The span of each located value's first character, by JSON pointer, worked out when asked for.
+
+    A file with findings asks for a few values' spans; working out every value's
+    (hundreds in a config) for them was most of the cost of placing its findings.
+    """
+
+    def __init__(self, source: Source, offsets: dict[str, int]) -> None:
+        self._source = source
+        self._offsets = offsets
+
+    def __getitem__(self, pointer: str) -> Span:
+        offset = self._offsets[pointer]
+        return self._source.span(offset, offset + 1)
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._offsets
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
 def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
     """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
     offending characters themselves; otherwise the value."""
-    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+    spans = ValueSpans(source, offsets)
 
     strings: dict[int, StringOffsets] = {}
 

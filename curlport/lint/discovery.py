@@ -127,7 +127,8 @@ def _read_small(path: Path | str) -> bytes | None:
         size = os.fstat(descriptor).st_size
         if size > _LARGEST_CONFIG:
             return None
-        chunks, left = [], _LARGEST_CONFIG + 1
+        chunks: list[bytes] = []
+        left = _LARGEST_CONFIG + 1
         # The first read asks for the size fstat gave (and one byte more): no megabyte buffer for a small file.
         while left > 0 and (chunk := os.read(descriptor, min(left, 1 << 16 if chunks else size + 1))):
             chunks.append(chunk)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
+import re
+
+import pytest
 
 from curlport.config.emit import render_json
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
@@ -121,3 +125,26 @@ def test_plain_name_exclusions_match_as_pathspec_matches_them() -> None:
             path = settings.root.resolve() / relative
             assert exclusions.matches(path, is_dir, path) == spec.match_file(relative + "/" if is_dir else relative), (
                 extra, relative, is_dir)
+
+
+_REGEX_FRAGMENTS = ["$$", "$", "{{", "}}", "{", "}", "%", "<", ">", "[", "]", "to", "To", "TO", "body", "Body", "phone",
+                    "Mobile", "message", "msg", "text", "number", "msisdn", "recipient", "your", "YOUR_", "api_key",
+                    "token", "id", "enter", "Enter ", "x", "xxxxx", "XXXXXX", "123", "\u0663", "_", " ", "-", ".",
+                    ":", "\u212a", "\u017f", "\u0130", "ENV_VAR", "=", "&", "\0", "\n", "é"]
+
+
+@pytest.mark.parametrize("module, name, raw", [
+    ("curlport.rules.cp104_placeholder_near_miss", "NEAR_MISS", "_NEAR_MISS"),
+    ("curlport.rules.cp401_unfilled_template_value", "_TEMPLATE_VALUE", "_TEMPLATE_VALUE_PATTERN"),
+])
+def test_rule_patterns_behind_a_first_character_lookahead_match_as_the_plain_pattern(module: str, name: str,
+                                                                                     raw: str) -> None:
+    rules_module = importlib.import_module(module)
+    guarded: re.Pattern[str] = getattr(rules_module, name)
+    plain = re.compile(getattr(rules_module, raw), guarded.flags)
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = "".join(rng.choice(_REGEX_FRAGMENTS) for _ in range(rng.randint(0, 12)))
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
+               [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+        assert bool(guarded.fullmatch(text)) == bool(plain.fullmatch(text)), text

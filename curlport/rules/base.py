@@ -153,6 +153,17 @@ def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[Slot]:
                     yield Slot(f"{pointer}/{index}/{key}", f"{kind}-{key}", row[key])
 
 
+def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for ``first``, the characters (a regex class's contents) its matches start with.
+
+    Python's ``re`` tries every alternative of a long alternation at every position
+    of a value; the lookahead turns most positions away at once, which makes the
+    rules' searches several times faster with the very same matches
+    (``tests/test_speed_guards.py`` compares them on generated text).
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 PLACEHOLDER = re.compile(r"\$\$([A-Za-z][A-Za-z0-9_]*)")
 RECIPIENT, MESSAGE, TEMPLATE_ID = "$$To", "$$Body", "$$TemplateId"
 #: The platform's documented placeholders: never near misses.

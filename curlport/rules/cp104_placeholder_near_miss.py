@@ -19,6 +19,7 @@ from curlport.rules.base import (
     replace_span,
     slots,
     starting_with,
+    values_text,
 )
 
 # Another templating syntax around the very names To and Body: the author meant the placeholder.
@@ -33,6 +34,8 @@ _MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if not NEAR_MISS.search(values_text(config)):
+        return
     misses = [(slot, match, _meant(match)) for slot in slots(config) for match in NEAR_MISS.finditer(slot.text)]
     meaning = Counter(meant for _, _, meant in misses)
     for slot, match, meant in misses:

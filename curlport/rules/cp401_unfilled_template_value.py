@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from curlport.config.detect import sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, detection, slots, starting_with
+from curlport.rules.base import Config, Problem, Rule, detection, slots, starting_with, values_text
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
 
 _TEMPLATE_VALUE_PATTERN = (
@@ -22,6 +22,8 @@ _TEMPLATE_VALUE = starting_with(r"yex<{\[\d$", _TEMPLATE_VALUE_PATTERN, re.IGNOR
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
+    if not _TEMPLATE_VALUE.search(values_text(config)):
+        return
     claimed: dict[str, list[tuple[int, int]]] = {}
     for sample in detection(config).claimed():
         claimed.setdefault(sample.pointer, []).append(sample_range(sample))

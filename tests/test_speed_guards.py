@@ -148,3 +148,41 @@ def test_rule_patterns_behind_a_first_character_lookahead_match_as_the_plain_pat
         assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
         assert bool(guarded.fullmatch(text)) == bool(plain.fullmatch(text)), text
+
+
+def _random_json_text(rng: random.Random, depth: int = 0) -> str:
+    """JSON text as people and tools write it, with what makes offsets hard: repeated keys, escapes, odd spacing."""
+    space = rng.choice(["", " ", "\n  ", "\t", "\r\n"])
+    kind = rng.random()
+    if depth < 4 and kind < 0.3:
+        keys = ["a", "b", "a/b", "c~d", "é", "", "0", "\\u0061", 'q\\"']
+        members = [f'"{rng.choice(keys)}"{space}:{rng.choice(["", " "])}{_random_json_text(rng, depth + 1)}'
+                   for _ in range(rng.randint(0, 4))]
+        return "{" + space + f",{space}".join(members) + space + "}"
+    if depth < 4 and kind < 0.5:
+        return "[" + space + f",{space}".join(_random_json_text(rng, depth + 1)
+                                              for _ in range(rng.randint(0, 4))) + space + "]"
+    return rng.choice(['"x"', '"\\u00e9\\n"', '"$$To"', '"\\ud83d\\ude00"', '"\\ud800"', "1", "-0.5", "1e3", "1e999",
+                       "NaN", "-Infinity", "true", "null", "12345678901234567890", '"a\\/b"'])
+
+
+def test_offsets_on_demand_are_the_parsers_offsets() -> None:
+    from curlport.lint.json_positions import located, parse_with_positions
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = _random_json_text(rng)
+        try:
+            expected_value, expected = parse_with_positions(text)
+        except json.JSONDecodeError as error:
+            with pytest.raises(json.JSONDecodeError) as raised:
+                located(text)
+            assert (raised.value.msg, raised.value.pos) == (error.msg, error.pos), text
+            continue
+        value, offsets = located(text)
+        assert value == expected_value, text
+        probes = {*expected, *(f"{pointer}/{extra}" for pointer in expected for extra in ("a", "0", "00", "9", "a~1b"))}
+        for pointer in sorted(probes):
+            assert (pointer in offsets) == (pointer in expected), (text, pointer)
+            assert offsets.get(pointer) == expected.get(pointer), (text, pointer)
+        assert dict(offsets) == expected

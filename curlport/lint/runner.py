@@ -24,7 +24,13 @@ from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, impor
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
+from curlport.lint.json_positions import (
+    SURROGATE_ESCAPE,
+    StringOffsets,
+    literal_end,
+    located,
+    parse_with_positions,
+)
 from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
@@ -238,7 +244,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
             and _unreadable(quick) is None:
         return []
     try:
-        config, offsets = parse_with_positions(source.text)
+        config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
@@ -283,7 +289,7 @@ class ValueSpans(Mapping[str, Span]):
     (hundreds in a config) for them was most of the cost of placing its findings.
     """
 
-    def __init__(self, source: Source, offsets: dict[str, int]) -> None:
+    def __init__(self, source: Source, offsets: Mapping[str, int]) -> None:
         self._source = source
         self._offsets = offsets
 
@@ -301,7 +307,7 @@ class ValueSpans(Mapping[str, Span]):
         return len(self._offsets)
 
 
-def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
+def json_locator(source: Source, offsets: Mapping[str, int]) -> Callable[[Problem], Span | None]:
     """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
     offending characters themselves; otherwise the value."""
     spans = ValueSpans(source, offsets)

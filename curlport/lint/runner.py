@@ -138,6 +138,8 @@ def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fi
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:
     """The findings at ``severity`` and above, at most ``MAX_PER_CODE`` of each code (the others counted)."""
+    if not report.findings:  # most files: nothing to drop or count
+        return report
     findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
     return replace(report, findings=findings, omitted=omitted)
 

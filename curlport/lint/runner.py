@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
@@ -23,7 +23,6 @@ from curlport.findings import Finding, FixOffer, Omitted, Severity, capped
 from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
-from curlport.lint.fixes import AppliedFix, fix_json_text
 from curlport.lint.json_positions import (
     SURROGATE_ESCAPE,
     StringOffsets,
@@ -36,6 +35,9 @@ from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve, walked
 from curlport.source import Source, Span, nearest_span
+
+if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, --diff) only
+    from curlport.lint.fixes import AppliedFix, FixedText
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
@@ -152,7 +154,7 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     except CurlportError as error:
         return FileReport(path, None, (_error_finding(PARSE_ERROR, error),))
     if path.endswith(".json") if as_json is None else as_json:
-        fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
+        fixed = _fixed(text, selected, unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
             return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
@@ -169,6 +171,12 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
     findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
     return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
+
+
+def _fixed(text: str, selected: frozenset[str] | None, unsafe: bool) -> FixedText:
+    from curlport.lint.fixes import fix_json_text
+
+    return fix_json_text(text, selected, unsafe=unsafe)
 
 
 def _error_finding(code: str, error: CurlportError) -> Finding:

@@ -6,6 +6,7 @@ import importlib
 import json
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,42 @@ def test_offsets_on_demand_are_the_parsers_offsets() -> None:
             assert (pointer in offsets) == (pointer in expected), (text, pointer)
             assert offsets.get(pointer) == expected.get(pointer), (text, pointer)
         assert dict(offsets) == expected
+
+
+_VALUE_FRAGMENTS = [*_REGEX_FRAGMENTS, "$$To", "$$Body", "$$to", "$$BODY", "$$Tox", "$$TemplateId", "$$templateid",
+                    "$$MessageID", "$$MessageId", "{{to}}", "YOUR_API_KEY", "<api_key>", "https://", "?to=", "&"]
+
+
+def _random_config(rng: random.Random) -> dict[str, Any]:
+    def value() -> str:
+        return "".join(rng.choice(_VALUE_FRAGMENTS) for _ in range(rng.randint(0, 6)))
+
+    def rows() -> list[dict[str, str]]:
+        return [{"key": value(), "value": value()} for _ in range(rng.randint(0, 3))]
+
+    config: dict[str, Any] = {"endpoint": value(), "headers": rows(),
+                              "auth": {"username": value(), "password": value()}}
+    config["parameters"] = {"format": "form", "fields": rows()} if rng.random() < 0.5 else \
+        {"format": "raw", "body": value()}
+    return config
+
+
+def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_report() -> None:
+    """The rules that first search the values joined (``values_text``) skip only configs no value would report."""
+    from curlport.rules.base import KNOWN_PLACEHOLDERS, MESSAGE, PLACEHOLDER, RECIPIENT, slots, values_text, walked
+    from curlport.rules.cp103_miscased_placeholder import _maybe_miscased
+    from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
+    from curlport.rules.cp106_placeholder_repeated import _occurrences
+    from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        config = walked(_random_config(rng))
+        texts, joined = [slot.text for slot in slots(config)], values_text(config)
+        for pattern in (NEAR_MISS, _TEMPLATE_VALUE):
+            assert bool(pattern.search(joined)) >= any(pattern.search(text) for text in texts), (pattern, texts)
+        miscased = any(m.group().lower() in {p.lower() for p in KNOWN_PLACEHOLDERS} and m.group() not in
+                       KNOWN_PLACEHOLDERS for text in texts for m in PLACEHOLDER.finditer(text))
+        assert _maybe_miscased(joined) >= miscased, texts
+        for placeholder in (RECIPIENT, MESSAGE):
+            assert joined.count(placeholder) == sum(len(list(_occurrences(text, placeholder))) for text in texts)

@@ -240,8 +240,9 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     """The findings of a .json config; the positions of its values are worked out only when there is one to place.
 
     Most configs in CI are clean: ``json.loads`` (in C) and the generated validator say so
-    quickly. A file that fails either is parsed again with positions, which also gives
-    the exact error of an invalid file.
+    quickly. A file that fails either has its values located: on demand when json.loads
+    read it (``located``), else by parsing it again with positions, which also gives the
+    exact error of an invalid file.
     """
     try:
         quick: Any = json.loads(source.text)
@@ -318,8 +319,8 @@ class ValueSpans(Mapping[str, Span]):
 
 
 def json_locator(source: Source, offsets: Mapping[str, int]) -> Callable[[Problem], Span | None]:
-    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
-    offending characters themselves; otherwise the value."""
+    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions`` or ``located``): inside a
+    string, the offending characters themselves; otherwise the value."""
     spans = ValueSpans(source, offsets)
 
     strings: dict[int, StringOffsets] = {}

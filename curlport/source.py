@@ -7,7 +7,7 @@ turned into 1-based line and column numbers in exactly one place.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from curlport.redact import redact
@@ -109,7 +109,7 @@ class Source:
         return self._shown[key]
 
 
-def nearest_span(pointer: str, spans: dict[str, Span]) -> Span | None:
+def nearest_span(pointer: str, spans: Mapping[str, Span]) -> Span | None:
     """The span of a JSON pointer in a map of located values, or of its nearest located parent.
 
     A pointer with no characters of its own in the text (a member the schema says is

@@ -11,10 +11,14 @@ word, typographic quotes): it means the same request, and curl sends it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
 from curlport import CurlportError, decode_input, import_curl
+from curlport.cli import main
 from curlport.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +28,8 @@ ERROR_DIR = ROOT / "fixtures" / "errors"
 #: Configs of the wrong shape (found by fuzzing and by hand), each with ``<case>.lint.json``: findings, never a crash.
 MALFORMED_DIR = ROOT / "fixtures" / "malformed"
 TWIN_DIR = CURL_DIR / "twins"
+#: ``curlport lint fixtures`` in each output format, byte for byte (``<format>.txt``): what speed work must not change.
+LINT_OUTPUT_DIR = ROOT / "fixtures" / "lint-output"
 
 
 def curl_cases() -> list[str]:
@@ -52,6 +58,16 @@ def lint_case(path: Path) -> list[list[Any]]:
     """Every lint finding of a fixture as [code, line, column]: a rule change shows up as a diff."""
     report = lint_text(path.read_bytes(), path.name)
     return [[f.code, f.span.line if f.span else None, f.span.column if f.span else None] for f in report.findings]
+
+
+def lint_output(output_format: str) -> str:
+    """What ``curlport lint`` prints for the whole fixtures folder from the repository's root, in one format
+    (the root's absolute URI, which SARIF carries, written as ``file:///ROOT/``)."""
+    with contextlib.chdir(ROOT):
+        result = CliRunner().invoke(main, ["lint", "--isolated", "--exit-zero", "--color", "never", "--output-format",
+                                           output_format, "fixtures"])
+    assert result.exit_code == 0, result.output
+    return result.output.replace(ROOT.as_uri() + "/", "file:///ROOT/")
 
 
 def import_error(path: Path) -> dict[str, Any]:

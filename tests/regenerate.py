@@ -16,17 +16,20 @@ from fixture_cases import (
     CONFIG_DIR,
     CURL_DIR,
     ERROR_DIR,
+    LINT_OUTPUT_DIR,
     MALFORMED_DIR,
     curl_cases,
     error_cases,
     import_case,
     import_error,
     lint_case,
+    lint_output,
     malformed_cases,
 )
 
 from curlport.catalogue import markdown_table
 from curlport.config import codegen
+from curlport.lint.reporters import REPORTERS
 from curlport.parse import tables
 
 RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
@@ -49,6 +52,9 @@ def main() -> None:
         _write(ERROR_DIR / f"{case}.expected.json", import_error(ERROR_DIR / f"{case}.curl"))
     for case in malformed_cases():
         _write(MALFORMED_DIR / f"{case}.lint.json", lint_case(MALFORMED_DIR / f"{case}.json"))
+    LINT_OUTPUT_DIR.mkdir(exist_ok=True)
+    for output_format in REPORTERS:
+        (LINT_OUTPUT_DIR / f"{output_format}.txt").write_text(lint_output(output_format), encoding="utf-8")
     readme = CURL_DIR.parent.parent / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = text.index(RULES_START) + len(RULES_START), text.index(RULES_END)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
+import re
+from typing import Any
+
+import pytest
 
 from curlport.config.emit import render_json
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
@@ -121,3 +126,103 @@ def test_plain_name_exclusions_match_as_pathspec_matches_them() -> None:
             path = settings.root.resolve() / relative
             assert exclusions.matches(path, is_dir, path) == spec.match_file(relative + "/" if is_dir else relative), (
                 extra, relative, is_dir)
+
+
+_REGEX_FRAGMENTS = ["$$", "$", "{{", "}}", "{", "}", "%", "<", ">", "[", "]", "to", "To", "TO", "body", "Body", "phone",
+                    "Mobile", "message", "msg", "text", "number", "msisdn", "recipient", "your", "YOUR_", "api_key",
+                    "token", "id", "enter", "Enter ", "x", "xxxxx", "XXXXXX", "123", "\u0663", "_", " ", "-", ".",
+                    ":", "\u212a", "\u017f", "\u0130", "ENV_VAR", "=", "&", "\0", "\n", "é"]
+
+
+@pytest.mark.parametrize("module, name, raw", [
+    ("curlport.rules.cp104_placeholder_near_miss", "NEAR_MISS", "_NEAR_MISS"),
+    ("curlport.rules.cp401_unfilled_template_value", "_TEMPLATE_VALUE", "_TEMPLATE_VALUE_PATTERN"),
+])
+def test_rule_patterns_behind_a_first_character_lookahead_match_as_the_plain_pattern(module: str, name: str,
+                                                                                     raw: str) -> None:
+    rules_module = importlib.import_module(module)
+    guarded: re.Pattern[str] = getattr(rules_module, name)
+    plain = re.compile(getattr(rules_module, raw), guarded.flags)
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = "".join(rng.choice(_REGEX_FRAGMENTS) for _ in range(rng.randint(0, 12)))
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
+               [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+        assert bool(guarded.fullmatch(text)) == bool(plain.fullmatch(text)), text
+
+
+def _random_json_text(rng: random.Random, depth: int = 0) -> str:
+    """JSON text as people and tools write it, with what makes offsets hard: repeated keys, escapes, odd spacing."""
+    space = rng.choice(["", " ", "\n  ", "\t", "\r\n"])
+    kind = rng.random()
+    if depth < 4 and kind < 0.3:
+        keys = ["a", "b", "a/b", "c~d", "é", "", "0", "\\u0061", 'q\\"']
+        members = [f'"{rng.choice(keys)}"{space}:{rng.choice(["", " "])}{_random_json_text(rng, depth + 1)}'
+                   for _ in range(rng.randint(0, 4))]
+        return "{" + space + f",{space}".join(members) + space + "}"
+    if depth < 4 and kind < 0.5:
+        return "[" + space + f",{space}".join(_random_json_text(rng, depth + 1)
+                                              for _ in range(rng.randint(0, 4))) + space + "]"
+    return rng.choice(['"x"', '"\\u00e9\\n"', '"$$To"', '"\\ud83d\\ude00"', '"\\ud800"', "1", "-0.5", "1e3", "1e999",
+                       "NaN", "-Infinity", "true", "null", "12345678901234567890", '"a\\/b"'])
+
+
+def test_offsets_on_demand_are_the_parsers_offsets() -> None:
+    from curlport.lint.json_positions import located, parse_with_positions
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = _random_json_text(rng)
+        try:
+            expected_value, expected = parse_with_positions(text)
+        except json.JSONDecodeError as error:
+            with pytest.raises(json.JSONDecodeError) as raised:
+                located(text)
+            assert (raised.value.msg, raised.value.pos) == (error.msg, error.pos), text
+            continue
+        value, offsets = located(text)
+        assert value == expected_value, text
+        probes = {*expected, *(f"{pointer}/{extra}" for pointer in expected for extra in ("a", "0", "00", "9", "a~1b"))}
+        for pointer in sorted(probes):
+            assert (pointer in offsets) == (pointer in expected), (text, pointer)
+            assert offsets.get(pointer) == expected.get(pointer), (text, pointer)
+        assert dict(offsets) == expected
+
+
+_VALUE_FRAGMENTS = [*_REGEX_FRAGMENTS, "$$To", "$$Body", "$$to", "$$BODY", "$$Tox", "$$TemplateId", "$$templateid",
+                    "$$MessageID", "$$MessageId", "{{to}}", "YOUR_API_KEY", "<api_key>", "https://", "?to=", "&"]
+
+
+def _random_config(rng: random.Random) -> dict[str, Any]:
+    def value() -> str:
+        return "".join(rng.choice(_VALUE_FRAGMENTS) for _ in range(rng.randint(0, 6)))
+
+    def rows() -> list[dict[str, str]]:
+        return [{"key": value(), "value": value()} for _ in range(rng.randint(0, 3))]
+
+    config: dict[str, Any] = {"endpoint": value(), "headers": rows(),
+                              "auth": {"username": value(), "password": value()}}
+    config["parameters"] = {"format": "form", "fields": rows()} if rng.random() < 0.5 else \
+        {"format": "raw", "body": value()}
+    return config
+
+
+def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_report() -> None:
+    """The rules that first search the values joined (``values_text``) skip only configs no value would report."""
+    from curlport.rules.base import KNOWN_PLACEHOLDERS, MESSAGE, PLACEHOLDER, RECIPIENT, slots, values_text, walked
+    from curlport.rules.cp103_miscased_placeholder import _maybe_miscased
+    from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
+    from curlport.rules.cp106_placeholder_repeated import _occurrences
+    from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        config = walked(_random_config(rng))
+        texts, joined = [slot.text for slot in slots(config)], values_text(config)
+        for pattern in (NEAR_MISS, _TEMPLATE_VALUE):
+            assert bool(pattern.search(joined)) >= any(pattern.search(text) for text in texts), (pattern, texts)
+        miscased = any(m.group().lower() in {p.lower() for p in KNOWN_PLACEHOLDERS} and m.group() not in
+                       KNOWN_PLACEHOLDERS for text in texts for m in PLACEHOLDER.finditer(text))
+        assert _maybe_miscased(joined) >= miscased, texts
+        for placeholder in (RECIPIENT, MESSAGE):
+            assert joined.count(placeholder) == sum(len(list(_occurrences(text, placeholder))) for text in texts)

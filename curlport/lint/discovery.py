@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from curlport.inputs import read_bounded
 from curlport.lint.settings import Settings
 
 if TYPE_CHECKING:  # pathspec is imported only when a folder is walked: the CLI's cold start stays small
@@ -81,8 +80,8 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     """The files to lint under ``paths`` (see the module's docstring); each file once, in the order met."""
     settings = settings or Settings()
     excluded = _Exclusions(settings)
-    files: dict[Path, Path] = {}  # resolved -> as met, in order
-    skipped: dict[Path, Path] = {}
+    files: dict[str, Path] = {}  # resolved -> as met, in order
+    skipped: dict[str, Path] = {}
     contents: dict[Path, bytes] = {}
     for path in paths:
         if path.is_dir():
@@ -93,10 +92,10 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
                 if is_config and data is not None:
                     contents[found] = data
         elif not force_exclude:
-            files.setdefault(path.resolve(), path)
+            files.setdefault(str(path.resolve()), path)
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
             is_config, data = _wanted(path, all_json)
-            (files if is_config else skipped).setdefault(path.resolve(), path)
+            (files if is_config else skipped).setdefault(str(path.resolve()), path)
             if is_config and data is not None:
                 contents[path] = data
     kept = tuple(files.values())
@@ -104,22 +103,40 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
                       {path: contents[path] for path in kept if path in contents})
 
 
-def _wanted(path: Path, all_json: bool) -> tuple[bool, bytes | None]:
+def _wanted(path: Path | str, all_json: bool) -> tuple[bool, bytes | None]:
     """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint, and
     its bytes when they were read to tell."""
-    if path.suffix == CURL_SUFFIX:
-        return True, None
-    if all_json:
+    if str(path).endswith(CURL_SUFFIX) or all_json:
         return True, None
     try:
-        if path.stat().st_size > _LARGEST_CONFIG:
-            return False, None
-        data = read_bounded(path, _LARGEST_CONFIG)[0]
-        if len(data) > _LARGEST_CONFIG:  # it grew since stat: a config is never that large
-            return False, None
+        data = _read_small(path)
     except OSError:
         return True, None  # unreadable: linting it reports why (CP000) instead of hiding it
-    return looks_like_provider_config(data), data
+    return (False, None) if data is None else (looks_like_provider_config(data), data)
+
+
+def _read_small(path: Path | str) -> bytes | None:
+    """The bytes of a file of at most ``_LARGEST_CONFIG`` bytes, or None for a larger one (or one that grew so).
+
+    A bare descriptor, its size from ``fstat`` and ``os.read``: telling a
+    config from other JSON costs mostly system calls and file objects per file, so
+    this makes the fewest (``curlport.inputs.read_bounded`` serves the files linted).
+    """
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > _LARGEST_CONFIG:
+            return None
+        chunks: list[bytes] = []
+        left = _LARGEST_CONFIG + 1
+        # The first read asks for the size fstat gave (and one byte more): no megabyte buffer for a small file.
+        while left > 0 and (chunk := os.read(descriptor, min(left, 1 << 16 if chunks else size + 1))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    return None if len(data) > _LARGEST_CONFIG else data
 
 
 class _Exclusions:
@@ -144,11 +161,18 @@ class _Exclusions:
         """Whether an exclude pattern matches ``path`` (``real``: its resolved form, when the caller has it)."""
         if not self._patterns:
             return False
+        return self.matches_relative(self.relative(real or path.resolve()) or path.name, is_dir)
+
+    def relative(self, real: Path) -> str | None:
+        """A resolved path as the patterns see it: relative to the settings' folder, or None outside it."""
         try:
-            relative = (real or path.resolve()).relative_to(self._root).as_posix()
+            return real.relative_to(self._root).as_posix()
         except ValueError:
-            relative = path.name
-        if relative == ".":
+            return None
+
+    def matches_relative(self, relative: str, is_dir: bool) -> bool:
+        """``matches`` for a path already made relative (see ``relative``; a path outside is its name)."""
+        if not self._patterns or relative == ".":
             return False
         if self._names and not self._names.isdisjoint(relative.split("/")):
             return True
@@ -167,14 +191,16 @@ class _IgnoreFile:
     spec: GitIgnoreSpec
 
 
-def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, Path, bool, bytes | None]]:
+def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, str, bool, bytes | None]]:
     """Every .curl and .json file under ``top``, resolved, with whether it is to be linted (and its bytes when they
     were read to tell), in sorted order.
 
     Ignored and excluded folders are not entered (git cannot re-include a file
     inside an ignored folder either); symbolic links to folders are not followed.
-    A folder is resolved once: an entry that is no symbolic link resolves to the
-    resolved folder and its name, without asking the file system again.
+    A folder is resolved once, and made relative to the exclusions' folder and to
+    each .gitignore's once: an entry that is no symbolic link is that folder and
+    its name, so the walk makes one ``Path`` per file it yields and none per entry
+    it passes over.
     """
     stack: list[tuple[Path, tuple[_IgnoreFile, ...]]] = [(top, _ancestor_ignores(top))]
     while stack:
@@ -185,38 +211,56 @@ def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Pa
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError:
             continue
+        real_text, relative = str(real), excluded.relative(real)
+        below = [(ignore.spec, _relative_to(real, ignore.base)) for ignore in ignores]
         subfolders = []
         for entry in entries:
+            name = entry.name
             is_dir = entry.is_dir(follow_symlinks=False)
-            if not is_dir and not entry.name.endswith((CURL_SUFFIX, JSON_SUFFIX)):
-                continue
-            path = folder / entry.name
-            if not is_dir and path.suffix not in (CURL_SUFFIX, JSON_SUFFIX):
-                continue
-            resolved = path.resolve() if entry.is_symlink() else real / entry.name
-            if excluded.matches(path, is_dir, resolved) or _ignored(real / entry.name, is_dir, ignores):
+            if not is_dir and (not name.endswith((CURL_SUFFIX, JSON_SUFFIX)) or name in (CURL_SUFFIX, JSON_SUFFIX)):
+                continue  # not a config or a command by its suffix (a file named just ".json" has none)
+            if entry.is_symlink():
+                resolved = (folder / name).resolve()
+                shown = excluded.relative(resolved) or name
+            else:
+                resolved, shown = None, _child(relative, name) if relative is not None else name
+            if excluded.matches_relative(shown, is_dir) or _verdict(
+                    ((spec, _child(prefix, name)) for spec, prefix in reversed(below) if prefix is not None), is_dir):
                 continue
             if is_dir:
-                subfolders.append((path, ignores))
+                subfolders.append((folder / name, ignores))
             elif entry.is_file():
-                yield path, resolved, *_wanted(path, all_json)
+                path = folder / name
+                yield path, str(resolved) if resolved else os.path.join(real_text, name), *_wanted(path, all_json)
         stack.extend(reversed(subfolders))
 
 
-def _ignored(real: Path, is_dir: bool, ignores: Sequence[_IgnoreFile]) -> bool:
-    """Git's answer for a path (its folder resolved): the deepest .gitignore with a matching pattern decides.
+def _relative_to(real: Path, base: Path) -> str | None:
+    try:
+        return real.relative_to(base).as_posix()
+    except ValueError:
+        return None
 
-    A ``!pattern`` re-includes what a shallower file ignored.
-    """
-    for ignore in reversed(ignores):
-        try:
-            relative = real.relative_to(ignore.base).as_posix()
-        except ValueError:
-            continue
-        verdict = ignore.spec.check_file(relative + "/" if is_dir else relative).include
+
+def _child(relative: str, name: str) -> str:
+    """The relative path of ``name`` inside a folder whose relative path is ``relative``."""
+    return name if relative == "." else f"{relative}/{name}"
+
+
+def _verdict(candidates: Iterable[tuple[GitIgnoreSpec, str]], is_dir: bool) -> bool:
+    """Git's answer from (ignore file, path relative to its folder) pairs, deepest first: the first that has a
+    matching pattern decides (a ``!pattern`` re-includes what a shallower file ignored)."""
+    for spec, relative in candidates:
+        verdict = spec.check_file(relative + "/" if is_dir else relative).include
         if verdict is not None:
             return verdict
     return False
+
+
+def _ignored(real: Path, is_dir: bool, ignores: Sequence[_IgnoreFile]) -> bool:
+    """Git's answer for a path (its folder resolved): the deepest .gitignore with a matching pattern decides."""
+    return _verdict(((ignore.spec, relative) for ignore in reversed(ignores)
+                     if (relative := _relative_to(real, ignore.base)) is not None), is_dir)
 
 
 def _gitignored(path: Path, is_dir: bool) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -90,6 +91,108 @@ def load_json(text: str) -> Any:
 def pointer_token(key: str) -> str:
     """A key as one JSON pointer token (RFC 6901: ~ and / escaped)."""
     return key.replace("~", "~0").replace("/", "~1")
+
+
+def located(text: str) -> tuple[Any, Mapping[str, int]]:
+    """``parse_with_positions``, for a text ``json.loads`` reads: the same value and offsets, or the same error.
+
+    Lint places a file's few findings, not its every value: a text that json's C
+    decoder reads as the parser would is decoded there, and each value's offset is
+    looked up when asked (``OffsetsOnDemand``). What json.loads takes and the parser
+    refuses (NaN, infinities, a number beyond a float, half a surrogate pair, nesting
+    too deep) goes to the parser, which says why.
+    """
+    if text.count("{") + text.count("[") <= MAX_DEPTH and not ("\\u" in text and SURROGATE_ESCAPE.search(text)):
+        try:
+            return _AS_THE_PARSER_READS.decode(text), OffsetsOnDemand(text)
+        except ValueError:
+            pass
+    return parse_with_positions(text)
+
+
+def _finite(literal: str) -> float:
+    number = float(literal)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError("a number out of range")
+    return number
+
+
+def _refused(literal: str) -> float:
+    raise ValueError(f"{literal} is not JSON")
+
+
+#: json's C decoder with the parser's refusals (a number out of range, NaN and Infinity).
+_AS_THE_PARSER_READS = json.JSONDecoder(parse_float=_finite, parse_constant=_refused)
+
+
+class OffsetsOnDemand(Mapping[str, int]):
+    """``parse_with_positions``'s offsets of a valid JSON text, each found when first asked for.
+
+    A lookup reads only the containers on the pointer's path, one level at a time
+    (each level kept for the next lookup), and skips the members before the one it
+    names with json's C scanner: a few steps per level, not a step per value of the
+    file. Where a key is repeated, the values of every path spelling the pointer are
+    listed in the order of the text and the last one wins, as in the parser's map
+    (``tests/test_speed_guards.py`` compares the two on generated documents).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: dict[str, list[int]] = {"": [_skip(text, 0)]}
+
+    def __getitem__(self, pointer: str) -> int:
+        starts = self._all(pointer)
+        if not starts:
+            raise KeyError(pointer)
+        return starts[-1]
+
+    def __contains__(self, pointer: object) -> bool:
+        return isinstance(pointer, str) and bool(self._all(pointer))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(parse_with_positions(self._text)[1])
+
+    def __len__(self) -> int:
+        return len(parse_with_positions(self._text)[1])
+
+    def _all(self, pointer: str) -> list[int]:
+        """Where each value whose path spells ``pointer`` starts, in the order of the text."""
+        if pointer not in self._starts:
+            parent, slash, token = pointer.rpartition("/")
+            starts = self._all(parent) if slash else []
+            self._starts[pointer] = [found for start in starts for found in _members(self._text, start, token)]
+        return self._starts[pointer]
+
+
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+_COMMA = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
+
+
+def _members(text: str, index: int, token: str) -> Iterator[int]:
+    """Where the members named ``token`` of the container at ``index`` of a valid JSON text start (an array's item
+    by its decimal index; an object's members by key, all of them when the key is repeated)."""
+    opening = text[index]
+    if opening == "[":
+        if token.isdecimal() and token == str(int(token)):
+            index = _skip(text, index + 1)
+            for _ in range(int(token)):
+                if text[index] == "]":
+                    return
+                index = _COMMA.match(text, _SCAN(text, index)[1]).end()  # type: ignore[union-attr]
+            if text[index] != "]":
+                yield index
+        return
+    if opening != "{":
+        return
+    key_wanted = token.replace("~1", "/").replace("~0", "~")
+    index = _skip(text, index + 1)
+    while text[index] != "}":
+        key, index = scanstring(text, index + 1)
+        index = _COLON.match(text, index).end()  # type: ignore[union-attr]
+        if key == key_wanted and pointer_token(key) == token:
+            yield index
+        index = _COMMA.match(text, _SCAN(text, index)[1]).end()  # type: ignore[union-attr]
 
 
 def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
@@ -23,13 +23,21 @@ from curlport.findings import Finding, FixOffer, Omitted, Severity, capped
 from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
-from curlport.lint.fixes import AppliedFix, fix_json_text
-from curlport.lint.json_positions import SURROGATE_ESCAPE, StringOffsets, literal_end, parse_with_positions
+from curlport.lint.json_positions import (
+    SURROGATE_ESCAPE,
+    StringOffsets,
+    literal_end,
+    located,
+    parse_with_positions,
+)
 from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve, walked
 from curlport.source import Source, Span, nearest_span
+
+if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, --diff) only
+    from curlport.lint.fixes import AppliedFix, FixedText
 
 PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
@@ -132,6 +140,8 @@ def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fi
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:
     """The findings at ``severity`` and above, at most ``MAX_PER_CODE`` of each code (the others counted)."""
+    if not report.findings:  # most files: nothing to drop or count
+        return report
     findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
     return replace(report, findings=findings, omitted=omitted)
 
@@ -144,7 +154,7 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     except CurlportError as error:
         return FileReport(path, None, (_error_finding(PARSE_ERROR, error),))
     if path.endswith(".json") if as_json is None else as_json:
-        fixed = fix_json_text(text, selected, unsafe=unsafe_fixes) if fix else None
+        fixed = _fixed(text, selected, unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
             return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
@@ -161,6 +171,12 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
     findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
     return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
+
+
+def _fixed(text: str, selected: frozenset[str] | None, unsafe: bool) -> FixedText:
+    from curlport.lint.fixes import fix_json_text
+
+    return fix_json_text(text, selected, unsafe=unsafe)
 
 
 def _error_finding(code: str, error: CurlportError) -> Finding:
@@ -224,8 +240,9 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     """The findings of a .json config; the positions of its values are worked out only when there is one to place.
 
     Most configs in CI are clean: ``json.loads`` (in C) and the generated validator say so
-    quickly. A file that fails either is parsed again with positions, which also gives
-    the exact error of an invalid file.
+    quickly. A file that fails either has its values located: on demand when json.loads
+    read it (``located``), else by parsing it again with positions, which also gives the
+    exact error of an invalid file.
     """
     try:
         quick: Any = json.loads(source.text)
@@ -238,14 +255,14 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
             and _unreadable(quick) is None:
         return []
     try:
-        config, offsets = parse_with_positions(source.text)
+        config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
     source.add_secrets(lambda: credential_spellings(
         config, shared.place_slots if shared is not None and config == quick else None))
-    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+    spans = ValueSpans(source, offsets)
     locate = json_locator(source, offsets)
     findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
@@ -276,10 +293,35 @@ def _unreadable(config: Any) -> ProviderShapeError | None:
     return None
 
 
-def json_locator(source: Source, offsets: dict[str, int]) -> Callable[[Problem], Span | None]:
-    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions``): inside a string, the
-    offending characters themselves; otherwise the value."""
-    spans = {pointer: source.span(offset, offset + 1) for pointer, offset in offsets.items()}
+class ValueSpans(Mapping[str, Span]):
+    """The span of each located value's first character, by JSON pointer, worked out when asked for.
+
+    A file with findings asks for a few values' spans; working out every value's
+    (hundreds in a config) for them was most of the cost of placing its findings.
+    """
+
+    def __init__(self, source: Source, offsets: Mapping[str, int]) -> None:
+        self._source = source
+        self._offsets = offsets
+
+    def __getitem__(self, pointer: str) -> Span:
+        offset = self._offsets[pointer]
+        return self._source.span(offset, offset + 1)
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._offsets
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
+def json_locator(source: Source, offsets: Mapping[str, int]) -> Callable[[Problem], Span | None]:
+    """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions`` or ``located``): inside a
+    string, the offending characters themselves; otherwise the value."""
+    spans = ValueSpans(source, offsets)
 
     strings: dict[int, StringOffsets] = {}
 

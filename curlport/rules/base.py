@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from functools import cached_property, wraps
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from curlport.config.detect import Detection, detect, slots_of
@@ -94,15 +94,20 @@ class Slot:
 class WalkedConfig(dict[str, Any]):
     """A config whose text values and headers were listed once, for all the rules of one run.
 
-    Every rule reads the config through ``slots``, ``mentions`` and ``headers``; on a
-    walked config those read the lists made here instead of walking the config again,
-    so the rules of a run cost one walk, however many rules and values there are.
+    Every rule reads the config through ``slots``, ``values_text``, ``mentions`` and
+    ``headers`` (and ``shared`` for what several rules derive); on a walked config those
+    read what was made here instead of walking the config again, so the rules of a run
+    cost one walk, however many rules and values there are.
     """
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         self.slots = tuple(_walk(config))
-        self.mentioned: dict[str, bool] = {}
+        self.derived: dict[Callable[[Config], Any], Any] = {}
+
+    @cached_property
+    def text(self) -> str:
+        return _joined(self.slots)
 
     @cached_property
     def headers(self) -> list[tuple[int, str, str]]:
@@ -120,6 +125,22 @@ class WalkedConfig(dict[str, Any]):
 def walked(config: Config) -> WalkedConfig:
     """The config wrapped once for a run of all the rules (a config already wrapped is kept): see ``WalkedConfig``."""
     return config if isinstance(config, WalkedConfig) else WalkedConfig(config)
+
+
+_Derived = TypeVar("_Derived")
+
+
+def shared(derive: Callable[[Config], _Derived]) -> Callable[[Config], _Derived]:
+    """``derive`` (a pure function of a config) worked out once per run for all the rules that call it."""
+    @wraps(derive)
+    def once(config: Config) -> _Derived:
+        if not isinstance(config, WalkedConfig):
+            return derive(config)
+        if derive not in config.derived:
+            config.derived[derive] = derive(config)
+        result: _Derived = config.derived[derive]
+        return result
+    return once
 
 
 def slots(config: Config) -> Iterator[Slot]:
@@ -153,19 +174,40 @@ def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[Slot]:
                     yield Slot(f"{pointer}/{index}/{key}", f"{kind}-{key}", row[key])
 
 
+def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for ``first``, the characters (a regex class's contents) its matches start with.
+
+    Python's ``re`` tries every alternative of a long alternation at every position
+    of a value; the lookahead turns most positions away at once, which makes the
+    rules' searches several times faster with the very same matches
+    (``tests/test_speed_guards.py`` compares them on generated text).
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 PLACEHOLDER = re.compile(r"\$\$([A-Za-z][A-Za-z0-9_]*)")
 RECIPIENT, MESSAGE, TEMPLATE_ID = "$$To", "$$Body", "$$TemplateId"
 #: The platform's documented placeholders: never near misses.
 KNOWN_PLACEHOLDERS = frozenset({RECIPIENT, MESSAGE, TEMPLATE_ID, "$$MessageID"})
 
 
+def values_text(config: Config) -> str:
+    """The config's text values (``slots``) joined by NUL, a character no rule's pattern matches or looks around.
+
+    One search of this string says whether any value may hold what a rule looks for
+    (a match in a value is a match here): most configs hold nothing a given rule
+    reports, and skip its walk of the values.
+    """
+    return config.text if isinstance(config, WalkedConfig) else _joined(tuple(_walk(config)))
+
+
+def _joined(listed: tuple[Slot, ...]) -> str:
+    return "\0".join(slot.text for slot in listed)
+
+
 def mentions(config: Config, placeholder: str) -> bool:
     """Whether any value of the config carries the placeholder."""
-    if not isinstance(config, WalkedConfig):
-        return any(placeholder in slot.text for slot in slots(config))
-    if placeholder not in config.mentioned:
-        config.mentioned[placeholder] = any(placeholder in slot.text for slot in config.slots)
-    return config.mentioned[placeholder]
+    return placeholder in values_text(config)
 
 
 def place_slots(config: Config) -> list[PlaceSlot]:

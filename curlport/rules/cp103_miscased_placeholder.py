@@ -15,10 +15,13 @@ from curlport.rules.base import (
     Rule,
     replace_span,
     slots,
+    values_text,
 )
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if not _maybe_miscased(values_text(config)):
+        return
     for slot in slots(config):
         for match in PLACEHOLDER.finditer(slot.text):
             word = match.group(0)
@@ -28,6 +31,16 @@ def check(config: Config) -> Iterator[Problem]:
                               f"write {proper}", match.start(), match.end(),
                               Fix(f"write {proper}", True,
                                   replace_span(slot.pointer, match.start(), match.end(), proper)))
+
+
+def _maybe_miscased(text: str) -> bool:
+    """Whether some placeholder is written in another case: its lower-case spelling occurs more often than it does.
+
+    Counting is exact (no placeholder can overlap itself) and a few counts over the
+    values are far cheaper than reading every $$ word of every value.
+    """
+    lowered = text.lower()
+    return any(lowered.count(proper.lower()) != text.count(proper) for proper in KNOWN_PLACEHOLDERS)
 
 
 RULE = Rule(

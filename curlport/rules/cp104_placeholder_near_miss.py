@@ -7,7 +7,20 @@ from collections import Counter
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span, slots
+from curlport.rules.base import (
+    MESSAGE,
+    RECIPIENT,
+    Autofix,
+    Config,
+    Fix,
+    Problem,
+    Rule,
+    mentions,
+    replace_span,
+    slots,
+    starting_with,
+    values_text,
+)
 
 # Another templating syntax around the very names To and Body: the author meant the placeholder.
 _WRONG_SYNTAX = (r"\$\$\s+(?:to|body)\b|(?<![$\w])\$(?:to|body)\b|\{\{\s*(?:to|body)\s*\}\}|\$\{(?:to|body)\}|"
@@ -15,11 +28,14 @@ _WRONG_SYNTAX = (r"\$\$\s+(?:to|body)\b|(?<![$\w])\$(?:to|body)\b|\{\{\s*(?:to|b
 # The right syntax around another name, or another syntax around a synonym: probably meant, not certainly.
 _SYNONYM = (r"\{\{\s*(?:phone|mobile|message|text)\s*\}\}|"
             r"\$\$(?:phone|mobile|number|msisdn|message|msg|text|recipient)\b")
-NEAR_MISS = re.compile(f"(?i)(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})")
+_NEAR_MISS = f"(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})"
+NEAR_MISS = starting_with("$%<{", _NEAR_MISS, re.IGNORECASE)
 _MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if not NEAR_MISS.search(values_text(config)):
+        return
     misses = [(slot, match, _meant(match)) for slot in slots(config) for match in NEAR_MISS.finditer(slot.text)]
     meaning = Counter(meant for _, _, meant in misses)
     for slot, match, meant in misses:

@@ -18,6 +18,8 @@ def _authority_end(endpoint: str) -> int:
 
 def check(config: Config) -> Iterator[Problem]:
     for slot in slots(config):
+        if slot.kind != "endpoint" and slot.kind not in _UNSUBSTITUTABLE:
+            continue  # a value: any placeholder in it is substituted
         for match in PLACEHOLDER.finditer(slot.text):
             if match.group(0) not in (RECIPIENT, MESSAGE):
                 continue

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule, slots
+from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule, slots, values_text
 
 
 def check(config: Config) -> Iterator[Problem]:
+    text = values_text(config)
     for placeholder in (RECIPIENT, MESSAGE):
+        if text.count(placeholder) < 2:  # the values' occurrences, all at once (a placeholder cannot overlap itself)
+            continue
         places = [(slot, index) for slot in slots(config) for index in _occurrences(slot.text, placeholder)]
         for slot, index in places[1:]:
             yield Problem(slot.pointer, f"{placeholder} appears {len(places)} times: the value is sent in each place",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -17,11 +16,12 @@ CALLBACK_KEYS = frozenset({
     "notificationurl", "dlrurl", "dlrcallback", "dlrcallbackurl", "reporturl", "deliveryreporturl", "drurl",
     "webhook", "webhookurl", "deliveryurl", "statusurl", "eventurl", "receipturl", "deliveryreceipturl",
 })
+_SEPARATORS = str.maketrans("", "", "-_.")
 
 
 def is_callback_key(key: str) -> bool:
     """Whether a field names a delivery-report URL (``callback_url``, ``dlr-url``…), whatever its case or separators."""
-    return re.sub(r"[-_.]", "", key.lower()) in CALLBACK_KEYS
+    return key.lower().translate(_SEPARATORS) in CALLBACK_KEYS
 
 
 def _written(url: str, pointer: str) -> str:

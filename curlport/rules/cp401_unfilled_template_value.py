@@ -7,20 +7,23 @@ from collections.abc import Iterator
 
 from curlport.config.detect import sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, detection, slots
+from curlport.rules.base import Config, Problem, Rule, detection, slots, starting_with, values_text
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
 
-_TEMPLATE_VALUE = re.compile(
-    r"(?i)\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
+_TEMPLATE_VALUE_PATTERN = (
+    r"\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
     r"\benter[ _]?(?:your[ _]?)?[a-z0-9 _]+|"
     r"<[A-Za-z][A-Za-z0-9_ .:-]*>|\{\{?\s*[A-Za-z_][A-Za-z0-9_]*\s*\}?\}|\[[A-Za-z][A-Za-z0-9_ ]*\]|"
     r"\bx{5,}\b|\d*x{6,}\d*|(?<!\$)\$\{?[A-Z][A-Z0-9_]{2,}\}?"
 )
+_TEMPLATE_VALUE = starting_with(r"yex<{\[\d$", _TEMPLATE_VALUE_PATTERN, re.IGNORECASE)
 
 
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
+    if not _TEMPLATE_VALUE.search(values_text(config)):
+        return
     claimed: dict[str, list[tuple[int, int]]] = {}
     for sample in detection(config).claimed():
         claimed.setdefault(sample.pointer, []).append(sample_range(sample))

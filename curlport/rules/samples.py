@@ -6,11 +6,10 @@ Where the recipient and the message are is detection's business (``curlport.conf
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from curlport.config.detect import sample_range
-from curlport.rules.base import Config, place_slots
+from curlport.rules.base import Config, place_slots, shared
 
 RECIPIENT_KEY = re.compile(r"(?i)^(to|dst|destination|mobiles?|mobile_?no|numbers?|phone|phno|msisdn|recipients?|"
                            r"receiver)$")
@@ -27,14 +26,13 @@ class KeyedValue:
     end: int
 
 
-def keyed_values(config: Config) -> Iterator[KeyedValue]:
+@shared
+def keyed_values(config: Config) -> tuple[KeyedValue, ...]:
     """Form fields, the endpoint's query pairs and a body's JSON members, in document order.
 
     One walk serves detection, the rules and masking (``curlport.config.detect.places``), and one
     run of the rules lists it once (``place_slots``); here only what a provider reads by name, with
     each value's characters in the config text.
     """
-    for slot in place_slots(config):
-        if slot.place.kind in ("query", "form", "json"):
-            start, end = sample_range(slot)
-            yield KeyedValue(slot.pointer, slot.place.key, slot.text, start, end)
+    return tuple(KeyedValue(slot.pointer, slot.place.key, slot.text, *sample_range(slot))
+                 for slot in place_slots(config) if slot.place.kind in ("query", "form", "json"))

@@ -8,7 +8,9 @@ Every figure is the median of runs that alternate with its peer's in the same lo
 so a neighbour's load hits both sides alike; the table shows each ratio beside its
 target. Peers: check-jsonschema (a cold single-file run, and 1,000 configs), uncurl's
 ``parse_context`` and curlconverter (in-process, on the commands each can read),
-and the floors of ``python -c pass`` and ``json.load``. ``pip install '.[bench]'``
+and the floors of ``python -c pass`` and ``json.load``. Figures are CPU time (user + system of the
+measured process: on a shared machine a neighbour's load stretches wall time, not the CPU a run needs);
+``--clock wall`` measures wall time instead. ``pip install '.[bench]'``
 installs the Python peers; curlconverter is installed from the npm registry into a
 temporary folder at benchmark time when npm is available (never committed). A peer
 that is missing is shown as n/a.
@@ -29,6 +31,7 @@ import io
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -90,15 +93,33 @@ def alternating_medians(tasks: dict[str, Callable[[], float]], rounds: int) -> d
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+#: "cpu" (user + system time of the measured process) or "wall"; set from --clock. CPU time is the default: on a
+#: shared machine a neighbour's load stretches wall time, not the CPU a process needs.
+CLOCK = "cpu"
+
+
+def now() -> float:
+    """This process's clock for in-process timing: its CPU time, or wall time with --clock wall."""
+    return time.process_time() if CLOCK == "cpu" else time.perf_counter()
+
+
+def children_time() -> float:
+    """The CPU time of this process's finished children so far (or wall time with --clock wall)."""
+    if CLOCK == "cpu":
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+    return time.perf_counter()
+
+
 def process(argv: list[str], cwd: Path = ROOT) -> Callable[[], float]:
-    """A task that runs a command and returns its wall time (its output is discarded)."""
+    """A task that runs a command and returns its CPU time (or wall time with --clock wall); output discarded."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def run() -> float:
-        start = time.perf_counter()
+        start = children_time()
         subprocess.run(argv, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        check=False)
-        return time.perf_counter() - start
+        return children_time() - start
     return run
 
 
@@ -204,10 +225,10 @@ def _commands() -> list[tuple[str, str]]:
 def _passes(function: Callable[[], object], repeat: int) -> Callable[[], float]:
     """A task that runs ``function`` ``repeat`` times and returns the time of one run."""
     def run() -> float:
-        start = time.perf_counter()
+        start = now()
         for _ in range(repeat):
             function()
-        return (time.perf_counter() - start) / repeat
+        return (now() - start) / repeat
     return run
 
 
@@ -228,14 +249,16 @@ import { toJsonString } from 'curlconverter';
 import { readFileSync } from 'node:fs';
 const commands = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const repeat = Number(process.argv[3]);
+const cpu = process.argv[4] === 'cpu';
+const now = () => cpu ? (u => (u.user + u.system) * 1e3)(process.cpuUsage()) : Number(process.hrtime.bigint());
 const read = [];
 commands.forEach((text, index) => { try { toJsonString(text); read.push(index); } catch (e) {} });
 const readable = read.map(i => commands[i]);
 const times = [];
 for (let round = 0; round < 5; round++) {
-  const start = process.hrtime.bigint();
+  const start = now();
   for (let i = 0; i < repeat; i++) for (const text of readable) toJsonString(text);
-  times.push(Number(process.hrtime.bigint() - start) / 1e9 / repeat);
+  times.push((now() - start) / 1e9 / repeat);
 }
 times.sort((a, b) => a - b);
 console.log(JSON.stringify({ read, seconds: times[2] }));
@@ -285,7 +308,7 @@ def inprocess_rows(rounds: int, repeat: int, folder: Path) -> list[Row]:
     node_results: list[dict[str, object]] = []
 
     def node_round() -> float:
-        output = subprocess.run(["node", str(script), str(command_file), str(repeat)], cwd=folder,
+        output = subprocess.run(["node", str(script), str(command_file), str(repeat), CLOCK], cwd=folder,
                                 capture_output=True, text=True, check=True).stdout
         node_results.append(json.loads(output))
         return float(node_results[-1]["seconds"])  # type: ignore[arg-type]
@@ -340,11 +363,11 @@ def scaling_rows(limit: float, folder: Path) -> list[Row]:
             path = folder / name
             path.write_text(text, encoding="utf-8")
             command = "lint" if name.endswith(".json") else "import"
-            start = time.perf_counter()
+            start = children_time()
             try:
                 subprocess.run([*CURLPORT, command, str(path)], env={**os.environ, "PYTHONPATH": str(ROOT)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit, check=False)
-                seconds: float | None = time.perf_counter() - start
+                seconds: float | None = children_time() - start
             except subprocess.TimeoutExpired:
                 seconds = None
             stopped = "" if seconds is not None else f" (stopped after {limit:.0f} s)"
@@ -377,7 +400,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds and a shorter limit on scaling inputs")
     parser.add_argument("--skip", action="append", default=[], choices=["cold", "lint", "inprocess", "scaling"],
                         help="leave a section out")
+    parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                        help="what each figure measures: CPU time (user + system; the default, steadier on a shared "
+                             "machine) or wall time")
     arguments = parser.parse_args()
+    global CLOCK
+    CLOCK = arguments.clock
     rounds = 5 if arguments.quick else 11
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="curlport-bench-") as temporary:
@@ -391,7 +419,7 @@ def main() -> None:
             rows += inprocess_rows(rounds, 20 if arguments.quick else 50, folder)
         if "scaling" not in arguments.skip:
             rows += scaling_rows(30 if arguments.quick else 120, folder)
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine()}; clock: {'CPU time (user + system)' if CLOCK == 'cpu' else 'wall time'}\n")
     print(table(rows))
 
 

@@ -12,7 +12,7 @@ from curlport.errors import CurlportError, OutputError
 from curlport.findings import Finding, capped
 from curlport.importer import MAX_INPUT_BYTES
 from curlport.inputs import read_bounded, read_stream
-from curlport.lint.reporters import described
+from curlport.lint.reporters.base import described
 from curlport.source import Source
 
 

@@ -38,7 +38,7 @@ def _cut(parser: Lark, text: str, dialect: str) -> Cut:
 
 def _scanned(scanner: Scanner, text: str, dialect: str) -> Cut:
     try:
-        return [(t.type, str(t), t.start_pos, t.end_pos) for t in scanner.tokens(text, dialect)]
+        return list(scanner.tokens(text, dialect))
     except ScanError as error:
         return error.offset
 

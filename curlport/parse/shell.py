@@ -21,7 +21,9 @@ from functools import cache
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.parse import notes
+from curlport.parse.first_characters import repeated_run
 from curlport.parse.scanner import ScanError, Token
+from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
 
 DIALECTS = ("bash", "cmd", "pwsh")
@@ -30,15 +32,24 @@ _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
 
 
-@cache
-def _piece_patterns() -> dict[str, re.Pattern[str]]:
-    """One regex per dialect that walks a word piece by piece.
+@dataclass(frozen=True)
+class _Pieces:
+    """How a dialect's words are read piece by piece.
 
-    The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
-    grammar's word terminal tries them, so decoding can never disagree with lexing.
+    ``pattern`` walks a word one piece at a time: the pieces are the grammar's own
+    *_PIECE_* terminals, tried in the order the grammar's word terminal tries them,
+    so decoding can never disagree with lexing. ``plain`` matches a run of the
+    characters no piece but the plain one can start with: a word that is all of them
+    is one plain piece, known without trying every piece at its first character.
     """
-    from curlport.parse.tables import shipped_scanner
 
+    pattern: re.Pattern[str]
+    plain: re.Pattern[str] | None
+
+
+@cache
+def _piece_patterns() -> dict[str, _Pieces]:
+    """Each dialect's ``_Pieces``, made once, on first use."""
     terminals = shipped_scanner().tables.terminals
     patterns = {}
     for dialect, word_name in _WORD_TERMINAL.items():
@@ -49,13 +60,15 @@ def _piece_patterns() -> dict[str, re.Pattern[str]]:
             key=lambda name: word_regexp.index(terminals[name]),
         )
         # A run of plain characters is one piece: each is a character no other piece starts at,
-        # exactly as if the run were read one character at a time.
+        # exactly as if the run were read one character at a time. The characters no other piece
+        # can start with at all are read as a run at once (the lookahead would always let them pass).
         others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
         groups = {name: terminals[name] for name in pieces}
-        groups[prefix + "BARE"] = f"(?:(?!{others})(?:{terminals[prefix + 'BARE']}))+"
-        patterns[dialect] = re.compile(
-            "|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items())
-        )
+        single = f"(?!{others})(?:{terminals[prefix + 'BARE']})"
+        run = repeated_run(word_regexp)
+        groups[prefix + "BARE"] = f"(?:{run}+|{single})+" if run else f"(?:{single})+"
+        pattern = re.compile("|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items()))
+        patterns[dialect] = _Pieces(pattern, re.compile(f"{run}+") if run else None)
     return patterns
 
 
@@ -76,6 +89,9 @@ class Word:
         """The source offset of the decoded character at ``index``."""
         if not self.marks:
             return self.start
+        if len(self.marks) == 1 and index >= self.marks[0][0]:  # most words: one slice of the source
+            decoded_index, offset, verbatim = self.marks[0]
+            return min(offset + (index - decoded_index), self.end) if verbatim else offset
         position = bisect_right(self.marks, (index, float("inf"), True)) - 1
         if position < 0:
             return self.start
@@ -184,8 +200,11 @@ def _add_escaped_run(
     builder.add(content[position:], offset + position)
 
 
+_SUBSTITUTION = re.compile(r"(?<!\\)(?:\$\(|`)")
+
+
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
-    for match in re.finditer(r"(?<!\\)(?:\$\(|`)", content):
+    for match in _SUBSTITUTION.finditer(content):
         builder.literal = False
         builder.note(
             notes.SHELL_SUBSTITUTION,
@@ -407,11 +426,13 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
 
 
 #: One-piece words whose decoded text is one slice of the word: by dialect and piece, how many characters its
-#: quotes take on each side, and the characters whose presence sends it to its piece decoder after all (escapes,
-#: variables, substitutions; a " in PowerShell, which is noted).
-_SLICES = {
-    ("bash", "BARE"): (0, ""), ("bash", "SINGLE"): (1, ""), ("bash", "DOUBLE"): (1, "\\$`"),
-    ("pwsh", "BARE"): (0, ""), ("pwsh", "SINGLE"): (1, "'\""), ("pwsh", "DOUBLE"): (1, '`$"'),
+#: quotes take on each side, and what in the slice sends it to its piece decoder after all (what that decoder
+#: would decode or note: escapes, variables, substitutions; a " in PowerShell).
+_SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | None]]] = {
+    "bash": {"BARE": (0, None), "SINGLE": (1, None),
+             "DOUBLE": (1, re.compile(f"{_DOUBLE_QUOTE_ESCAPE.pattern}|{_SUBSTITUTION.pattern}"))},
+    "pwsh": {"BARE": (0, None), "SINGLE": (1, re.compile("''|\"")), "DOUBLE": (1, re.compile('[`$"]'))},
+    "cmd": {},
 }
 
 
@@ -424,22 +445,24 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     the same one verbatim mark).
     """
     _, raw, offset, end = token
-    if dialect != "cmd":
-        first = _piece_patterns()[dialect].match(raw)
-        if first is not None and first.end() == len(raw):
-            kind = first.lastgroup or "BARE"
-            sliced = _SLICES.get((dialect, kind))
-            if sliced is not None:
-                quote, special = sliced
-                text = raw[quote : len(raw) - quote]
-                if not special or not any(character in text for character in special):
-                    if kind == "BARE" and dialect == "bash":
-                        _note_glob(source, findings, text, offset)
-                    marks = ((0, offset + quote, True),) if text else ()
-                    return Word(text, offset, end, marks), True
+    slices = _SLICES[dialect]
+    if slices:
+        pieces = _piece_patterns()[dialect]
+        if pieces.plain is not None and pieces.plain.fullmatch(raw):
+            sliced = slices.get("BARE")
+        else:
+            first = pieces.pattern.match(raw)
+            sliced = slices.get(first.lastgroup or "") if first is not None and first.end() == len(raw) else None
+        if sliced is not None:
+            quote, decoded = sliced
+            text = raw[quote : len(raw) - quote]
+            if decoded is None or decoded.search(text) is None:
+                if not quote and dialect == "bash" and _GLOB.search(text):
+                    _note_glob(source, findings, text, offset)
+                return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
     builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
     if dialect == "cmd":
-        for match in _piece_patterns()["cmd"].finditer(raw):
+        for match in _piece_patterns()["cmd"].pattern.finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
             elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
@@ -451,7 +474,7 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _piece_patterns()[dialect].finditer(raw):
+        for match in _piece_patterns()[dialect].pattern.finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
             if kind == "BARE" and not globbed and dialect == "bash":
@@ -486,7 +509,9 @@ def detect_dialect(text: str) -> str:
     """Guess which shell the command was written for, from its continuations and quoting."""
     if '^"' in text or ("^" in text and _CMD_CONTINUATION.search(text)):
         return "cmd"
-    if ("`" in text and _PWSH_CONTINUATION.search(text)) or _CURL_EXE.search(text):
+    # each regex runs only where the text holds what it looks for (no letter but the ASCII ones matches the
+    # letters of curl.exe case-insensitively): a case-insensitive search tries every position, a substring test not
+    if ("`" in text and _PWSH_CONTINUATION.search(text)) or ("curl.exe" in text.lower() and _CURL_EXE.search(text)):
         return "pwsh"
     return "bash"
 
@@ -509,7 +534,7 @@ class ShellCommand:
             return self.source.span(word.start, word.end)
         start = word.offset_of(start_index)
         end = word.offset_of(end_index - 1) + 1 if end_index and end_index > start_index else start + 1
-        return self.source.span(start, max(end, start + 1))
+        return self.source.span(start, end if end > start else start + 1)
 
 
 def is_curl(word: Word) -> bool:
@@ -519,8 +544,6 @@ def is_curl(word: Word) -> bool:
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
-    from curlport.parse.tables import shipped_scanner
-
     try:
         return shipped_scanner().tokens(source.text, dialect)
     except ScanError as error:
@@ -574,39 +597,34 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
 _STATEMENT_ENDS = _CONTROL_TERMINALS | {"NEWLINE"}
 
 
-def _statement(tokens: list[Token], position: int) -> tuple[list[Token], int]:
-    """The word tokens of one shell statement from ``position``, and where the next statement starts."""
-    words = []
-    while position < len(tokens) and tokens[position][0] not in _STATEMENT_ENDS:
-        if tokens[position][0] != "COMMENT":
-            words.append(tokens[position])
-        position += 1
-    return words, position + 1
-
-
 def _commands(source: Source, dialect: str, tokens: list[Token],
               variables: dict[str, Assignment]) -> list[ShellCommand]:
+    """The curl commands of the tokens, statement by statement; the statements before each are assignments (applied
+    to later words) or text skipped before its curl word."""
     commands: list[ShellCommand] = []
     skipped: list[Token] = []
     position = 0
     while position < len(tokens):
-        statement, after = _statement(tokens, position)
-        # the words are decoded without the assignments first: what a variable holds never makes a curl word
-        decoded = (_decode_word(token, dialect, source, []) for token in statement)
-        curl_at, curl_word = next(((index, word) for index, word in enumerate(decoded) if is_curl(word)),
-                                  (None, None))
-        if curl_at is None or curl_word is None:
-            assigned = _assignments(source, dialect, statement, variables, commands)
-            if not assigned:
-                skipped += [t for t in tokens[position:after] if t[0] not in ("NEWLINE", "COMMENT")]
-            position = after
+        start, curl_at = position, None
+        while position < len(tokens) and tokens[position][0] not in _STATEMENT_ENDS:
+            if tokens[position][0] != "COMMENT":
+                # decoded without the assignments: what a variable holds never makes a word the curl word
+                curl_word = _decode_word(tokens[position], dialect, source, [])
+                if is_curl(curl_word):
+                    curl_at = position
+                    break
+            position += 1
+        if curl_at is None:
+            statement = [token for token in tokens[start:position] if token[0] != "COMMENT"]
+            position += 1  # past the token that ends the statement
+            if not _assignments(source, dialect, statement, variables, commands):
+                skipped += [token for token in tokens[start:position] if token[0] not in ("NEWLINE", "COMMENT")]
             continue
-        skipped += statement[:curl_at]
+        skipped += [token for token in tokens[start:curl_at] if token[0] != "COMMENT"]
         findings = [_text_before_curl(source, skipped)] if skipped else []
-        curl_index = next(index for index in range(position, after) if tokens[index] is statement[curl_at])
         if variables:
-            curl_word = _decode_word(statement[curl_at], dialect, source, [], variables)
-        words, position = _command_words(source, dialect, tokens, curl_index + 1, findings, variables)
+            curl_word = _decode_word(tokens[curl_at], dialect, source, [], variables)
+        words, position = _command_words(source, dialect, tokens, curl_at + 1, findings, variables)
         commands.append(ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings)))
         skipped = []
     return commands
@@ -628,7 +646,7 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
     while position < len(tokens):
         token = kind, raw, start, end = tokens[position]
         if kind == word_type:
-            words.append(_decode_word(token, dialect, source, findings, variables))
+            words.append(_decode(token, dialect, source, findings, variables)[0])
         elif kind in _CONTROL_TERMINALS:
             if raw[0] in "<>" and words and words[-1].end == start and words[-1].text.isdigit():
                 words.pop()  # the 2 of 2>&1 is a file descriptor, not an argument
@@ -734,12 +752,17 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
         return
     start = offset + text.index("$(") + 2
     end = start + len(raw) - 3
-    blanked = "".join(c if start <= i < end or c == "\n" else " " for i, c in enumerate(source.text))
+    blanked = _blank(source.text[:start]) + source.text[start:end] + _blank(source.text[end:])
     try:
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
     commands += [replace(command, assigned_to=name) for command in inner[:1]]
+
+
+def _blank(text: str) -> str:
+    """The text with every character but its line breaks made a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _ignore_rest(source: Source, token: Token, findings: list[Finding], what: str) -> None:

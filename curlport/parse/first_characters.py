@@ -71,10 +71,11 @@ ANYTHING = Starts((), anything=True)
 
 def starts(regexp: str, flags: int = 0) -> Starts:
     """The characters a match of ``regexp`` can start with (``ANYTHING`` for an expression that can match empty)."""
-    if flags & _UNREAD_FLAGS:
+    parsed = _parser.parse(regexp, flags)
+    if parsed.state.flags & _UNREAD_FLAGS:  # given, or written inline as (?i)
         return ANYTHING
     try:
-        found, empty = _sequence(_parser.parse(regexp, flags).data)
+        found, empty = _sequence(_items(parsed))
     except _Unread:
         return ANYTHING
     return ANYTHING if empty else found
@@ -90,9 +91,10 @@ def repeated_run(regexp: str, flags: int = 0) -> str | None:
     repetition that makes it give characters back: the run is what it would have
     read anyway). None when there is no such class to be sure of.
     """
-    if flags & _UNREAD_FLAGS:
+    whole = _parser.parse(regexp, flags)
+    if whole.state.flags & _UNREAD_FLAGS:
         return None
-    parsed = _items(_parser.parse(regexp, flags))
+    parsed = _items(whole)
     if len(parsed) != 1 or str(parsed[0][0]) != "MAX_REPEAT" or parsed[0][1][0] < 1:
         return None
     repeated = _items(parsed[0][1][2])
@@ -153,10 +155,12 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[Starts, bool]:
 
 def _item(op: str, argument: Any) -> tuple[Starts, bool]:
     if op == "LITERAL":
-        return Starts(((_literal(argument),),)), False
+        return Starts((((_parser.LITERAL, argument),),)), False
     if op == "IN":
         return Starts((tuple(argument),)), False
-    if op in ("NOT_LITERAL", "ANY"):
+    if op == "NOT_LITERAL":
+        return Starts((((_parser.NEGATE, None), (_parser.LITERAL, argument)),)), False
+    if op == "ANY":
         return ANYTHING, False
     if op in ("ASSERT", "ASSERT_NOT", "AT"):  # zero-width: a lookaround only narrows what follows
         return Starts(()), True
@@ -183,11 +187,6 @@ def _item(op: str, argument: Any) -> tuple[Starts, bool]:
 def _items(parsed: Any) -> list[tuple[Any, Any]]:
     """The items of a parsed sequence (``re._parser`` nests them as SubPattern objects)."""
     return list(parsed.data if hasattr(parsed, "data") else parsed)
-
-
-def _literal(code: int) -> tuple[Any, int]:
-    """A literal as a class item (LITERAL is the same opcode in both)."""
-    return (_parser.LITERAL, code)
 
 
 def _in_class(items: tuple[Any, ...], character: str) -> bool:

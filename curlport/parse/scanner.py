@@ -39,7 +39,7 @@ END = "$END"
 #: Lark's are upper case).
 _ERROR = "scan_error"
 #: More parse stacks than this means a stack that grows with the text (a nesting rule): not what ``Scanner`` runs.
-MAX_CONFIGURATIONS = 10_000
+MAX_CONFIGURATIONS = 1_000
 
 
 #: A kept token: its terminal's name, its text, and its offsets [start, end) in the text it was cut from (what

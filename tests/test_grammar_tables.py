@@ -55,6 +55,13 @@ def test_the_tables_are_in_sync_with_the_grammar() -> None:
         f"grammar/{tables.GRAMMAR_FILE} changed: run `{tables.REGENERATE}` and commit the result")
 
 
+def test_what_the_tables_read_in_the_terminals_is_what_is_read_in_them_now() -> None:
+    from curlport.parse import _grammar_tables
+
+    assert tables.read_in_terminals(_grammar_tables.TABLES) == tables.read_in_terminals(
+        tables.scan_tables(COMPILED, START)), f"run `{tables.REGENERATE}` and commit the result"
+
+
 def test_the_scanner_in_use_runs_the_generated_tables_not_a_compiled_grammar() -> None:
     from curlport.parse import _grammar_tables
 

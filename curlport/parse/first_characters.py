@@ -10,8 +10,9 @@ per step. The answer errs on the safe side: whatever this module cannot read
 may start anywhere, which only leaves that step as it was.
 
 It reads expressions with ``re._parser``, the parser ``re.compile`` runs (private,
-hence typed ``Any``: typeshed has no stub for it), and runs where patterns are
-compiled, once per process.
+hence typed ``Any``: typeshed has no stub for it). It runs when the grammar's tables
+are generated (``curlport.parse.tables``), which keep what it found: a cold start
+does not read a regex twice.
 """
 
 from __future__ import annotations

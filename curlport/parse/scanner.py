@@ -11,9 +11,9 @@ What the shell reader needs from a parse is the sequence of tokens the start rul
 holds, which is every token the lexer keeps: the grammar's rules are flat lists of
 terminals (the generator refuses a grammar whose parse tree would nest).
 
-Running the automaton one token at a time (a regex match, then the LALR steps in
-Python) cost more than the rest of word splitting together. Both halves are done
-ahead instead, once per start rule:
+Running the automaton one token at a time (a regex match per token and per blank,
+then the LALR steps in Python) was a third of word splitting. Both halves are
+prepared instead, once per start rule:
 
 - The parse stacks the text can lead to are few (a flat rule's stack stays a few
   states deep), so they are enumerated with the LALR steps (``_feed``), and each
@@ -23,7 +23,9 @@ ahead instead, once per start rule:
   terminals (blanks, line continuations) and then matches one kept terminal, or
   one character of nothing (an error), in Lark's order. While a token leads to a
   configuration that tries the same terminals, one ``finditer`` keeps consuming
-  the text in C: for these grammars that is the whole text.
+  the text in C: for these grammars that is the whole text. A word terminal reads
+  a run of plain characters in one step (``Tables.runs``), where its repetition
+  would try every piece at every character.
 """
 
 from __future__ import annotations
@@ -31,8 +33,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-from curlport.parse.first_characters import Starts, repeated_run, starts
 
 END = "$END"
 #: The group of a configuration's regex that matches one character no terminal matches (not a terminal name:
@@ -66,6 +66,10 @@ class Tables:
     terminals: Mapping[str, str]  # name -> regular expression
     ignore: frozenset[str]
     flags: int
+    #: For a terminal that repeats a choice, a class of characters it may read as a run (``first_characters``).
+    runs: Mapping[str, str]
+    #: (ignored, kept) terminals no character can start both: the ignored one is skipped without a lookahead.
+    disjoint: frozenset[tuple[str, str]]
     start_states: Mapping[str, int]
     end_states: Mapping[str, int]
     lexing: Mapping[int, Sequence[str]]  # state -> the terminals its lexer tries, in Lark's order
@@ -89,7 +93,6 @@ class Scanner:
     tables: Tables
     _patterns: dict[tuple[str, ...], re.Pattern[str]] = field(default_factory=dict)
     _regexps: dict[str, str] = field(default_factory=dict)
-    _terminal_starts: dict[str, Starts] = field(default_factory=dict)
     _first: dict[str, _Configuration] = field(default_factory=dict)
 
     def tokens(self, text: str, start: str) -> list[Token]:
@@ -183,7 +186,7 @@ class Scanner:
             for index, name in enumerate(names):
                 if name in ignore:
                     guards = [kept for kept in names[:index]
-                              if kept not in ignore and not self._starts_of(kept).disjoint(self._starts_of(name))]
+                              if kept not in ignore and (name, kept) not in self.tables.disjoint]
                     before = "|".join(self._regexp(kept) for kept in guards)
                     skips.append(f"(?!{before})(?:{self._regexp(name)})" if before else f"(?:{self._regexp(name)})")
             kept = [f"(?P<{name}>{self._regexp(name)})" for name in names if name not in ignore]
@@ -198,13 +201,8 @@ class Scanner:
         regexp = self._regexps.get(name)
         if regexp is None:
             regexp = self.tables.terminals[name]
-            run = repeated_run(regexp, self.tables.flags)
+            run = self.tables.runs.get(name)
             if run is not None:
                 regexp = f"(?:{run}+|{regexp})+"
             self._regexps[name] = regexp
         return regexp
-
-    def _starts_of(self, name: str) -> Starts:
-        if name not in self._terminal_starts:
-            self._terminal_starts[name] = starts(self.tables.terminals[name], self.tables.flags)
-        return self._terminal_starts[name]

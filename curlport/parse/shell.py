@@ -21,7 +21,6 @@ from functools import cache
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.parse import notes
-from curlport.parse.first_characters import repeated_run
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
@@ -48,28 +47,25 @@ class _Pieces:
 
 
 @cache
-def _piece_patterns() -> dict[str, _Pieces]:
-    """Each dialect's ``_Pieces``, made once, on first use."""
-    terminals = shipped_scanner().tables.terminals
-    patterns = {}
-    for dialect, word_name in _WORD_TERMINAL.items():
-        prefix = word_name.replace("WORD", "PIECE_")
-        word_regexp = terminals[word_name]
-        pieces = sorted(
-            (name for name in terminals if name.startswith(prefix)),
-            key=lambda name: word_regexp.index(terminals[name]),
-        )
-        # A run of plain characters is one piece: each is a character no other piece starts at,
-        # exactly as if the run were read one character at a time. The characters no other piece
-        # can start with at all are read as a run at once (the lookahead would always let them pass).
-        others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
-        groups = {name: terminals[name] for name in pieces}
-        single = f"(?!{others})(?:{terminals[prefix + 'BARE']})"
-        run = repeated_run(word_regexp)
-        groups[prefix + "BARE"] = f"(?:{run}+|{single})+" if run else f"(?:{single})+"
-        pattern = re.compile("|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items()))
-        patterns[dialect] = _Pieces(pattern, re.compile(f"{run}+") if run else None)
-    return patterns
+def _piece_patterns(dialect: str) -> _Pieces:
+    """The dialect's ``_Pieces``, made on first use (a run reads one dialect only)."""
+    tables = shipped_scanner().tables
+    terminals, word_name = tables.terminals, _WORD_TERMINAL[dialect]
+    prefix = word_name.replace("WORD", "PIECE_")
+    pieces = sorted(
+        (name for name in terminals if name.startswith(prefix)),
+        key=lambda name: terminals[word_name].index(terminals[name]),
+    )
+    # A run of plain characters is one piece: each is a character no other piece starts at,
+    # exactly as if the run were read one character at a time. The characters no other piece
+    # can start with at all (the word's run) are read as a run at once: the lookahead would let them all pass.
+    others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
+    groups = {name: terminals[name] for name in pieces}
+    single = f"(?!{others})(?:{terminals[prefix + 'BARE']})"
+    run = tables.runs.get(word_name)
+    groups[prefix + "BARE"] = f"(?:{run}+|{single})+" if run else f"(?:{single})+"
+    pattern = re.compile("|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items()))
+    return _Pieces(pattern, re.compile(f"{run}+") if run else None)
 
 
 @dataclass(frozen=True)
@@ -447,7 +443,7 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     _, raw, offset, end = token
     slices = _SLICES[dialect]
     if slices:
-        pieces = _piece_patterns()[dialect]
+        pieces = _piece_patterns(dialect)
         if pieces.plain is not None and pieces.plain.fullmatch(raw):
             sliced = slices.get("BARE")
         else:
@@ -462,7 +458,7 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
                 return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
     builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
     if dialect == "cmd":
-        for match in _piece_patterns()["cmd"].pattern.finditer(raw):
+        for match in _piece_patterns("cmd").pattern.finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
             elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
@@ -474,7 +470,7 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _piece_patterns()[dialect].pattern.finditer(raw):
+        for match in _piece_patterns(dialect).pattern.finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
             if kind == "BARE" and not globbed and dialect == "bash":

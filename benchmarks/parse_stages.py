@@ -120,10 +120,10 @@ def main() -> None:
     for worker in workers.values():
         worker.communicate("")
     header = f"{'stage (CPU, median µs per command)':40}" + "".join(f"{label:>12}" for label in labels)
-    print(header + ("       ratio" if len(labels) == 2 else ""))
+    print(header + (" baseline/this" if len(labels) == 2 else ""))
     for stage in STAGES:
         medians = [statistics.median(run[stage] for run in times[label]) * 1e6 for label in labels]
-        ratio = f"{medians[1] / medians[0]:11.2f}x" if len(medians) == 2 else ""
+        ratio = f"{medians[1] / medians[0]:13.2f}x" if len(medians) == 2 else ""
         print(f"{stage:40}" + "".join(f"{value:12.1f}" for value in medians) + ratio)
 
 

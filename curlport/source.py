@@ -75,9 +75,12 @@ class Source:
         return self._line_starts[line - 1] + column - 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(end, start))
-        return Span(line, column, end_line, end_column)
+        """The span of [start, end): ``position`` of both ends, with one search when they are on one line."""
+        starts = self._line_starts
+        line = bisect_right(starts, start)
+        end = max(end, start)
+        end_line = line if line == len(starts) or end < starts[line] else bisect_right(starts, end, line)
+        return Span(line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
 
     def find(self, within: Span, fragment: str) -> Span | None:
         """Where ``fragment`` is inside the text of ``within``, when it is there exactly once."""

@@ -38,7 +38,7 @@ def _cut(parser: Lark, text: str, dialect: str) -> Cut:
 
 def _scanned(scanner: Scanner, text: str, dialect: str) -> Cut:
     try:
-        return [(t.type, str(t), t.start_pos, t.end_pos) for t in scanner.tokens(text, dialect)]
+        return list(scanner.tokens(text, dialect))
     except ScanError as error:
         return error.offset
 
@@ -53,6 +53,13 @@ def test_the_tables_are_in_sync_with_the_grammar() -> None:
     made = (_grammar_tables.GRAMMAR, _grammar_tables.START, _grammar_tables.LARK_VERSION)
     assert made == (GRAMMAR, START, lark_version), (
         f"grammar/{tables.GRAMMAR_FILE} changed: run `{tables.REGENERATE}` and commit the result")
+
+
+def test_what_the_tables_read_in_the_terminals_is_what_is_read_in_them_now() -> None:
+    from curlport.parse import _grammar_tables
+
+    assert tables.read_in_terminals(_grammar_tables.TABLES) == tables.read_in_terminals(
+        tables.scan_tables(COMPILED, START)), f"run `{tables.REGENERATE}` and commit the result"
 
 
 def test_the_scanner_in_use_runs_the_generated_tables_not_a_compiled_grammar() -> None:
@@ -90,3 +97,25 @@ def _texts() -> list[str]:
 def test_the_scanner_and_the_compiled_parser_cut_every_text_identically(dialect: str) -> None:
     for text in _texts():
         assert _scanned(SCANNER, text, dialect) == _cut(COMPILED, text, dialect), text
+
+
+#: Whole words, blanks and separators, so that generated texts are long runs of tokens (the scanner reads a run of
+#: tokens in one pass of one regex while the parse stack allows it).
+CHUNKS = ["curl", "-d", "https://x.example/a?b=c&d=e", "'a b'", '"x\\"y"', "$$To", "$V", "${V}", "$(cmd)", "`cmd`",
+          "^\"a^\"", "`\n", "\\\n", "^\n", " ", "  ", "\t", "\u00a0", "\n", "\r\n", "|", "&&", ";", "2>&1", "<x>",
+          "#c\n", "\u201cq\u201d", "\\ ", "'", '"', "é", "^", "`"]
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_long_generated_texts_are_cut_as_the_compiled_parser_cuts_them(dialect: str) -> None:
+    rng = random.Random(dialect)
+    for _ in range(300):
+        text = "".join(rng.choice(CHUNKS) for _ in range(rng.randint(1, 30)))
+        assert _scanned(SCANNER, text, dialect) == _cut(COMPILED, text, dialect), text
+
+
+def test_a_grammar_whose_parse_stack_grows_with_the_text_is_refused() -> None:
+    growing = 'start: _items\n_items: ITEM _items | ITEM\nITEM: /[a-z]/\n%ignore " "\n'
+    scanner = Scanner(tables.tables(growing, ["start"]))
+    with pytest.raises(ValueError, match="grows"):
+        scanner.tokens("a b", "start")

@@ -20,7 +20,7 @@ from curlport.findings import Finding, Severity
 from curlport.inputs import read_bounded
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
-from curlport.parse.curl_options import Role
+from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
 from curlport.urls import url_problem
 
@@ -87,12 +87,14 @@ def join_body(parts: tuple[BodyPart, ...] | list[BodyPart]) -> str:
     return "".join(pieces)
 
 
+#: What each byte of the UTF-8 text becomes, looked up rather than worked out per byte.
+_URLENCODED = [chr(byte) if _UNRESERVED.match(bytes([byte])) else "+" if byte == 0x20 else f"%{byte:02X}"
+               for byte in range(256)]
+
+
 def curl_urlencode(text: str) -> str:
     """Percent-encode as curl's --data-urlencode does: unreserved kept, space as +."""
-    return "".join(
-        chr(byte) if _UNRESERVED.match(bytes([byte])) else "+" if byte == 0x20 else f"%{byte:02X}"
-        for byte in text.encode("utf-8")
-    )
+    return "".join(map(_URLENCODED.__getitem__, text.encode("utf-8")))
 
 
 @dataclass
@@ -196,10 +198,14 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
         draft.url_queries.append(Located(encoded, draft.span(use)))
 
 
+_HEADER_LINE = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
     span = draft.span(use)
-    match = re.match(r"^([^:;\s]+)\s*([:;])(.*)$", line, re.DOTALL)
-    if match is None and re.search(r"[\r\n]", line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
+    match = _HEADER_LINE.match(line)
+    if match is None and _LINE_BREAK.search(line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
         draft.findings.append(Finding(HEADER_LINE_BREAK, Severity.ERROR, f"-H at {span}: a line break (CR or LF) "
                                       "in the header's name: curl would send it as a header line of its own "
                                       "(header injection); it was dropped", span))
@@ -328,10 +334,19 @@ _HANDLERS: dict[Role, Callable[[_Draft, OptionUse], None]] = {
     Role.NEXT: _no_effect,
     Role.REQUEST_TARGET: _unsupported("a custom request target"),
 }
+#: Each option's handler and whether it gives data, by the option's name: prepared once, so that reading an option
+#: costs one lookup by a string (an Enum member's hash is a Python call).
+_OPTION_HANDLERS = {name: _HANDLERS[option.role] for name, option in LONG_OPTIONS.items()}
+_DATA_ROLES = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.JSON})
+_DATA_OPTIONS = frozenset(name for name, option in LONG_OPTIONS.items() if option.role in _DATA_ROLES)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_USER_INFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", re.DOTALL)
 
 
 def _with_scheme(draft: _Draft, url: str) -> str:
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", url):
+    if _SCHEME.match(url):
         return url
     host = url.lower()
     guessed = next((scheme for prefix, scheme in _SCHEME_GUESSES.items() if host.startswith(prefix)), None)
@@ -340,7 +355,7 @@ def _with_scheme(draft: _Draft, url: str) -> str:
 
 def _split_credentials(draft: _Draft, url: Located) -> tuple[Located, Located | None, Located | None]:
     """Move user:password@ out of the URL: the form has fields for them (-u, when given, wins)."""
-    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", url.text, re.DOTALL)
+    match = _USER_INFO.match(url.text)
     if match is None:
         return url, None, None
     user, _, password = match.group(2).partition(":")
@@ -419,7 +434,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     """The request curl would send for these options."""
     draft = _Draft(invocation, allow_file_refs, findings=list(invocation.findings))
     for use in invocation.uses:
-        _HANDLERS[use.role](draft, use)
+        _OPTION_HANDLERS[use.option.name](draft, use)
     _check_urls(draft)
     for extra in draft.urls[1:]:
         draft.findings.append(notes.EXTRA_URL.at(
@@ -430,7 +445,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     problem = url_problem(url.text)
     if problem is not None:
         raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
-    has_data = bool(draft.data) or any(use.role in _DATA_ROLES for use in invocation.uses)
+    has_data = bool(draft.data) or any(use.option.name in _DATA_OPTIONS for use in invocation.uses)
     method = _final_method(draft, has_data)
 
     username, password = url_user, url_password
@@ -480,5 +495,3 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         malformed_headers=tuple(draft.malformed_headers),
     )
 
-
-_DATA_ROLES = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.JSON})

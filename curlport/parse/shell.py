@@ -22,6 +22,7 @@ from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
+from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
 
 DIALECTS = ("bash", "cmd", "pwsh")
@@ -30,33 +31,41 @@ _CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
 _PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
 
 
-@cache
-def _piece_patterns() -> dict[str, re.Pattern[str]]:
-    """One regex per dialect that walks a word piece by piece.
+@dataclass(frozen=True)
+class _Pieces:
+    """How a dialect's words are read piece by piece.
 
-    The pieces are the grammar's own *_PIECE_* terminals, tried in the order the
-    grammar's word terminal tries them, so decoding can never disagree with lexing.
+    ``pattern`` walks a word one piece at a time: the pieces are the grammar's own
+    *_PIECE_* terminals, tried in the order the grammar's word terminal tries them,
+    so decoding can never disagree with lexing. ``plain`` matches a run of the
+    characters no piece but the plain one can start with: a word that is all of them
+    is one plain piece, known without trying every piece at its first character.
     """
-    from curlport.parse.tables import shipped_scanner
 
-    terminals = shipped_scanner().tables.terminals
-    patterns = {}
-    for dialect, word_name in _WORD_TERMINAL.items():
-        prefix = word_name.replace("WORD", "PIECE_")
-        word_regexp = terminals[word_name]
-        pieces = sorted(
-            (name for name in terminals if name.startswith(prefix)),
-            key=lambda name: word_regexp.index(terminals[name]),
-        )
-        # A run of plain characters is one piece: each is a character no other piece starts at,
-        # exactly as if the run were read one character at a time.
-        others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
-        groups = {name: terminals[name] for name in pieces}
-        groups[prefix + "BARE"] = f"(?:(?!{others})(?:{terminals[prefix + 'BARE']}))+"
-        patterns[dialect] = re.compile(
-            "|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items())
-        )
-    return patterns
+    pattern: re.Pattern[str]
+    plain: re.Pattern[str] | None
+
+
+@cache
+def _piece_patterns(dialect: str) -> _Pieces:
+    """The dialect's ``_Pieces``, made on first use (a run reads one dialect only)."""
+    tables = shipped_scanner().tables
+    terminals, word_name = tables.terminals, _WORD_TERMINAL[dialect]
+    prefix = word_name.replace("WORD", "PIECE_")
+    pieces = sorted(
+        (name for name in terminals if name.startswith(prefix)),
+        key=lambda name: terminals[word_name].index(terminals[name]),
+    )
+    # A run of plain characters is one piece: each is a character no other piece starts at,
+    # exactly as if the run were read one character at a time. The characters no other piece
+    # can start with at all (the word's run) are read as a run at once: the lookahead would let them all pass.
+    others = "|".join(terminals[name] for name in pieces if name != prefix + "BARE")
+    groups = {name: terminals[name] for name in pieces}
+    single = f"(?!{others})(?:{terminals[prefix + 'BARE']})"
+    run = tables.runs.get(word_name)
+    groups[prefix + "BARE"] = f"(?:{run}+|{single})+" if run else f"(?:{single})+"
+    pattern = re.compile("|".join(f"(?P<{name.removeprefix(prefix)}>{regexp})" for name, regexp in groups.items()))
+    return _Pieces(pattern, re.compile(f"{run}+") if run else None)
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,9 @@ class Word:
         """The source offset of the decoded character at ``index``."""
         if not self.marks:
             return self.start
+        if len(self.marks) == 1 and index >= self.marks[0][0]:  # most words: one slice of the source
+            decoded_index, offset, verbatim = self.marks[0]
+            return min(offset + (index - decoded_index), self.end) if verbatim else offset
         position = bisect_right(self.marks, (index, float("inf"), True)) - 1
         if position < 0:
             return self.start
@@ -113,8 +125,7 @@ class _WordBuilder:
             self.length += len(text)
 
     def note(self, kind: notes.NoteKind, message: str, start: int, end: int) -> None:
-        span = self.source.span(start, end)
-        self.findings.append(kind.at(message.format(at=span), span))
+        _note(self.source, self.findings, kind, message, start, end)
 
     def variable(self, name: str, start: int, end: int) -> str | None:
         """The value of a literal assignment that precedes the word, noted at its use; None when there is none."""
@@ -126,6 +137,12 @@ class _WordBuilder:
         self.note(notes.VARIABLE_APPLIED, f"{used} at {{at}} replaced by the value assigned at {assignment.span}",
                   start, end)
         return assignment.value
+
+
+def _note(source: Source, findings: list[Finding], kind: notes.NoteKind, message: str, start: int, end: int) -> None:
+    """Add a note about the text [start, end); ``{at}`` in the message is where that is."""
+    span = source.span(start, end)
+    findings.append(kind.at(message.format(at=span), span))
 
 
 # ---- POSIX shells -------------------------------------------------------------
@@ -179,8 +196,11 @@ def _add_escaped_run(
     builder.add(content[position:], offset + position)
 
 
+_SUBSTITUTION = re.compile(r"(?<!\\)(?:\$\(|`)")
+
+
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
-    for match in re.finditer(r"(?<!\\)(?:\$\(|`)", content):
+    for match in _SUBSTITUTION.finditer(content):
         builder.literal = False
         builder.note(
             notes.SHELL_SUBSTITUTION,
@@ -401,14 +421,44 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
     return _decode(token, dialect, source, findings, variables or {})[0]
 
 
+#: One-piece words whose decoded text is one slice of the word: by dialect and piece, how many characters its
+#: quotes take on each side, and what in the slice sends it to its piece decoder after all (what that decoder
+#: would decode or note: escapes, variables, substitutions; a " in PowerShell).
+_SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | None]]] = {
+    "bash": {"BARE": (0, None), "SINGLE": (1, None),
+             "DOUBLE": (1, re.compile(f"{_DOUBLE_QUOTE_ESCAPE.pattern}|{_SUBSTITUTION.pattern}"))},
+    "pwsh": {"BARE": (0, None), "SINGLE": (1, re.compile("''|\"")), "DOUBLE": (1, re.compile('[`$"]'))},
+    "cmd": {},
+}
+
+
 def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
             variables: Mapping[str, Assignment]) -> tuple[Word, bool]:
-    """The decoded word, and whether its value is literal (no substitution, no variable nobody assigned)."""
+    """The decoded word, and whether its value is literal (no substitution, no variable nobody assigned).
+
+    Most words are one plain run, one '…' or one "…" without escapes: they decode to one
+    slice of themselves, which is taken without a builder (the piece decoders would add
+    the same one verbatim mark).
+    """
+    _, raw, offset, end = token
+    slices = _SLICES[dialect]
+    if slices:
+        pieces = _piece_patterns(dialect)
+        if pieces.plain is not None and pieces.plain.fullmatch(raw):
+            sliced = slices.get("BARE")
+        else:
+            first = pieces.pattern.match(raw)
+            sliced = slices.get(first.lastgroup or "") if first is not None and first.end() == len(raw) else None
+        if sliced is not None:
+            quote, decoded = sliced
+            text = raw[quote : len(raw) - quote]
+            if decoded is None or decoded.search(text) is None:
+                if not quote and dialect == "bash" and _GLOB.search(text):
+                    _note_glob(source, findings, text, offset)
+                return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
     builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
-    raw = str(token)
-    offset = token.start_pos or 0
     if dialect == "cmd":
-        for match in _piece_patterns()["cmd"].finditer(raw):
+        for match in _piece_patterns("cmd").pattern.finditer(raw):
             if match.lastgroup in _REPAIRS:
                 _repaired(builder, match.group(), offset + match.start(), match.lastgroup)
             elif match.lastgroup == "TYPOGRAPHIC":  # same length: the offsets stay right
@@ -420,18 +470,11 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     else:
         decoders = _PS_DECODERS if dialect == "pwsh" else _PIECE_DECODERS
         globbed = False
-        for match in _piece_patterns()[dialect].finditer(raw):
+        for match in _piece_patterns(dialect).pattern.finditer(raw):
             kind = match.lastgroup or "BARE"
             decoders[kind](builder, match.group(), offset + match.start())
-            glob = _GLOB.search(match.group()) if kind == "BARE" and not globbed and dialect == "bash" else None
-            if glob:
-                globbed = True
-                at = offset + match.start() + glob.start()
-                builder.note(
-                    notes.GLOB_CHARACTERS,
-                    f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word",
-                    at, at + 1,
-                )
+            if kind == "BARE" and not globbed and dialect == "bash":
+                globbed = _note_glob(source, findings, match.group(), offset + match.start())
         if dialect == "pwsh" and '"' in "".join(builder.parts):
             builder.note(
                 notes.POWERSHELL_QUOTES,
@@ -439,14 +482,32 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
                 "strip them when calling curl.exe: the provider meant the text as imported",
                 offset, offset + len(raw),
             )
-    return Word("".join(builder.parts), offset, token.end_pos or offset, tuple(builder.marks)), builder.literal
+    return Word("".join(builder.parts), offset, end, tuple(builder.marks)), builder.literal
+
+
+def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) -> bool:
+    """Note the first glob character of an unquoted run (at ``offset``); whether it had one."""
+    glob = _GLOB.search(bare)
+    if glob is None:
+        return False
+    at = offset + glob.start()
+    _note(source, findings, notes.GLOB_CHARACTERS,
+          f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word", at, at + 1)
+    return True
+
+
+_CMD_CONTINUATION = re.compile(r"\^\r?$", re.MULTILINE)
+_PWSH_CONTINUATION = re.compile(r"`\r?$", re.MULTILINE)
+_CURL_EXE = re.compile(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
     """Guess which shell the command was written for, from its continuations and quoting."""
-    if re.search(r"\^\r?$", text, re.MULTILINE) or '^"' in text:
+    if '^"' in text or ("^" in text and _CMD_CONTINUATION.search(text)):
         return "cmd"
-    if re.search(r"`\r?$", text, re.MULTILINE) or re.search(r"(?i)\bcurl\.exe\b", text):
+    # each regex runs only where the text holds what it looks for (no letter but the ASCII ones matches the
+    # letters of curl.exe case-insensitively): a case-insensitive search tries every position, a substring test not
+    if ("`" in text and _PWSH_CONTINUATION.search(text)) or ("curl.exe" in text.lower() and _CURL_EXE.search(text)):
         return "pwsh"
     return "bash"
 
@@ -469,17 +530,16 @@ class ShellCommand:
             return self.source.span(word.start, word.end)
         start = word.offset_of(start_index)
         end = word.offset_of(end_index - 1) + 1 if end_index and end_index > start_index else start + 1
-        return self.source.span(start, max(end, start + 1))
+        return self.source.span(start, end if end > start else start + 1)
 
 
 def is_curl(word: Word) -> bool:
-    name = re.split(r"[\\/]", word.text)[-1].lower()
+    text = word.text
+    name = text[max(text.rfind("/"), text.rfind("\\")) + 1 :].lower()  # the last part of a path
     return name in ("curl", "curl.exe")
 
 
 def _tokenize(source: Source, dialect: str) -> list[Token]:
-    from curlport.parse.tables import shipped_scanner
-
     try:
         return shipped_scanner().tokens(source.text, dialect)
     except ScanError as error:
@@ -521,52 +581,54 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     tokens = _tokenize(source, dialect)
     commands = _commands(source, dialect, tokens, {})
     if not any(command.assigned_to is None for command in commands):
-        first = next((t for t in tokens if t.type == _WORD_TERMINAL[dialect]), None)
-        span = source.span(first.start_pos or 0, first.end_pos or 0) if first else Span(1, 1, 1, 1)
+        first = next((t for t in tokens if t[0] == _WORD_TERMINAL[dialect]), None)
+        span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
-    commands[index] = replace(commands[index], findings=(*findings, *commands[index].findings))
+    if findings:
+        commands[index] = replace(commands[index], findings=(*findings, *commands[index].findings))
     return tuple(commands)
 
 
-def _statement(tokens: list[Token], position: int) -> tuple[list[Token], int]:
-    """The word tokens of one shell statement from ``position``, and where the next statement starts."""
-    words = []
-    while position < len(tokens) and tokens[position].type not in _CONTROL_TERMINALS | {"NEWLINE"}:
-        if tokens[position].type != "COMMENT":
-            words.append(tokens[position])
-        position += 1
-    return words, position + 1
+_STATEMENT_ENDS = _CONTROL_TERMINALS | {"NEWLINE"}
 
 
 def _commands(source: Source, dialect: str, tokens: list[Token],
               variables: dict[str, Assignment]) -> list[ShellCommand]:
+    """The curl commands of the tokens, statement by statement; the statements before each are assignments (applied
+    to later words) or text skipped before its curl word."""
     commands: list[ShellCommand] = []
     skipped: list[Token] = []
     position = 0
     while position < len(tokens):
-        statement, after = _statement(tokens, position)
-        curl_at = next((index for index, token in enumerate(statement)
-                        if is_curl(_decode_word(token, dialect, source, []))), None)
+        start, curl_at = position, None
+        while position < len(tokens) and tokens[position][0] not in _STATEMENT_ENDS:
+            if tokens[position][0] != "COMMENT":
+                # decoded without the assignments: what a variable holds never makes a word the curl word
+                curl_word = _decode_word(tokens[position], dialect, source, [])
+                if is_curl(curl_word):
+                    curl_at = position
+                    break
+            position += 1
         if curl_at is None:
-            assigned = _assignments(source, dialect, statement, variables, commands)
-            if not assigned:
-                skipped += [t for t in tokens[position:after] if t.type not in ("NEWLINE", "COMMENT")]
-            position = after
+            statement = [token for token in tokens[start:position] if token[0] != "COMMENT"]
+            position += 1  # past the token that ends the statement
+            if not _assignments(source, dialect, statement, variables, commands):
+                skipped += [token for token in tokens[start:position] if token[0] not in ("NEWLINE", "COMMENT")]
             continue
-        skipped += statement[:curl_at]
+        skipped += [token for token in tokens[start:curl_at] if token[0] != "COMMENT"]
         findings = [_text_before_curl(source, skipped)] if skipped else []
-        curl_index = next(index for index in range(position, after) if tokens[index] is statement[curl_at])
-        curl_word = _decode_word(statement[curl_at], dialect, source, [], variables)
-        words, position = _command_words(source, dialect, tokens, curl_index + 1, findings, variables)
+        if variables:
+            curl_word = _decode_word(tokens[curl_at], dialect, source, [], variables)
+        words, position = _command_words(source, dialect, tokens, curl_at + 1, findings, variables)
         commands.append(ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings)))
         skipped = []
     return commands
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
-    start, end = skipped[0].start_pos or 0, skipped[-1].end_pos or 0
-    is_prompt = len(skipped) == 1 and str(skipped[0]) in _PROMPTS
+    start, end = skipped[0][2], skipped[-1][3]
+    is_prompt = len(skipped) == 1 and skipped[0][1] in _PROMPTS
     what = "the shell prompt" if is_prompt else f"'{_snippet(source.text[start:end])}'"
     return notes.TEXT_BEFORE_CURL.at(f"skipped {what} before the curl word at {source.span(start, end)}",
                                      source.span(start, end))
@@ -578,20 +640,20 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
     word_type = _WORD_TERMINAL[dialect]
     words: list[Word] = []
     while position < len(tokens):
-        token = tokens[position]
-        if token.type == word_type:
-            words.append(_decode_word(token, dialect, source, findings, variables))
-        elif token.type in _CONTROL_TERMINALS:
-            if str(token)[0] in "<>" and words and words[-1].end == token.start_pos and words[-1].text.isdigit():
+        token = kind, raw, start, end = tokens[position]
+        if kind == word_type:
+            words.append(_decode(token, dialect, source, findings, variables)[0])
+        elif kind in _CONTROL_TERMINALS:
+            if raw[0] in "<>" and words and words[-1].end == start and words[-1].text.isdigit():
                 words.pop()  # the 2 of 2>&1 is a file descriptor, not an argument
-            _ignore_rest(source, token, findings, f"'{token}'")
+            _ignore_rest(source, token, findings, f"'{raw}'")
             break
-        elif token.type == "NEWLINE":
-            following = next((t for t in tokens[position + 1 :] if t.type not in ("NEWLINE", "COMMENT")), None)
+        elif kind == "NEWLINE":
+            following = next((t for t in tokens[position + 1 :] if t[0] not in ("NEWLINE", "COMMENT")), None)
             if following is None:
                 break
-            if following.type == word_type and str(following).startswith("-"):
-                span = source.span(token.start_pos or 0, token.end_pos or 0)
+            if following[0] == word_type and following[1].startswith("-"):
+                span = source.span(start, end)
                 findings.append(notes.SHELL_REPAIR.at(
                     f"line break at {span} without a continuation: a shell would end the command here;"
                     f" the next line's options were read as part of it", span))
@@ -642,52 +704,51 @@ def _assignment_pairs(source: Source, dialect: str,
                       statement: list[Token]) -> list[tuple[str, Token, Span]] | None:
     """(name, the value as a token of its own, the assignment's span) of each assignment, or None."""
     def value_token(token: Token, skip: int) -> Token:
-        start = (token.start_pos or 0) + skip
-        return Token(token.type, str(token)[skip:], start_pos=start, end_pos=token.end_pos)
+        kind, raw, start, end = token
+        return kind, raw[skip:], start + skip, end
 
     first, last = statement[0], statement[-1]
-    span = source.span(first.start_pos or 0, last.end_pos or 0)
+    span = source.span(first[2], last[3])
     if dialect == "bash":
-        words = statement[1:] if str(first) in _BASH_DECLARATIONS else statement
-        matches = [(_BASH_ASSIGNMENT.match(str(token)), token) for token in words]
+        words = statement[1:] if first[1] in _BASH_DECLARATIONS else statement
+        matches = [(_BASH_ASSIGNMENT.match(token[1]), token) for token in words]
         if not words or any(match is None for match, _ in matches):
             return None
         return [(match.group()[:-1], value_token(token, match.end()), span) for match, token in matches if match]
     if dialect == "pwsh":
-        text = source.text[first.start_pos or 0 : last.end_pos or 0]
+        text = source.text[first[2] : last[3]]
         match = _PS_ASSIGNMENT.match(text)
         if match is None or len(statement) > 3 or match.end() == len(text):
             return None
-        return [(match.group(1), value_token(last, match.end() - ((last.start_pos or 0) - (first.start_pos or 0))),
-                 span)]
-    if str(first).lower() != "set" or len(statement) < 2:
+        return [(match.group(1), value_token(last, match.end() - (last[2] - first[2])), span)]
+    if first[1].lower() != "set" or len(statement) < 2:
         return None
     rest = statement[1]
-    text = source.text[rest.start_pos or 0 : last.end_pos or 0]
+    text = source.text[rest[2] : last[3]]
     match = _CMD_ASSIGNMENT.match(text)
     if match is None:
         return None
-    start = (rest.start_pos or 0) + match.start(2)
-    return [(match.group(1), Token(rest.type, match.group(2), start_pos=start, end_pos=start + len(match.group(2))),
-             span)]
+    start = rest[2] + match.start(2)
+    return [(match.group(1), (rest[0], match.group(2), start, start + len(match.group(2))), span)]
 
 
 def _cmd_value(source: Source, token: Token, variables: Mapping[str, Assignment]) -> tuple[str, bool]:
     """The value of ``set NAME=value``: cmd keeps the rest of the line as it is, after %NAME% expansion."""
     builder = _WordBuilder(source, [], variables, fold_case=True)
-    characters = _cmd_expanded(builder, str(token), token.start_pos or 0)
+    characters = _cmd_expanded(builder, token[1], token[2])
     return "".join(character for character, _ in characters), builder.literal
 
 
 def _nested_commands(source: Source, dialect: str, name: str, token: Token, variables: dict[str, Assignment],
                      commands: list[ShellCommand]) -> None:
     """The curl inside ``NAME=$(curl …)``, read in place: the text around it is blanked, so offsets stay right."""
-    raw = str(token).strip('"')
+    _, text, offset, _ = token
+    raw = text.strip('"')
     if not (raw.startswith("$(") and raw.endswith(")")) or "curl" not in raw:
         return
-    start = (token.start_pos or 0) + str(token).index("$(") + 2
+    start = offset + text.index("$(") + 2
     end = start + len(raw) - 3
-    blanked = "".join(c if start <= i < end or c == "\n" else " " for i, c in enumerate(source.text))
+    blanked = _blank(source.text[:start]) + source.text[start:end] + _blank(source.text[end:])
     try:
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
@@ -695,8 +756,14 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
     commands += [replace(command, assigned_to=name) for command in inner[:1]]
 
 
+def _blank(text: str) -> str:
+    """The text with every character but its line breaks made a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 def _ignore_rest(source: Source, token: Token, findings: list[Finding], what: str) -> None:
-    ignore_from(source, token.start_pos or 0, len(str(token)), findings, what)
+    _, raw, start, _ = token
+    ignore_from(source, start, len(raw), findings, what)
 
 
 def ignore_from(source: Source, start: int, length: int, findings: list[Finding], what: str) -> None:

@@ -6,12 +6,14 @@ result another third, on every run, for a result that only changes when the gram
 does. ``python -m curlport.parse.tables`` writes that result as plain data (for each
 parser state the terminals Lark's contextual lexer tries there, in Lark's order,
 and the state's actions; the regular expressions of every terminal, which the word
-decoder reads too) into ``_grammar_tables.py`` together with the grammar text it
-came from; ``curlport.parse.scanner`` runs it. At run time the tables are used only
-when that text is the grammar shipped beside them, byte for byte; otherwise the
-grammar is compiled by Lark and the same tables are taken from it, so the grammar
-stays the single source of truth, and a test fails until the tables are regenerated
-(or when Lark, which computes them, changes version).
+decoder reads too; and what ``curlport.parse.first_characters`` reads in them, which
+lets the scanner take runs of characters at once and skip lookaheads that cannot
+fire) into ``_grammar_tables.py`` together with the grammar text it came from;
+``curlport.parse.scanner`` runs it. At run time the tables are used only when that
+text is the grammar shipped beside them, byte for byte; otherwise the grammar is
+compiled by Lark and the same tables are taken from it, so the grammar stays the
+single source of truth, and a test fails until the tables are regenerated (or when
+Lark, which computes them, or the reading of terminals changes).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def scan_tables(parser: Lark, start: list[str]) -> dict[str, Any]:
     from lark.grammar import NonTerminal
     from lark.parsers.lalr_analysis import Shift
 
+    from curlport.parse.first_characters import repeated_run, starts
     from curlport.parse.lexer import lark_order
 
     lalr = parser.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> its table-driven _Parser
@@ -76,16 +79,28 @@ def scan_tables(parser: Lark, start: list[str]) -> dict[str, Any]:
             else:
                 actions[state][symbol] = (str(argument.origin.name), len(argument.expansion))
         lexing[state] = [t.name for t in lark_order(parser.lexer_conf, (frozenset(row) | ignore) & terminal_names)]
+    terminals = {t.name: t.pattern.to_regexp() for t in parser.grammar.compile(start, "*")[0]}
+    flags = parser.lexer_conf.g_regex_flags
+    lexed = sorted({name for names in lexing.values() for name in names} - ignore)
     return {
-        "terminals": {t.name: t.pattern.to_regexp() for t in parser.grammar.compile(start, "*")[0]},
+        "terminals": terminals,
         "ignore": sorted(ignore),
-        "flags": parser.lexer_conf.g_regex_flags,
+        "flags": flags,
+        "runs": {name: run for name in lexed if (run := repeated_run(terminals[name], flags)) is not None},
+        "disjoint": [[skipped, name] for skipped in sorted(ignore) for name in lexed
+                     if starts(terminals[skipped], flags).disjoint(starts(terminals[name], flags))],
         "start_states": dict(table.start_states),
         "end_states": dict(table.end_states),
         "lexing": lexing,
         "actions": actions,
         "gotos": gotos,
     }
+
+
+def read_in_terminals(data: dict[str, Any]) -> tuple[Any, ...]:
+    """What the tables hold from reading the terminals' expressions (``first_characters``), not from Lark: it is
+    stale when that reading changes, with the same grammar."""
+    return data["runs"], sorted(map(tuple, data["disjoint"]))
 
 
 def generate(grammar: str, start: list[str]) -> str:
@@ -122,6 +137,7 @@ def tables(grammar: str, start: list[str]) -> Tables:
 
         data = scan_tables(grammar_parser(grammar, start), start)
     return Tables(terminals=data["terminals"], ignore=frozenset(data["ignore"]), flags=data["flags"],
+                  runs=data["runs"], disjoint=frozenset((skipped, kept) for skipped, kept in data["disjoint"]),
                   start_states=data["start_states"], end_states=data["end_states"], lexing=data["lexing"],
                   actions=data["actions"], gotos=data["gotos"])
 
@@ -147,10 +163,14 @@ def main() -> None:
     from lark import __version__ as lark_version
 
     from curlport.parse import _grammar_tables
+    from curlport.parse.lexer import grammar_parser
     from curlport.parse.shell import DIALECTS
 
-    in_sync = _generated(read_resource(GRAMMAR_FOLDER, GRAMMAR_FILE), list(DIALECTS)) is not None
-    if in_sync and lark_version == _grammar_tables.LARK_VERSION:
+    grammar = read_resource(GRAMMAR_FOLDER, GRAMMAR_FILE)
+    generated = _generated(grammar, list(DIALECTS))
+    in_sync = generated is not None and lark_version == _grammar_tables.LARK_VERSION
+    if in_sync and generated is not None and read_in_terminals(generated) == read_in_terminals(
+            scan_tables(grammar_parser(grammar, list(DIALECTS)), list(DIALECTS))):
         print(f"{GENERATED_MODULE} is up to date with grammar/{GRAMMAR_FILE}")
         return
     GENERATED_MODULE.write_text(current_source(), encoding="utf-8")

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from curlport.source import Span
 
@@ -25,20 +26,24 @@ class Severity(StrEnum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True)
-class FixOffer:
-    """That a finding can be fixed automatically, how, and whether ``--fix`` alone applies it."""
+class FixOffer(NamedTuple):
+    """That a finding can be fixed automatically, how, and whether ``--fix`` alone applies it.
+
+    A named tuple, not a frozen dataclass (every fixable finding has one): named tuples are built several times faster.
+    """
 
     description: str
     safe: bool
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing worth telling the user, with where it is in their input.
 
     ``pointer`` is the JSON pointer of the config value the finding is about,
     so the same finding can be located in a .curl file or in a .json config.
+
+    A named tuple, not a frozen dataclass (a run can make hundreds of thousands): named tuples are built several times
+    faster.
     """
 
     code: str

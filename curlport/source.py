@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from curlport.redact import redact
 
 
-@dataclass(frozen=True)
-class Span:
-    """A half-open range of the input: ``end_column`` is one past the last character."""
+class Span(NamedTuple):
+    """A half-open range of the input: ``end_column`` is one past the last character.
+
+    A named tuple, not a frozen dataclass (every value an import or lint locates has one): named tuples are built
+    several times faster.
+    """
 
     line: int
     column: int

@@ -169,7 +169,7 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     except CurlportError as error:
         return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
-    findings = [replace(finding, fix=None) for finding in check_import(result, selected)]
+    findings = [finding._replace(fix=None) for finding in check_import(result, selected)]
     return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
 
 

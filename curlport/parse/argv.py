@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
@@ -23,11 +24,12 @@ _REQUEST = LONG_OPTIONS["request"]
 _METHOD_WORDS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 
 
-@dataclass(frozen=True)
-class OptionUse:
+class OptionUse(NamedTuple):
     """One option as curl saw it, with the word its value came from.
 
     ``value_start`` is where the value begins inside ``value_word`` (after ``-d`` in ``-d@x``).
+
+    A named tuple, not a frozen dataclass (one per option of a command): named tuples are built several times faster.
     """
 
     option: CurlOption

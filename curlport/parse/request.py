@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
@@ -33,17 +34,21 @@ _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "im
 _UNRESERVED = re.compile(rb"[A-Za-z0-9._~-]")
 
 
-@dataclass(frozen=True)
-class Located:
-    """A value of the request and where in the input it came from."""
+class Located(NamedTuple):
+    """A value of the request and where in the input it came from.
+
+    A named tuple, not a frozen dataclass (one per request value): named tuples are built several times faster.
+    """
 
     text: str
     span: Span | None
 
 
-@dataclass(frozen=True)
-class BodyPart:
-    """One data option's contribution to the body; ``verbatim`` if ``text`` is the option's own text."""
+class BodyPart(NamedTuple):
+    """One data option's contribution to the body; ``verbatim`` if ``text`` is the option's own text.
+
+    A named tuple, not a frozen dataclass (one per data option): named tuples are built several times faster.
+    """
 
     text: str
     span: Span | None
@@ -51,8 +56,9 @@ class BodyPart:
     verbatim: bool
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
+    """A named tuple, not a frozen dataclass (one per header): named tuples are built several times faster."""
+
     name: str
     value: str
     span: Span | None

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
@@ -68,12 +69,13 @@ def _piece_patterns(dialect: str) -> _Pieces:
     return _Pieces(pattern, re.compile(f"{run}+") if run else None)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One shell word: its decoded text and where each decoded character came from.
 
     ``marks`` are (decoded index, source offset, verbatim) checkpoints: from a
     verbatim checkpoint on, characters map one to one onto the source.
+
+    A named tuple, not a frozen dataclass (one per shell word): named tuples are built several times faster.
     """
 
     text: str
@@ -95,9 +97,11 @@ class Word:
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """A variable a line before the command sets to a literal value (``base_url='https://…'``)."""
+class Assignment(NamedTuple):
+    """A variable a line before the command sets to a literal value (``base_url='https://…'``).
+
+    A named tuple, not a frozen dataclass (one per variable assignment): named tuples are built several times faster.
+    """
 
     name: str
     value: str

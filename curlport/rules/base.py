@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, wraps
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from curlport.config.detect import Detection, detect, slots_of
@@ -34,13 +34,14 @@ class Autofix(StrEnum):
         return self is Autofix.SAFE_OR_UNSAFE or (self is Autofix.SAFE) == safe
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """An edit of the config that removes one problem.
 
     ``safe`` fixes keep the request the author evidently meant and are applied
     by ``--fix``; unsafe ones guess at intent and need ``--unsafe-fixes``.
     ``apply`` edits the config in place; it is only ever given a copy.
+
+    A named tuple, not a frozen dataclass (one per fixable problem): named tuples are built several times faster.
     """
 
     description: str
@@ -48,9 +49,11 @@ class Fix:
     apply: Callable[[Config], None]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A rule's finding before it is located: the config value, and where inside it."""
+class Problem(NamedTuple):
+    """A rule's finding before it is located: the config value, and where inside it.
+
+    A named tuple, not a frozen dataclass (one per problem a rule finds): named tuples are built several times faster.
+    """
 
     pointer: str
     message: str

@@ -285,7 +285,7 @@ def _records(findings: Iterable[Finding], payload: Json, source: Source | None) 
 
 
 def _span(span: Span | None) -> Json | None:
-    return asdict(span) if span else None
+    return span._asdict() if span else None
 
 
 def _placeholders(result: ImportResult | None) -> list[Json]:

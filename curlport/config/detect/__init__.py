@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from curlport.config import shape as read
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
@@ -79,10 +79,12 @@ class Detection:
                 for slot in ([decision.slot] if decision.slot else []) + [c.slot for c in decision.candidates]]
 
 
-@dataclass(frozen=True)
-class Substitution:
+class Substitution(NamedTuple):
     """One sample replaced by its placeholder: where (config pointer and offsets, place, and ``span`` in the curl
-    text once the importer has located it), the sample, and whether its JSON type changed."""
+    text once the importer has located it), the sample, and whether its JSON type changed.
+
+    A named tuple, not a frozen dataclass (one per placed sample): named tuples are built several times faster.
+    """
 
     placeholder: str
     #: A Place, not its text: a field named "text#" has no text form that parses back.

@@ -234,7 +234,7 @@ def _passes(function: Callable[[], object], repeat: int) -> Callable[[], float]:
 
 def _curlport_pass(commands: list[tuple[str, str]], with_rules: bool) -> Callable[[], None]:
     from curlport import import_curl
-    from curlport.lint.runner import check_import
+    from curlport.lint.placed import check_import
 
     def run() -> None:
         for name, text in commands:

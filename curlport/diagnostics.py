@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from curlport.findings import Finding
 from curlport.redact import redact
 from curlport.source import Source, Span
 
@@ -50,3 +51,17 @@ def window(line: str, column: int) -> tuple[str, int]:
     end = start + MAX_SHOWN_WIDTH
     prefix, suffix = ("…" if start else ""), ("…" if end < len(line) else "")
     return prefix + line[start:end] + suffix, column - start + len(prefix)
+
+
+def message(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
+    """The finding's message, its secrets masked (those the file's readers recognised, and secret-looking text)."""
+    return finding.message if show_secrets else redact(finding.message, source.secrets if source else frozenset())
+
+
+def described(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
+    """The message, with the fix a human can ask for."""
+    text = message(finding, show_secrets, source)
+    if finding.fix is None:
+        return text
+    kind = "fix" if finding.fix.safe else "unsafe fix"
+    return f"{text} [{kind}: {finding.fix.description}]"

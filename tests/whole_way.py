@@ -19,8 +19,9 @@ from curlport.errors import CurlportError
 from curlport.importer import decode_input, import_curl
 from curlport.lint.fixes import fix_import, fix_json_text
 from curlport.lint.json_positions import load_json
+from curlport.lint.placed import check_import
 from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions
-from curlport.lint.runner import check_import, lint_text
+from curlport.lint.runner import lint_text
 from curlport.preflight.export import FORMATS, export
 from curlport.preflight.load import load_config
 from curlport.preflight.provider import FormParameters, Provider

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import click
 
-from curlport.diagnostics import format_diagnostic
+from curlport.diagnostics import described, format_diagnostic
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Finding, capped
 from curlport.importer import MAX_INPUT_BYTES
 from curlport.inputs import read_bounded, read_stream
-from curlport.lint.reporters.base import described
 from curlport.source import Source
 
 

@@ -13,8 +13,7 @@ from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.importer import decode_input, import_curl
-from curlport.lint.fixes import fix_import
-from curlport.lint.runner import check_import
+from curlport.lint.placed import check_import
 from curlport.source import Source
 
 
@@ -74,6 +73,8 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
                              batching=batching, callback_url=callback_url, to=to, body=body,
                              placeholders="none" if placeholders == "none" else "auto")
         if fix:
+            from curlport.lint.fixes import fix_import  # only --fix needs the fixer (and its JSON position parser)
+
             result, applied = fix_import(result, unsafe=unsafe_fixes)
             for change in applied:
                 click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)

@@ -19,8 +19,8 @@ from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
 from curlport.credentials import credential_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
-from curlport.findings import Finding, FixOffer, Omitted, Severity, capped
-from curlport.importer import MAX_INPUT_BYTES, ImportResult, decode_input, import_curl
+from curlport.findings import Finding, Omitted, Severity, capped
+from curlport.importer import MAX_INPUT_BYTES, decode_input, import_curl
 from curlport.inputs import read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.json_positions import (
@@ -30,16 +30,16 @@ from curlport.lint.json_positions import (
     located,
     parse_with_positions,
 )
+from curlport.lint.placed import PARSE_ERROR, check_import, in_file_order, rule_findings
 from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import RULES_BY_CODE, run_rules
-from curlport.rules.base import Config, Problem, Rule, resolve, walked
+from curlport.rules.base import Problem, walked
 from curlport.source import Source, Span, nearest_span
 
 if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, --diff) only
     from curlport.lint.fixes import AppliedFix, FixedText
 
-PARSE_ERROR = "CP000"
 SCHEMA_VIOLATION = "CP501"
 _UNPARSED = object()  # json.loads could not read the text
 
@@ -165,7 +165,7 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
         result = import_curl(text, name=Path(path).stem, source_name=path)
     except UnsupportedRequestError as error:
         source.add_secrets(error.secrets)
-        return FileReport(path, source, tuple(_selected([_error_finding(error.code, error)], selected)))
+        return FileReport(path, source, tuple(in_file_order([_error_finding(error.code, error)], selected)))
     except CurlportError as error:
         return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
@@ -181,59 +181,6 @@ def _fixed(text: str, selected: frozenset[str] | None, unsafe: bool) -> FixedTex
 
 def _error_finding(code: str, error: CurlportError) -> Finding:
     return Finding(code, Severity.ERROR, error.message, error.span)
-
-
-#: A rule whose finding an import note already makes at the same place, with more to act on: a CP402 "may be the
-#: message" at a candidate the import lists as CP022 with the exact --to/--body flag that picks it.
-_SAID_BY_THE_IMPORT = {"CP402": "CP022"}
-
-
-def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
-    """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
-    noted = {(finding.code, finding.span) for finding in result.findings}
-    rules = [finding for finding in _rule_findings(result.config, curl_locator(result), selected)
-             if (_SAID_BY_THE_IMPORT.get(finding.code), finding.span) not in noted]
-    return tuple(_selected(list(result.findings) + rules, selected))
-
-
-def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, int, str], int | None]) -> Span | None:
-    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
-
-    The source map knows which shell word a config value came from, not where inside
-    it each character was (quotes, escapes and decoding shift them), so the offending
-    text is looked up in that word's source; a lookup that is not unique is not trusted.
-    ``found`` remembers each (region, text) lookup: a placeholder repeated thousands of
-    times in one argument is searched for once, not once per finding.
-    """
-    span = nearest_span(problem.pointer, result.source_map)
-    if span is None or problem.end is None:
-        return span
-    try:
-        value = resolve(result.config, problem.pointer)
-    except (KeyError, IndexError, ValueError, TypeError):
-        return span
-    fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
-    source = result.source
-    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    if not fragment:
-        return span
-    key = (start, end, fragment)
-    if key not in found:
-        first = source.text.find(fragment, start, end)
-        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
-        found[key] = first if unique else None
-    index = found[key]
-    return span if index is None else source.span(index, index + len(fragment))
-
-
-def _rule_findings(config: Config, locate: Callable[[Problem], Span | None],
-                   selected: frozenset[str] | None,
-                   problems: list[tuple[Rule, Problem]] | None = None) -> list[Finding]:
-    return [
-        Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
-                FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
-        for rule, problem in (run_rules(config, selected) if problems is None else problems)
-    ]
 
 
 def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Finding]:
@@ -264,7 +211,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
         config, shared.place_slots if shared is not None and config == quick else None))
     spans = ValueSpans(source, offsets)
     locate = json_locator(source, offsets)
-    findings = _rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
+    findings = rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     errors = violations(config)
     schema_findings = [
@@ -276,7 +223,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None) -> list[Findin
     if unreadable is not None:
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
                                        nearest_span(unreadable.pointer, spans), unreadable.pointer))
-    return _selected(schema_findings + findings, selected)
+    return in_file_order(schema_findings + findings, selected)
 
 
 def _unreadable(config: Any) -> ProviderShapeError | None:
@@ -335,15 +282,3 @@ def json_locator(source: Source, offsets: Mapping[str, int]) -> Callable[[Proble
             strings[start] = StringOffsets(source.text, start)
         return source.span(strings[start].offset(problem.start), strings[start].offset(problem.end))
     return locate
-
-
-def curl_locator(result: ImportResult) -> Callable[[Problem], Span | None]:
-    """Where a problem of an imported config is in the curl text it came from."""
-    found: dict[tuple[int, int, str], int | None] = {}
-    return lambda problem: _in_command(problem, result, found)
-
-
-def _selected(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:
-    """The enabled findings (a parse error always is), in the order of the file, like a compiler's."""
-    kept = [f for f in findings if selected is None or f.code in selected or f.code == PARSE_ERROR]
-    return sorted(kept, key=lambda f: (f.span.line, f.span.column, f.code) if f.span else (0, 0, f.code))

@@ -18,7 +18,6 @@ Lark, which computes them, or the reading of terminals changes).
 
 from __future__ import annotations
 
-import pprint
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +104,8 @@ def read_in_terminals(data: dict[str, Any]) -> tuple[Any, ...]:
 
 def generate(grammar: str, start: list[str]) -> str:
     """The source of the module that holds ``grammar``'s tables."""
+    import pprint  # only the generator writes tables
+
     from lark import __version__ as lark_version
 
     from curlport.parse.lexer import grammar_parser

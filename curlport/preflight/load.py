@@ -15,7 +15,8 @@ from curlport.config.model import Config
 from curlport.findings import Finding, Severity
 from curlport.importer import decode_input, import_curl
 from curlport.lint.json_positions import parse_with_positions
-from curlport.lint.runner import PARSE_ERROR, curl_locator, json_locator
+from curlport.lint.placed import PARSE_ERROR, curl_locator
+from curlport.lint.runner import json_locator
 from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import Refusal
 from curlport.rules import run_rules

@@ -23,8 +23,9 @@ from curlport.findings import Finding, Severity
 from curlport.importer import ImportResult, decode_input, import_curl
 from curlport.lint.fixes import AppliedFix, fix_import, fix_json_text
 from curlport.lint.json_positions import parse_with_positions
+from curlport.lint.placed import PARSE_ERROR, check_import, curl_locator
 from curlport.lint.reporters.json import finding_record
-from curlport.lint.runner import PARSE_ERROR, check_import, curl_locator, json_locator, lint_text
+from curlport.lint.runner import json_locator, lint_text
 from curlport.preflight.acceptance import judge
 from curlport.preflight.load import REQUIRED
 from curlport.preflight.masking import mask_body, mask_header_value

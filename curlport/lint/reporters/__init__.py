@@ -6,7 +6,7 @@ A new format is one module with a ``REPORTER`` and one line here.
 from __future__ import annotations
 
 from curlport.lint.reporters import concise, full, github, gitlab, json, json_lines, junit, sarif, text
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, described, unified_diff
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, unified_diff
 
 REPORTERS: dict[str, Reporter] = {
     module.REPORTER.name: module.REPORTER
@@ -14,4 +14,4 @@ REPORTERS: dict[str, Reporter] = {
 }
 HUMAN_FORMATS = frozenset({"text", "concise", "full"})
 
-__all__ = ["HUMAN_FORMATS", "REPORTERS", "LintRun", "ReportOptions", "Reporter", "described", "unified_diff"]
+__all__ = ["HUMAN_FORMATS", "REPORTERS", "LintRun", "ReportOptions", "Reporter", "unified_diff"]

@@ -14,7 +14,6 @@ from curlport.diagnostics import paint
 from curlport.findings import Finding
 from curlport.lint.runner import FileReport
 from curlport.redact import redact
-from curlport.source import Source
 
 
 @dataclass(frozen=True)
@@ -80,20 +79,6 @@ class Statistic:
     count: int
     safe_fixes: int
     unsafe_fixes: int
-
-
-def message(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
-    """The finding's message, its secrets masked (those the file's readers recognised, and secret-looking text)."""
-    return finding.message if show_secrets else redact(finding.message, source.secrets if source else frozenset())
-
-
-def described(finding: Finding, show_secrets: bool, source: Source | None = None) -> str:
-    """The message, with the fix a human can ask for."""
-    text = message(finding, show_secrets, source)
-    if finding.fix is None:
-        return text
-    kind = "fix" if finding.fix.safe else "unsafe fix"
-    return f"{text} [{kind}: {finding.fix.description}]"
 
 
 def items(run: LintRun) -> list[tuple[FileReport, Finding]]:

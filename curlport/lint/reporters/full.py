@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curlport.diagnostics import format_diagnostic, paint, window
+from curlport.diagnostics import described, format_diagnostic, paint, window
 from curlport.findings import Finding
-from curlport.lint.reporters.base import (
-    Reporter,
-    ReportOptions,
-    described,
-    footer,
-    omitted_lines,
-    statistics_table,
-)
+from curlport.lint.reporters.base import Reporter, ReportOptions, footer, omitted_lines, statistics_table
 from curlport.lint.runner import FileReport
 from curlport.source import Source
 

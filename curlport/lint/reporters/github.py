@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from curlport.catalogue import CODES
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, message, plural, repository_path
+from curlport.diagnostics import message
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, plural, repository_path
 from curlport.lint.reporters.base import statistics as count
 from curlport.lint.runner import FileReport
 

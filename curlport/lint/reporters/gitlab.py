@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from curlport.catalogue import CODES
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, fingerprints, message, repository_path
+from curlport.diagnostics import message
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, fingerprints, repository_path
 
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from curlport.catalogue import CODES
+from curlport.diagnostics import message
 from curlport.findings import Finding
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, items, message, statistics_records
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, items, statistics_records
 from curlport.lint.runner import FileReport
 from curlport.source import Source
 

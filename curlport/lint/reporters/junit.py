@@ -9,7 +9,8 @@ import re
 from functools import cache
 
 from curlport.catalogue import CODES
-from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, message
+from curlport.diagnostics import message
+from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions
 
 
 @cache

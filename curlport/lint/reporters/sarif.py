@@ -18,12 +18,12 @@ from typing import Any
 
 from curlport import __version__
 from curlport.catalogue import CODES, DOCS_URL, CodeDoc, help_uri
+from curlport.diagnostics import message
 from curlport.lint.reporters.base import (
     LintRun,
     Reporter,
     ReportOptions,
     fingerprints,
-    message,
     repository_path,
     statistics_records,
     uri_path,

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curlport.diagnostics import format_diagnostic
-from curlport.lint.reporters.base import (
-    Reporter,
-    ReportOptions,
-    described,
-    footer,
-    omitted_lines,
-    statistics_table,
-)
+from curlport.diagnostics import described, format_diagnostic
+from curlport.lint.reporters.base import Reporter, ReportOptions, footer, omitted_lines, statistics_table
 from curlport.lint.runner import FileReport
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from curlport.config.detect import Detection, Substitution, detect, parse_place, slots_of, substitute
+from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
@@ -42,6 +42,9 @@ class ImportResult:
     substitutions: tuple[Substitution, ...] = ()
     #: What detection concluded for each placeholder (its candidates when it asks); None with placeholders="none".
     detection: Detection | None = None
+    #: ``config``'s places and detection as the rules would work them out, when the import already did: detection
+    #: ran with its defaults and nothing was placed or added after it. None otherwise.
+    detected: Detected | None = None
 
 
 def decode_input(data: bytes) -> str:
@@ -137,6 +140,9 @@ def import_curl(
         substitutions = located(detection, config, command.source, source_map)
         findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
         config = substitute(config, list(substitutions))
+    unchanged = not substitutions and batching is None and callback_url is None
+    detected = Detected(listed, detection) if detection is not None and unchanged and placeholders == "auto" \
+        and to is None and body is None else None
     if batching is not None:
         config["batching"] = {"key": batching[0], "size": batching[1]}
     if callback_url is not None:
@@ -145,7 +151,8 @@ def import_curl(
         rendered = config_json(config)  # the contract: every result validates against the schema
     except SchemaViolationError as error:  # located at what the value came from (the URL of an endpoint)
         raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
-    return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection)
+    return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection,
+                        detected)
 
 
 def _malformed_header_secrets(request: Request) -> frozenset[str]:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from curlport.config.detect.places import parse_spans
+from curlport.config.detect import detect
+from curlport.config.detect.places import parse_spans, slots_of
+from curlport.errors import CurlportError
+from curlport.importer import ImportResult, import_curl
 from curlport.lint.json_positions import parse_with_positions, pointer_token
+from curlport.lint.placed import check_import
 
 _PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\x0b', '"a"', '"to"', '"\\ud800"', '"\\ud83d\\ude00"',
            '"\ud800"', '"\\u00e9"', '"\\n"', '"\x01"', '0', '-0', '01', '1.', '1.5', '-1e3', '1e999', '-', 'NaN',
@@ -137,3 +143,35 @@ def test_substitution_leaves_the_config_it_was_given_as_it_was() -> None:
         assert result == detected.config and plain == before, path.name
         substituted += bool(detected.substitutions)
     assert substituted > 50
+
+
+def _fixture_imports() -> list[ImportResult]:
+    results = []
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/curl/*.curl")):
+        try:
+            results.append(import_curl(path.read_text(encoding="utf-8"), source_name=path.name))
+        except CurlportError:
+            continue
+    return results
+
+
+def test_the_importers_detection_is_the_rules_detection_of_the_config_it_returns() -> None:
+    """``ImportResult.detected`` is handed to the rules instead of detecting again: it must be what they would find."""
+    results = _fixture_imports()
+    handed = [result for result in results if result.detected is not None]
+    assert len(handed) >= 20  # most fixtures have nothing placed: the rules reuse the import's detection
+    for result in handed:
+        assert result.detected is not None
+        assert result.detected.detection == detect(result.config)
+        assert result.detected.slots == slots_of(result.config)
+    for result in results:
+        assert check_import(result) == check_import(replace(result, detected=None))
+
+
+def test_nothing_is_handed_on_when_the_config_changed_after_detection() -> None:
+    text = "curl https://sms.example.com/send -d to=919876543210 -d text=Hello"
+    assert import_curl(text).substitutions and import_curl(text).detected is None
+    plain = "curl https://sms.example.com/send -d to=%24%24To -d text=%24%24Body"
+    assert import_curl(plain).detected is not None
+    assert import_curl(plain, callback_url="https://cb.example.com/x").detected is None
+    assert import_curl(plain, to="form:to").detected is None

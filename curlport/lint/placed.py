@@ -11,7 +11,7 @@ from collections.abc import Callable
 from curlport.findings import Finding, FixOffer
 from curlport.importer import ImportResult
 from curlport.rules import run_rules
-from curlport.rules.base import Config, Problem, Rule, resolve
+from curlport.rules.base import Config, Problem, Rule, resolve, walked
 from curlport.source import Span, nearest_span
 
 #: The code of a file that cannot be read at all (a curl text or JSON that does not parse).
@@ -25,7 +25,8 @@ _SAID_BY_THE_IMPORT = {"CP402": "CP022"}
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
     noted = {(finding.code, finding.span) for finding in result.findings}
-    rules = [finding for finding in rule_findings(result.config, curl_locator(result), selected)
+    config = walked(result.config, result.detected)
+    rules = [finding for finding in rule_findings(config, curl_locator(result), selected)
              if (_SAID_BY_THE_IMPORT.get(finding.code), finding.span) not in noted]
     return tuple(in_file_order(list(result.findings) + rules, selected))
 

@@ -16,7 +16,7 @@ from functools import cached_property, wraps
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
-from curlport.config.detect import Detection, detect, slots_of
+from curlport.config.detect import Detected, Detection, detect, slots_of
 from curlport.config.detect.places import Slot as PlaceSlot
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.config.shape import rows
@@ -103,10 +103,12 @@ class WalkedConfig(dict[str, Any]):
     cost one walk, however many rules and values there are.
     """
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, detected: Detected | None = None) -> None:
         super().__init__(config)
         self.slots = tuple(_walk(config))
         self.derived: dict[Callable[[Config], Any], Any] = {}
+        if detected is not None:  # the importer's own reading of this config: taken as the cached properties' values
+            self.__dict__["place_slots"], self.__dict__["detection"] = detected
 
     @cached_property
     def text(self) -> str:
@@ -125,9 +127,12 @@ class WalkedConfig(dict[str, Any]):
         return slots_of(self)
 
 
-def walked(config: Config) -> WalkedConfig:
-    """The config wrapped once for a run of all the rules (a config already wrapped is kept): see ``WalkedConfig``."""
-    return config if isinstance(config, WalkedConfig) else WalkedConfig(config)
+def walked(config: Config, detected: Detected | None = None) -> WalkedConfig:
+    """The config wrapped once for a run of all the rules (a config already wrapped is kept): see ``WalkedConfig``.
+
+    ``detected``: the config's places and detection when the importer has them (``ImportResult.detected``).
+    """
+    return config if isinstance(config, WalkedConfig) else WalkedConfig(config, detected)
 
 
 _Derived = TypeVar("_Derived")
@@ -245,10 +250,12 @@ def resolve(config: Config, pointer: str) -> Any:
     """
     value: Any = config
     for part in pointer.split("/")[1:]:
-        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
-            value = value[int(part)]
-        elif isinstance(value, dict) and part in value:
+        if isinstance(value, dict):  # most steps: asked first
+            if part not in value:
+                raise KeyError(pointer)
             value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
         else:
             raise KeyError(pointer)
     return value

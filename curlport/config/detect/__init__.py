@@ -79,6 +79,17 @@ class Detection:
                 for slot in ([decision.slot] if decision.slot else []) + [c.slot for c in decision.candidates]]
 
 
+class Detected(NamedTuple):
+    """A config's places (``slots_of``) and what ``detect`` concluded of it with its defaults.
+
+    The importer hands these on when it worked them out on the very config it returns (nothing
+    placed or added afterwards): the rules then read the config without listing and detecting again.
+    """
+
+    slots: list[Slot]
+    detection: Detection
+
+
 class Substitution(NamedTuple):
     """One sample replaced by its placeholder: where (config pointer and offsets, place, and ``span`` in the curl
     text once the importer has located it), the sample, and whether its JSON type changed.

@@ -7,8 +7,6 @@ resolved here against the option table, so the request builder sees one flat lis
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from curlport.errors import CurlUsageError
@@ -44,8 +42,12 @@ class OptionUse(NamedTuple):
         return self.option.role
 
 
-@dataclass(frozen=True)
-class Invocation:
+class Invocation(NamedTuple):
+    """A curl command's options as curl would act on them, and what reading them noticed.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    """
+
     command: ShellCommand
     uses: tuple[OptionUse, ...]
     findings: tuple[Finding, ...]
@@ -75,6 +77,8 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
     if len(candidates) > 1:
         raise CurlUsageError(f"--{name} is ambiguous: it could be --{', --'.join(sorted(candidates)[:4])}",
                              command.span_of(word))
+    import difflib  # only an unknown option needs a suggestion
+
     close = difflib.get_close_matches(name, LONG_OPTIONS, n=1)
     hint = f"; did you mean --{close[0]}?" if close else ""
     raise CurlUsageError(f"unknown curl option --{name}{hint}", command.span_of(word))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 END = "$END"
 #: The group of a configuration's regex that matches one character no terminal matches (not a terminal name:
@@ -59,9 +60,11 @@ class ScanError(Exception):
 Action = int | tuple[str, int]
 
 
-@dataclass(frozen=True)
-class Tables:
-    """The grammar's LALR automaton and contextual lexer, as plain data (see ``curlport.parse.tables``)."""
+class Tables(NamedTuple):
+    """The grammar's LALR automaton and contextual lexer, as plain data (see ``curlport.parse.tables``).
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    """
 
     terminals: Mapping[str, str]  # name -> regular expression
     ignore: frozenset[str]

@@ -11,7 +11,6 @@ config changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from curlport.config import shape as read
@@ -39,14 +38,15 @@ class PlaceError(CurlportError):
     """A --to or --body that names no place of the config (or more than one): the tool cannot go on."""
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """What detection concluded for one placeholder.
 
     ``outcome``: ``present`` (the config already has it; ``slot`` holds it when it is
     in a value), ``found`` (detection chose ``slot``), ``chosen`` (the user named
     ``slot``), ``ask`` (``candidates`` could each be it) or ``none`` (nothing looks
     like it; ``candidates`` has the best guess, if any, for pointing at).
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
     """
 
     role: str
@@ -64,8 +64,12 @@ class Decision:
         return self.slot if self.outcome in ("found", "chosen") else None
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(NamedTuple):
+    """What detection concluded for each placeholder.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    """
+
     recipient: Decision
     message: Decision
 

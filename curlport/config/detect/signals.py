@@ -12,7 +12,6 @@ signals strong enough that such a slot is never taken, whatever its value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -336,9 +335,11 @@ def _template_score(inner: tuple[str, ...], role: str) -> int:
 # ---------------------------------------------------------------------------------------------- a slot's scores
 
 
-@dataclass(frozen=True)
-class Scored:
-    """A slot's score for one role and the signals behind it (for the report and for messages)."""
+class Scored(NamedTuple):
+    """A slot's score for one role and the signals behind it (for the report and for messages).
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    """
 
     slot: Slot
     score: int

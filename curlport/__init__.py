@@ -21,7 +21,8 @@ if TYPE_CHECKING:
         UnsupportedRequestError,
     )
     from curlport.findings import Finding, FixOffer, Severity
-    from curlport.importer import ImportResult, decode_input, import_curl
+    from curlport.importer import ImportResult, import_curl
+    from curlport.inputs import decode_input
     from curlport.lint.fixes import fix_config, fix_json_text
     from curlport.lint.runner import FileReport, lint_paths, lint_text
     from curlport.lint.settings import Settings, SettingsError, find_settings_file, load_settings
@@ -33,7 +34,8 @@ _HOMES = {
     "curlport.errors": ("CurlUsageError", "CurlportError", "InputError", "OutputExistsError", "SchemaViolationError",
                         "ShellSyntaxError", "UnsupportedRequestError"),
     "curlport.findings": ("Finding", "FixOffer", "Severity"),
-    "curlport.importer": ("ImportResult", "decode_input", "import_curl"),
+    "curlport.importer": ("ImportResult", "import_curl"),
+    "curlport.inputs": ("decode_input",),
     "curlport.lint.fixes": ("fix_config", "fix_json_text"),
     "curlport.lint.runner": ("FileReport", "lint_paths", "lint_text"),
     "curlport.lint.settings": ("Settings", "SettingsError", "find_settings_file", "load_settings"),

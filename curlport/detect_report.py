@@ -22,7 +22,8 @@ from pathlib import Path
 
 from curlport.config.detect import Decision, detect
 from curlport.config.detect.places import Place, Slot, parse_place
-from curlport.importer import decode_input, import_curl
+from curlport.importer import import_curl
+from curlport.inputs import decode_input
 
 VERDICTS = ("found", "asked", "missed", "wrong")
 _EXPECTED_KEYS = {"recipient": "to", "message": "body"}

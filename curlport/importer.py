@@ -19,13 +19,12 @@ from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
+from curlport.inputs import MAX_INPUT_BYTES
 from curlport.parse import notes
 from curlport.parse.argv import read_invocation
 from curlport.parse.request import Header, Request, build_request
 from curlport.parse.shell import ShellCommand, split_commands
 from curlport.source import Source, Span
-
-MAX_INPUT_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -45,37 +44,6 @@ class ImportResult:
     #: ``config``'s places and detection as the rules would work them out, when the import already did: detection
     #: ran with its defaults and nothing was placed or added after it. None otherwise.
     detected: Detected | None = None
-
-
-def decode_input(data: bytes) -> str:
-    """The text of a curl file, or an InputError that says exactly what is wrong with it."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
-                         Span(1, 1, 1, 1))
-    if _looks_utf16(data):
-        raise InputError("UTF-16 text (Windows Notepad and PowerShell's '>' save it so): save the file as UTF-8",
-                         Span(1, 1, 1, 2))
-    nul = data.find(b"\0")
-    if nul != -1:
-        position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)
-        raise InputError("binary input (a NUL byte): expected the text of a curl command",
-                         Span(position[0], position[1], position[0], position[1] + 1))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = Source(data[: error.start].decode("utf-8", errors="replace")).position(
-            len(data[: error.start].decode("utf-8", errors="replace")))
-        raise InputError(f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
-                         Span(line, column, line, column + 1)) from None
-    return text.removeprefix("\ufeff")
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """A UTF-16 byte-order mark, or ASCII text with a NUL every other byte (UTF-16 without a mark)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    even, odd = data[:64:2], data[1:64:2]
-    return len(odd) >= 2 and any(b.count(0) == len(b) and 0 not in a for a, b in ((even, odd), (odd, even)))
 
 
 def import_curl(

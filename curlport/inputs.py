@@ -1,4 +1,4 @@
-"""Reading input with a bound: never more than the limit and one byte, whatever the file or stream is.
+"""Reading input with a bound, and decoding it: never more than the limit and one byte, whatever the file or stream is.
 
 A size check after a whole read is no check: ``/dev/zero``, a 1 GiB ``@file`` or
 200 MB piped in would be read (or read forever) before it is refused. Every input
@@ -15,6 +15,12 @@ import os
 import stat
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
+
+from curlport.errors import InputError
+from curlport.source import Source, Span
+
+#: The most a curl command or a config may be; here, beside the readers, so that lint of configs needs no importer.
+MAX_INPUT_BYTES = 1 << 20
 
 
 class Snapshot(NamedTuple):
@@ -77,3 +83,34 @@ def unchanged(path: Path, snapshot: Snapshot) -> bool:
     except OSError:
         return False
     return _sha256(data) == snapshot.sha256
+
+
+def decode_input(data: bytes) -> str:
+    """The text of a curl file, or an InputError that says exactly what is wrong with it."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
+                         Span(1, 1, 1, 1))
+    if _looks_utf16(data):
+        raise InputError("UTF-16 text (Windows Notepad and PowerShell's '>' save it so): save the file as UTF-8",
+                         Span(1, 1, 1, 2))
+    nul = data.find(b"\0")
+    if nul != -1:
+        position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)
+        raise InputError("binary input (a NUL byte): expected the text of a curl command",
+                         Span(position[0], position[1], position[0], position[1] + 1))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = Source(data[: error.start].decode("utf-8", errors="replace")).position(
+            len(data[: error.start].decode("utf-8", errors="replace")))
+        raise InputError(f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
+                         Span(line, column, line, column + 1)) from None
+    return text.removeprefix("\ufeff")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or ASCII text with a NUL every other byte (UTF-16 without a mark)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    even, odd = data[:64:2], data[1:64:2]
+    return len(odd) >= 2 and any(b.count(0) == len(b) and 0 not in a for a, b in ((even, odd), (odd, even)))

@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     from whole_way import everywhere, import_every_way
 
     from curlport.errors import CurlportError
-    from curlport.importer import decode_input
+    from curlport.inputs import decode_input
 
 #: The folder @file references may be read from: a file, a folder, a link out of it and a link loop.
 FILES = Path(tempfile.mkdtemp(prefix="curlport-fuzz-"))

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from curlport.cli import main
 from curlport.errors import InputError
-from curlport.importer import decode_input
+from curlport.inputs import decode_input
 from curlport.lint.fixes import fix_json_text
 
 FORM = "-d 'to=$$To&text=$$Body'"

@@ -12,6 +12,12 @@ import curlport
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("lark", "jsonschema", "phonenumbers")
+#: The curl reader and the import pipeline: lint of .json configs needs none of them (only parse.notes).
+CURL_READER = ("curlport.importer", "curlport.parse.argv", "curlport.parse.request", "curlport.parse.scanner",
+               "curlport.parse.shell")
+#: What only lint needs: an import of a curl command loads none of it (the rules' findings are placed without it).
+LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.runner",
+             "curlport.lint.settings", "curlport.lint.reporters", "curlport.preflight.provider")
 _PROBE = """
 import sys
 import click
@@ -24,8 +30,8 @@ print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modu
 """
 
 
-def _loaded(*arguments: str) -> list[str]:
-    run = subprocess.run([sys.executable, "-c", _PROBE.format(heavy=HEAVY), *arguments], cwd=ROOT,
+def _loaded(*arguments: str, watched: tuple[str, ...] = HEAVY) -> list[str]:
+    run = subprocess.run([sys.executable, "-c", _PROBE.format(heavy=watched), *arguments], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     line = next(line for line in run.stdout.splitlines() if line.startswith("loaded:"))
     return [name for name in line.removeprefix("loaded:").split(",") if name]
@@ -40,8 +46,18 @@ def test_importing_a_valid_command_loads_neither_lark_nor_jsonschema() -> None:
     assert _loaded("import", "fixtures/curl/ready-form.curl") == []
 
 
+def test_importing_a_command_loads_nothing_only_lint_needs(tmp_path: Path) -> None:
+    output = str(tmp_path / "out.json")
+    assert _loaded("import", "fixtures/curl/textlocal.curl", "-o", output, watched=LINT_ONLY) == []
+
+
 def test_lint_of_a_valid_config_never_loads_jsonschema() -> None:
     assert _loaded("lint", "--isolated", "fixtures/configs/ready-form.json") == []
+
+
+@pytest.mark.parametrize("target", ["fixtures/configs/ready-form.json", None])
+def test_lint_of_valid_configs_never_loads_the_curl_reader(target: str | None, tmp_path: Path) -> None:
+    assert _loaded("lint", "--isolated", target or str(tmp_path), watched=CURL_READER) == []  # None: an empty folder
 
 
 def test_lint_of_an_invalid_config_explains_it_with_jsonschema(tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ def test_a_fix_that_cannot_be_written_is_a_tool_error_and_the_file_stays(monkeyp
     def refuse(path: Path, text: str, *, force: bool = False, unchanged_since: object = None) -> None:
         raise OutputError(path, "cannot write: Permission denied")
 
-    monkeypatch.setattr("curlport.lint.runner.write_atomically", refuse)
+    monkeypatch.setattr("curlport.config.emit.write_atomically", refuse)
     config = write("acme.json", MISCASED)
     code, _, err = run("lint", "--fix", str(config))
     assert code == 2 and err == "error: acme.json: the fixes were not written: cannot write: Permission denied\n"

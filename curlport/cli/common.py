@@ -10,8 +10,7 @@ import click
 from curlport.diagnostics import described, format_diagnostic
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Finding, capped
-from curlport.importer import MAX_INPUT_BYTES
-from curlport.inputs import read_bounded, read_stream
+from curlport.inputs import MAX_INPUT_BYTES, read_bounded, read_stream
 from curlport.source import Source
 
 

@@ -12,7 +12,8 @@ from curlport.config.form_view import render_form
 from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
-from curlport.importer import decode_input, import_curl
+from curlport.importer import import_curl
+from curlport.inputs import decode_input
 from curlport.lint.placed import check_import
 from curlport.source import Source
 

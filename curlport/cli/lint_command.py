@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from curlport.cli.common import FindingsError, ToolError, output_error, read_stdin
-from curlport.config.emit import write_atomically
 from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
@@ -188,6 +187,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
     if statistics and reporter.statistics_on_stderr:
         click.echo(REPORTERS["text"].statistics(run, options), nl=False, err=True, color=colored)
     if output_file is not None:
+        from curlport.config.emit import write_atomically  # here: most runs print their report
+
         try:
             write_atomically(output_file, report, force=True)
         except OutputError as error:

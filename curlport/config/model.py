@@ -11,14 +11,17 @@ config that targets it says so with ``"form": "legacy"``.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote_plus
 
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import UnsupportedRequestError
-from curlport.parse.request import FORM_CONTENT_TYPE, Header, Request
+from curlport.media_types import FORM_CONTENT_TYPE
 from curlport.source import Span
 from curlport.urls import split_url
+
+if TYPE_CHECKING:  # the rules read configs through this module; only the importer has requests
+    from curlport.parse.request import Header, Request
 
 SENDABLE_METHODS = ("GET", "POST")
 CURRENT_FORM, LEGACY_FORM = "current", "legacy"

@@ -7,12 +7,15 @@ the JSON position parser, pre-flight's reader of a config's shape).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from curlport.findings import Finding, FixOffer
-from curlport.importer import ImportResult
 from curlport.rules import run_rules
 from curlport.rules.base import Config, Problem, Rule, resolve, walked
 from curlport.source import Span, nearest_span
+
+if TYPE_CHECKING:
+    from curlport.importer import ImportResult
 
 #: The code of a file that cannot be read at all (a curl text or JSON that does not parse).
 PARSE_ERROR = "CP000"

@@ -15,13 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curlport.config.emit import write_atomically
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
 from curlport.credentials import credential_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import Finding, Omitted, Severity, capped
-from curlport.importer import MAX_INPUT_BYTES, decode_input, import_curl
-from curlport.inputs import read_bounded
+from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
 from curlport.lint.discovery import discover
 from curlport.lint.json_positions import (
     SURROGATE_ESCAPE,
@@ -104,6 +102,8 @@ def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, 
             continue
         report = _lint_guarded(data, str(path), settings.codes_for(path), fix=fix, unsafe_fixes=unsafe_fixes)
         if write and report.fixed_text is not None:
+            from curlport.config.emit import write_atomically  # here: only a run that fixes a file writes one
+
             try:
                 if snapshot is None:
                     raise OutputError(path, "is not a regular file; curlport only writes regular files")
@@ -160,6 +160,8 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
             return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
         source = Source(text, path)
         return FileReport(path, source, tuple(_lint_config(source, selected)))
+    from curlport.importer import import_curl  # here: a run of .json configs needs no curl reader
+
     source = Source(text, path)
     try:
         result = import_curl(text, name=Path(path).stem, source_name=path)

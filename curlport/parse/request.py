@@ -8,7 +8,6 @@ collected as ``unsupported`` rather than bent into something else.
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,16 +18,15 @@ from urllib.parse import unquote
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding, Severity
 from curlport.inputs import read_bounded
+from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, decode_basic_credentials
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
 from curlport.urls import url_problem
 
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
 HEADER_LINE_BREAK = "CP211"
-JSON_CONTENT_TYPE = "application/json"
 MAX_FILE_BYTES = 1 << 20
 _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
 _UNRESERVED = re.compile(rb"[A-Za-z0-9._~-]")
@@ -387,18 +385,6 @@ def _final_method(draft: _Draft, has_data: bool) -> Located:
     if draft.upload:
         return Located("PUT", draft.upload)
     return Located("POST" if has_data and not draft.get else "GET", first_url_span)
-
-
-def decode_basic_credentials(authorization: str) -> tuple[str, str] | None:
-    """The user and password of an ``Authorization: Basic`` value, or None when it is not one."""
-    if not authorization.lower().startswith("basic "):
-        return None
-    try:
-        decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
-    except ValueError:  # not base64 (binascii.Error), not ASCII, or not UTF-8 once decoded
-        return None
-    user, _, password = decoded.partition(":")
-    return user, password
 
 
 def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from curlport.config.model import Config
 from curlport.findings import Finding, Severity
-from curlport.importer import decode_input, import_curl
+from curlport.importer import import_curl
+from curlport.inputs import decode_input
 from curlport.lint.json_positions import parse_with_positions
 from curlport.lint.placed import PARSE_ERROR, curl_locator
 from curlport.lint.runner import json_locator

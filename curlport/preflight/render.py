@@ -33,7 +33,7 @@ from urllib.parse import quote, quote_plus
 
 from curlport import __version__
 from curlport.errors import CurlportError
-from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
+from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
 from curlport.rules.base import KNOWN_PLACEHOLDERS

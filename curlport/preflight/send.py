@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urljoin
 
 from curlport.credentials import is_credential_name
 from curlport.errors import CurlportError
-from curlport.parse.request import FORM_CONTENT_TYPE
+from curlport.media_types import FORM_CONTENT_TYPE
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse
 from curlport.preflight.masking import mask_body
 from curlport.preflight.provider import OAuth2Auth

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from curlport.config.shape import key_values, rows, text
 from curlport.findings import Severity
-from curlport.parse.request import FORM_CONTENT_TYPE
+from curlport.media_types import FORM_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, add_query
 
 

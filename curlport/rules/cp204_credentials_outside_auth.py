@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from curlport.findings import Severity
-from curlport.parse.request import decode_basic_credentials
+from curlport.media_types import decode_basic_credentials
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, headers
 
 _USERINFO = re.compile(r"(?i)^(https?://)([^/?#@]*)@")

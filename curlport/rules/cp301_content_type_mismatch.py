@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from curlport.config.model import is_json_media_type
 from curlport.config.shape import section, text
 from curlport.findings import Severity
-from curlport.parse.request import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
+from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, header_value
 from curlport.rules.json_body import looks_like_json
 

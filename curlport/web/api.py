@@ -20,7 +20,8 @@ from curlport.config.model import Config
 from curlport.config.schema import schema_text
 from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, Severity
-from curlport.importer import ImportResult, decode_input, import_curl
+from curlport.importer import ImportResult, import_curl
+from curlport.inputs import decode_input
 from curlport.lint.fixes import AppliedFix, fix_import, fix_json_text
 from curlport.lint.json_positions import parse_with_positions
 from curlport.lint.placed import PARSE_ERROR, check_import, curl_locator

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
 import random
+import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from curlport.config.detect import detect
-from curlport.config.detect.places import parse_spans, slots_of
+from curlport.config.detect.places import slots_of
 from curlport.errors import CurlportError
 from curlport.importer import ImportResult, import_curl
-from curlport.lint.json_positions import parse_with_positions, pointer_token
+from curlport.lint.json_positions import MAX_DEPTH, parse_spans
 from curlport.lint.placed import check_import
 
 _PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\x0b', '"a"', '"to"', '"\\ud800"', '"\\ud83d\\ude00"',
@@ -20,22 +23,38 @@ _PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\x0b', '"a"', '"to"',
            'Infinity', '-Infinity', 'true', 'false', 'null', 'nul', '"', '\\', '9' * 5000, '919876543210']
 
 
-def _reference(text: str) -> tuple[str, dict[str, tuple[int, int]]] | None:
-    """What slots were made of before: lint's parser, and each literal read again for its end."""
-    try:
-        value, offsets = parse_with_positions(text)
-    except (json.JSONDecodeError, RecursionError):
-        return None
-    decoder = json.JSONDecoder()
-    return repr(value), {pointer: (start, decoder.raw_decode(text, start)[1]) for pointer, start in offsets.items()}
+def _refused(literal: str) -> float:
+    raise ValueError(literal)
 
 
-def _spans(text: str) -> tuple[str, dict[str, tuple[int, int]]] | None:
+def _finite(literal: str) -> float:
+    if not math.isfinite(float(literal)):
+        raise ValueError(literal)
+    return float(literal)
+
+
+def _paths(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    yield path, value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _paths(item, (*path, str(key)))
+
+
+def _oracle(text: str) -> Any:
+    """json's C decoder, refusing what a form cannot hold (NaN, infinities, a lone surrogate, nesting over
+    MAX_DEPTH): what ``parse_spans`` must accept, and its value; ``_REFUSED`` when it must refuse."""
     try:
-        value, spans = parse_spans(text)
+        value = json.loads(text, parse_constant=_refused, parse_float=_finite)
     except (ValueError, RecursionError):
-        return None
-    return repr(value), {"".join("/" + pointer_token(part) for part in path): span for path, span in spans.items()}
+        return _REFUSED
+    for path, item in _paths(value):
+        texts = [item, *item] if isinstance(item, dict) else [item]
+        if len(path) > MAX_DEPTH or any(isinstance(t, str) and re.search("[\ud800-\udfff]", t) for t in texts):
+            return _REFUSED
+    return value
+
+
+_REFUSED = object()
 
 
 def _random_json(rng: random.Random, depth: int = 0) -> Any:
@@ -53,7 +72,7 @@ def _random_json(rng: random.Random, depth: int = 0) -> Any:
             for _ in range(rng.randint(0, 4))}
 
 
-def test_json_spans_match_lint_s_parser_and_a_second_reading_of_each_literal() -> None:
+def test_json_spans_are_json_s_own_reading_with_the_forms_refusals() -> None:
     rng = random.Random(17)
     texts = ["[" * 64 + "]" * 64, "[" * 65 + "]" * 65, "[" * 64 + "1" + "]" * 64, '{"a": 1, "a": [2, 3]}',
              '{"a": [1, 2], "a": 3}', '{"a": {"b": 1}, "a": 2}']
@@ -65,10 +84,19 @@ def test_json_spans_match_lint_s_parser_and_a_second_reading_of_each_literal() -
         texts.append(text[:cut] + rng.choice(_PIECES) + text[cut + rng.randint(0, 2):])  # mostly not JSON
         texts.append("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 8))))
     refused = 0
+    decoder = json.JSONDecoder()
     for text in texts:
-        expected = _reference(text)
-        refused += expected is None
-        assert _spans(text) == expected, text
+        expected = _oracle(text)
+        try:
+            value, spans = parse_spans(text)
+        except json.JSONDecodeError:
+            assert expected is _REFUSED, text
+            refused += 1
+            continue
+        assert value == expected and repr(value) == repr(expected), text
+        for path, item in _paths(value):  # every value has its span, and each span is its literal's
+            start, end = spans[path]
+            assert decoder.raw_decode(text, start) == (item, end), (text, path)
     assert 1000 < refused < len(texts) - 1000  # both kinds were tried
 
 

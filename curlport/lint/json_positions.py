@@ -7,6 +7,7 @@ must point at the line and column of the offending value in the user's file.
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
@@ -14,24 +15,38 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_LITERALS = {"true": True, "false": False, "null": None}
+_SPACES = frozenset(" \t\n\r")
+#: A value's literal by its path of keys and array indexes: where it starts and where it ends.
+Spans = dict[tuple[str, ...], tuple[int, int]]
 
 
-def parse_with_positions(text: str) -> tuple[Any, dict[str, int]]:
-    """The JSON value and, for every JSON pointer in it, the offset where its value starts.
+def parse_spans(text: str) -> tuple[Any, Spans]:
+    """The JSON value and, for the path of every value in it, where its literal starts and ends.
 
-    Raises json.JSONDecodeError (with line and column) on invalid JSON.
+    The one JSON reader with positions (lint's findings, detection's places in a JSON body,
+    pre-flight's and the web page's errors): refuses what a provider form cannot hold, where
+    ``json.loads`` takes it (nesting deeper than ``MAX_DEPTH``, half a surrogate pair, a number
+    out of range or too long to read, NaN, Infinity), with ``json.JSONDecodeError``'s line and
+    column. Strings and numbers are read by json's C scanner, which says where each ends.
     """
-    positions: dict[str, int] = {}
-    value, end = _value(text, _skip(text, 0), "", positions)
+    spans: Spans = {}
+    surrogates = _LONE_SURROGATE.search(text) is not None or SURROGATE_ESCAPE.search(text) is not None
+    value, end = _value(text, _skip(text, 0), (), spans, surrogates)
     end = _skip(text, end)
     if end != len(text):
         raise json.JSONDecodeError("extra data after the JSON value", text, end)
-    return value, positions
+    return value, spans
+
+
+def parse_with_positions(text: str) -> tuple[Any, dict[str, int]]:
+    """The JSON value and, for every JSON pointer in it, the offset where its value starts (``parse_spans``)."""
+    value, spans = parse_spans(text)
+    return value, {"".join("/" + pointer_token(part) for part in path): start for path, (start, _) in spans.items()}
 
 
 def _skip(text: str, index: int) -> int:
+    if text[index : index + 1] not in _SPACES:  # mostly a token follows at once: no regular expression
+        return index
     match = _WHITESPACE.match(text, index)
     return match.end() if match else index
 
@@ -40,46 +55,47 @@ def _skip(text: str, index: int) -> int:
 MAX_DEPTH = 64
 
 
-def _value(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
-    if pointer.count("/") > MAX_DEPTH:
+def _value(text: str, index: int, path: tuple[str, ...], spans: Spans, surrogates: bool) -> tuple[Any, int]:
+    """The value at ``index`` and its end; ``surrogates``: whether the text may hold one to refuse."""
+    if len(path) > MAX_DEPTH:
         raise json.JSONDecodeError(f"nested deeper than {MAX_DEPTH} levels", text, index)
-    positions[pointer] = index
-    character = text[index : index + 1]
-    if character == "{":
-        return _object(text, index + 1, pointer, positions)
-    if character == "[":
-        return _array(text, index + 1, pointer, positions)
-    if character == '"':
-        return _string(text, index)
-    for literal, meaning in _LITERALS.items():
-        if text.startswith(literal, index):
-            return meaning, index + len(literal)
-    number = _NUMBER.match(text, index)
-    if number:
-        try:
-            number_value: Any = json.loads(number.group())
-        except ValueError:  # more digits than Python converts (4300)
-            raise json.JSONDecodeError("a number too long to read", text, index) from None
-        if number_value in (float("inf"), float("-inf")):
-            raise json.JSONDecodeError("a number out of range", text, index)
-        return number_value, number.end()
-    raise json.JSONDecodeError("expected a JSON value", text, index)
+    spans[path] = (index, index)  # listed before its members, as a reader meets them
+    opening = text[index : index + 1]
+    if opening == "{":
+        value, end = _object(text, index + 1, path, spans, surrogates)
+    elif opening == "[":
+        value, end = _array(text, index + 1, path, spans, surrogates)
+    else:
+        value, end = _scalar(text, index, surrogates)
+    spans[path] = (index, end)
+    return value, end
+
+
+def _scalar(text: str, index: int, surrogates: bool) -> tuple[Any, int]:
+    """A string, number or literal by json's C scanner, refused where the form cannot hold it."""
+    try:
+        value, end = _SCAN(text, index)
+    except StopIteration:
+        raise json.JSONDecodeError("expected a JSON value", text, index) from None
+    except json.JSONDecodeError:
+        raise  # a string's own error (unterminated, a control character, a bad escape), where it is
+    except ValueError:  # more digits than Python converts (4300)
+        raise json.JSONDecodeError("a number too long to read", text, index) from None
+    if type(value) is float and not math.isfinite(value):
+        literal = text.startswith(("NaN", "Infinity", "-Infinity"), index)
+        raise json.JSONDecodeError("expected a JSON value" if literal else "a number out of range", text, index)
+    if surrogates and type(value) is str:
+        lone = _LONE_SURROGATE.search(value)
+        if lone is not None:
+            raise json.JSONDecodeError(f"\\u{ord(lone.group()):04x} is half of a surrogate pair, not a character",
+                                       text, index)
+    return value, int(end)
 
 
 #: JSON's \\u escapes can write half of a surrogate pair alone, which is no character: it cannot be encoded or sent.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: What may write one in the text (the quick ``json.loads`` path of lint defers to this parser when it is there).
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _string(text: str, index: int) -> tuple[str, int]:
-    """The string literal at ``index`` (its opening quote); a lone surrogate in it is an error, as it is no text."""
-    string, end = scanstring(text, index + 1)
-    lone = _LONE_SURROGATE.search(string)
-    if lone is not None:
-        raise json.JSONDecodeError(f"\\u{ord(lone.group()):04x} is half of a surrogate pair, not a character",
-                                   text, index)
-    return string, int(end)
 
 
 def load_json(text: str) -> Any:
@@ -195,7 +211,7 @@ def _members(text: str, index: int, token: str) -> Iterator[int]:
         index = _COMMA.match(text, _SCAN(text, index)[1]).end()  # type: ignore[union-attr]
 
 
-def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+def _object(text: str, index: int, path: tuple[str, ...], spans: Spans, surrogates: bool) -> tuple[Any, int]:
     result: dict[str, Any] = {}
     index = _skip(text, index)
     if text.startswith("}", index):
@@ -203,11 +219,11 @@ def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> t
     while True:
         if not text.startswith('"', index):
             raise json.JSONDecodeError("expected a string key", text, index)
-        key, index = _string(text, index)
+        key, index = _scalar(text, index, surrogates)
         index = _skip(text, index)
         if not text.startswith(":", index):
             raise json.JSONDecodeError("expected ':'", text, index)
-        result[key], index = _value(text, _skip(text, index + 1), f"{pointer}/{pointer_token(key)}", positions)
+        result[key], index = _value(text, _skip(text, index + 1), (*path, key), spans, surrogates)
         index = _skip(text, index)
         if text.startswith("}", index):
             return result, index + 1
@@ -216,13 +232,13 @@ def _object(text: str, index: int, pointer: str, positions: dict[str, int]) -> t
         index = _skip(text, index + 1)
 
 
-def _array(text: str, index: int, pointer: str, positions: dict[str, int]) -> tuple[Any, int]:
+def _array(text: str, index: int, path: tuple[str, ...], spans: Spans, surrogates: bool) -> tuple[Any, int]:
     result: list[Any] = []
     index = _skip(text, index)
     if text.startswith("]", index):
         return result, index + 1
     while True:
-        item, index = _value(text, index, f"{pointer}/{len(result)}", positions)
+        item, index = _value(text, index, (*path, str(len(result))), spans, surrogates)
         result.append(item)
         index = _skip(text, index)
         if text.startswith("]", index):

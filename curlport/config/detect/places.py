@@ -14,15 +14,13 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
 from curlport.config.short_cache import short_text_cache
-from curlport.lint.json_positions import MAX_DEPTH, SURROGATE_ESCAPE
+from curlport.lint.json_positions import Spans, parse_spans
 from curlport.urls import split_url
 
 KINDS = ("query", "form", "json", "header", "path")
@@ -226,7 +224,7 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     return slots
 
 
-def _leaves(value: Any, path: tuple[str, ...], spans: dict[tuple[str, ...], tuple[int, int]], pointer: str,
+def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
             make: Any, context: tuple[str, ...], slots: list[Slot]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
@@ -240,104 +238,6 @@ def _leaves(value: Any, path: tuple[str, ...], spans: dict[tuple[str, ...], tupl
             return
     start, end = spans[path]
     slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
-
-
-#: JSON's whitespace (``str.isspace`` knows more, which JSON refuses).
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-#: A surrogate code point: a \u escape may write half of a pair alone, which is no character (lint refuses it).
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: a value and its end
-_Spans = dict[tuple[str, ...], tuple[int, int]]
-
-
-def parse_spans(text: str) -> tuple[Any, _Spans]:
-    """The JSON value of the text and, for the path of every value in it, where its literal starts and ends.
-
-    Text is refused (``ValueError``) exactly as lint's ``parse_with_positions`` refuses it: nesting deeper than
-    ``MAX_DEPTH``, half a surrogate pair, a number out of range or too long to read, NaN, Infinity, anything
-    after the value. It is the faster for slots: the C scanner reads each string and number and says where it
-    ends, so no literal is read twice to find its end, and paths are tuples, not pointer text.
-    """
-    spans: _Spans = {}
-    surrogates = _SURROGATE.search(text) is not None or SURROGATE_ESCAPE.search(text) is not None
-    value, end = _spanned(text, _space(text, 0), (), spans, surrogates)
-    if _space(text, end) != len(text):
-        raise ValueError("extra data after the JSON value")
-    return value, spans
-
-
-def _space(text: str, index: int) -> int:
-    if text[index : index + 1] not in _SPACES:  # mostly a token follows at once: no regular expression
-        return index
-    match = _JSON_SPACE.match(text, index)
-    return match.end() if match else index
-
-
-_SPACES = frozenset(" \t\n\r")
-
-
-def _spanned(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
-    """The value at ``index`` and its end; ``surrogates``: whether the text may hold a surrogate to refuse."""
-    if len(path) > MAX_DEPTH:
-        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
-    opening = text[index : index + 1]
-    if opening == "{":
-        value, end = _object(text, index + 1, path, spans, surrogates)
-    elif opening == "[":
-        value, end = _array(text, index + 1, path, spans, surrogates)
-    else:
-        value, end = _scalar(text, index, surrogates)
-    spans[path] = (index, end)
-    return value, end
-
-
-def _object(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
-    result: dict[str, Any] = {}
-    index = _space(text, index)
-    if text.startswith("}", index):
-        return result, index + 1
-    while True:
-        if not text.startswith('"', index):
-            raise ValueError("expected a string key")
-        key, index = _scalar(text, index, surrogates)
-        index = _space(text, index)
-        if not text.startswith(":", index):
-            raise ValueError("expected ':'")
-        result[key], index = _spanned(text, _space(text, index + 1), (*path, key), spans, surrogates)
-        index = _space(text, index)
-        if text.startswith("}", index):
-            return result, index + 1
-        if not text.startswith(",", index):
-            raise ValueError("expected ',' or '}'")
-        index = _space(text, index + 1)
-
-
-def _array(text: str, index: int, path: tuple[str, ...], spans: _Spans, surrogates: bool) -> tuple[Any, int]:
-    result: list[Any] = []
-    index = _space(text, index)
-    if text.startswith("]", index):
-        return result, index + 1
-    while True:
-        item, index = _spanned(text, index, (*path, str(len(result))), spans, surrogates)
-        result.append(item)
-        index = _space(text, index)
-        if text.startswith("]", index):
-            return result, index + 1
-        if not text.startswith(",", index):
-            raise ValueError("expected ',' or ']'")
-        index = _space(text, index + 1)
-
-
-def _scalar(text: str, index: int, surrogates: bool) -> tuple[Any, int]:
-    try:
-        value, end = _scan(text, index)
-    except StopIteration:
-        raise ValueError("expected a JSON value") from None
-    if type(value) is float and not math.isfinite(value):
-        raise ValueError("a number out of range, NaN or Infinity")
-    if surrogates and type(value) is str and _SURROGATE.search(value):
-        raise ValueError("half a surrogate pair")
-    return value, end
 
 
 def find_slot(slots: list[Slot], place: Place) -> list[Slot]:

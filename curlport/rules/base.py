@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from curlport.config.detect import Detected, Detection, detect, slots_of
-from curlport.config.detect.places import Slot as PlaceSlot
+from curlport.config.detect.places import Slot
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.config.shape import rows
 from curlport.findings import Severity
@@ -85,8 +85,9 @@ class Rule:
     explains_schema: bool = False
 
 
-class Slot(NamedTuple):
-    """One text value of a config and what part of the provider form it is.
+class FormValue(NamedTuple):
+    """One text value of a config and which field of the provider form holds it (not a detection ``Slot``: a
+    rule asks what the form field is, detection where in the request the value sits).
 
     A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
     """
@@ -125,7 +126,7 @@ class WalkedConfig(dict[str, Any]):
         return detect(self, listed=self.place_slots)
 
     @cached_property
-    def place_slots(self) -> list[PlaceSlot]:
+    def place_slots(self) -> list[Slot]:
         return slots_of(self)
 
 
@@ -153,35 +154,35 @@ def shared(derive: Callable[[Config], _Derived]) -> Callable[[Config], _Derived]
     return once
 
 
-def slots(config: Config) -> Iterator[Slot]:
+def slots(config: Config) -> Iterator[FormValue]:
     """Every text value of a config a placeholder could be in, in document order."""
     return iter(config.slots) if isinstance(config, WalkedConfig) else _walk(config)
 
 
-def _walk(config: Config) -> Iterator[Slot]:
+def _walk(config: Config) -> Iterator[FormValue]:
     if isinstance(config.get("endpoint"), str):
-        yield Slot("/endpoint", "endpoint", config["endpoint"])
+        yield FormValue("/endpoint", "endpoint", config["endpoint"])
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in ("username", "password"):
             if isinstance(auth.get(key), str):
-                yield Slot(f"/auth/{key}", key, auth[key])
+                yield FormValue(f"/auth/{key}", key, auth[key])
     yield from _key_values(config.get("headers"), "/headers", "header")
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
         yield from _key_values(parameters.get("fields"), "/parameters/fields", "field")
         if isinstance(parameters.get("body"), str):
-            yield Slot("/parameters/body", "body", parameters["body"])
+            yield FormValue("/parameters/body", "body", parameters["body"])
 
 
-def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[Slot]:
+def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[FormValue]:
     if not isinstance(rows, list):
         return
     for index, row in enumerate(rows):
         if isinstance(row, dict):
             for key in ("key", "value"):
                 if isinstance(row.get(key), str):
-                    yield Slot(f"{pointer}/{index}/{key}", f"{kind}-{key}", row[key])
+                    yield FormValue(f"{pointer}/{index}/{key}", f"{kind}-{key}", row[key])
 
 
 def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -211,7 +212,7 @@ def values_text(config: Config) -> str:
     return config.text if isinstance(config, WalkedConfig) else _joined(tuple(_walk(config)))
 
 
-def _joined(listed: tuple[Slot, ...]) -> str:
+def _joined(listed: tuple[FormValue, ...]) -> str:
     return "\0".join(slot.text for slot in listed)
 
 
@@ -220,7 +221,7 @@ def mentions(config: Config, placeholder: str) -> bool:
     return placeholder in values_text(config)
 
 
-def place_slots(config: Config) -> list[PlaceSlot]:
+def place_slots(config: Config) -> list[Slot]:
     """The config's values by place (``curlport.config.detect.places``): listed once per run for the rules that ask."""
     return config.place_slots if isinstance(config, WalkedConfig) else slots_of(config)
 

@@ -15,6 +15,7 @@ from curlport.config.detect import detect
 from curlport.config.detect.places import slots_of
 from curlport.errors import CurlportError
 from curlport.importer import ImportResult, import_curl
+from curlport.lint.fixes import fix_import
 from curlport.lint.json_positions import MAX_DEPTH, parse_spans
 from curlport.lint.placed import check_import
 
@@ -194,6 +195,9 @@ def test_the_importers_detection_is_the_rules_detection_of_the_config_it_returns
         assert result.detected.slots == slots_of(result.config)
     for result in results:
         assert check_import(result) == check_import(replace(result, detected=None))
+        fixed, applied = fix_import(result, unsafe=True)  # a fix changes the config: its detection is not handed on
+        assert not applied or fixed.detected is None
+        assert check_import(fixed) == check_import(replace(fixed, detected=None))
 
 
 def test_nothing_is_handed_on_when_the_config_changed_after_detection() -> None:

@@ -133,4 +133,5 @@ def fix_import(result: ImportResult, selected: frozenset[str] | None = None, *,
     fixed = fix_config(result.config, selected, unsafe=unsafe)
     if not fixed.applied:
         return result, ()
-    return replace(result, config=fixed.config, config_json=config_json(fixed.config)), fixed.applied
+    # The import's detection was of the config before the fixes: the rules work out the fixed one's themselves.
+    return replace(result, config=fixed.config, config_json=config_json(fixed.config), detected=None), fixed.applied

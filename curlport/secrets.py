@@ -14,7 +14,7 @@ from typing import Any
 
 from curlport.config.model import Config
 from curlport.credentials import credential_values
-from curlport.lint.json_positions import pointer_token
+from curlport.json_positions import pointer_token
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from curlport.config.detect import detect
 from curlport.config.detect.places import slots_of
 from curlport.errors import CurlportError
 from curlport.importer import ImportResult, import_curl
+from curlport.json_positions import MAX_DEPTH, parse_spans
 from curlport.lint.fixes import fix_import
-from curlport.lint.json_positions import MAX_DEPTH, parse_spans
 from curlport.lint.placed import check_import
 
 _PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\x0b', '"a"', '"to"', '"\\ud800"', '"\\ud83d\\ude00"',

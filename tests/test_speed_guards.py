@@ -12,7 +12,7 @@ import pytest
 
 from curlport.config.emit import render_json
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
-from curlport.lint.json_positions import StringOffsets
+from curlport.json_positions import StringOffsets
 from curlport.parse.shell import split_first_command
 from curlport.rules.json_body import bare_placeholders, blanked
 from curlport.source import Source
@@ -168,7 +168,7 @@ def _random_json_text(rng: random.Random, depth: int = 0) -> str:
 
 
 def test_offsets_on_demand_are_the_parsers_offsets() -> None:
-    from curlport.lint.json_positions import located, parse_with_positions
+    from curlport.json_positions import located, parse_with_positions
 
     rng = random.Random(5)
     for _ in range(3000):

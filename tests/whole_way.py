@@ -18,8 +18,8 @@ from curlport.config.form_view import render_form
 from curlport.errors import CurlportError
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
+from curlport.json_positions import load_json
 from curlport.lint.fixes import fix_import, fix_json_text
-from curlport.lint.json_positions import load_json
 from curlport.lint.placed import check_import
 from curlport.lint.reporters import REPORTERS, LintRun, ReportOptions
 from curlport.lint.runner import lint_text

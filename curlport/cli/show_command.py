@@ -12,7 +12,7 @@ from curlport.config.schema import json_pointer, violations
 from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError
 from curlport.inputs import decode_input
-from curlport.lint.json_positions import load_json
+from curlport.json_positions import load_json
 from curlport.source import Source, Span
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from curlport.config._fast_validator import is_valid as is_valid  # re-exported: the yes/no answer
-from curlport.lint.json_positions import pointer_token
+from curlport.json_positions import pointer_token
 from curlport.resources import read_resource
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from typing import Any
 
 from curlport.config.emit import config_json, render_json
 from curlport.importer import ImportResult
-from curlport.lint.json_positions import literal_end, parse_with_positions, pointer_token
+from curlport.json_positions import literal_end, parse_with_positions, pointer_token
 from curlport.rules import Config, run_rules
 
 #: Passes allowed beyond one per fix first offered: fixes may uncover others (a moved header, then its case).

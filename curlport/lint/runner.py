@@ -20,14 +20,14 @@ from curlport.credentials import credential_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import Finding, Omitted, Severity, capped
 from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
-from curlport.lint.discovery import discover
-from curlport.lint.json_positions import (
+from curlport.json_positions import (
     SURROGATE_ESCAPE,
     StringOffsets,
     literal_end,
     located,
     parse_with_positions,
 )
+from curlport.lint.discovery import discover
 from curlport.lint.placed import PARSE_ERROR, check_import, in_file_order, rule_findings
 from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape

@@ -15,7 +15,7 @@ from curlport.config.model import Config
 from curlport.findings import Finding, Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
-from curlport.lint.json_positions import parse_with_positions
+from curlport.json_positions import parse_with_positions
 from curlport.lint.placed import PARSE_ERROR, curl_locator
 from curlport.lint.runner import json_locator
 from curlport.preflight.provider import Provider, ProviderShapeError, read_provider

@@ -22,8 +22,8 @@ from curlport.errors import CurlportError, UnsupportedRequestError
 from curlport.findings import Finding, Severity
 from curlport.importer import ImportResult, import_curl
 from curlport.inputs import decode_input
+from curlport.json_positions import parse_with_positions
 from curlport.lint.fixes import AppliedFix, fix_import, fix_json_text
-from curlport.lint.json_positions import parse_with_positions
 from curlport.lint.placed import PARSE_ERROR, check_import, curl_locator
 from curlport.lint.reporters.json import finding_record
 from curlport.lint.runner import json_locator, lint_text

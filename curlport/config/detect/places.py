@@ -20,7 +20,7 @@ from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
 from curlport.config.short_cache import short_text_cache
-from curlport.lint.json_positions import Spans, parse_spans
+from curlport.json_positions import Spans, parse_spans
 from curlport.urls import split_url
 
 KINDS = ("query", "form", "json", "header", "path")

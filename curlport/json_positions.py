@@ -1,7 +1,9 @@
-"""JSON with positions: where each value of a config file starts, by JSON pointer.
+"""JSON with positions: where each value of a JSON text starts and ends, by path or JSON pointer.
 
-The standard library parses JSON but forgets where things were; lint findings
-must point at the line and column of the offending value in the user's file.
+The standard library parses JSON but forgets where things were; lint findings must
+point at the line and column of the offending value in the user's file, and detection
+at the sample inside a JSON body. One reader serves both (and pre-flight and the web
+page), so a text is refused, and located, alike everywhere.
 """
 
 from __future__ import annotations

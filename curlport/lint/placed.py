@@ -1,7 +1,7 @@
 """The rules' problems as findings placed in the user's input: the step ``curlport import`` and lint share.
 
-It is its own module so that an import loads the rules without what only lint needs (discovery, settings,
-the JSON position parser, pre-flight's reader of a config's shape).
+It is its own module so that an import loads the rules without what only lint needs (discovery, settings, the
+fixer, pre-flight's reader of a config's shape).
 """
 
 from __future__ import annotations

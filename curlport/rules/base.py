@@ -273,13 +273,6 @@ def assign(config: Config, pointer: str, new: Any) -> None:
         parent[last] = new
 
 
-def replace_text(pointer: str, old: str, new: str) -> Callable[[Config], None]:
-    """A fix that rewrites every ``old`` in the text at ``pointer`` as ``new``."""
-    def apply(config: Config) -> None:
-        assign(config, pointer, str(resolve(config, pointer)).replace(old, new))
-    return apply
-
-
 def add_query(endpoint: str, pairs: list[tuple[str, str]]) -> str:
     """The endpoint with key=value pairs appended to its query, encoded but with placeholders kept literal."""
     base, hash_mark, fragment = endpoint.partition("#")

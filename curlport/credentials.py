@@ -76,7 +76,7 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         if userinfo:
             found.add(userinfo.group("password"))
     for slot in _slots(config) if listed is None else listed:
-        key = slot.place.key if slot.place.path else slot.place.name  # the name itself, without a call, mostly
+        key = slot.place.key
         if is_credential_name(key):
             found.add(_credential_part(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands

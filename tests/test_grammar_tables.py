@@ -7,8 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
+from test_lexer import lark_cut  # Lark's own cut, the reference the scanner must match
 
 from curlport.parse import tables
 from curlport.parse.lexer import grammar_parser
@@ -25,15 +24,6 @@ ALPHABET = [*"ab-=/:.?*[]{}$'\"\\`^<>|;&#() \t\n\r\u00a0", "\\\n", "^\n", "`\n",
 
 
 Cut = list[tuple[str, str, int | None, int | None]] | int
-
-
-def _cut(parser: Lark, text: str, dialect: str) -> Cut:
-    try:
-        tree = parser.parse(text, start=dialect)
-    except UnexpectedInput as error:
-        token = getattr(error, "token", None)
-        return token.start_pos if isinstance(token, Token) and token.start_pos is not None else error.pos_in_stream
-    return [(t.type, str(t), t.start_pos, t.end_pos) for t in tree.children if isinstance(t, Token)]
 
 
 def _scanned(scanner: Scanner, text: str, dialect: str) -> Cut:
@@ -77,7 +67,7 @@ def test_a_grammar_the_tables_were_not_made_from_is_compiled(monkeypatch: pytest
     monkeypatch.setattr(tables, "scan_tables", lambda parser, start: compiled.append("yes") or real(parser, start))
     scanner = Scanner(tables.tables(edited, START))
     assert compiled == ["yes"]
-    assert _scanned(scanner, "curl -d 'a b' x", "bash") == _cut(COMPILED, "curl -d 'a b' x", "bash")
+    assert _scanned(scanner, "curl -d 'a b' x", "bash") == lark_cut(COMPILED, "curl -d 'a b' x", "bash")
 
 
 def test_a_grammar_whose_tree_would_nest_is_refused() -> None:
@@ -96,7 +86,7 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_the_scanner_and_the_compiled_parser_cut_every_text_identically(dialect: str) -> None:
     for text in _texts():
-        assert _scanned(SCANNER, text, dialect) == _cut(COMPILED, text, dialect), text
+        assert _scanned(SCANNER, text, dialect) == lark_cut(COMPILED, text, dialect), text
 
 
 #: Whole words, blanks and separators, so that generated texts are long runs of tokens (the scanner reads a run of
@@ -111,7 +101,7 @@ def test_long_generated_texts_are_cut_as_the_compiled_parser_cuts_them(dialect: 
     rng = random.Random(dialect)
     for _ in range(300):
         text = "".join(rng.choice(CHUNKS) for _ in range(rng.randint(1, 30)))
-        assert _scanned(SCANNER, text, dialect) == _cut(COMPILED, text, dialect), text
+        assert _scanned(SCANNER, text, dialect) == lark_cut(COMPILED, text, dialect), text
 
 
 def test_a_grammar_whose_parse_stack_grows_with_the_text_is_refused() -> None:

@@ -21,8 +21,11 @@ LARKS = Lark(GRAMMAR, start=list(DIALECTS), parser="lalr", lexer="contextual")
 ALPHABET = [*"ab-=/:.?*[]{}$'\"\\`^<>|;&#() \t\n\r\u00a0✓", "\\\n", "^\n", "`\n", "$'", '$"', "$(", "''", "http"]
 
 
-def _cut(parser: Lark, text: str, dialect: str) -> list[tuple[str, str, int | None, int | None]] | int:
-    """The tokens (kind, text, start, end), or the offset where lexing or parsing fails."""
+def lark_cut(parser: Lark, text: str, dialect: str) -> list[tuple[str, str, int | None, int | None]] | int:
+    """Lark's cut of a text: the tokens (kind, text, start, end), or the offset where lexing or parsing fails.
+
+    (tests/test_grammar_tables.py compares the table-driven scanner with it too.)
+    """
     try:
         tree = parser.parse(text, start=dialect)
     except UnexpectedInput as error:
@@ -40,7 +43,7 @@ def _texts() -> list[tuple[str, str]]:
 def test_fixtures_are_cut_identically_in_every_dialect(name: str, text: str) -> None:
     assert detect_dialect(text) in DIALECTS
     for dialect in DIALECTS:
-        assert _cut(OURS, text, dialect) == _cut(LARKS, text, dialect), dialect
+        assert lark_cut(OURS, text, dialect) == lark_cut(LARKS, text, dialect), dialect
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -49,11 +52,11 @@ def test_generated_text_is_cut_identically(seed: int) -> None:
     for _ in range(400):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
         for dialect in DIALECTS:
-            assert _cut(OURS, text, dialect) == _cut(LARKS, text, dialect), (text, dialect)
+            assert lark_cut(OURS, text, dialect) == lark_cut(LARKS, text, dialect), (text, dialect)
 
 
 def test_both_outcomes_are_exercised() -> None:
     """The generated texts above include texts that fail to lex, so error offsets are compared too."""
-    assert isinstance(_cut(OURS, "curl 'unclosed", "bash"), int)
-    assert _cut(OURS, "curl -d x", "bash") == [("BASH_WORD", "curl", 0, 4), ("BASH_WORD", "-d", 5, 7),
+    assert isinstance(lark_cut(OURS, "curl 'unclosed", "bash"), int)
+    assert lark_cut(OURS, "curl -d x", "bash") == [("BASH_WORD", "curl", 0, 4), ("BASH_WORD", "-d", 5, 7),
                                                ("BASH_WORD", "x", 8, 9)]

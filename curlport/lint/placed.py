@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from curlport.findings import Finding, FixOffer
 from curlport.rules import run_rules
-from curlport.rules.base import Config, Problem, Rule, resolve, walked
+from curlport.rules.base import Config, Problem, Rule, resolve, slots, walked
 from curlport.source import Span, nearest_span
 
 if TYPE_CHECKING:
@@ -29,39 +29,59 @@ def check_import(result: ImportResult, selected: frozenset[str] | None = None) -
     """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
     noted = {(finding.code, finding.span) for finding in result.findings}
     config = walked(result.config, result.detected)
-    rules = [finding for finding in rule_findings(config, curl_locator(result), selected)
-             if (_SAID_BY_THE_IMPORT.get(finding.code), finding.span) not in noted]
+    rules = [finding for finding in rule_findings(config, curl_locator(result, config), selected)
+             if (said := _SAID_BY_THE_IMPORT.get(finding.code)) is None or (said, finding.span) not in noted]
     return tuple(in_file_order(list(result.findings) + rules, selected))
 
 
-def _in_command(problem: Problem, result: ImportResult, found: dict[tuple[int, int, str], int | None]) -> Span | None:
+class _CurlLocator:
     """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
     text is looked up in that word's source; a lookup that is not unique is not trusted.
-    ``found`` remembers each (region, text) lookup: a placeholder repeated thousands of
-    times in one argument is searched for once, not once per finding.
+
+    Linear in the number of problems: the text a problem points into is read from one map of the config's text
+    values (made at the first problem that needs one) rather than by resolving its pointer step by step, and
+    ``_found`` remembers each (region, text) lookup: a placeholder repeated thousands of times in one argument is
+    searched for once, not once per finding.
     """
-    span = nearest_span(problem.pointer, result.source_map)
-    if span is None or problem.end is None:
-        return span
-    try:
-        value = resolve(result.config, problem.pointer)
-    except (KeyError, IndexError, ValueError, TypeError):
-        return span
-    fragment = value[problem.start : problem.end] if isinstance(value, str) else ""
-    source = result.source
-    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-    if not fragment:
-        return span
-    key = (start, end, fragment)
-    if key not in found:
-        first = source.text.find(fragment, start, end)
-        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
-        found[key] = first if unique else None
-    index = found[key]
-    return span if index is None else source.span(index, index + len(fragment))
+
+    def __init__(self, result: ImportResult, config: Config) -> None:
+        self._result = result
+        self._config = config
+        self._texts: dict[str, str] | None = None
+        self._found: dict[tuple[int, int, str], int | None] = {}
+
+    def __call__(self, problem: Problem) -> Span | None:
+        span = nearest_span(problem.pointer, self._result.source_map)
+        if span is None or problem.end is None:
+            return span
+        fragment = self._text(problem.pointer)[problem.start : problem.end]
+        if not fragment:
+            return span
+        source = self._result.source
+        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+        key = (start, end, fragment)
+        if key not in self._found:
+            first = source.text.find(fragment, start, end)
+            unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
+            self._found[key] = first if unique else None
+        index = self._found[key]
+        return span if index is None else source.span(index, index + len(fragment))
+
+    def _text(self, pointer: str) -> str:
+        """The config's text at ``pointer``; "" where there is none (no value there, or not text)."""
+        if self._texts is None:
+            self._texts = {value.pointer: value.text for value in slots(self._config)}
+        text = self._texts.get(pointer)
+        if text is not None:
+            return text
+        try:
+            value = resolve(self._config, pointer)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return ""
+        return value if isinstance(value, str) else ""
 
 
 def rule_findings(config: Config, locate: Callable[[Problem], Span | None],
@@ -74,10 +94,13 @@ def rule_findings(config: Config, locate: Callable[[Problem], Span | None],
     ]
 
 
-def curl_locator(result: ImportResult) -> Callable[[Problem], Span | None]:
-    """Where a problem of an imported config is in the curl text it came from."""
-    found: dict[tuple[int, int, str], int | None] = {}
-    return lambda problem: _in_command(problem, result, found)
+def curl_locator(result: ImportResult, config: Config | None = None) -> Callable[[Problem], Span | None]:
+    """Where a problem of an imported config is in the curl text it came from.
+
+    ``config``: the result's config as the rules read it (``walked``), when the caller has it: its listed values
+    are reused.
+    """
+    return _CurlLocator(result, result.config if config is None else config)
 
 
 def in_file_order(findings: list[Finding], selected: frozenset[str] | None) -> list[Finding]:

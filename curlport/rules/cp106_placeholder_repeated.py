@@ -11,19 +11,19 @@ from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule, slots
 def check(config: Config) -> Iterator[Problem]:
     text = values_text(config)
     for placeholder in (RECIPIENT, MESSAGE):
-        if text.count(placeholder) < 2:  # the values' occurrences, all at once (a placeholder cannot overlap itself)
+        # The values' occurrences, all at once: a placeholder cannot overlap itself, nor hold the NUL between values.
+        count = text.count(placeholder)
+        if count < 2:
             continue
-        places = [(slot, index) for slot in slots(config) for index in _occurrences(slot.text, placeholder)]
-        for slot, index in places[1:]:
-            yield Problem(slot.pointer, f"{placeholder} appears {len(places)} times: the value is sent in each place",
-                          index, index + len(placeholder))
-
-
-def _occurrences(text: str, placeholder: str) -> Iterator[int]:
-    index = text.find(placeholder)
-    while index != -1:
-        yield index
-        index = text.find(placeholder, index + len(placeholder))
+        message = f"{placeholder} appears {count} times: the value is sent in each place"
+        first = True
+        for slot in slots(config):
+            index = slot.text.find(placeholder)
+            while index != -1:  # each occurrence but the first, without a generator per value
+                if not first:
+                    yield Problem(slot.pointer, message, index, index + len(placeholder))
+                first = False
+                index = slot.text.find(placeholder, index + len(placeholder))
 
 
 RULE = Rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from curlport.findings import Severity
 from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, add_query, headers
@@ -12,10 +13,13 @@ CREDENTIAL_HEADER = re.compile(r"(?i)authorization|api[-_]?key|auth[-_]?key|toke
 
 
 def _move_to_query(index: int, key: str, value: str) -> Fix:
-    def apply(config: Config) -> None:
-        del config["headers"][index]
-        config["endpoint"] = add_query(config["endpoint"], [(key, value)])
-    return Fix(f"move '{key}' into the endpoint's query", False, apply)
+    # a partial, not a closure: every header of a GET request can have one, and a partial is made in C
+    return Fix(f"move '{key}' into the endpoint's query", False, partial(_moved_to_query, index, key, value))
+
+
+def _moved_to_query(index: int, key: str, value: str, config: Config) -> None:
+    del config["headers"][index]
+    config["endpoint"] = add_query(config["endpoint"], [(key, value)])
 
 
 def check(config: Config) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from curlport.findings import Finding, FixOffer
-from curlport.rules import run_rules
+from curlport.rules import each_problem
 from curlport.rules.base import Config, Problem, Rule, resolve, slots, walked
 from curlport.source import Span, nearest_span
 
@@ -54,7 +54,9 @@ class _CurlLocator:
         self._found: dict[tuple[int, int, str], int | None] = {}
 
     def __call__(self, problem: Problem) -> Span | None:
-        span = nearest_span(problem.pointer, self._result.source_map)
+        source_map = self._result.source_map
+        # most pointers are located themselves: one lookup, before the walk up to a located parent
+        span = source_map.get(problem.pointer) or nearest_span(problem.pointer, source_map)
         if span is None or problem.end is None:
             return span
         fragment = self._text(problem.pointer)[problem.start : problem.end]
@@ -90,7 +92,7 @@ def rule_findings(config: Config, locate: Callable[[Problem], Span | None],
     return [
         Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
                 FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
-        for rule, problem in (run_rules(config, selected) if problems is None else problems)
+        for rule, problem in (each_problem(config, selected) if problems is None else problems)
     ]
 
 

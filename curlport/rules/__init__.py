@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from curlport.rules import (
     cp101_missing_recipient,
     cp102_missing_message,
@@ -69,9 +71,15 @@ RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 
 def run_rules(config: Config, codes: frozenset[str] | None = None) -> list[tuple[Rule, Problem]]:
     """Every problem every (selected) rule finds in a config; the rules share one walk of its values."""
+    return list(each_problem(config, codes))
+
+
+def each_problem(config: Config, codes: frozenset[str] | None = None) -> Iterator[tuple[Rule, Problem]]:
+    """``run_rules`` one problem at a time: a caller that turns each problem into a finding as it comes never holds
+    them all (the 140,000 problems of a large import, each with its fix, for the garbage collector to scan)."""
     shared = walked(config)
-    return [(rule, problem) for rule in ALL_RULES if codes is None or rule.code in codes
-            for problem in rule.check(shared)]
+    return ((rule, problem) for rule in ALL_RULES if codes is None or rule.code in codes
+            for problem in rule.check(shared))
 
 
-__all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Fix", "Problem", "Rule", "run_rules"]
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "Config", "Fix", "Problem", "Rule", "each_problem", "run_rules"]

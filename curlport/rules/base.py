@@ -178,11 +178,14 @@ def _walk(config: Config) -> Iterator[FormValue]:
 def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[FormValue]:
     if not isinstance(rows, list):
         return
+    key_kind, value_kind = f"{kind}-key", f"{kind}-value"  # once per list, not once per row
     for index, row in enumerate(rows):
         if isinstance(row, dict):
-            for key in ("key", "value"):
-                if isinstance(row.get(key), str):
-                    yield FormValue(f"{pointer}/{index}/{key}", f"{kind}-{key}", row[key])
+            key, value = row.get("key"), row.get("value")
+            if isinstance(key, str):
+                yield FormValue(f"{pointer}/{index}/key", key_kind, key)
+            if isinstance(value, str):
+                yield FormValue(f"{pointer}/{index}/value", value_kind, value)
 
 
 def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -230,3 +230,24 @@ def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_re
             count = sum(text.count(placeholder) for text in texts)
             assert joined.count(placeholder) == count
             assert reported.count(placeholder) == max(count - 1, 0), texts
+
+
+def test_a_command_that_exits_with_findings_leaves_nothing_for_the_collector(tmp_path: Any) -> None:
+    """click keeps the exception it exits on in a reference cycle: its traceback must not reach the command's frame,
+    which holds everything the import made (freed only by the collector, at a large import's cost)."""
+    import gc
+
+    from curlport.cli import main
+    from curlport.importer import ImportResult
+
+    path = tmp_path / "acme.curl"
+    path.write_text("curl 'https://sms.example.com/send?to=$$To'", encoding="utf-8")  # no $$Body: exit 1
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main(["import", str(path)])
+        assert exited.value.code == 1
+        assert not [each for each in gc.get_objects() if isinstance(each, ImportResult)]
+    finally:
+        gc.enable()

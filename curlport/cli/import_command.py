@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from curlport.cli.common import FindingsError, ToolError, fail, output_error, print_findings, read_input
+from curlport.cli.common import (
+    FindingsError,
+    ToolError,
+    collector_paused,
+    fail,
+    output_error,
+    print_findings,
+    read_input,
+)
 from curlport.config.emit import write_atomically
 from curlport.config.form_view import render_form
 from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
@@ -43,6 +51,7 @@ from curlport.source import Source
 @click.option("--format", "output_format", type=click.Choice(["json", "form"]), default="json", show_default=True,
               help="json: the config; form: the config field by field as the provider form shows it.")
 @click.option("--show-secrets", is_flag=True, help="With --format form, show passwords and keys unmasked.")
+@collector_paused()
 def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
                    allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool, form: str,
                    batch_key: str | None, batch_size: int | None, callback_url: str | None, to: str | None,

@@ -43,42 +43,48 @@ class _CurlLocator:
 
     Linear in the number of problems: the text a problem points into is read from one map of the config's text
     values (made at the first problem that needs one) rather than by resolving its pointer step by step, and
-    ``_found`` remembers each (region, text) lookup: a placeholder repeated thousands of times in one argument is
+    ``_found`` remembers each (argument, text) lookup: a placeholder repeated thousands of times in one argument is
     searched for once, not once per finding.
     """
 
     def __init__(self, result: ImportResult, config: Config) -> None:
-        self._result = result
+        self._spans = result.source_map
+        self._source = result.source
         self._config = config
         self._texts: dict[str, str] | None = None
-        self._found: dict[tuple[int, int, str], int | None] = {}
+        self._found: dict[tuple[Span, str], int | None] = {}
 
     def __call__(self, problem: Problem) -> Span | None:
-        source_map = self._result.source_map
+        pointer, _, start, end, _ = problem
         # most pointers are located themselves: one lookup, before the walk up to a located parent
-        span = source_map.get(problem.pointer) or nearest_span(problem.pointer, source_map)
-        if span is None or problem.end is None:
+        span = self._spans.get(pointer) or nearest_span(pointer, self._spans)
+        if span is None or end is None:
             return span
-        fragment = self._text(problem.pointer)[problem.start : problem.end]
+        texts = self._texts if self._texts is not None else self._listed()
+        fragment = (texts[pointer] if pointer in texts else self._resolved(pointer))[start:end]
         if not fragment:
             return span
-        source = self._result.source
-        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-        key = (start, end, fragment)
+        key = (span, fragment)
         if key not in self._found:
-            first = source.text.find(fragment, start, end)
-            unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
-            self._found[key] = first if unique else None
+            self._found[key] = self._unique(span, fragment)
         index = self._found[key]
-        return span if index is None else source.span(index, index + len(fragment))
+        return span if index is None else self._source.span(index, index + len(fragment))
 
-    def _text(self, pointer: str) -> str:
-        """The config's text at ``pointer``; "" where there is none (no value there, or not text)."""
-        if self._texts is None:
-            self._texts = {value.pointer: value.text for value in slots(self._config)}
-        text = self._texts.get(pointer)
-        if text is not None:
-            return text
+    def _unique(self, span: Span, fragment: str) -> int | None:
+        """The offset of ``fragment`` in the text of ``span`` when it is there once; None otherwise."""
+        source = self._source
+        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+        first = source.text.find(fragment, start, end)
+        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
+        return first if unique else None
+
+    def _listed(self) -> dict[str, str]:
+        """The config's text values by pointer, listed once (the rules' walk of the config, reused)."""
+        self._texts = {value.pointer: value.text for value in slots(self._config)}
+        return self._texts
+
+    def _resolved(self, pointer: str) -> str:
+        """The config's text at a pointer no listed value has; "" where there is none (no value, or not text)."""
         try:
             value = resolve(self._config, pointer)
         except (KeyError, IndexError, ValueError, TypeError):

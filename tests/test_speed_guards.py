@@ -213,13 +213,14 @@ def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_re
     from curlport.rules.cp103_miscased_placeholder import _maybe_miscased
     from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
     from curlport.rules.cp106_placeholder_repeated import check as repeated
+    from curlport.rules.cp211_header_line_break import _LINE_BREAK
     from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
 
     rng = random.Random(8)
     for _ in range(3000):
         config = walked(_random_config(rng))
         texts, joined = [slot.text for slot in slots(config)], values_text(config)
-        for pattern in (NEAR_MISS, _TEMPLATE_VALUE):
+        for pattern in (NEAR_MISS, _TEMPLATE_VALUE, _LINE_BREAK):
             assert bool(pattern.search(joined)) >= any(pattern.search(text) for text in texts), (pattern, texts)
         miscased = any(m.group().lower() in {p.lower() for p in KNOWN_PLACEHOLDERS} and m.group() not in
                        KNOWN_PLACEHOLDERS for text in texts for m in PLACEHOLDER.finditer(text))

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, headers
+from curlport.rules.base import Config, Problem, Rule, headers, values_text
 
 _LINE_BREAK = re.compile(r"[\r\n]")
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if not _LINE_BREAK.search(values_text(config)):  # the header names and values are among the config's values
+        return
     for index, key, value in headers(config):
         for part, text in (("key", key), ("value", value)):
             found = _LINE_BREAK.search(text)

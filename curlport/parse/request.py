@@ -220,7 +220,8 @@ def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
             "reject it: it was dropped", span))
         draft.malformed_headers.append(line)
         return
-    name, separator, rest = match.group(1), match.group(2), match.group(3).strip()
+    name, separator, rest = match.groups()
+    rest = rest.strip()
     if separator == ";" and not rest:
         draft.headers.append((Header(name, "", span), True))
     elif separator == ":" and not rest:

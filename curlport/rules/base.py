@@ -108,7 +108,7 @@ class WalkedConfig(dict[str, Any]):
 
     def __init__(self, config: Config, detected: Detected | None = None) -> None:
         super().__init__(config)
-        self.slots = tuple(_walk(config))
+        self.slots = _walk(config)
         self.derived: dict[Callable[[Config], Any], Any] = {}
         if detected is not None:  # the importer's own reading of this config: taken as the cached properties' values
             self.__dict__["place_slots"], self.__dict__["detection"] = detected
@@ -156,26 +156,29 @@ def shared(derive: Callable[[Config], _Derived]) -> Callable[[Config], _Derived]
 
 def slots(config: Config) -> Iterator[FormValue]:
     """Every text value of a config a placeholder could be in, in document order."""
-    return iter(config.slots) if isinstance(config, WalkedConfig) else _walk(config)
+    return iter(config.slots if isinstance(config, WalkedConfig) else _walk(config))
 
 
-def _walk(config: Config) -> Iterator[FormValue]:
+def _walk(config: Config) -> tuple[FormValue, ...]:
+    """``slots``, listed at once: appending to one list is cheaper than resuming a generator per value."""
+    listed: list[FormValue] = []
     if isinstance(config.get("endpoint"), str):
-        yield FormValue("/endpoint", "endpoint", config["endpoint"])
+        listed.append(FormValue("/endpoint", "endpoint", config["endpoint"]))
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in ("username", "password"):
             if isinstance(auth.get(key), str):
-                yield FormValue(f"/auth/{key}", key, auth[key])
-    yield from _key_values(config.get("headers"), "/headers", "header")
+                listed.append(FormValue(f"/auth/{key}", key, auth[key]))
+    _add_key_values(listed, config.get("headers"), "/headers", "header")
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
-        yield from _key_values(parameters.get("fields"), "/parameters/fields", "field")
+        _add_key_values(listed, parameters.get("fields"), "/parameters/fields", "field")
         if isinstance(parameters.get("body"), str):
-            yield FormValue("/parameters/body", "body", parameters["body"])
+            listed.append(FormValue("/parameters/body", "body", parameters["body"]))
+    return tuple(listed)
 
 
-def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[FormValue]:
+def _add_key_values(listed: list[FormValue], rows: Any, pointer: str, kind: str) -> None:
     if not isinstance(rows, list):
         return
     key_kind, value_kind = f"{kind}-key", f"{kind}-value"  # once per list, not once per row
@@ -183,9 +186,9 @@ def _key_values(rows: Any, pointer: str, kind: str) -> Iterator[FormValue]:
         if isinstance(row, dict):
             key, value = row.get("key"), row.get("value")
             if isinstance(key, str):
-                yield FormValue(f"{pointer}/{index}/key", key_kind, key)
+                listed.append(FormValue(f"{pointer}/{index}/key", key_kind, key))
             if isinstance(value, str):
-                yield FormValue(f"{pointer}/{index}/value", value_kind, value)
+                listed.append(FormValue(f"{pointer}/{index}/value", value_kind, value))
 
 
 def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -212,7 +215,7 @@ def values_text(config: Config) -> str:
     (a match in a value is a match here): most configs hold nothing a given rule
     reports, and skip its walk of the values.
     """
-    return config.text if isinstance(config, WalkedConfig) else _joined(tuple(_walk(config)))
+    return config.text if isinstance(config, WalkedConfig) else _joined(_walk(config))
 
 
 def _joined(listed: tuple[FormValue, ...]) -> str:

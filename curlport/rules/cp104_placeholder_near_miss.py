@@ -54,7 +54,7 @@ def _fix(match: re.Match[str], meant: str, pointer: str) -> Fix:
                replace_span(pointer, match.start(), match.end(), meant))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP104", "placeholder-near-miss", Severity.ERROR,
     "Something that looks like a placeholder but is not: $To, $$ To, {{To}}, ${To}, %To%, <To>, $$Phone, $$Message.",
     "Only $$To and $$Body (and the platform's other documented $$ placeholders) are substituted.",

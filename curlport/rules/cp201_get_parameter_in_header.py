@@ -29,7 +29,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "headers may not work for GET; move it into the endpoint's query", fix=fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP201", "get-parameter-in-header", Severity.WARNING,
     "A GET request carries the recipient, the message or credentials in a header.",
     "The specification: 'In case the parameters passed in the headers do not work for the GET type request, you can "

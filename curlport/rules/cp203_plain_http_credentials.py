@@ -25,7 +25,7 @@ def check(config: Config) -> Iterator[Problem]:
                       Fix("use https://", False, replace_span("/endpoint", 0, len(_SCHEME), "https://")))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP203", "plain-http-credentials", Severity.WARNING,
     "An http:// endpoint with credentials or a token.",
     "Credentials sent over plain HTTP can be read and replayed by anyone between the platform and the provider.",

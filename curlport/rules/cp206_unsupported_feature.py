@@ -32,7 +32,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "challenge for every request; a fixed header fails: use Basic auth or an API key")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP206", "unsupported-feature", Severity.ERROR,
     "Something the form cannot express: a multipart body, Digest/NTLM/Negotiate auth, a non-HTTP endpoint.",
     "The platform sends one fixed request shape: form or raw body, Basic auth or static headers, over HTTP(S).",

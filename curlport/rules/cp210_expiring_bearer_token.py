@@ -44,7 +44,7 @@ def check(config: Config) -> Iterator[Problem]:
                       "which fetches a fresh token", start, end)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP210", "expiring-bearer-token", Severity.INFO,
     "A fixed 'Authorization: Bearer' token that is a JWT with an expiry (exp).",
     "A short-lived access token pasted from the provider's console works in a test and fails once it expires; "

@@ -30,7 +30,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "write it %20 (or use $$Body for the message)", match.start(), match.end())
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP304", "double-encoding", Severity.WARNING,
     "A placeholder or sample value already percent-encoded where the platform encodes again, or a raw space.",
     "%24%24To is never substituted, and %2B or + for space may be encoded twice.",

@@ -158,9 +158,9 @@ def _target(path: Path) -> tuple[Path, os.stat_result | None]:
 
 def _write_all(descriptor: int, data: bytes) -> None:
     """All of ``data``, in chunks (``os.write`` may write less than asked)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(descriptor, view[: 1 << 16]):]
+    written = 0
+    while written < len(data):
+        written += os.write(descriptor, data[written:written + (1 << 16)])
 
 
 def _remove_stale_temporaries(target: Path) -> None:

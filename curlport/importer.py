@@ -13,7 +13,7 @@ from typing import Literal
 from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
-from curlport.config.emit import config_json
+from curlport.config.json_text import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_spellings

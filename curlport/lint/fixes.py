@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from curlport.config.emit import config_json, render_json
+from curlport.config.json_text import config_json, render_json
 from curlport.importer import ImportResult
 from curlport.json_positions import literal_end, parse_with_positions, pointer_token
 from curlport.rules import Config, run_rules

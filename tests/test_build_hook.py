@@ -34,15 +34,30 @@ def test_no_module_to_compile_is_a_reason_not_a_crash(tmp_path: Path) -> None:
         hatch_build.compile_modules(ROOT, ["curlport/no_such_module.py"], tmp_path)
 
 
+class _Sysconfig:
+    """What hatch_build reads of ``sysconfig``, with one answer changed (only the hook's reference is replaced)."""
+
+    def __init__(self, compiler: str | None = None, include: Path | None = None) -> None:
+        import sysconfig
+        self._real = sysconfig
+        self._compiler = compiler
+        self._include = include
+
+    def get_config_var(self, name: str) -> object:
+        return self._compiler if name == "CC" and self._compiler else self._real.get_config_var(name)
+
+    def get_paths(self) -> dict[str, str]:
+        paths = self._real.get_paths()
+        return {**paths, "include": str(self._include)} if self._include else paths
+
+
 def test_a_missing_compiler_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = hatch_build.sysconfig.get_config_var
-    monkeypatch.setattr(hatch_build.sysconfig, "get_config_var",
-                        lambda name: "no-such-cc -pthread" if name == "CC" else real(name))
+    monkeypatch.setattr(hatch_build, "sysconfig", _Sysconfig(compiler="no-such-cc -pthread"))
     with pytest.raises(hatch_build.CompileError, match=r"no C compiler \(no-such-cc not found\)"):
         hatch_build._check_toolchain()
 
 
 def test_missing_python_headers_are_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(hatch_build.sysconfig, "get_paths", lambda *_: {"include": str(tmp_path)})
+    monkeypatch.setattr(hatch_build, "sysconfig", _Sysconfig(include=tmp_path))
     with pytest.raises(hatch_build.CompileError, match="no Python headers"):
         hatch_build._check_toolchain()

@@ -6,7 +6,6 @@ import contextlib
 import json
 import math
 import os
-import re
 import stat
 from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
@@ -16,6 +15,7 @@ from curlport.config.model import Config
 from curlport.config.schema import json_pointer, violation_message, violations
 from curlport.errors import OutputChangedError, OutputError, OutputExistsError, SchemaViolationError
 from curlport.inputs import Snapshot, unchanged
+from curlport.lazy_pattern import LazyPattern
 
 
 def render_json(config: Config) -> str:
@@ -83,7 +83,7 @@ def config_json(config: Config) -> str:
 
 #: Our temporary files: ``.NAME.curlport-PID-RANDOM.tmp`` beside the target, so a stale one is recognisable.
 _TEMPORARY = ".{name}.curlport-{pid}-{token}.tmp"
-_STALE = re.compile(r"\.curlport-(\d+)-[0-9a-f]+\.tmp\Z")
+_STALE = LazyPattern(r"\.curlport-(\d+)-[0-9a-f]+\.tmp\Z")
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 

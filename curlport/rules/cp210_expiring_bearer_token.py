@@ -5,14 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Config, Problem, Rule, headers
 
-_BEARER_JWT = re.compile(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
+_BEARER_JWT = LazyPattern(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
 
 
 def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:

@@ -6,9 +6,8 @@ This is the library entry point the CLI wraps; it never prints and never exits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
@@ -27,9 +26,11 @@ from curlport.parse.shell import ShellCommand, split_commands
 from curlport.source import Source, Span
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """A schema-valid config, what the import noticed, and where each config value came from."""
+class ImportResult(NamedTuple):
+    """A schema-valid config, what the import noticed, and where each config value came from.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    """
 
     config: Config
     #: The config as JSON text, already checked against the schema: write this, do not re-render.

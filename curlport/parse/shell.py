@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -110,19 +109,27 @@ class Assignment(NamedTuple):
     span: Span
 
 
-@dataclass
 class _WordBuilder:
-    source: Source
-    findings: list[Finding]
-    #: Literal assignments that precede the word, by name (lower-cased where the shell ignores case).
-    variables: Mapping[str, Assignment] = field(default_factory=dict)
-    parts: list[str] = field(default_factory=list)
-    marks: list[tuple[int, int, bool]] = field(default_factory=list)
-    length: int = 0
-    #: False once the word holds a substitution or a variable nobody assigned: its value is not known.
-    literal: bool = True
-    #: cmd and PowerShell variable names ignore case.
-    fold_case: bool = False
+    """A word decoded piece by piece: its parts and marks so far, and whether its value is still known.
+
+    A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
+    """
+
+    __slots__ = ("findings", "fold_case", "length", "literal", "marks", "parts", "source", "variables")
+
+    def __init__(self, source: Source, findings: list[Finding], variables: Mapping[str, Assignment],
+                 fold_case: bool) -> None:
+        self.source = source
+        self.findings = findings
+        #: Literal assignments that precede the word, by name (lower-cased where the shell ignores case).
+        self.variables = variables
+        self.parts: list[str] = []
+        self.marks: list[tuple[int, int, bool]] = []
+        self.length = 0
+        #: False once the word holds a substitution or a variable nobody assigned: its value is not known.
+        self.literal = True
+        #: cmd and PowerShell variable names ignore case.
+        self.fold_case = fold_case
 
     def add(self, text: str, offset: int, verbatim: bool = True) -> None:
         if text:
@@ -518,9 +525,11 @@ def detect_dialect(text: str) -> str:
     return "bash"
 
 
-@dataclass(frozen=True)
-class ShellCommand:
-    """A curl command of the input: its argument words after the ``curl`` word."""
+class ShellCommand(NamedTuple):
+    """A curl command of the input: its argument words after the ``curl`` word.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    """
 
     source: Source
     dialect: str
@@ -592,7 +601,7 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
     if findings:
-        commands[index] = replace(commands[index], findings=(*findings, *commands[index].findings))
+        commands[index] = commands[index]._replace(findings=(*findings, *commands[index].findings))
     return tuple(commands)
 
 
@@ -759,7 +768,7 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
-    commands += [replace(command, assigned_to=name) for command in inner[:1]]
+    commands += [command._replace(assigned_to=name) for command in inner[:1]]
 
 
 def _blank(text: str) -> str:

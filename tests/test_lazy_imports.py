@@ -18,9 +18,9 @@ CURL_READER = ("curlport.importer", "curlport.parse.argv", "curlport.parse.reque
 #: What only lint needs: an import of a curl command loads none of it (the rules' findings are placed without it).
 LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.runner",
              "curlport.lint.settings", "curlport.lint.reporters", "curlport.preflight.provider")
-#: Standard modules only a rare input needs (Basic credentials, a JWT, a placeholder left to the user): each is
-#: imported where it is used, so an import of a plain command never pays for it.
-RARELY_NEEDED = ("base64", "shlex")
+#: What only some inputs need (Basic credentials, a JWT, a placeholder left to the user, a JSON text): each is
+#: imported where it is used, so an import of a plain form command never pays for it.
+RARELY_NEEDED = ("base64", "curlport.json_positions", "shlex")
 _PROBE = """
 import sys
 import click
@@ -54,7 +54,7 @@ def test_importing_a_command_loads_nothing_only_lint_needs(tmp_path: Path) -> No
     assert _loaded("import", "fixtures/curl/textlocal.curl", "-o", output, watched=LINT_ONLY) == []
 
 
-def test_importing_a_plain_command_loads_no_rarely_needed_standard_module() -> None:
+def test_importing_a_plain_command_loads_nothing_only_some_inputs_need() -> None:
     assert _loaded("import", "fixtures/curl/textlocal.curl", watched=RARELY_NEEDED) == []
 
 

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.emit import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
-from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
@@ -24,6 +23,9 @@ from curlport.parse.argv import read_invocation
 from curlport.parse.request import Header, Request, build_request
 from curlport.parse.shell import ShellCommand, split_commands
 from curlport.source import Source, Span
+
+if TYPE_CHECKING:
+    from curlport.config.oauth import TokenRequest
 
 
 class ImportResult(NamedTuple):
@@ -156,6 +158,8 @@ def _oauth2_pair(commands: tuple[ShellCommand, ...], request_of: Callable[[Shell
     """The token request that comes first and the later call that sends its token, if the text is that pair."""
     if all(command.assigned_to is not None for command in commands[1:]):
         return None  # no later call (most texts are one command): the first is not read as a token request
+    from curlport.config.oauth import bearer_header, token_request  # lazy: most texts are one command
+
     try:
         token = token_request(request_of(commands[0]))
     except CurlportError:

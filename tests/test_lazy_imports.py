@@ -18,9 +18,9 @@ CURL_READER = ("curlport.importer", "curlport.parse.argv", "curlport.parse.reque
 #: What only lint needs: an import of a curl command loads none of it (the rules' findings are placed without it).
 LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.runner",
              "curlport.lint.settings", "curlport.lint.reporters", "curlport.preflight.provider")
-#: What only some inputs need (Basic credentials, a JWT, a placeholder left to the user, a JSON text): each is
-#: imported where it is used, so an import of a plain form command never pays for it.
-RARELY_NEEDED = ("base64", "curlport.json_positions", "shlex")
+#: What only some inputs need (Basic credentials, a JWT, a placeholder left to the user, a JSON text, an OAuth 2.0
+#: token request): each is imported where it is used, so an import of a plain form command never pays for it.
+RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex")
 _PROBE = """
 import sys
 import click

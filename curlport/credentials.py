@@ -104,7 +104,7 @@ def _written_forms(value: str) -> set[str]:
 
 #: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as
 #: they are, and JSON escapes none of them).
-_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+_UNRESERVED = LazyPattern(r"[A-Za-z0-9_.~-]*")
 
 
 def _slots(config: dict[str, Any]) -> list[Any]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding, Severity
 from curlport.inputs import read_bounded
+from curlport.lazy_pattern import LazyPattern
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, decode_basic_credentials
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
@@ -211,7 +212,7 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
 
 
 _HEADER_LINE = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
-_LINE_BREAK = re.compile(r"[\r\n]")
+_LINE_BREAK = LazyPattern(r"[\r\n]")
 
 
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:

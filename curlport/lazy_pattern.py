@@ -19,8 +19,6 @@ from typing import Any
 class LazyPattern:
     """A ``re.Pattern[str]`` compiled on first use (``pattern`` and ``flags`` as given, for composing others)."""
 
-    __slots__ = ("_compiled", "flags", "pattern")
-
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags

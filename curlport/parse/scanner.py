@@ -85,8 +85,6 @@ class _Configuration:
     A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
     """
 
-    __slots__ = ("accepts_end", "following", "pattern")
-
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.following: dict[str, _Configuration] = {}

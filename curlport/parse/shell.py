@@ -115,8 +115,6 @@ class _WordBuilder:
     A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
     """
 
-    __slots__ = ("findings", "fold_case", "length", "literal", "marks", "parts", "source", "variables")
-
     def __init__(self, source: Source, findings: list[Finding], variables: Mapping[str, Assignment],
                  fold_case: bool) -> None:
         self.source = source

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from pathlib import Path
 
 from curlport.errors import OutputChangedError, OutputError, OutputExistsError
 from curlport.inputs import Snapshot, unchanged
+from curlport.lazy_pattern import LazyPattern
 
 #: Our temporary files: ``.NAME.curlport-PID-RANDOM.tmp`` beside the target, so a stale one is recognisable.
 _TEMPORARY = ".{name}.curlport-{pid}-{token}.tmp"
-_STALE = re.compile(r"\.curlport-(\d+)-[0-9a-f]+\.tmp\Z")
+_STALE = LazyPattern(r"\.curlport-(\d+)-[0-9a-f]+\.tmp\Z")
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 

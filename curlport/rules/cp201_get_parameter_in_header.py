@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, add_query, headers
 
-CREDENTIAL_HEADER = re.compile(r"(?i)authorization|api[-_]?key|auth[-_]?key|token|secret|password")
+CREDENTIAL_HEADER = LazyPattern(r"(?i)authorization|api[-_]?key|auth[-_]?key|token|secret|password")
 
 
 def _move_to_query(index: int, key: str, value: str) -> Fix:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, headers, replace_span
 from curlport.rules.cp201_get_parameter_in_header import CREDENTIAL_HEADER
 
-_SECRET_IN_QUERY = re.compile(r"(?i)[?&](?:api[-_]?key|key|token|password|pwd|pass|secret|auth[a-z_]*)=")
+_SECRET_IN_QUERY = LazyPattern(r"(?i)[?&](?:api[-_]?key|key|token|password|pwd|pass|secret|auth[a-z_]*)=")
 _SCHEME = "http://"
 
 

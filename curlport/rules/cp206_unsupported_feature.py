@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Config, Problem, Rule, headers
 
-_CHALLENGE_SCHEMES = re.compile(r"(?i)^(digest|ntlm|negotiate)\b")
+_CHALLENGE_SCHEMES = LazyPattern(r"(?i)^(digest|ntlm|negotiate)\b")
 _MULTIPART = re.compile(r"(?i)multipart|form-data")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 

@@ -20,6 +20,11 @@ limit, the median of three runs (one with --quick): they are the worst shapes fo
 thousands of times, one long plain word, thousands of words, escapes, near-miss
 placeholders, a config whose body holds 90,000 placeholders) at 64 KiB, 256 KiB and
 1 MiB; the budget is 2 s.
+
+By default the table measures this checkout's source (pure Python, as a developer runs it). ``--installed``
+measures the curlport installed in the running interpreter's environment instead: what ``pip install .`` built,
+which is compiled by mypyc when the machine has a C compiler (see ``hatch_build.py``). The first line of the
+output says which build was measured.
 """
 
 from __future__ import annotations
@@ -44,7 +49,6 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # benchmark this checkout, whatever else is installed
 
 SCHEMA = ROOT / "schemas" / "provider-config.schema.json"
 CURL_FIXTURES = ROOT / "fixtures" / "curl"
@@ -97,6 +101,32 @@ def alternating_medians(tasks: dict[str, Callable[[], float]], rounds: int) -> d
 #: shared machine a neighbour's load stretches wall time, not the CPU a process needs.
 CLOCK = "cpu"
 
+#: How a measured ``curlport`` process finds the package: this checkout (PYTHONPATH, the default) or, with
+#: --installed, the installed one (no PYTHONPATH, and a working folder outside the checkout). Set by ``choose_build``.
+SUBJECT_ENVIRONMENT: dict[str, str] = {**os.environ, "PYTHONPATH": str(ROOT)}
+SUBJECT_FOLDER = ROOT
+
+
+def choose_build(installed: bool, folder: Path) -> str:
+    """Point this process and the measured ones at the build to measure; a line that says which build it is."""
+    global SUBJECT_ENVIRONMENT, SUBJECT_FOLDER
+    if installed:
+        SUBJECT_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+        SUBJECT_FOLDER = folder
+    else:
+        sys.path.insert(0, str(ROOT))
+    import importlib.machinery
+
+    import curlport
+    import curlport.importer
+    where = Path(curlport.__file__).parent
+    if installed and where.is_relative_to(ROOT):
+        raise SystemExit(f"--installed: curlport is imported from the checkout ({where}); pip install . first")
+    compiled = {path for suffix in importlib.machinery.EXTENSION_SUFFIXES for path in where.rglob(f"*{suffix}")}
+    kind = (f"compiled by mypyc ({len(compiled)} extension modules)" if curlport.importer.__file__.endswith(
+        tuple(importlib.machinery.EXTENSION_SUFFIXES)) else "pure Python")
+    return f"curlport {curlport.__version__}, {kind}, from {where}"
+
 
 def now() -> float:
     """This process's clock for in-process timing: its CPU time, or wall time with --clock wall."""
@@ -111,14 +141,12 @@ def children_time() -> float:
     return time.perf_counter()
 
 
-def process(argv: list[str], cwd: Path = ROOT) -> Callable[[], float]:
+def process(argv: list[str]) -> Callable[[], float]:
     """A task that runs a command and returns its CPU time (or wall time with --clock wall); output discarded."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-
     def run() -> float:
         start = children_time()
-        subprocess.run(argv, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
+        subprocess.run(argv, cwd=SUBJECT_FOLDER, env=SUBJECT_ENVIRONMENT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
         return children_time() - start
     return run
 
@@ -375,7 +403,7 @@ def _limited(argv: list[str], limit: float) -> float | None:
     """The time of one run of ``argv`` (CPU, or wall with --clock wall), or None when it passed ``limit`` seconds."""
     start = children_time()
     try:
-        subprocess.run(argv, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+        subprocess.run(argv, cwd=SUBJECT_FOLDER, env=SUBJECT_ENVIRONMENT, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, timeout=limit, check=False)
     except subprocess.TimeoutExpired:
         return None
@@ -410,6 +438,8 @@ def main() -> None:
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what each figure measures: CPU time (user + system; the default, steadier on a shared "
                              "machine) or wall time")
+    parser.add_argument("--installed", action="store_true",
+                        help="measure the installed curlport (compiled when pip could compile it), not the checkout")
     arguments = parser.parse_args()
     global CLOCK
     CLOCK = arguments.clock
@@ -417,6 +447,7 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="curlport-bench-") as temporary:
         folder = Path(temporary)
+        build = choose_build(arguments.installed, folder)
         if "cold" not in arguments.skip:
             rows += cold_rows(rounds)
         if "lint" not in arguments.skip:
@@ -426,7 +457,8 @@ def main() -> None:
             rows += inprocess_rows(rounds, 20 if arguments.quick else 50, folder)
         if "scaling" not in arguments.skip:
             rows += scaling_rows(30 if arguments.quick else 120, 1 if arguments.quick else 3, folder)
-    print(f"Machine: {machine()}; clock: {'CPU time (user + system)' if CLOCK == 'cpu' else 'wall time'}\n")
+    print(f"Machine: {machine()}; clock: {'CPU time (user + system)' if CLOCK == 'cpu' else 'wall time'}")
+    print(f"Measured: {build}\n")
     print(table(rows))
 
 

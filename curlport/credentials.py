@@ -23,6 +23,7 @@ from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
 from curlport.config.short_cache import short_text_cache
+from curlport.lazy_pattern import LazyPattern
 from curlport.urls import USERINFO_PASSWORD
 
 # Whole names (letters and digits only, lower case) that are credentials.
@@ -36,7 +37,7 @@ _CREDENTIAL_PARTS = ("apikey", "authkey", "accesskey", "secretkey", "subscriptio
 # Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
 _CREDENTIAL_WORDS = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_SCHEME_THEN_CREDENTIAL = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
+_SCHEME_THEN_CREDENTIAL = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
 # What the provider's docs left to fill in, and the platform's placeholders: shown, never masked.
 _NOT_A_SECRET = re.compile(
     r"(?i)^\s*(?:\$\$[A-Za-z]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^\[\]]*\]|"
@@ -103,7 +104,7 @@ def _written_forms(value: str) -> set[str]:
 
 #: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as
 #: they are, and JSON escapes none of them).
-_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+_UNRESERVED = LazyPattern(r"[A-Za-z0-9_.~-]*")
 
 
 def _slots(config: dict[str, Any]) -> list[Any]:

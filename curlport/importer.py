@@ -6,16 +6,14 @@ This is the library entry point the CLI wraps; it never prints and never exits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
-from curlport.config.emit import config_json
+from curlport.config.json_text import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
-from curlport.config.oauth import TokenRequest, bearer_header, token_request
 from curlport.credentials import credential_spellings
 from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
@@ -26,10 +24,15 @@ from curlport.parse.request import Header, Request, build_request
 from curlport.parse.shell import ShellCommand, split_commands
 from curlport.source import Source, Span
 
+if TYPE_CHECKING:
+    from curlport.config.oauth import TokenRequest
 
-@dataclass(frozen=True)
-class ImportResult:
-    """A schema-valid config, what the import noticed, and where each config value came from."""
+
+class ImportResult(NamedTuple):
+    """A schema-valid config, what the import noticed, and where each config value came from.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    """
 
     config: Config
     #: The config as JSON text, already checked against the schema: write this, do not re-render.
@@ -155,6 +158,8 @@ def _oauth2_pair(commands: tuple[ShellCommand, ...], request_of: Callable[[Shell
     """The token request that comes first and the later call that sends its token, if the text is that pair."""
     if all(command.assigned_to is not None for command in commands[1:]):
         return None  # no later call (most texts are one command): the first is not read as a token request
+    from curlport.config.oauth import bearer_header, token_request  # lazy: most texts are one command
+
     try:
         token = token_request(request_of(commands[0]))
     except CurlportError:

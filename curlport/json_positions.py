@@ -16,6 +16,8 @@ from collections.abc import Iterator, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
+from curlport.lazy_pattern import LazyPattern
+
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _SPACES = frozenset(" \t\n\r")
 #: A value's literal by its path of keys and array indexes: where it starts and where it ends.
@@ -95,7 +97,7 @@ def _scalar(text: str, index: int, surrogates: bool) -> tuple[Any, int]:
 
 
 #: JSON's \\u escapes can write half of a surrogate pair alone, which is no character: it cannot be encoded or sent.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = LazyPattern(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # chr(): mypyc takes no lone surrogate in a literal
 #: What may write one in the text (the quick ``json.loads`` path of lint defers to this parser when it is there).
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 

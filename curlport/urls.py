@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, urlsplit
 
+from curlport.lazy_pattern import LazyPattern
+
 #: RFC 3986, appendix B: the parts of any URI reference, however malformed.
-_RFC3986 = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
+_RFC3986 = LazyPattern(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
 
 #: The password of a URL's user-info (``https://user:PASSWORD@host``): what credentials collect and masking hides.
 USERINFO_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:(?P<password>[^/?#@]*)@")

@@ -7,7 +7,6 @@ import math
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -194,10 +193,10 @@ def test_the_importers_detection_is_the_rules_detection_of_the_config_it_returns
         assert result.detected.detection == detect(result.config)
         assert result.detected.slots == slots_of(result.config)
     for result in results:
-        assert check_import(result) == check_import(replace(result, detected=None))
+        assert check_import(result) == check_import(result._replace(detected=None))
         fixed, applied = fix_import(result, unsafe=True)  # a fix changes the config: its detection is not handed on
         assert not applied or fixed.detected is None
-        assert check_import(fixed) == check_import(replace(fixed, detected=None))
+        assert check_import(fixed) == check_import(fixed._replace(detected=None))
 
 
 def test_nothing_is_handed_on_when_the_config_changed_after_detection() -> None:

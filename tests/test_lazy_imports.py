@@ -18,6 +18,9 @@ CURL_READER = ("curlport.importer", "curlport.parse.argv", "curlport.parse.reque
 #: What only lint needs: an import of a curl command loads none of it (the rules' findings are placed without it).
 LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.runner",
              "curlport.lint.settings", "curlport.lint.reporters", "curlport.preflight.provider")
+#: What only some inputs need (Basic credentials, a JWT, a placeholder left to the user, a JSON text, an OAuth 2.0
+#: token request): each is imported where it is used, so an import of a plain form command never pays for it.
+RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex")
 _PROBE = """
 import sys
 import click
@@ -49,6 +52,10 @@ def test_importing_a_valid_command_loads_neither_lark_nor_jsonschema() -> None:
 def test_importing_a_command_loads_nothing_only_lint_needs(tmp_path: Path) -> None:
     output = str(tmp_path / "out.json")
     assert _loaded("import", "fixtures/curl/textlocal.curl", "-o", output, watched=LINT_ONLY) == []
+
+
+def test_importing_a_plain_command_loads_nothing_only_some_inputs_need() -> None:
+    assert _loaded("import", "fixtures/curl/textlocal.curl", watched=RARELY_NEEDED) == []
 
 
 def test_lint_of_a_valid_config_never_loads_jsonschema() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from curlport.config.emit import render_json
+from curlport.config.json_text import render_json
 from curlport.diagnostics import MAX_SHOWN_WIDTH, format_diagnostic
 from curlport.json_positions import StringOffsets
 from curlport.parse.shell import split_first_command

@@ -12,7 +12,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from curlport.config._fast_validator import is_valid as is_valid  # re-exported: the yes/no answer
-from curlport.json_positions import pointer_token
 from curlport.resources import read_resource
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ def violations(config: Any) -> list[ValidationError]:
 
 
 def json_pointer(error: ValidationError) -> str:
+    from curlport.json_positions import pointer_token  # lazy: only a config that fails the schema needs it
+
     return "".join(f"/{pointer_token(str(part))}" for part in error.absolute_path)
 
 

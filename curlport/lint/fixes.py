@@ -15,10 +15,10 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from curlport.config.emit import config_json, render_json
+from curlport.config.json_text import config_json, render_json
 from curlport.importer import ImportResult
 from curlport.json_positions import literal_end, parse_with_positions, pointer_token
 from curlport.rules import Config, run_rules
@@ -134,4 +134,4 @@ def fix_import(result: ImportResult, selected: frozenset[str] | None = None, *,
     if not fixed.applied:
         return result, ()
     # The import's detection was of the config before the fixes: the rules work out the fixed one's themselves.
-    return replace(result, config=fixed.config, config_json=config_json(fixed.config), detected=None), fixed.applied
+    return result._replace(config=fixed.config, config_json=config_json(fixed.config), detected=None), fixed.applied

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -18,6 +17,7 @@ from urllib.parse import unquote
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding, Severity
 from curlport.inputs import read_bounded
+from curlport.lazy_pattern import LazyPattern
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, decode_basic_credentials
 from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
@@ -29,7 +29,7 @@ from curlport.urls import url_problem
 HEADER_LINE_BREAK = "CP211"
 MAX_FILE_BYTES = 1 << 20
 _SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
-_UNRESERVED = re.compile(rb"[A-Za-z0-9._~-]")
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-")
 
 
 class Located(NamedTuple):
@@ -62,8 +62,12 @@ class Header(NamedTuple):
     span: Span | None
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
+    """What curl would send, as the provider form can carry it.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    """
+
     method: Located
     url: Located
     username: Located | None
@@ -92,7 +96,7 @@ def join_body(parts: tuple[BodyPart, ...] | list[BodyPart]) -> str:
 
 
 #: What each byte of the UTF-8 text becomes, looked up rather than worked out per byte.
-_URLENCODED = [chr(byte) if _UNRESERVED.match(bytes([byte])) else "+" if byte == 0x20 else f"%{byte:02X}"
+_URLENCODED = [chr(byte) if byte in _UNRESERVED else "+" if byte == 0x20 else f"%{byte:02X}"
                for byte in range(256)]
 
 
@@ -101,27 +105,32 @@ def curl_urlencode(text: str) -> str:
     return "".join(map(_URLENCODED.__getitem__, text.encode("utf-8")))
 
 
-@dataclass
 class _Draft:
-    invocation: Invocation
-    allow_file_refs: Path | None
-    urls: list[Located] = field(default_factory=list)
-    method: Located | None = None
-    data: list[BodyPart] = field(default_factory=list)
-    url_queries: list[Located] = field(default_factory=list)
-    get: bool = False
-    head: Span | None = None
-    upload: Span | None = None
-    user: Located | None = None
-    auth_methods: dict[str, Span] = field(default_factory=dict)  # curl ORs --basic, --digest, ...
-    headers: list[tuple[Header, bool]] = field(default_factory=list)  # (header, set by -H)
-    removed: set[str] = field(default_factory=set)
-    json: bool = False
-    proto_default: str | None = None
-    unsupported: list[tuple[str, Span | None]] = field(default_factory=list)
-    without_effect: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    malformed_headers: list[str] = field(default_factory=list)
+    """The request as the options so far make it; each handler fills its part.
+
+    A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
+    """
+
+    def __init__(self, invocation: Invocation, allow_file_refs: Path | None) -> None:
+        self.invocation = invocation
+        self.allow_file_refs = allow_file_refs
+        self.urls: list[Located] = []
+        self.method: Located | None = None
+        self.data: list[BodyPart] = []
+        self.url_queries: list[Located] = []
+        self.get = False
+        self.head: Span | None = None
+        self.upload: Span | None = None
+        self.user: Located | None = None
+        self.auth_methods: dict[str, Span] = {}  # curl ORs --basic, --digest, ...
+        self.headers: list[tuple[Header, bool]] = []  # (header, set by -H)
+        self.removed: set[str] = set()
+        self.json = False
+        self.proto_default: str | None = None
+        self.unsupported: list[tuple[str, Span | None]] = []
+        self.without_effect: list[str] = []
+        self.findings: list[Finding] = list(invocation.findings)
+        self.malformed_headers: list[str] = []
 
     def span(self, use: OptionUse) -> Span:
         return self.invocation.span(use)
@@ -203,7 +212,7 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
 
 
 _HEADER_LINE = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
-_LINE_BREAK = re.compile(r"[\r\n]")
+_LINE_BREAK = LazyPattern(r"[\r\n]")
 
 
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
@@ -425,7 +434,7 @@ def _check_urls(draft: _Draft) -> None:
 
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
     """The request curl would send for these options."""
-    draft = _Draft(invocation, allow_file_refs, findings=list(invocation.findings))
+    draft = _Draft(invocation, allow_file_refs)
     for use in invocation.uses:
         _OPTION_HANDLERS[use.option.name](draft, use)
     _check_urls(draft)

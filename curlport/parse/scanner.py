@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 END = "$END"
@@ -80,23 +79,29 @@ class Tables(NamedTuple):
     gotos: Mapping[int, Mapping[str, int]]  # state -> the state after a rule's reduction, by the rule's name
 
 
-@dataclass(eq=False)
 class _Configuration:
-    """A parse stack the text can lead to: the regex its lexer uses, and where each kept terminal leads."""
+    """A parse stack the text can lead to: the regex its lexer uses, and where each kept terminal leads.
 
-    pattern: re.Pattern[str]
-    following: dict[str, _Configuration] = field(default_factory=dict)
-    accepts_end: bool = False
+    A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.following: dict[str, _Configuration] = {}
+        self.accepts_end = False
 
 
-@dataclass
 class Scanner:
-    """Runs ``Tables``: ``tokens(text, start)`` is the kept tokens of the text read from ``start``."""
+    """Runs ``Tables``: ``tokens(text, start)`` is the kept tokens of the text read from ``start``.
 
-    tables: Tables
-    _patterns: dict[tuple[str, ...], re.Pattern[str]] = field(default_factory=dict)
-    _regexps: dict[str, str] = field(default_factory=dict)
-    _first: dict[str, _Configuration] = field(default_factory=dict)
+    A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
+    """
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._regexps: dict[str, str] = {}
+        self._first: dict[str, _Configuration] = {}
 
     def tokens(self, text: str, start: str) -> list[Token]:
         configuration = self._first.get(start) or self._configurations(start)

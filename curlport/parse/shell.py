@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
+from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
@@ -109,19 +109,25 @@ class Assignment(NamedTuple):
     span: Span
 
 
-@dataclass
 class _WordBuilder:
-    source: Source
-    findings: list[Finding]
-    #: Literal assignments that precede the word, by name (lower-cased where the shell ignores case).
-    variables: Mapping[str, Assignment] = field(default_factory=dict)
-    parts: list[str] = field(default_factory=list)
-    marks: list[tuple[int, int, bool]] = field(default_factory=list)
-    length: int = 0
-    #: False once the word holds a substitution or a variable nobody assigned: its value is not known.
-    literal: bool = True
-    #: cmd and PowerShell variable names ignore case.
-    fold_case: bool = False
+    """A word decoded piece by piece: its parts and marks so far, and whether its value is still known.
+
+    A plain class, not a dataclass: a dataclass costs a few hundred microseconds to define at every start.
+    """
+
+    def __init__(self, source: Source, findings: list[Finding], variables: Mapping[str, Assignment],
+                 fold_case: bool) -> None:
+        self.source = source
+        self.findings = findings
+        #: Literal assignments that precede the word, by name (lower-cased where the shell ignores case).
+        self.variables = variables
+        self.parts: list[str] = []
+        self.marks: list[tuple[int, int, bool]] = []
+        self.length = 0
+        #: False once the word holds a substitution or a variable nobody assigned: its value is not known.
+        self.literal = True
+        #: cmd and PowerShell variable names ignore case.
+        self.fold_case = fold_case
 
     def add(self, text: str, offset: int, verbatim: bool = True) -> None:
         if text:
@@ -152,15 +158,15 @@ def _note(source: Source, findings: list[Finding], kind: notes.NoteKind, message
 
 # ---- POSIX shells -------------------------------------------------------------
 
-_ANSI_C_ESCAPE = re.compile(
+_ANSI_C_ESCAPE = LazyPattern(
     r"((?:\\x[0-9A-Fa-f]{1,2}|\\[0-7]{1,3})+)|\\(?:u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.)|([\s\S]))"
 )
-_BYTE_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
+_BYTE_ESCAPE = LazyPattern(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
 _ANSI_C_SIMPLE = {
     "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
     "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
 }
-_DOUBLE_QUOTE_ESCAPE = re.compile(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
+_DOUBLE_QUOTE_ESCAPE = LazyPattern(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
 
 
 def _character(code_point: int) -> str:
@@ -186,7 +192,7 @@ def _ansi_c_character(match: re.Match[str]) -> str:
 
 
 def _add_escaped_run(
-    builder: _WordBuilder, content: str, offset: int, escape: re.Pattern[str],
+    builder: _WordBuilder, content: str, offset: int, escape: re.Pattern[str] | LazyPattern,
     decode: Callable[[re.Match[str]], str | None],
 ) -> None:
     """Add quoted content, verbatim between escapes, one mark per escape (a decode of None keeps the match as is)."""
@@ -201,7 +207,7 @@ def _add_escaped_run(
     builder.add(content[position:], offset + position)
 
 
-_SUBSTITUTION = re.compile(r"(?<!\\)(?:\$\(|`)")
+_SUBSTITUTION = LazyPattern(r"(?<!\\)(?:\$\(|`)")
 
 
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
@@ -355,7 +361,7 @@ def _after_line_break(characters: list[tuple[str, int]], index: int) -> int:
     return index + 1 if index < len(characters) and characters[index][0] == "\n" else index
 
 
-_CMD_VARIABLE = re.compile(r"%([A-Za-z_][A-Za-z0-9_]*)%")
+_CMD_VARIABLE = LazyPattern(r"%([A-Za-z_][A-Za-z0-9_]*)%")
 
 
 def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[str, int]]:
@@ -375,7 +381,7 @@ def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[st
 
 # ---- PowerShell -------------------------------------------------------------------
 
-_PS_ESCAPE = re.compile(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
+_PS_ESCAPE = LazyPattern(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
 _PS_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
@@ -392,7 +398,7 @@ def _ps_single(builder: _WordBuilder, piece: str, offset: int) -> None:
     _add_escaped_run(builder, piece[1:-1], offset + 1, re.compile("''"), lambda m: "'")
 
 
-_PS_DOUBLE = re.compile(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
+_PS_DOUBLE = LazyPattern(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
 
 
 def _ps_double(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -429,10 +435,10 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
 #: One-piece words whose decoded text is one slice of the word: by dialect and piece, how many characters its
 #: quotes take on each side, and what in the slice sends it to its piece decoder after all (what that decoder
 #: would decode or note: escapes, variables, substitutions; a " in PowerShell).
-_SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | None]]] = {
+_SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | LazyPattern | None]]] = {
     "bash": {"BARE": (0, None), "SINGLE": (1, None),
              "DOUBLE": (1, re.compile(f"{_DOUBLE_QUOTE_ESCAPE.pattern}|{_SUBSTITUTION.pattern}"))},
-    "pwsh": {"BARE": (0, None), "SINGLE": (1, re.compile("''|\"")), "DOUBLE": (1, re.compile('[`$"]'))},
+    "pwsh": {"BARE": (0, None), "SINGLE": (1, LazyPattern("''|\"")), "DOUBLE": (1, LazyPattern('[`$"]'))},
     "cmd": {},
 }
 
@@ -501,9 +507,9 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
     return True
 
 
-_CMD_CONTINUATION = re.compile(r"\^\r?$", re.MULTILINE)
-_PWSH_CONTINUATION = re.compile(r"`\r?$", re.MULTILINE)
-_CURL_EXE = re.compile(r"(?i)\bcurl\.exe\b")
+_CMD_CONTINUATION = LazyPattern(r"\^\r?$", re.MULTILINE)
+_PWSH_CONTINUATION = LazyPattern(r"`\r?$", re.MULTILINE)
+_CURL_EXE = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
@@ -517,9 +523,11 @@ def detect_dialect(text: str) -> str:
     return "bash"
 
 
-@dataclass(frozen=True)
-class ShellCommand:
-    """A curl command of the input: its argument words after the ``curl`` word."""
+class ShellCommand(NamedTuple):
+    """A curl command of the input: its argument words after the ``curl`` word.
+
+    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    """
 
     source: Source
     dialect: str
@@ -591,7 +599,7 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
     if findings:
-        commands[index] = replace(commands[index], findings=(*findings, *commands[index].findings))
+        commands[index] = commands[index]._replace(findings=(*findings, *commands[index].findings))
     return tuple(commands)
 
 
@@ -671,10 +679,10 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
 
 # ---- Variable assignments before the command ------------------------------------------
 
-_BASH_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_BASH_ASSIGNMENT = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*=")
 _BASH_DECLARATIONS = frozenset({"export", "declare", "local", "readonly", "typeset"})
-_PS_ASSIGNMENT = re.compile(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
-_CMD_ASSIGNMENT = re.compile(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
+_PS_ASSIGNMENT = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
+_CMD_ASSIGNMENT = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
 
 
 def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],
@@ -758,7 +766,7 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
-    commands += [replace(command, assigned_to=name) for command in inner[:1]]
+    commands += [command._replace(assigned_to=name) for command in inner[:1]]
 
 
 def _blank(text: str) -> str:

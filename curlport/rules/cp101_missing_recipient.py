@@ -33,7 +33,7 @@ def check(config: Config) -> Iterator[Problem]:
     return missing_problem(config, detection(config).recipient, "recipient's number")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP101", "missing-to", Severity.ERROR,
     "The config never mentions $$To.",
     "The platform substitutes the recipient's number only where $$To stands; without it every message goes to the "

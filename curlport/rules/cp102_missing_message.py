@@ -13,7 +13,7 @@ def check(config: Config) -> Iterator[Problem]:
     return missing_problem(config, detection(config).message, "message")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP102", "missing-body", Severity.ERROR,
     "The config never mentions $$Body.",
     "The platform substitutes the message only where $$Body stands; without it every SMS says the sample text, or "

@@ -43,7 +43,7 @@ def _maybe_miscased(text: str) -> bool:
     return any(lowered.count(proper.lower()) != text.count(proper) for proper in KNOWN_PLACEHOLDERS)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP103", "miscased-placeholder", Severity.ERROR,
     "A placeholder with the wrong letter case, such as $$to or $$BODY.",
     "The specification says $$To and $$Body are case-sensitive: $$to is sent as the literal text '$$to'.",

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import (
     MESSAGE,
     RECIPIENT,
@@ -30,7 +31,7 @@ _SYNONYM = (r"\{\{\s*(?:phone|mobile|message|text)\s*\}\}|"
             r"\$\$(?:phone|mobile|number|msisdn|message|msg|text|recipient)\b")
 _NEAR_MISS = f"(?P<syntax>{_WRONG_SYNTAX})|(?P<synonym>{_SYNONYM})"
 NEAR_MISS = starting_with("$%<{", _NEAR_MISS, re.IGNORECASE)
-_MEANS_MESSAGE = re.compile(r"(?i)body|message|msg|text")
+_MEANS_MESSAGE = LazyPattern(r"(?i)body|message|msg|text")
 
 
 def check(config: Config) -> Iterator[Problem]:
@@ -54,7 +55,7 @@ def _fix(match: re.Match[str], meant: str, pointer: str) -> Fix:
                replace_span(pointer, match.start(), match.end(), meant))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP104", "placeholder-near-miss", Severity.ERROR,
     "Something that looks like a placeholder but is not: $To, $$ To, {{To}}, ${To}, %To%, <To>, $$Phone, $$Message.",
     "Only $$To and $$Body (and the platform's other documented $$ placeholders) are substituted.",

@@ -33,7 +33,7 @@ def check(config: Config) -> Iterator[Problem]:
                               "put it in a value, the URL path or its query", match.start(), match.end())
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP105", "placeholder-misplaced", Severity.ERROR,
     "$$To or $$Body where it cannot be substituted: a header name, a field key, the credentials, the host.",
     "The platform substitutes placeholders in values; in a name or a host the request is malformed.",

@@ -26,7 +26,7 @@ def check(config: Config) -> Iterator[Problem]:
                 index = slot.text.find(placeholder, index + len(placeholder))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP106", "placeholder-repeated", Severity.WARNING,
     "The same placeholder in several places.",
     "Each occurrence is substituted: the number or the message is sent twice, which providers may reject or bill.",

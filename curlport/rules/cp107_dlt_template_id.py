@@ -39,7 +39,7 @@ def check(config: Config) -> Iterator[Problem]:
                   f"send {TEMPLATE_ID} in the provider's template id field", item.start, item.end, fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP107", "dlt-template-id-missing", Severity.INFO,
     "An Indian sender (+91 samples, DLT fields such as entity_id, template_id, pe_id) without $$TemplateId.",
     "India's DLT regulation rejects an SMS whose text does not match the registered template named by its id; the "

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import partial
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, add_query, headers
 
-CREDENTIAL_HEADER = re.compile(r"(?i)authorization|api[-_]?key|auth[-_]?key|token|secret|password")
+CREDENTIAL_HEADER = LazyPattern(r"(?i)authorization|api[-_]?key|auth[-_]?key|token|secret|password")
 
 
 def _move_to_query(index: int, key: str, value: str) -> Fix:
@@ -33,7 +33,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "headers may not work for GET; move it into the endpoint's query", fix=fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP201", "get-parameter-in-header", Severity.WARNING,
     "A GET request carries the recipient, the message or credentials in a header.",
     "The specification: 'In case the parameters passed in the headers do not work for the GET type request, you can "

@@ -32,7 +32,7 @@ def check(config: Config) -> Iterator[Problem]:
                   "they are dropped; move them into the endpoint's query or use POST", fix=fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP202", "get-with-body", Severity.ERROR,
     "A GET request with form fields or a raw body.",
     "GET requests carry no body: the recipient and the message would never reach the provider.",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, headers, replace_span
 from curlport.rules.cp201_get_parameter_in_header import CREDENTIAL_HEADER
 
-_SECRET_IN_QUERY = re.compile(r"(?i)[?&](?:api[-_]?key|key|token|password|pwd|pass|secret|auth[a-z_]*)=")
+_SECRET_IN_QUERY = LazyPattern(r"(?i)[?&](?:api[-_]?key|key|token|password|pwd|pass|secret|auth[a-z_]*)=")
 _SCHEME = "http://"
 
 
@@ -25,7 +25,7 @@ def check(config: Config) -> Iterator[Problem]:
                       Fix("use https://", False, replace_span("/endpoint", 0, len(_SCHEME), "https://")))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP203", "plain-http-credentials", Severity.WARNING,
     "An http:// endpoint with credentials or a token.",
     "Credentials sent over plain HTTP can be read and replayed by anyone between the platform and the provider.",

@@ -49,7 +49,7 @@ def check(config: Config) -> Iterator[Problem]:
                       _userinfo_to_auth(match.group(2)) if auth_free else None)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP204", "credentials-outside-auth", Severity.WARNING,
     "Basic credentials in an Authorization header or in the URL instead of the auth fields.",
     "The form has fields for Basic authentication; credentials elsewhere are logged and shown in plain text.",

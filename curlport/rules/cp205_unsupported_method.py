@@ -16,7 +16,7 @@ def check(config: Config) -> Iterator[Problem]:
                       "POST call of the same API")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP205", "unsupported-method", Severity.ERROR,
     "A method other than GET and POST (PUT, PATCH, HEAD…).",
     "The generic provider form offers GET and POST only; a config with another method cannot be entered.",

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Config, Problem, Rule, headers
 
-_CHALLENGE_SCHEMES = re.compile(r"(?i)^(digest|ntlm|negotiate)\b")
+_CHALLENGE_SCHEMES = LazyPattern(r"(?i)^(digest|ntlm|negotiate)\b")
 _MULTIPART = re.compile(r"(?i)multipart|form-data")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
@@ -32,7 +33,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "challenge for every request; a fixed header fails: use Basic auth or an API key")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP206", "unsupported-feature", Severity.ERROR,
     "Something the form cannot express: a multipart body, Digest/NTLM/Negotiate auth, a non-HTTP endpoint.",
     "The platform sends one fixed request shape: form or raw body, Basic auth or static headers, over HTTP(S).",

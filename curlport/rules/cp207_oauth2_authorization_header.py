@@ -26,7 +26,7 @@ def check(config: Config) -> Iterator[Problem]:
             return
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP207", "oauth2-authorization-header", Severity.WARNING,
     "An Authorization header in a config with OAuth 2.0 authentication.",
     "With OAuth 2.0 the platform fetches a token and sends it as 'Authorization: Bearer …'; a fixed Authorization "

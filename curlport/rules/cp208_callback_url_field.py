@@ -48,7 +48,7 @@ def check(config: Config) -> Iterator[Problem]:
                       f"the platform's callback URL, not to the sample's; {advice}", item.start, item.end, fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP208", "callback-url-field", Severity.WARNING,
     "A delivery-report URL field (callback, statusCallback, notifyUrl, dlr-url…) that is not the platform's "
     "callback URL.",

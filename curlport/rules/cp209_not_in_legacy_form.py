@@ -24,7 +24,7 @@ def check(config: Config) -> Iterator[Problem]:
             yield Problem(f"/{key}", f"{what} is not in the legacy form: target the current form or remove it")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP209", "not-in-legacy-form", Severity.ERROR,
     "A config for the legacy form (\"form\": \"legacy\") with OAuth 2.0, the JSON type, batching or a callback URL.",
     "The older form of the specification page has only Basic auth and form or raw parameters: what it cannot "

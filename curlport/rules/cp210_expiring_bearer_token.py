@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Config, Problem, Rule, headers
 
-_BEARER_JWT = re.compile(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
+_BEARER_JWT = LazyPattern(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
 
 
 def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
@@ -20,10 +18,12 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
     match = _BEARER_JWT.match(token_value.strip())
     if match is None:
         return None
+    import base64  # lazy: few configs carry a JWT, and it costs start-up time
+
     payload = match.group(2)
     try:
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (binascii.Error, ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
+    except (ValueError, RecursionError):  # binascii.Error is a ValueError; RecursionError: nesting too deep
         return None
     exp = claims.get("exp") if isinstance(claims, dict) else None
     if not isinstance(exp, int) or isinstance(exp, bool):
@@ -44,7 +44,7 @@ def check(config: Config) -> Iterator[Problem]:
                       "which fetches a fresh token", start, end)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP210", "expiring-bearer-token", Severity.INFO,
     "A fixed 'Authorization: Bearer' token that is a JWT with an expiry (exp).",
     "A short-lived access token pasted from the provider's console works in a test and fails once it expires; "

@@ -23,7 +23,7 @@ def check(config: Config) -> Iterator[Problem]:
                               found.start(), found.end())
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP211", "header-line-break", Severity.ERROR,
     "A carriage return or line feed inside a header's name or value.",
     "HTTP ends a header at CR LF: a line break inside a value makes the rest of it a header of its own "

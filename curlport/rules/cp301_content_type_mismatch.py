@@ -34,7 +34,7 @@ def check(config: Config) -> Iterator[Problem]:
                       "x-www-form-urlencoded; remove the header or send a raw body")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP301", "content-type-mismatch", Severity.WARNING,
     "The Content-Type header contradicts the parameters (JSON sent as a form, form fields or the JSON type under "
     "another type).",

@@ -19,7 +19,7 @@ def check(config: Config) -> Iterator[Problem]:
                       index + len(placeholder))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP302", "json-body-breaks", Severity.ERROR,
     "A JSON body with $$To or $$Body outside a string: once substituted it is not JSON.",
     "The platform pastes the value where the placeholder stands: {\"to\": $$To} becomes {\"to\": +4477…} and a "

@@ -17,7 +17,7 @@ def check(config: Config) -> Iterator[Problem]:
                           start + len(MESSAGE))
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP303", "message-in-header", Severity.ERROR,
     "A header value carries $$Body.",
     "Messages contain line breaks; in a header they end it and start new ones (header injection), or fail.",

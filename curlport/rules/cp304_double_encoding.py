@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Problem, Rule, replace_span
 
 _ENCODED_PLACEHOLDER = re.compile(r"(?i)%24%24(to|body)\b")
-_ENCODED_PLUS_OR_SPACE = re.compile(r"%2[Bb]|(?<=[=&])\+")
-_SPACE = re.compile(r" +")
+_ENCODED_PLUS_OR_SPACE = LazyPattern(r"%2[Bb]|(?<=[=&])\+")
+_SPACE = LazyPattern(r" +")
 
 
 def check(config: Config) -> Iterator[Problem]:
@@ -30,7 +31,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "write it %20 (or use $$Body for the message)", match.start(), match.end())
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP304", "double-encoding", Severity.WARNING,
     "A placeholder or sample value already percent-encoded where the platform encodes again, or a raw space.",
     "%24%24To is never substituted, and %2B or + for space may be encoded twice.",

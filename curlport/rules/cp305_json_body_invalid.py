@@ -25,7 +25,7 @@ def check(config: Config) -> Iterator[Problem]:
                       "rejects it", start, min(start + 1, len(body)) or None)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP305", "json-body-invalid", Severity.ERROR,
     "A body declared JSON (the JSON parameter type, or a JSON Content-Type) that is not valid JSON.",
     "The provider parses the body as JSON and rejects every message: a missing brace or a trailing comma in a "

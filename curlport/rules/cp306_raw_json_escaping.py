@@ -41,7 +41,7 @@ def check(config: Config) -> Iterator[Problem]:
                   index, index + len(MESSAGE), fix)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP306", "raw-json-escaping", Severity.INFO,
     "A raw body that is JSON: the message is pasted as raw text, so a quote or a line break in it breaks the JSON.",
     "The raw type sends the body as written with $$Body replaced verbatim: a message such as 'He said \"hi\"' "

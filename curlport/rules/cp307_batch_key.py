@@ -45,7 +45,7 @@ def check(config: Config) -> Iterator[Problem]:
         yield Problem("/batching/key", message)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP307", "batch-key-invalid", Severity.ERROR,
     "The batch key does not name an array in the JSON body holding exactly one record with $$To.",
     "With batching the platform copies the array's record once per recipient and fills in each number: without "

@@ -17,7 +17,7 @@ def check(config: Config) -> Iterator[Problem]:
                       f"{form or 'empty'}: send a JSON body, or remove batching")
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP308", "batching-needs-json", Severity.ERROR,
     "Batching in a config whose parameters are not of the JSON type.",
     "The platform batches recipients by repeating a record of a JSON array; form fields and raw bodies have none.",

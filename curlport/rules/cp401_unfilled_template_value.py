@@ -39,7 +39,7 @@ def check(config: Config) -> Iterator[Problem]:
                           "the real value", match.start(), match.end())
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP401", "unfilled-template-value", Severity.ERROR,
     "A value the provider's docs meant you to replace: YOUR_API_KEY, <api_key>, {apikey}, xxxxxxxx, $ENV_VAR.",
     "The provider rejects the request (401, unknown sender) and every message is lost.",

@@ -41,7 +41,7 @@ def check(config: Config) -> Iterator[Problem]:
         yield from _problems(decision)
 
 
-RULE = Rule(
+RULE: Rule = Rule(
     "CP402", "sample-value-left", Severity.ERROR,
     "A sample phone number or message left where $$To or $$Body belongs.",
     "Every message would go to the documentation's sample number, or say the sample text.",

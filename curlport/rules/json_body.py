@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curlport.config.model import is_json_media_type
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import KNOWN_PLACEHOLDERS, Config, header_value
 
 
@@ -41,7 +42,7 @@ def looks_like_json(body: str) -> bool:
 
 # A string literal (to its end, or to the end of the body when it is never closed), or a placeholder outside one:
 # one regular expression scans the body in C rather than a loop over its characters.
-_STRING_OR_PLACEHOLDER = re.compile(r'"(?:[^"\\]|\\[\s\S])*"?|'
+_STRING_OR_PLACEHOLDER = LazyPattern(r'"(?:[^"\\]|\\[\s\S])*"?|'
                                     + "|".join(map(re.escape, sorted(KNOWN_PLACEHOLDERS, key=len, reverse=True))))
 
 

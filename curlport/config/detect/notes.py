@@ -7,7 +7,6 @@ looked up inside that word so that a finding points at the number itself.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,6 +93,8 @@ def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> li
 
 def _ask_notes(decision: Decision, config: dict[str, Any], source: Source, source_map: dict[str, Span]
                ) -> list[Finding]:
+    import shlex  # lazy: only a placeholder left to the user needs it, and it costs start-up time
+
     flag = FLAGS[decision.role]
     role = _ROLE_WORDS[decision.role]
     spans = [_candidate_span(c.slot, config, source, source_map) for c in decision.candidates]

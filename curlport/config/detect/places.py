@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
 from curlport.config.short_cache import short_text_cache
-from curlport.json_positions import Spans, parse_spans
 from curlport.urls import split_url
+
+if TYPE_CHECKING:
+    from curlport.json_positions import Spans
 
 KINDS = ("query", "form", "json", "header", "path")
 _DESCRIPTIONS = {"query": "query parameter", "form": "form field", "json": "JSON member", "header": "header",
@@ -215,6 +217,8 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     """
     if not text.lstrip().startswith(("{", "[")):
         return []
+    from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
+
     try:
         document, spans = parse_spans(text)
     except (ValueError, RecursionError):

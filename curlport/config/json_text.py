@@ -1,0 +1,79 @@
+"""A config's JSON text: the one layout curlport writes, checked against the schema first.
+
+Its own module (not beside the atomic writer in ``emit``) because it is on every import's hot path and is
+compiled by mypyc in the wheel, while the writer's tests replace its functions, which compiled code would ignore.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from json.encoder import encode_basestring as _encode_string
+from typing import Any
+
+from curlport.config.model import Config
+from curlport.config.schema import json_pointer, violation_message, violations
+from curlport.errors import SchemaViolationError
+
+
+def render_json(config: Config) -> str:
+    """The one layout of every config curlport writes: two-space indent, UTF-8 text, a final newline.
+
+    Byte for byte ``json.dumps(config, indent=2, ensure_ascii=False)``, which with an
+    indent runs Python's encoder (its C encoder cannot indent) at a few microseconds a
+    value; this builds the same text from C-encoded strings. A value JSON has no plain
+    form for (a key that is not a string, NaN, a subclass) takes ``json.dumps`` itself.
+    """
+    try:
+        return _indented(config, "\n") + "\n"
+    except _Unplain:
+        return json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+
+
+class _Unplain(Exception):
+    """A value ``_indented`` leaves to ``json.dumps``."""
+
+
+_LITERALS = {None: "null", True: "true", False: "false"}
+
+
+def _indented(value: Any, newline: str) -> str:
+    """``value`` as ``json.dumps`` lays it out with ``indent=2``, ``newline`` being the line break and indent it
+    starts at. Most values of a config are strings: a container encodes them itself, without a call each."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unplain
+            items.append(f"{_encode_string(key)}: "
+                         f"{_encode_string(item) if type(item) is str else _indented(item, inner)}")
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join(
+            [_encode_string(item) if type(item) is str else _indented(item, inner) for item in value]) + newline + "]"
+    if value is None or kind is bool:
+        return _LITERALS[value]
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _Unplain
+
+
+def config_json(config: Config) -> str:
+    """The config as JSON text, after checking it against the schema."""
+    errors = violations(config)
+    if errors:
+        first = errors[0]
+        raise SchemaViolationError(f"config does not match the schema at {json_pointer(first) or '/'}: "
+                                   f"{violation_message(first)}", pointer=json_pointer(first))
+    return render_json(config)

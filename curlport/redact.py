@@ -21,11 +21,12 @@ _SECRET_PATTERNS = (
     re.compile(r"://[^:/\s@]*:([^@/\s]+)@"),
     # --oauth2-bearer TOKEN
     re.compile(r"""--oauth2-bearer[\s=]+['"]?([^\s'"]+)"""),
-    # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like
-    re.compile(r"(?i)(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
-    re.compile(r"(?i)(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
+    # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like. A lookahead for the first letters lets
+    # the case-insensitive alternations below skip most positions of a long line at once (same matches: tested).
+    re.compile(r"(?i)(?=[ap])(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
+    re.compile(r"(?i)(?=[xats])(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
     # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
-    re.compile(rf"""(?i)(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
+    re.compile(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
 # What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
 _NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"

@@ -252,3 +252,23 @@ def test_a_command_that_exits_with_findings_leaves_nothing_for_the_collector(tmp
         assert not [each for each in gc.get_objects() if isinstance(each, ImportResult)]
     finally:
         gc.enable()
+
+
+_SECRET_FRAGMENTS = ["authorization", "Proxy-Authorization", "X-", "Api-Key", "api_key", "apikey", "auth-token",
+                     "ACCESS_TOKEN", "token", "Secret", "password", "passwd", "pwd", "pass", "Bearer ", ":", "=", " ",
+                     '"', "'", "abc", "s3cr3t", "&", ",", "}", "`", "^", "\n", "\u017f", "\u212a", "\u0130", "x"]
+
+
+def test_secret_patterns_behind_a_first_letter_lookahead_match_as_the_plain_patterns() -> None:
+    """The masking patterns that start with a lookahead for their first letters mask exactly what they did without."""
+    from curlport.redact import _SECRET_PATTERNS
+
+    guarded = [pattern for pattern in _SECRET_PATTERNS if re.match(r"\(\?i\)\(\?=\[[a-z]+\]\)", pattern.pattern)]
+    assert len(guarded) == 3
+    rng = random.Random(34)
+    for pattern in guarded:
+        plain = re.compile(re.sub(r"^\(\?i\)\(\?=\[[a-z]+\]\)", "(?i)", pattern.pattern))
+        for _ in range(3000):
+            text = "".join(rng.choice(_SECRET_FRAGMENTS) for _ in range(rng.randint(0, 12)))
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+                   [(m.span(), m.groups()) for m in plain.finditer(text)], (pattern.pattern, text)

@@ -226,3 +226,16 @@ def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_re
         assert _maybe_miscased(joined) >= miscased, texts
         for placeholder in (RECIPIENT, MESSAGE):
             assert joined.count(placeholder) == sum(len(list(_occurrences(text, placeholder))) for text in texts)
+
+
+def test_a_walked_config_works_out_its_readings_once() -> None:
+    """The rules of a run share one reading of a config; compiled by mypyc, a functools.cached_property would not
+    keep it (it becomes a plain property), so each rule worked detection out again."""
+    from curlport.rules.base import walked
+
+    config = walked({"name": "x", "method": "POST", "endpoint": "https://sms.example.in/send", "auth": None,
+                     "headers": [{"key": "X-Key", "value": "abc"}],
+                     "parameters": {"format": "form", "fields": [{"key": "to", "value": "919812345678"}]}})
+    assert config.detection is config.detection and config.place_slots is config.place_slots
+    assert config.headers is config.headers and config.text is config.text
+    assert config.detection.recipient.outcome == "found"

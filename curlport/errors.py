@@ -69,6 +69,20 @@ class SchemaViolationError(CurlportError):
         self.pointer = pointer
 
 
+class ProviderShapeError(SchemaViolationError):
+    """A config lacks, or mistypes, a value pre-flight needs (``curlport.preflight.provider``): a schema violation
+    (CP501) of pre-flight's own.
+
+    Exit 1, a finding about the config, where a config curlport itself made invalid is a tool error (exit 2).
+    """
+
+    exit_code = 1
+    code = "CP501"
+
+    def __init__(self, message: str, pointer: str) -> None:
+        super().__init__(message, pointer=pointer)
+
+
 class OutputError(CurlportError):
     """The output cannot be written where it was asked to go; ``reason`` says why, ``path`` where."""
 

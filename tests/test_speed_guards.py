@@ -272,3 +272,16 @@ def test_secret_patterns_behind_a_first_letter_lookahead_match_as_the_plain_patt
             text = "".join(rng.choice(_SECRET_FRAGMENTS) for _ in range(rng.randint(0, 12)))
             assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
                    [(m.span(), m.groups()) for m in plain.finditer(text)], (pattern.pattern, text)
+
+
+def test_a_walked_config_works_out_its_readings_once() -> None:
+    """The rules of a run share one reading of a config; compiled by mypyc, a functools.cached_property would not
+    keep it (it becomes a plain property), so each rule worked detection out again."""
+    from curlport.rules.base import walked
+
+    config = walked({"name": "x", "method": "POST", "endpoint": "https://sms.example.in/send", "auth": None,
+                     "headers": [{"key": "X-Key", "value": "abc"}],
+                     "parameters": {"format": "form", "fields": [{"key": "to", "value": "919812345678"}]}})
+    assert config.detection is config.detection and config.place_slots is config.place_slots
+    assert config.headers is config.headers and config.text is config.text
+    assert config.detection.recipient.outcome == "found"

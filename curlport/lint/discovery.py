@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,15 +125,21 @@ def _read_small(path: Path | str) -> bytes | None:
     """
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        size, regular = status.st_size, stat.S_ISREG(status.st_mode)
         if size > _LARGEST_CONFIG:
             return None
         chunks: list[bytes] = []
         left = _LARGEST_CONFIG + 1
         # The first read asks for the size fstat gave (and one byte more): no megabyte buffer for a small file.
-        while left > 0 and (chunk := os.read(descriptor, min(left, 1 << 16 if chunks else size + 1))):
+        while left > 0:
+            asked = min(left, 1 << 16 if chunks else size + 1)
+            chunk = os.read(descriptor, asked)
             chunks.append(chunk)
             left -= len(chunk)
+            # A regular file reads short only at its end: no second call to hear so (one per file linted).
+            if not chunk or (regular and len(chunk) < asked):
+                break
     finally:
         os.close(descriptor)
     data = b"".join(chunks)

@@ -15,21 +15,8 @@ from typing import Any, NamedTuple
 
 from curlport.config.model import Config
 from curlport.credentials import credential_spellings
-from curlport.errors import SchemaViolationError
+from curlport.errors import ProviderShapeError as ProviderShapeError  # re-exported: where pre-flight readers catch it
 from curlport.urls import url_problem
-
-
-class ProviderShapeError(SchemaViolationError):
-    """The config lacks, or mistypes, a value pre-flight needs: a schema violation (CP501) of pre-flight's own.
-
-    Exit 1, a finding about the config, where a config curlport itself made invalid is a tool error (exit 2).
-    """
-
-    exit_code = 1
-    code = "CP501"
-
-    def __init__(self, message: str, pointer: str) -> None:
-        super().__init__(message, pointer=pointer)
 
 
 class KeyValue(NamedTuple):

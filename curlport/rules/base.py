@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property, wraps
+from functools import wraps
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
@@ -110,24 +110,38 @@ class WalkedConfig(dict[str, Any]):
         super().__init__(config)
         self.slots = _walk(config)
         self.derived: dict[Callable[[Config], Any], Any] = {}
-        if detected is not None:  # the importer's own reading of this config: taken as the cached properties' values
-            self.__dict__["place_slots"], self.__dict__["detection"] = detected
+        self._text: str | None = None
+        self._headers: list[tuple[int, str, str]] | None = None
+        # ``detected``, the importer's own reading of this config, is taken as its places and detection
+        self._place_slots: list[Slot] | None = detected.slots if detected is not None else None
+        self._detection: Detection | None = detected.detection if detected is not None else None
 
-    @cached_property
+    # Worked out on first use and kept, by hand rather than with functools.cached_property: compiled by mypyc,
+    # a cached_property is a plain property, worked out again at every use.
+
+    @property
     def text(self) -> str:
-        return _joined(self.slots)
+        if self._text is None:
+            self._text = _joined(self.slots)
+        return self._text
 
-    @cached_property
+    @property
     def headers(self) -> list[tuple[int, str, str]]:
-        return _headers(self)
+        if self._headers is None:
+            self._headers = _headers(self)
+        return self._headers
 
-    @cached_property
+    @property
     def detection(self) -> Detection:
-        return detect(self, listed=self.place_slots)
+        if self._detection is None:
+            self._detection = detect(self, listed=self.place_slots)
+        return self._detection
 
-    @cached_property
+    @property
     def place_slots(self) -> list[Slot]:
-        return slots_of(self)
+        if self._place_slots is None:
+            self._place_slots = slots_of(self)
+        return self._place_slots
 
 
 def walked(config: Config, detected: Detected | None = None) -> WalkedConfig:

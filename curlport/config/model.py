@@ -11,7 +11,7 @@ config that targets it says so with ``"form": "legacy"``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote_plus
 
 from curlport.config.short_cache import short_text_cache
@@ -23,9 +23,10 @@ from curlport.urls import split_url
 if TYPE_CHECKING:  # the rules read configs through this module; only the importer has requests
     from curlport.parse.request import Header, Request
 
-SENDABLE_METHODS = ("GET", "POST")
-CURRENT_FORM, LEGACY_FORM = "current", "legacy"
-FORMS = (CURRENT_FORM, LEGACY_FORM)
+SENDABLE_METHODS: Final = ("GET", "POST")
+CURRENT_FORM: Final = "current"
+LEGACY_FORM: Final = "legacy"
+FORMS: Final = (CURRENT_FORM, LEGACY_FORM)
 Config = dict[str, Any]
 
 

@@ -32,14 +32,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-END = "$END"
+END: Final = "$END"
 #: The group of a configuration's regex that matches one character no terminal matches (not a terminal name:
 #: Lark's are upper case).
-_ERROR = "scan_error"
+_ERROR: Final = "scan_error"
 #: More parse stacks than this means a stack that grows with the text (a nesting rule): not what ``Scanner`` runs.
-MAX_CONFIGURATIONS = 1_000
+MAX_CONFIGURATIONS: Final = 1_000
 
 
 #: A kept token: its terminal's name, its text, and its offsets [start, end) in the text it was cut from (what

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
@@ -26,10 +26,10 @@ from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
 
-DIALECTS = ("bash", "cmd", "pwsh")
-_WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
-_CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
-_PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
+DIALECTS: Final = ("bash", "cmd", "pwsh")
+_WORD_TERMINAL: Final = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
+_CONTROL_TERMINALS: Final = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
+_PROMPTS: Final = frozenset({"$", "%", ">", "PS>", "#"})
 
 
 class _Pieces(NamedTuple):
@@ -70,19 +70,22 @@ def _piece_patterns(dialect: str) -> _Pieces:
     return _Pieces(pattern, re.compile(f"{run}+") if run else None)
 
 
-class Word(NamedTuple):
+class Word:
     """One shell word: its decoded text and where each decoded character came from.
 
     ``marks`` are (decoded index, source offset, verbatim) checkpoints: from a
     verbatim checkpoint on, characters map one to one onto the source.
 
-    A named tuple, not a frozen dataclass (one per shell word): named tuples are built several times faster.
+    A plain class with its own ``__init__``, not a named tuple (one per shell word): compiled, it is a native
+    class, made several times faster and read without a dictionary lookup; nothing unpacks, compares or hashes
+    a word.
     """
 
-    text: str
-    start: int
-    end: int
-    marks: tuple[tuple[int, int, bool], ...] = ()
+    def __init__(self, text: str, start: int, end: int, marks: tuple[tuple[int, int, bool], ...] = ()) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.marks = marks
 
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
@@ -158,15 +161,17 @@ def _note(source: Source, findings: list[Finding], kind: notes.NoteKind, message
 
 # ---- POSIX shells -------------------------------------------------------------
 
-_ANSI_C_ESCAPE = LazyPattern(
+_ANSI_C_ESCAPE: Final = LazyPattern(
     r"((?:\\x[0-9A-Fa-f]{1,2}|\\[0-7]{1,3})+)|\\(?:u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.)|([\s\S]))"
 )
-_BYTE_ESCAPE = LazyPattern(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
-_ANSI_C_SIMPLE = {
+_BYTE_ESCAPE: Final = LazyPattern(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
+_ANSI_C_SIMPLE: Final = {
     "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
     "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
 }
-_DOUBLE_QUOTE_ESCAPE = LazyPattern(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
+_DOUBLE_QUOTE_ESCAPE: Final = LazyPattern(
+    r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))'
+)
 
 
 def _character(code_point: int) -> str:
@@ -207,7 +212,7 @@ def _add_escaped_run(
     builder.add(content[position:], offset + position)
 
 
-_SUBSTITUTION = LazyPattern(r"(?<!\\)(?:\$\(|`)")
+_SUBSTITUTION: Final = LazyPattern(r"(?<!\\)(?:\$\(|`)")
 
 
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
@@ -255,7 +260,7 @@ def _variable(builder: _WordBuilder, piece: str, offset: int) -> None:
         builder.add(value, offset, verbatim=False)
 
 
-_TYPOGRAPHIC_MESSAGE = (
+_TYPOGRAPHIC_MESSAGE: Final = (
     "typographic quotes {opening}…{closing} at {{at}} read as plain quotes (a word processor or chat app "
     "changed them); a shell would keep them in the argument"
 )
@@ -272,7 +277,7 @@ def _bash_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
         builder.add(piece[1], offset, verbatim=False)
 
 
-_REPAIRS = {
+_REPAIRS: Final = {
     "ANGLE": "unquoted {piece} at {{at}} read as text: a shell would read it as a redirection",
     "AMPERSAND": "unquoted & inside a word at {{at}}: a shell would have cut the command here; quote the URL",
 }
@@ -361,7 +366,7 @@ def _after_line_break(characters: list[tuple[str, int]], index: int) -> int:
     return index + 1 if index < len(characters) and characters[index][0] == "\n" else index
 
 
-_CMD_VARIABLE = LazyPattern(r"%([A-Za-z_][A-Za-z0-9_]*)%")
+_CMD_VARIABLE: Final = LazyPattern(r"%([A-Za-z_][A-Za-z0-9_]*)%")
 
 
 def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[str, int]]:
@@ -381,8 +386,9 @@ def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[st
 
 # ---- PowerShell -------------------------------------------------------------------
 
-_PS_ESCAPE = LazyPattern(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
-_PS_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+_PS_ESCAPE: Final = LazyPattern(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
+_PS_SIMPLE: Final = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                     "v": "\v"}
 
 
 def _ps_character(match: re.Match[str]) -> str:
@@ -398,7 +404,7 @@ def _ps_single(builder: _WordBuilder, piece: str, offset: int) -> None:
     _add_escaped_run(builder, piece[1:-1], offset + 1, re.compile("''"), lambda m: "'")
 
 
-_PS_DOUBLE = LazyPattern(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
+_PS_DOUBLE: Final = LazyPattern(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
 
 
 def _ps_double(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -417,14 +423,14 @@ def _ps_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
     builder.add(piece[1], offset, verbatim=False)
 
 
-_PIECE_DECODERS: dict[str, Callable[[_WordBuilder, str, int], None]] = {
+_PIECE_DECODERS: Final[dict[str, Callable[[_WordBuilder, str, int], None]]] = {
     "SINGLE": _bash_single, "DOUBLE": _bash_double, "LOCALE": _bash_double, "ANSI_C": _bash_ansi_c,
     "SUBST": _bash_substitution, "BACKTICK": _bash_substitution, "ESCAPE": _bash_escape,
     "ANGLE": _angle, "AMPERSAND": _ampersand, "TYPOGRAPHIC": _typographic, "VARIABLE": _variable, "BARE": _bare,
 }
-_PS_DECODERS = {**_PIECE_DECODERS, "SINGLE": _ps_single, "DOUBLE": _ps_double, "ESCAPE": _ps_escape}
+_PS_DECODERS: Final = {**_PIECE_DECODERS, "SINGLE": _ps_single, "DOUBLE": _ps_double, "ESCAPE": _ps_escape}
 
-_GLOB = re.compile(r"[?*\[]")
+_GLOB: Final = re.compile(r"[?*\[]")
 
 
 def _decode_word(token: Token, dialect: str, source: Source, findings: list[Finding],
@@ -507,9 +513,9 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
     return True
 
 
-_CMD_CONTINUATION = LazyPattern(r"\^\r?$", re.MULTILINE)
-_PWSH_CONTINUATION = LazyPattern(r"`\r?$", re.MULTILINE)
-_CURL_EXE = LazyPattern(r"(?i)\bcurl\.exe\b")
+_CMD_CONTINUATION: Final = LazyPattern(r"\^\r?$", re.MULTILINE)
+_PWSH_CONTINUATION: Final = LazyPattern(r"`\r?$", re.MULTILINE)
+_CURL_EXE: Final = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
@@ -603,7 +609,7 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     return tuple(commands)
 
 
-_STATEMENT_ENDS = _CONTROL_TERMINALS | {"NEWLINE"}
+_STATEMENT_ENDS: Final = _CONTROL_TERMINALS | {"NEWLINE"}
 
 
 def _commands(source: Source, dialect: str, tokens: list[Token],
@@ -679,10 +685,10 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
 
 # ---- Variable assignments before the command ------------------------------------------
 
-_BASH_ASSIGNMENT = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*=")
-_BASH_DECLARATIONS = frozenset({"export", "declare", "local", "readonly", "typeset"})
-_PS_ASSIGNMENT = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
-_CMD_ASSIGNMENT = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
+_BASH_ASSIGNMENT: Final = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*=")
+_BASH_DECLARATIONS: Final = frozenset({"export", "declare", "local", "readonly", "typeset"})
+_PS_ASSIGNMENT: Final = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
+_CMD_ASSIGNMENT: Final = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
 
 
 def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],

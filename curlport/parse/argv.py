@@ -7,7 +7,7 @@ resolved here against the option table, so the request builder sees one flat lis
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Final
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
@@ -45,15 +45,16 @@ class OptionUse:
         return self.option.role
 
 
-class Invocation(NamedTuple):
+class Invocation:
     """A curl command's options as curl would act on them, and what reading them noticed.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class (see ``OptionUse``).
     """
 
-    command: ShellCommand
-    uses: tuple[OptionUse, ...]
-    findings: tuple[Finding, ...]
+    def __init__(self, command: ShellCommand, uses: tuple[OptionUse, ...], findings: tuple[Finding, ...]) -> None:
+        self.command = command
+        self.uses = uses
+        self.findings = findings
 
     def span(self, use: OptionUse) -> Span:
         """Where the option's value is, or the option itself when it has none."""

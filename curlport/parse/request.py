@@ -65,23 +65,28 @@ class Header(NamedTuple):
     span: Span | None
 
 
-class Request(NamedTuple):
+class Request:
     """What curl would send, as the provider form can carry it.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
+    the config's making reads without a lookup by name; nothing unpacks, compares or hashes a request.
     """
 
-    method: Located
-    url: Located
-    username: Located | None
-    password: Located | None
-    headers: tuple[Header, ...]
-    body_parts: tuple[BodyPart, ...] | None
-    implied_content_type: str | None
-    unsupported: tuple[tuple[str, Span | None], ...]
-    findings: tuple[Finding, ...]
-    #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
-    malformed_headers: tuple[str, ...] = ()
+    def __init__(self, *, method: Located, url: Located, username: Located | None, password: Located | None,
+                 headers: tuple[Header, ...], body_parts: tuple[BodyPart, ...] | None,
+                 implied_content_type: str | None, unsupported: tuple[tuple[str, Span | None], ...],
+                 findings: tuple[Finding, ...], malformed_headers: tuple[str, ...] = ()) -> None:
+        self.method = method
+        self.url = url
+        self.username = username
+        self.password = password
+        self.headers = headers
+        self.body_parts = body_parts
+        self.implied_content_type = implied_content_type
+        self.unsupported = unsupported
+        self.findings = findings
+        #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
+        self.malformed_headers = malformed_headers
 
     @property
     def body(self) -> str | None:

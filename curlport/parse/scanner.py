@@ -116,10 +116,11 @@ class Scanner:
                 following = configuration.following.get(kind)
                 if following is None:  # no terminal here (the error group), or one the parser refuses here
                     raise ScanError(match.start(kind))
-                kept.append((kind, match.group(kind), match.start(kind), match.end()))
+                begin, end = match.span(kind)  # one call for both ends; the kept group ends the match
+                kept.append((kind, text[begin:end], begin, end))
                 configuration = following
                 if following.pattern is not pattern:
-                    position = match.end()
+                    position = end
                     break
             else:
                 if not configuration.accepts_end:

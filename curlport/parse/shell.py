@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from functools import cache
 from typing import Final, NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
@@ -48,9 +47,20 @@ class _Pieces(NamedTuple):
     plain: re.Pattern[str] | None
 
 
-@cache
+#: Each dialect's ``_Pieces`` once made: a dictionary of our own, not ``functools.cache``, whose wrapper a
+#: compiled caller reaches through the module's dictionary and a generic call, once per word.
+_PIECES: Final[dict[str, _Pieces]] = {}
+
+
 def _piece_patterns(dialect: str) -> _Pieces:
     """The dialect's ``_Pieces``, made on first use (a run reads one dialect only)."""
+    pieces = _PIECES.get(dialect)
+    if pieces is None:
+        pieces = _PIECES[dialect] = _made_pieces(dialect)
+    return pieces
+
+
+def _made_pieces(dialect: str) -> _Pieces:
     tables = shipped_scanner().tables
     terminals, word_name = tables.terminals, _WORD_TERMINAL[dialect]
     prefix = word_name.replace("WORD", "PIECE_")
@@ -529,19 +539,27 @@ def detect_dialect(text: str) -> str:
     return "bash"
 
 
-class ShellCommand(NamedTuple):
+class ShellCommand:
     """A curl command of the input: its argument words after the ``curl`` word.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
+    (read for every span located in the command) are read without a lookup by name; nothing unpacks, compares
+    or hashes a command.
     """
 
-    source: Source
-    dialect: str
-    curl_word: Word
-    words: tuple[Word, ...]
-    findings: tuple[Finding, ...]
-    #: The variable a curl inside ``NAME=$(curl …)`` sets; None for a command of its own.
-    assigned_to: str | None = None
+    def __init__(self, source: Source, dialect: str, curl_word: Word, words: tuple[Word, ...],
+                 findings: tuple[Finding, ...], assigned_to: str | None = None) -> None:
+        self.source = source
+        self.dialect = dialect
+        self.curl_word = curl_word
+        self.words = words
+        self.findings = findings
+        #: The variable a curl inside ``NAME=$(curl …)`` sets; None for a command of its own.
+        self.assigned_to = assigned_to
+
+    def replaced(self, findings: tuple[Finding, ...], assigned_to: str | None) -> ShellCommand:
+        """The same command with other findings, or set by another variable."""
+        return ShellCommand(self.source, self.dialect, self.curl_word, self.words, findings, assigned_to)
 
     def span_of(self, word: Word, start_index: int | None = None, end_index: int | None = None) -> Span:
         """The span of a word, or of the decoded characters [start_index, end_index) inside it."""
@@ -605,7 +623,8 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
     if findings:
-        commands[index] = commands[index]._replace(findings=(*findings, *commands[index].findings))
+        command = commands[index]
+        commands[index] = command.replaced((*findings, *command.findings), command.assigned_to)
     return tuple(commands)
 
 
@@ -772,7 +791,7 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
-    commands += [command._replace(assigned_to=name) for command in inner[:1]]
+    commands += [command.replaced(command.findings, name) for command in inner[:1]]
 
 
 def _blank(text: str) -> str:

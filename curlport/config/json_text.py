@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from json.encoder import encode_basestring as _encode_string
+from json.encoder import encode_basestring
 from typing import Any, Final
 
 from curlport.config.model import Config
@@ -35,6 +35,8 @@ class _Unplain(Exception):
 
 
 _LITERALS: Final = {None: "null", True: "true", False: "false"}
+#: Final, so compiled code holds the C encoder itself rather than looking its name up at every string.
+_encode_string: Final = encode_basestring
 
 
 def _indented(value: Any, newline: str) -> str:

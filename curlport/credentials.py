@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
@@ -27,19 +27,19 @@ from curlport.lazy_pattern import LazyPattern
 from curlport.urls import USERINFO_PASSWORD
 
 # Whole names (letters and digits only, lower case) that are credentials.
-_CREDENTIAL_NAMES = frozenset({
+_CREDENTIAL_NAMES: Final = frozenset({
     "authorization", "proxyauthorization", "cookie", "auth", "key", "pwd", "pass", "pin", "hash", "sig", "signature",
     "jwt", "bearer", "hmac", "sessionid", "session", "sessionkey", "secret",
 })
 # Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken.
-_CREDENTIAL_PARTS = ("apikey", "authkey", "accesskey", "secretkey", "subscriptionkey", "privatekey", "apisecret",
+_CREDENTIAL_PARTS: Final = ("apikey", "authkey", "accesskey", "secretkey", "subscriptionkey", "privatekey", "apisecret",
                      "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "cookie")
 # Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
-_CREDENTIAL_WORDS = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_SCHEME_THEN_CREDENTIAL = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
+_CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
+_WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
 # What the provider's docs left to fill in, and the platform's placeholders: shown, never masked.
-_NOT_A_SECRET = re.compile(
+_NOT_A_SECRET: Final = re.compile(
     r"(?i)^\s*(?:\$\$[A-Za-z]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^\[\]]*\]|"
     r"(?:your|enter|my)[_ -]?[a-z0-9_ -]*|x{4,}|\*+)\s*$"
 )
@@ -104,7 +104,7 @@ def _written_forms(value: str) -> set[str]:
 
 #: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as
 #: they are, and JSON escapes none of them).
-_UNRESERVED = LazyPattern(r"[A-Za-z0-9_.~-]*")
+_UNRESERVED: Final = LazyPattern(r"[A-Za-z0-9_.~-]*")
 
 
 def _slots(config: dict[str, Any]) -> list[Any]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, Final, NamedTuple
 
 from curlport.errors import InputError
 from curlport.source import Source, Span
 
 #: The most a curl command or a config may be; here, beside the readers, so that lint of configs needs no importer.
-MAX_INPUT_BYTES = 1 << 20
+MAX_INPUT_BYTES: Final = 1 << 20
 
 
 class Snapshot(NamedTuple):

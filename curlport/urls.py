@@ -11,15 +11,16 @@ as curl does, ask ``url_problem``.
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import SplitResult, urlsplit
 
 from curlport.lazy_pattern import LazyPattern
 
 #: RFC 3986, appendix B: the parts of any URI reference, however malformed.
-_RFC3986 = LazyPattern(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
+_RFC3986: Final = LazyPattern(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
 
 #: The password of a URL's user-info (``https://user:PASSWORD@host``): what credentials collect and masking hides.
-USERINFO_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:(?P<password>[^/?#@]*)@")
+USERINFO_PASSWORD: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:(?P<password>[^/?#@]*)@")
 
 
 def split_url(url: str) -> SplitResult:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import math
-from json.encoder import encode_basestring as _encode_string
-from typing import Any
+from json.encoder import encode_basestring
+from typing import Any, Final
 
 from curlport.config.model import Config
 from curlport.config.schema import json_pointer, violation_message, violations
@@ -34,7 +34,9 @@ class _Unplain(Exception):
     """A value ``_indented`` leaves to ``json.dumps``."""
 
 
-_LITERALS = {None: "null", True: "true", False: "false"}
+_LITERALS: Final = {None: "null", True: "true", False: "false"}
+#: Final, so compiled code holds the C encoder itself rather than looking its name up at every string.
+_encode_string: Final = encode_basestring
 
 
 def _indented(value: Any, newline: str) -> str:

@@ -10,7 +10,7 @@ when the config's auth is OAuth 2.0; this module reads it off the first command.
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from urllib.parse import parse_qsl, urlunsplit
 
 from curlport.config.model import Config, form_fields
@@ -18,8 +18,8 @@ from curlport.parse.request import Header, Request
 from curlport.source import Span
 from curlport.urls import split_url
 
-CLIENT_CREDENTIALS = "client_credentials"
-_GRANT_FIELDS = frozenset({"grant_type", "client_id", "client_secret"})
+CLIENT_CREDENTIALS: Final = "client_credentials"
+_GRANT_FIELDS: Final = frozenset({"grant_type", "client_id", "client_secret"})
 
 
 class TokenRequest(NamedTuple):

@@ -7,7 +7,7 @@ resolved here against the option table, so the request builder sees one flat lis
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
@@ -16,41 +16,45 @@ from curlport.parse.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption,
 from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl
 from curlport.source import Span
 
-_POSITIONAL_URL = LONG_OPTIONS["url"]
-_REQUEST = LONG_OPTIONS["request"]
+_POSITIONAL_URL: Final = LONG_OPTIONS["url"]
+_REQUEST: Final = LONG_OPTIONS["request"]
 #: HTTPie's habit, copied into curl samples: ``curl GET https://…``.
-_METHOD_WORDS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+_METHOD_WORDS: Final = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 
 
-class OptionUse(NamedTuple):
+class OptionUse:
     """One option as curl saw it, with the word its value came from.
 
     ``value_start`` is where the value begins inside ``value_word`` (after ``-d`` in ``-d@x``).
 
-    A named tuple, not a frozen dataclass (one per option of a command): named tuples are built several times faster.
+    A plain class with its own ``__init__``, not a named tuple (one per option of a command): compiled, it is a
+    native class, made several times faster; nothing unpacks, compares or hashes one.
     """
 
-    option: CurlOption
-    negated: bool
-    option_word: Word
-    value: str | None = None
-    value_word: Word | None = None
-    value_start: int = 0
+    def __init__(self, option: CurlOption, negated: bool, option_word: Word, value: str | None = None,
+                 value_word: Word | None = None, value_start: int = 0) -> None:
+        self.option = option
+        self.negated = negated
+        self.option_word = option_word
+        self.value = value
+        self.value_word = value_word
+        self.value_start = value_start
 
     @property
     def role(self) -> Role:
         return self.option.role
 
 
-class Invocation(NamedTuple):
+class Invocation:
     """A curl command's options as curl would act on them, and what reading them noticed.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class (see ``OptionUse``).
     """
 
-    command: ShellCommand
-    uses: tuple[OptionUse, ...]
-    findings: tuple[Finding, ...]
+    def __init__(self, command: ShellCommand, uses: tuple[OptionUse, ...], findings: tuple[Finding, ...]) -> None:
+        self.command = command
+        self.uses = uses
+        self.findings = findings
 
     def span(self, use: OptionUse) -> Span:
         """Where the option's value is, or the option itself when it has none."""

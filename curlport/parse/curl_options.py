@@ -10,7 +10,7 @@ what curlport imports and are listed in one info message.
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 
 class Role(Enum):
@@ -61,7 +61,7 @@ class CurlOption(NamedTuple):
         return f"-{self.short}/--{self.name}" if self.short else f"--{self.name}"
 
 
-_TAKING_ARGUMENT = """
+_TAKING_ARGUMENT: Final = """
     abstract-unix-socket alt-svc aws-sigv4 cacert capath cert cert-type ciphers config
     connect-timeout connect-to continue-at cookie cookie-jar create-file-mode crlfile curves data
     data-ascii data-binary data-raw data-urlencode delegation dns-interface dns-ipv4-addr
@@ -79,7 +79,7 @@ _TAKING_ARGUMENT = """
     stderr telnet-option tftp-blksize time-cond tls-max tls13-ciphers tlsauthtype tlspassword
     tlsuser trace trace-ascii unix-socket upload-file url url-query user user-agent write-out
 """
-_BOOLEAN = """
+_BOOLEAN: Final = """
     anyauth append basic cert-status compressed compressed-ssh create-dirs crlf digest disable
     disable-eprt disable-epsv disallow-username-in-url doh-cert-status doh-insecure fail fail-early
     fail-with-body false-start form-escape ftp-create-dirs ftp-pasv ftp-pret ftp-skip-pasv-ip
@@ -97,7 +97,7 @@ _BOOLEAN = """
     tcp-nodelay tftp-no-options tlsv1 tlsv1.0 tlsv1.1 tlsv1.2 tlsv1.3 tr-encoding trace-time
     use-ascii verbose version xattr
 """
-_SHORT = {
+_SHORT: Final = {
     "a": "append", "E": "cert", "K": "config", "C": "continue-at", "b": "cookie", "c": "cookie-jar",
     "d": "data", "q": "disable", "D": "dump-header", "f": "fail", "F": "form", "P": "ftp-port",
     "G": "get", "g": "globoff", "I": "head", "H": "header", "h": "help", "0": "http1.0",
@@ -111,10 +111,10 @@ _SHORT = {
 }
 
 # Options newer than curl 7.88 that provider docs already use.
-_TAKING_ARGUMENT_LATER = "variable ip-tos vlan-priority ech trace-config upload-flags knownhosts sigalgs"
-_BOOLEAN_LATER = "ca-native proxy-ca-native mptcp skip-existing follow out-null dump-ca-embed"
+_TAKING_ARGUMENT_LATER: Final = "variable ip-tos vlan-priority ech trace-config upload-flags knownhosts sigalgs"
+_BOOLEAN_LATER: Final = "ca-native proxy-ca-native mptcp skip-existing follow out-null dump-ca-embed"
 
-_ROLES = {
+_ROLES: Final = {
     "url": Role.URL, "request": Role.METHOD,
     "data": Role.DATA, "data-ascii": Role.DATA, "data-binary": Role.DATA_BINARY,
     "data-raw": Role.DATA_RAW, "data-urlencode": Role.DATA_URLENCODE, "json": Role.JSON,
@@ -143,5 +143,5 @@ def _build_table() -> dict[str, CurlOption]:
     return table
 
 
-LONG_OPTIONS = _build_table()
-SHORT_OPTIONS = {option.short: option for option in LONG_OPTIONS.values() if option.short}
+LONG_OPTIONS: Final = _build_table()
+SHORT_OPTIONS: Final = {option.short: option for option in LONG_OPTIONS.values() if option.short}

@@ -7,7 +7,7 @@ Each kind has a stable code so that users can select or ignore it like a rule.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from curlport.findings import Finding, Severity
 from curlport.source import Span
@@ -29,99 +29,99 @@ class NoteKind(NamedTuple):
         return Finding(self.code, self.severity, message, span, pointer)
 
 
-SHELL_REPAIR = NoteKind(
+SHELL_REPAIR: Final = NoteKind(
     "CP001", "shell-repair", Severity.WARNING,
     "The text is not valid shell; it was read the way the provider's documentation means it.",
 )
-IGNORED_TRAILING_TEXT = NoteKind(
+IGNORED_TRAILING_TEXT: Final = NoteKind(
     "CP002", "ignored-trailing-text", Severity.WARNING,
     "Only the first curl command is imported; what follows it was ignored.",
 )
-SHELL_SUBSTITUTION = NoteKind(
+SHELL_SUBSTITUTION: Final = NoteKind(
     "CP003", "shell-substitution", Severity.WARNING,
     "A $(…) or `…` substitution is kept as literal text: curlport never runs it.",
 )
-FILE_REFERENCE = NoteKind(
+FILE_REFERENCE: Final = NoteKind(
     "CP004", "file-reference", Severity.INFO,
     "An @file argument was not read; its content is missing from the config.",
 )
-OPTIONS_WITHOUT_EFFECT = NoteKind(
+OPTIONS_WITHOUT_EFFECT: Final = NoteKind(
     "CP005", "options-without-effect", Severity.INFO,
     "Options that do not change the request curl sends were accepted and dropped.",
 )
-EXTRA_URL = NoteKind(
+EXTRA_URL: Final = NoteKind(
     "CP006", "extra-url", Severity.WARNING,
     "curl would send one request per URL; only the first is imported.",
 )
-URL_CREDENTIALS = NoteKind(
+URL_CREDENTIALS: Final = NoteKind(
     "CP007", "url-credentials", Severity.WARNING,
     "Credentials in the URL were moved to the Basic authentication fields.",
 )
-PASSWORD_PROMPT = NoteKind(
+PASSWORD_PROMPT: Final = NoteKind(
     "CP008", "password-prompt", Severity.WARNING,
     "-u names a user without a password: curl would prompt for one.",
 )
-COOKIE_FILE = NoteKind(
+COOKIE_FILE: Final = NoteKind(
     "CP009", "cookie-file", Severity.INFO,
     "-b names a cookie file, which was not read; no Cookie header was added.",
 )
-TEXT_BEFORE_CURL = NoteKind(
+TEXT_BEFORE_CURL: Final = NoteKind(
     "CP010", "text-before-curl", Severity.INFO,
     "Text before the curl word (a shell prompt, a sudo) was skipped.",
 )
-POWERSHELL_QUOTES = NoteKind(
+POWERSHELL_QUOTES: Final = NoteKind(
     "CP011", "powershell-quote-stripping", Severity.WARNING,
     "Windows PowerShell strips double quotes inside arguments to curl.exe.",
 )
-GLOB_CHARACTERS = NoteKind(
+GLOB_CHARACTERS: Final = NoteKind(
     "CP012", "unquoted-glob", Severity.INFO,
     "Unquoted ? * or [ would make zsh stop with 'no matches found'.",
 )
-BASIC_AUTH_HEADER = NoteKind(
+BASIC_AUTH_HEADER: Final = NoteKind(
     "CP013", "basic-auth-header", Severity.INFO,
     "An explicit 'Authorization: Basic' header was decoded into the auth fields.",
 )
-VARIABLE_APPLIED = NoteKind(
+VARIABLE_APPLIED: Final = NoteKind(
     "CP014", "variable-applied", Severity.INFO,
     "A variable the text sets to a literal value before the command was replaced by that value where it is used.",
 )
-STRAY_METHOD_WORD = NoteKind(
+STRAY_METHOD_WORD: Final = NoteKind(
     "CP015", "stray-method-word", Severity.WARNING,
     "A bare method word (curl GET https://…) was read as the request method; curl would request http://GET/.",
 )
-TYPOGRAPHIC_QUOTES = NoteKind(
+TYPOGRAPHIC_QUOTES: Final = NoteKind(
     "CP016", "typographic-quotes", Severity.WARNING,
     "Typographic quotes (\u201c…\u201d, \u2018…\u2019) were read as plain quotes; a shell would keep them in"
     " the argument.",
 )
-CRLF_LINE_ENDINGS = NoteKind(
+CRLF_LINE_ENDINGS: Final = NoteKind(
     "CP017", "crlf-line-endings", Severity.INFO,
     "Windows line endings (CRLF) were read as plain line breaks; no carriage return is kept in a value.",
 )
-OAUTH2_TOKEN_REQUEST = NoteKind(
+OAUTH2_TOKEN_REQUEST: Final = NoteKind(
     "CP018", "oauth2-token-request", Severity.INFO,
     "A client-credentials token request and the call that uses its token became one config with OAuth 2.0 auth.",
 )
 
 # Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
-PLACED = NoteKind(
+PLACED: Final = NoteKind(
     "CP020", "placeholder-placed", Severity.INFO,
     "The import put $$To or $$Body where the provider's sample recipient or message was.",
 )
-PLACEHOLDER_ASK = NoteKind(
+PLACEHOLDER_ASK: Final = NoteKind(
     "CP021", "placeholder-ask", Severity.ERROR,
     "The import could not tell where $$To or $$Body goes and placed nothing: choose with --to or --body.",
 )
-PLACEHOLDER_CANDIDATE = NoteKind(
+PLACEHOLDER_CANDIDATE: Final = NoteKind(
     "CP022", "placeholder-candidate", Severity.INFO,
     "A place that may hold the recipient or the message, with the --to or --body flag that picks it.",
 )
-PLUS_BECOMES_SPACE = NoteKind(
+PLUS_BECOMES_SPACE: Final = NoteKind(
     "CP023", "plus-becomes-space", Severity.WARNING,
     "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
 )
 
-ALL_NOTE_KINDS = (
+ALL_NOTE_KINDS: Final = (
     SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,

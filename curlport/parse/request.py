@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final
 from urllib.parse import unquote
 
 from curlport.errors import CurlUsageError
@@ -26,59 +26,69 @@ from curlport.source import Span
 from curlport.urls import url_problem
 
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
-HEADER_LINE_BREAK = "CP211"
-MAX_FILE_BYTES = 1 << 20
-_SCHEME_GUESSES = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp", "pop3.": "pop3"}
-_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-")
+HEADER_LINE_BREAK: Final = "CP211"
+MAX_FILE_BYTES: Final = 1 << 20
+_SCHEME_GUESSES: Final = {"ftp.": "ftp", "dict.": "dict", "ldap.": "ldap", "imap.": "imap", "smtp.": "smtp",
+                           "pop3.": "pop3"}
+_UNRESERVED: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-")
 
 
-class Located(NamedTuple):
+class Located:
     """A value of the request and where in the input it came from.
 
-    A named tuple, not a frozen dataclass (one per request value): named tuples are built several times faster.
+    A plain class with its own ``__init__``, not a named tuple (one per request value): compiled, it is a native
+    class, made several times faster; nothing unpacks, compares or hashes one.
     """
 
-    text: str
-    span: Span | None
+    def __init__(self, text: str, span: Span | None) -> None:
+        self.text = text
+        self.span = span
 
 
-class BodyPart(NamedTuple):
+class BodyPart:
     """One data option's contribution to the body; ``verbatim`` if ``text`` is the option's own text.
 
-    A named tuple, not a frozen dataclass (one per data option): named tuples are built several times faster.
+    A plain class with its own ``__init__`` (one per data option), as ``Located``.
     """
 
-    text: str
-    span: Span | None
-    is_json: bool
-    verbatim: bool
+    def __init__(self, text: str, span: Span | None, is_json: bool, verbatim: bool) -> None:
+        self.text = text
+        self.span = span
+        self.is_json = is_json
+        self.verbatim = verbatim
 
 
-class Header(NamedTuple):
-    """A named tuple, not a frozen dataclass (one per header): named tuples are built several times faster."""
+class Header:
+    """A plain class with its own ``__init__`` (one per header), as ``Located``."""
 
-    name: str
-    value: str
-    span: Span | None
+    def __init__(self, name: str, value: str, span: Span | None) -> None:
+        self.name = name
+        self.value = value
+        self.span = span
 
 
-class Request(NamedTuple):
+class Request:
     """What curl would send, as the provider form can carry it.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
+    the config's making reads without a lookup by name; nothing unpacks, compares or hashes a request.
     """
 
-    method: Located
-    url: Located
-    username: Located | None
-    password: Located | None
-    headers: tuple[Header, ...]
-    body_parts: tuple[BodyPart, ...] | None
-    implied_content_type: str | None
-    unsupported: tuple[tuple[str, Span | None], ...]
-    findings: tuple[Finding, ...]
-    #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
-    malformed_headers: tuple[str, ...] = ()
+    def __init__(self, *, method: Located, url: Located, username: Located | None, password: Located | None,
+                 headers: tuple[Header, ...], body_parts: tuple[BodyPart, ...] | None,
+                 implied_content_type: str | None, unsupported: tuple[tuple[str, Span | None], ...],
+                 findings: tuple[Finding, ...], malformed_headers: tuple[str, ...] = ()) -> None:
+        self.method = method
+        self.url = url
+        self.username = username
+        self.password = password
+        self.headers = headers
+        self.body_parts = body_parts
+        self.implied_content_type = implied_content_type
+        self.unsupported = unsupported
+        self.findings = findings
+        #: -H lines that are not 'Name: value' headers, dropped from the request (a finding quotes them).
+        self.malformed_headers = malformed_headers
 
     @property
     def body(self) -> str | None:
@@ -96,7 +106,7 @@ def join_body(parts: tuple[BodyPart, ...] | list[BodyPart]) -> str:
 
 
 #: What each byte of the UTF-8 text becomes, looked up rather than worked out per byte.
-_URLENCODED = [chr(byte) if byte in _UNRESERVED else "+" if byte == 0x20 else f"%{byte:02X}"
+_URLENCODED: Final = [chr(byte) if byte in _UNRESERVED else "+" if byte == 0x20 else f"%{byte:02X}"
                for byte in range(256)]
 
 
@@ -211,8 +221,8 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
         draft.url_queries.append(Located(encoded, draft.span(use)))
 
 
-_HEADER_LINE = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
-_LINE_BREAK = LazyPattern(r"[\r\n]")
+_HEADER_LINE: Final = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
+_LINE_BREAK: Final = LazyPattern(r"[\r\n]")
 
 
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
@@ -320,7 +330,7 @@ def _no_effect(draft: _Draft, use: OptionUse) -> None:
     draft.without_effect.append(use.option.display)
 
 
-_HANDLERS: dict[Role, Callable[[_Draft, OptionUse], None]] = {
+_HANDLERS: Final[dict[Role, Callable[[_Draft, OptionUse], None]]] = {
     Role.NO_EFFECT: _no_effect,
     Role.URL: _set("urls"),
     Role.METHOD: _set("method"),
@@ -350,13 +360,13 @@ _HANDLERS: dict[Role, Callable[[_Draft, OptionUse], None]] = {
 }
 #: Each option's handler and whether it gives data, by the option's name: prepared once, so that reading an option
 #: costs one lookup by a string (an Enum member's hash is a Python call).
-_OPTION_HANDLERS = {name: _HANDLERS[option.role] for name, option in LONG_OPTIONS.items()}
-_DATA_ROLES = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.JSON})
-_DATA_OPTIONS = frozenset(name for name, option in LONG_OPTIONS.items() if option.role in _DATA_ROLES)
+_OPTION_HANDLERS: Final = {name: _HANDLERS[option.role] for name, option in LONG_OPTIONS.items()}
+_DATA_ROLES: Final = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.JSON})
+_DATA_OPTIONS: Final = frozenset(name for name, option in LONG_OPTIONS.items() if option.role in _DATA_ROLES)
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_USER_INFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", re.DOTALL)
+_SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_USER_INFO: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$", re.DOTALL)
 
 
 def _with_scheme(draft: _Draft, url: str) -> str:
@@ -414,7 +424,7 @@ def _basic_auth_from_header(draft: _Draft) -> tuple[Located, Located] | None:
 
 
 #: A word that is a query parameter, not a host: name=value before any / ? # or :.
-_PARAMETER_WORD = re.compile(r"^[^/?#:=]+=")
+_PARAMETER_WORD: Final = re.compile(r"^[^/?#:=]+=")
 
 
 def _check_urls(draft: _Draft) -> None:

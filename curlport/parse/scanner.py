@@ -32,14 +32,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-END = "$END"
+END: Final = "$END"
 #: The group of a configuration's regex that matches one character no terminal matches (not a terminal name:
 #: Lark's are upper case).
-_ERROR = "scan_error"
+_ERROR: Final = "scan_error"
 #: More parse stacks than this means a stack that grows with the text (a nesting rule): not what ``Scanner`` runs.
-MAX_CONFIGURATIONS = 1_000
+MAX_CONFIGURATIONS: Final = 1_000
 
 
 #: A kept token: its terminal's name, its text, and its offsets [start, end) in the text it was cut from (what
@@ -116,10 +116,11 @@ class Scanner:
                 following = configuration.following.get(kind)
                 if following is None:  # no terminal here (the error group), or one the parser refuses here
                     raise ScanError(match.start(kind))
-                kept.append((kind, match.group(kind), match.start(kind), match.end()))
+                begin, end = match.span(kind)  # one call for both ends; the kept group ends the match
+                kept.append((kind, text[begin:end], begin, end))
                 configuration = following
                 if following.pattern is not pattern:
-                    position = match.end()
+                    position = end
                     break
             else:
                 if not configuration.accepts_end:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
@@ -26,13 +25,13 @@ from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
 
-DIALECTS = ("bash", "cmd", "pwsh")
-_WORD_TERMINAL = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
-_CONTROL_TERMINALS = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
-_PROMPTS = frozenset({"$", "%", ">", "PS>", "#"})
+DIALECTS: Final = ("bash", "cmd", "pwsh")
+_WORD_TERMINAL: Final = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
+_CONTROL_TERMINALS: Final = frozenset({"BASH_CONTROL", "CMD_CONTROL", "PS_CONTROL"})
+_PROMPTS: Final = frozenset({"$", "%", ">", "PS>", "#"})
 
 
-class _Pieces(NamedTuple):
+class _Pieces:
     """How a dialect's words are read piece by piece.
 
     ``pattern`` walks a word one piece at a time: the pieces are the grammar's own
@@ -41,16 +40,29 @@ class _Pieces(NamedTuple):
     characters no piece but the plain one can start with: a word that is all of them
     is one plain piece, known without trying every piece at its first character.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start and to make.
+    A plain class with its own ``__init__``: compiled, a native class, whose fields every word's decoding reads
+    without a lookup by name.
     """
 
-    pattern: re.Pattern[str]
-    plain: re.Pattern[str] | None
+    def __init__(self, pattern: re.Pattern[str], plain: re.Pattern[str] | None) -> None:
+        self.pattern = pattern
+        self.plain = plain
 
 
-@cache
+#: Each dialect's ``_Pieces`` once made: a dictionary of our own, not ``functools.cache``, whose wrapper a
+#: compiled caller reaches through the module's dictionary and a generic call, once per word.
+_PIECES: Final[dict[str, _Pieces]] = {}
+
+
 def _piece_patterns(dialect: str) -> _Pieces:
     """The dialect's ``_Pieces``, made on first use (a run reads one dialect only)."""
+    pieces = _PIECES.get(dialect)
+    if pieces is None:
+        pieces = _PIECES[dialect] = _made_pieces(dialect)
+    return pieces
+
+
+def _made_pieces(dialect: str) -> _Pieces:
     tables = shipped_scanner().tables
     terminals, word_name = tables.terminals, _WORD_TERMINAL[dialect]
     prefix = word_name.replace("WORD", "PIECE_")
@@ -70,19 +82,22 @@ def _piece_patterns(dialect: str) -> _Pieces:
     return _Pieces(pattern, re.compile(f"{run}+") if run else None)
 
 
-class Word(NamedTuple):
+class Word:
     """One shell word: its decoded text and where each decoded character came from.
 
     ``marks`` are (decoded index, source offset, verbatim) checkpoints: from a
     verbatim checkpoint on, characters map one to one onto the source.
 
-    A named tuple, not a frozen dataclass (one per shell word): named tuples are built several times faster.
+    A plain class with its own ``__init__``, not a named tuple (one per shell word): compiled, it is a native
+    class, made several times faster and read without a dictionary lookup; nothing unpacks, compares or hashes
+    a word.
     """
 
-    text: str
-    start: int
-    end: int
-    marks: tuple[tuple[int, int, bool], ...] = ()
+    def __init__(self, text: str, start: int, end: int, marks: tuple[tuple[int, int, bool], ...] = ()) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.marks = marks
 
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
@@ -158,15 +173,17 @@ def _note(source: Source, findings: list[Finding], kind: notes.NoteKind, message
 
 # ---- POSIX shells -------------------------------------------------------------
 
-_ANSI_C_ESCAPE = LazyPattern(
+_ANSI_C_ESCAPE: Final = LazyPattern(
     r"((?:\\x[0-9A-Fa-f]{1,2}|\\[0-7]{1,3})+)|\\(?:u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.)|([\s\S]))"
 )
-_BYTE_ESCAPE = LazyPattern(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
-_ANSI_C_SIMPLE = {
+_BYTE_ESCAPE: Final = LazyPattern(r"\\x([0-9A-Fa-f]{1,2})|\\([0-7]{1,3})")
+_ANSI_C_SIMPLE: Final = {
     "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
     "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
 }
-_DOUBLE_QUOTE_ESCAPE = LazyPattern(r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))')
+_DOUBLE_QUOTE_ESCAPE: Final = LazyPattern(
+    r'\\([\\"$`\n])|(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))'
+)
 
 
 def _character(code_point: int) -> str:
@@ -207,7 +224,7 @@ def _add_escaped_run(
     builder.add(content[position:], offset + position)
 
 
-_SUBSTITUTION = LazyPattern(r"(?<!\\)(?:\$\(|`)")
+_SUBSTITUTION: Final = LazyPattern(r"(?<!\\)(?:\$\(|`)")
 
 
 def _warn_substitutions(builder: _WordBuilder, content: str, offset: int) -> None:
@@ -255,7 +272,7 @@ def _variable(builder: _WordBuilder, piece: str, offset: int) -> None:
         builder.add(value, offset, verbatim=False)
 
 
-_TYPOGRAPHIC_MESSAGE = (
+_TYPOGRAPHIC_MESSAGE: Final = (
     "typographic quotes {opening}…{closing} at {{at}} read as plain quotes (a word processor or chat app "
     "changed them); a shell would keep them in the argument"
 )
@@ -272,7 +289,7 @@ def _bash_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
         builder.add(piece[1], offset, verbatim=False)
 
 
-_REPAIRS = {
+_REPAIRS: Final = {
     "ANGLE": "unquoted {piece} at {{at}} read as text: a shell would read it as a redirection",
     "AMPERSAND": "unquoted & inside a word at {{at}}: a shell would have cut the command here; quote the URL",
 }
@@ -361,7 +378,7 @@ def _after_line_break(characters: list[tuple[str, int]], index: int) -> int:
     return index + 1 if index < len(characters) and characters[index][0] == "\n" else index
 
 
-_CMD_VARIABLE = LazyPattern(r"%([A-Za-z_][A-Za-z0-9_]*)%")
+_CMD_VARIABLE: Final = LazyPattern(r"%([A-Za-z_][A-Za-z0-9_]*)%")
 
 
 def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[str, int]]:
@@ -381,8 +398,9 @@ def _cmd_expanded(builder: _WordBuilder, raw: str, offset: int) -> list[tuple[st
 
 # ---- PowerShell -------------------------------------------------------------------
 
-_PS_ESCAPE = LazyPattern(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
-_PS_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+_PS_ESCAPE: Final = LazyPattern(r'`u\{([0-9A-Fa-f]{1,6})\}|`([\s\S])|""')
+_PS_SIMPLE: Final = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                     "v": "\v"}
 
 
 def _ps_character(match: re.Match[str]) -> str:
@@ -398,7 +416,7 @@ def _ps_single(builder: _WordBuilder, piece: str, offset: int) -> None:
     _add_escaped_run(builder, piece[1:-1], offset + 1, re.compile("''"), lambda m: "'")
 
 
-_PS_DOUBLE = LazyPattern(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
+_PS_DOUBLE: Final = LazyPattern(_PS_ESCAPE.pattern + r"|(?<!\$)\$(?:\{([^}\s]+)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))")
 
 
 def _ps_double(builder: _WordBuilder, piece: str, offset: int) -> None:
@@ -417,14 +435,14 @@ def _ps_escape(builder: _WordBuilder, piece: str, offset: int) -> None:
     builder.add(piece[1], offset, verbatim=False)
 
 
-_PIECE_DECODERS: dict[str, Callable[[_WordBuilder, str, int], None]] = {
+_PIECE_DECODERS: Final[dict[str, Callable[[_WordBuilder, str, int], None]]] = {
     "SINGLE": _bash_single, "DOUBLE": _bash_double, "LOCALE": _bash_double, "ANSI_C": _bash_ansi_c,
     "SUBST": _bash_substitution, "BACKTICK": _bash_substitution, "ESCAPE": _bash_escape,
     "ANGLE": _angle, "AMPERSAND": _ampersand, "TYPOGRAPHIC": _typographic, "VARIABLE": _variable, "BARE": _bare,
 }
-_PS_DECODERS = {**_PIECE_DECODERS, "SINGLE": _ps_single, "DOUBLE": _ps_double, "ESCAPE": _ps_escape}
+_PS_DECODERS: Final = {**_PIECE_DECODERS, "SINGLE": _ps_single, "DOUBLE": _ps_double, "ESCAPE": _ps_escape}
 
-_GLOB = re.compile(r"[?*\[]")
+_GLOB: Final = re.compile(r"[?*\[]")
 
 
 def _decode_word(token: Token, dialect: str, source: Source, findings: list[Finding],
@@ -507,9 +525,9 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
     return True
 
 
-_CMD_CONTINUATION = LazyPattern(r"\^\r?$", re.MULTILINE)
-_PWSH_CONTINUATION = LazyPattern(r"`\r?$", re.MULTILINE)
-_CURL_EXE = LazyPattern(r"(?i)\bcurl\.exe\b")
+_CMD_CONTINUATION: Final = LazyPattern(r"\^\r?$", re.MULTILINE)
+_PWSH_CONTINUATION: Final = LazyPattern(r"`\r?$", re.MULTILINE)
+_CURL_EXE: Final = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
@@ -523,19 +541,27 @@ def detect_dialect(text: str) -> str:
     return "bash"
 
 
-class ShellCommand(NamedTuple):
+class ShellCommand:
     """A curl command of the input: its argument words after the ``curl`` word.
 
-    A named tuple, not a frozen dataclass: cheaper to define at every start.
+    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
+    (read for every span located in the command) are read without a lookup by name; nothing unpacks, compares
+    or hashes a command.
     """
 
-    source: Source
-    dialect: str
-    curl_word: Word
-    words: tuple[Word, ...]
-    findings: tuple[Finding, ...]
-    #: The variable a curl inside ``NAME=$(curl …)`` sets; None for a command of its own.
-    assigned_to: str | None = None
+    def __init__(self, source: Source, dialect: str, curl_word: Word, words: tuple[Word, ...],
+                 findings: tuple[Finding, ...], assigned_to: str | None = None) -> None:
+        self.source = source
+        self.dialect = dialect
+        self.curl_word = curl_word
+        self.words = words
+        self.findings = findings
+        #: The variable a curl inside ``NAME=$(curl …)`` sets; None for a command of its own.
+        self.assigned_to = assigned_to
+
+    def replaced(self, findings: tuple[Finding, ...], assigned_to: str | None) -> ShellCommand:
+        """The same command with other findings, or set by another variable."""
+        return ShellCommand(self.source, self.dialect, self.curl_word, self.words, findings, assigned_to)
 
     def span_of(self, word: Word, start_index: int | None = None, end_index: int | None = None) -> Span:
         """The span of a word, or of the decoded characters [start_index, end_index) inside it."""
@@ -599,11 +625,12 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         raise CurlUsageError("not a curl command: no 'curl' word found", span)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
     if findings:
-        commands[index] = commands[index]._replace(findings=(*findings, *commands[index].findings))
+        command = commands[index]
+        commands[index] = command.replaced((*findings, *command.findings), command.assigned_to)
     return tuple(commands)
 
 
-_STATEMENT_ENDS = _CONTROL_TERMINALS | {"NEWLINE"}
+_STATEMENT_ENDS: Final = _CONTROL_TERMINALS | {"NEWLINE"}
 
 
 def _commands(source: Source, dialect: str, tokens: list[Token],
@@ -679,10 +706,10 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
 
 # ---- Variable assignments before the command ------------------------------------------
 
-_BASH_ASSIGNMENT = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*=")
-_BASH_DECLARATIONS = frozenset({"export", "declare", "local", "readonly", "typeset"})
-_PS_ASSIGNMENT = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
-_CMD_ASSIGNMENT = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
+_BASH_ASSIGNMENT: Final = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*=")
+_BASH_DECLARATIONS: Final = frozenset({"export", "declare", "local", "readonly", "typeset"})
+_PS_ASSIGNMENT: Final = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.IGNORECASE)
+_CMD_ASSIGNMENT: Final = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
 
 
 def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],
@@ -766,7 +793,7 @@ def _nested_commands(source: Source, dialect: str, name: str, token: Token, vari
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
-    commands += [command._replace(assigned_to=name) for command in inner[:1]]
+    commands += [command.replaced(command.findings, name) for command in inner[:1]]
 
 
 def _blank(text: str) -> str:

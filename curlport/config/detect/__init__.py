@@ -11,7 +11,7 @@ config changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
@@ -21,14 +21,14 @@ from curlport.errors import CurlportError
 from curlport.source import Span
 from curlport.urls import split_url
 
-PLACEHOLDERS = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
-FLAGS = {RECIPIENT: "--to", MESSAGE: "--body"}
+PLACEHOLDERS: Final = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
+FLAGS: Final = {RECIPIENT: "--to", MESSAGE: "--body"}
 #: A slot is taken when it scores this much and clearly more than the next one.
 FOUND, MARGIN = 6, 2
 #: Below this a slot is not worth offering.
-CANDIDATE = 3
-MAX_CANDIDATES = 5
-_TLD_REGIONS = {"uk": "GB"}
+CANDIDATE: Final = 3
+MAX_CANDIDATES: Final = 5
+_TLD_REGIONS: Final = {"uk": "GB"}
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
            "detect", "parse_place", "sample_range", "slots_of", "substitute", "text_at"]
@@ -160,7 +160,7 @@ def _present(config: dict[str, Any]) -> dict[str, bool]:
 
 
 #: Each placeholder lowercased, as it is and percent-encoded.
-_SPELLINGS = {role: (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
+_SPELLINGS: Final = {role: (placeholder.lower(), placeholder.lower().replace("$$", "%24%24"))
               for role, placeholder in PLACEHOLDERS.items()}
 
 

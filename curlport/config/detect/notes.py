@@ -8,7 +8,7 @@ looked up inside that word so that a finding points at the number itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from curlport.config.detect import FLAGS, Decision, Detection, Substitution, sample_of, substitution, text_at
 from curlport.config.detect.places import Slot
@@ -17,7 +17,7 @@ from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.source import Source, Span, nearest_span
 
-_ROLE_WORDS = {RECIPIENT: "recipient", "message": "message"}
+_ROLE_WORDS: Final = {RECIPIENT: "recipient", "message": "message"}
 
 
 def _fragments(raw: str, sample: str) -> Iterator[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
@@ -25,8 +25,8 @@ from curlport.urls import split_url
 if TYPE_CHECKING:
     from curlport.json_positions import Spans
 
-KINDS = ("query", "form", "json", "header", "path")
-_DESCRIPTIONS = {"query": "query parameter", "form": "form field", "json": "JSON member", "header": "header",
+KINDS: Final = ("query", "form", "json", "header", "path")
+_DESCRIPTIONS: Final = {"query": "query parameter", "form": "form field", "json": "JSON member", "header": "header",
                  "path": "URL path segment"}
 
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from curlport.config.detect.places import Place, Slot
 
 RECIPIENT, MESSAGE = "recipient", "message"
 #: A score at or below this excludes the slot outright.
-EXCLUDED = -10
+EXCLUDED: Final = -10
 
 # Names, lowercase, by weight. Compound names (tonumber, senderid, smstext) are split into these words.
-_RECIPIENT_WORDS = {
+_RECIPIENT_WORDS: Final = {
     **dict.fromkeys((
         "to", "recipient", "recipients", "receiver", "receivers", "recv", "rcpt", "destination", "destinations",
         "dest", "dst", "msisdn", "msisdns", "mobile", "mobiles", "mobileno", "phone", "phones", "tel", "telephone",
@@ -37,7 +37,7 @@ _RECIPIENT_WORDS = {
                      "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
     **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "da", "no"), 2),
 }
-_MESSAGE_WORDS = {
+_MESSAGE_WORDS: Final = {
     **dict.fromkeys((
         "message", "messages", "msg", "msgs", "text", "texts", "body", "content", "contents", "txt", "mes",
         "mensaje", "mensagem", "texto", "nachricht", "mitteilung", "inhalt", "mesaj", "pesan", "messaggio", "testo",
@@ -47,7 +47,7 @@ _MESSAGE_WORDS = {
     # the variables of a registered template carry the text on India's DLT routes
     **dict.fromkeys(("variables", "variable", "vars", "var"), 1),
 }
-_NEGATIVE_WORDS = frozenset((
+_NEGATIVE_WORDS: Final = frozenset((
     # who sends
     "from", "sender", "senders", "src", "source", "originator", "orig", "oa", "sid", "mask", "alpha", "header",
     "signature", "sign", "reply", "caller", "absender", "remitente", "remetente", "expediteur", "expéditeur",
@@ -69,14 +69,15 @@ _NEGATIVE_WORDS = frozenset((
     "expire", "expires", "day", "count", "limit", "test", "sandbox", "debug", "fl", "flag", "flags", "response",
     "output", "json", "enable", "enabled", "shorten", "track", "tracking",
 ))
-_FILLER_WORDS = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
+_FILLER_WORDS: Final = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
                            "sample", "example", "valid", "e164", "string"))
-_ROLE_WORDS = {RECIPIENT: _RECIPIENT_WORDS, MESSAGE: _MESSAGE_WORDS}
-_VOCABULARY = frozenset(_RECIPIENT_WORDS) | frozenset(_MESSAGE_WORDS) | _NEGATIVE_WORDS | _FILLER_WORDS
+_ROLE_WORDS: Final = {RECIPIENT: _RECIPIENT_WORDS, MESSAGE: _MESSAGE_WORDS}
+_VOCABULARY: Final = frozenset(_RECIPIENT_WORDS) | frozenset(_MESSAGE_WORDS) | _NEGATIVE_WORDS | _FILLER_WORDS
 # Header names that are HTTP's own business, never a recipient or a message.
-_PROTOCOL_HEADERS = frozenset(("content-type", "accept", "authorization", "user-agent", "cookie", "referer", "host",
-                               "content-length", "accept-encoding", "accept-language", "cache-control", "connection",
-                               "origin", "x-requested-with", "proxy-authorization"))
+_PROTOCOL_HEADERS: Final = frozenset((
+    "content-type", "accept", "authorization", "user-agent", "cookie", "referer", "host", "content-length",
+    "accept-encoding", "accept-language", "cache-control", "connection", "origin", "x-requested-with",
+    "proxy-authorization"))
 
 
 @cache
@@ -124,17 +125,17 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 
 # ---------------------------------------------------------------------------------------------- value shapes
 
-_TEMPLATE = re.compile(
+_TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,2})|"
     r"(?P<caps>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+))$"
 )
-_MASK_CHARACTERS = frozenset("XxYyZz*#•N")
-_URL = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-_SEPARATED = re.compile(r"\s*[,;<|]\s*|\s+")
+_MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
+_URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
+_EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
 def template_words(value: str) -> tuple[str, ...] | None:
@@ -146,8 +147,8 @@ def template_words(value: str) -> tuple[str, ...] | None:
     return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
 
 
-NAMING = "a value naming what goes there"
-_ID_WORDS = frozenset(("id", "ids", "template", "templates", "tmpl", "tpl", "temp", "dlt"))
+NAMING: Final = "a value naming what goes there"
+_ID_WORDS: Final = frozenset(("id", "ids", "template", "templates", "tmpl", "tpl", "temp", "dlt"))
 
 
 def _naming_words(value: str) -> tuple[str, ...] | None:
@@ -185,8 +186,8 @@ class Hints(NamedTuple):
     regions: tuple[str, ...] = ()
 
 
-_NUMBER_SEPARATORS = re.compile(r"[\s().-]")
-_NUMBER = re.compile(r"\+?\d{6,15}")
+_NUMBER_SEPARATORS: Final = re.compile(r"[\s().-]")
+_NUMBER: Final = re.compile(r"\+?\d{6,15}")
 
 
 def phone_strength(text: str, hints: Hints) -> int:
@@ -315,8 +316,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
 
 #: Short values are cached (samples repeat: a many-row config's values, each rule's detection); a long one is not
 #: kept alive by the cache, so linting many large configs does not hold them all in memory.
-_CACHED_LENGTH = 256
-_cached_text_shape = lru_cache(maxsize=4096)(_text_shape)
+_CACHED_LENGTH: Final = 256
+_cached_text_shape: Final = lru_cache(maxsize=4096)(_text_shape)
 
 
 def _template_score(inner: tuple[str, ...], role: str) -> int:
@@ -382,7 +383,7 @@ class Reading(NamedTuple):
 
 
 #: The reading of a slot that is never either placeholder's (an HTTP header, a sender's name, a flag).
-NEVER = Reading(EXCLUDED, EXCLUDED, 0, EXCLUDED, EXCLUDED, "excluded", False)
+NEVER: Final = Reading(EXCLUDED, EXCLUDED, 0, EXCLUDED, EXCLUDED, "excluded", False)
 
 
 def readings(slot: Slot, hints: Hints) -> tuple[Reading, Reading]:

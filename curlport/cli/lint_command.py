@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -212,7 +211,7 @@ def _stream(reporter: Reporter, linted: Iterator[FileReport], run: LintRun, opti
             _point_curl_files_at_import([report])
         # Built, not ``dataclasses.replace``d: that looks the fields up again for every file.
         kept.append(FileReport(report.path, None, report.findings, report.fixed, omitted=report.omitted))
-    run = replace(run, reports=tuple(kept))
+    run = run._replace(reports=tuple(kept))
     if reporter.ending is not None:
         click.echo(reporter.ending(run, options), nl=False, color=options.color)
     if not exit_zero and any(f.severity is Severity.ERROR for report in kept for f in report.findings):

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from curlport.config.schema import is_valid, json_pointer, violation_message, violations
 from curlport.credentials import credential_spellings
@@ -42,12 +41,14 @@ SCHEMA_VIOLATION = "CP501"
 _UNPARSED = object()  # json.loads could not read the text
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """The findings of one file, with its text so reporters can show the lines.
 
     ``fixed`` lists the fixes applied; ``fixed_text`` is the file's new text when
     they changed it (``source`` and ``findings`` are then about that new text).
+
+    A named tuple, not a frozen dataclass: a run builds one or two per file, and a named tuple is built several times
+    faster (and defined at start-up in a seventh of the time).
     """
 
     path: str
@@ -148,7 +149,7 @@ def _at_least(severity: Severity, report: FileReport) -> FileReport:
     if not report.findings or (severity is Severity.INFO and len(report.findings) <= MAX_PER_CODE):
         return report  # most files: nothing to drop or count
     findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
-    return replace(report, findings=findings, omitted=omitted)
+    return report._replace(findings=findings, omitted=omitted)
 
 
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,

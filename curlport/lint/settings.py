@@ -19,6 +19,7 @@ from typing import Any
 
 from curlport.catalogue import CODES, select_codes
 from curlport.errors import CurlportError
+from curlport.lazy_pattern import LazyPattern
 from curlport.source import Span
 
 SETTINGS_FILE = ".curlport.toml"
@@ -32,7 +33,8 @@ DEFAULT_EXCLUDE = (
     ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
     "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
 )
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Only a settings file with a mistake is searched for positions: these compile then, not at every start.
+_TOML_POSITION = LazyPattern(r"\s*\(at line (\d+), column (\d+)\)$")
 _DEFAULT = "default"
 
 
@@ -263,7 +265,7 @@ class _Locator:
                 names = _dotted(written.group(1))
                 if (*(() if header else current), *names) == wanted:
                     start = offset + written.start(1) + max(written.group(1).rfind(names[-1]), 0)
-                    next_header = _NEXT_HEADER.search(self._text, offset + len(line))
+                    next_header = _NEXT_HEADER.compiled().search(self._text, offset + len(line))
                     end = next_header.start() if next_header else len(self._text)
                     return self._span(start, start + len(names[-1])), start, end
                 if header:
@@ -279,9 +281,9 @@ class _Locator:
 
 _KEY_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
 _DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
-_NEXT_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]", re.MULTILINE)
-_ASSIGNMENT = re.compile(rf"^\s*({_DOTTED})\s*=")
+_HEADER = LazyPattern(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+_NEXT_HEADER = LazyPattern(rf"^\s*\[\[?\s*{_DOTTED}\s*\]", re.MULTILINE)
+_ASSIGNMENT = LazyPattern(rf"^\s*({_DOTTED})\s*=")
 
 
 def _dotted(key: str) -> tuple[str, ...]:

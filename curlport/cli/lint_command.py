@@ -206,7 +206,9 @@ def _stream(reporter: Reporter, linted: Iterator[FileReport], run: LintRun, opti
     assert reporter.render_file is not None
     kept = []
     for report in linted:
-        click.echo(reporter.render_file(report, run.root, options), nl=False, color=options.color)
+        part = reporter.render_file(report, run.root, options)
+        if part:  # a clean file prints nothing in most formats: no call into click, no flush
+            click.echo(part, nl=False, color=options.color)
         if fix:
             _point_curl_files_at_import([report])
         # Built, not ``dataclasses.replace``d: that looks the fields up again for every file.

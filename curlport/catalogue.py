@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from curlport.findings import Severity
 from curlport.parse.notes import ALL_NOTE_KINDS
@@ -19,8 +19,10 @@ def help_uri(code: str) -> str:
     return f"{DOCS_URL}#{code.lower()}"
 
 
-@dataclass(frozen=True)
-class CodeDoc:
+class CodeDoc(NamedTuple):
+    """One code's documentation (a named tuple, not a frozen dataclass: defined at every start in a seventh of the
+    time)."""
+
     code: str
     name: str
     severity: Severity

@@ -43,11 +43,21 @@ class Source:
         self._secrets: frozenset[str] = frozenset()
         self._pending: list[Callable[[], frozenset[str]]] = []
         self._shown: dict[tuple[int, bool], str] = {}
-        self._line_starts = [0]
-        start = text.find("\n")
-        while start != -1:
-            self._line_starts.append(start + 1)
-            start = text.find("\n", start + 1)
+        self._starts: list[int] | None = None
+
+    @property
+    def _line_starts(self) -> list[int]:
+        """The offset of each line's first character, listed at the first position asked for: lint makes a Source
+        for every file it reads, and most files (the clean ones) never have one placed."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [0]
+            text = self.text
+            start = text.find("\n")
+            while start != -1:
+                starts.append(start + 1)
+                start = text.find("\n", start + 1)
+        return starts
 
     def add_secrets(self, spellings: frozenset[str] | Callable[[], frozenset[str]]) -> None:
         """Record credentials as they may be written in this text (``curlport.credentials.credential_spellings``).
@@ -70,8 +80,9 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
-        line_index = bisect_right(self._line_starts, offset) - 1
-        return line_index + 1, offset - self._line_starts[line_index] + 1
+        starts = self._line_starts
+        line_index = bisect_right(starts, offset) - 1
+        return line_index + 1, offset - starts[line_index] + 1
 
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based (line, column): the inverse of ``position``."""
@@ -96,9 +107,10 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        if not 1 <= line <= len(self._line_starts):
+        starts = self._line_starts
+        if not 1 <= line <= len(starts):
             return ""
-        start = self._line_starts[line - 1]
+        start = starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
 

@@ -56,7 +56,7 @@ def assert_masked(secret: str, outputs: list[str]) -> None:
 
 # A fixture's sample password may be an ordinary word ("secret", "pass") that the rules' own documentation, which
 # SARIF carries, also uses: that is not a leak.
-_DOCUMENTATION = json.dumps([vars(doc) for doc in CODES.values()], default=str)
+_DOCUMENTATION = json.dumps([doc._asdict() for doc in CODES.values()], default=str)
 
 
 def _fixture_secrets(config: dict[str, Any]) -> list[str]:

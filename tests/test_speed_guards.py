@@ -285,3 +285,21 @@ def test_a_walked_config_works_out_its_readings_once() -> None:
     assert config.detection is config.detection and config.place_slots is config.place_slots
     assert config.headers is config.headers and config.text is config.text
     assert config.detection.recipient.outcome == "found"
+
+
+def test_value_matches_are_each_values_own_matches() -> None:
+    """One scan of the joined values (``value_matches``) finds what a search of each value finds, where it is."""
+    from curlport.rules.base import slots, value_matches, walked
+    from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
+
+    rng = random.Random(11)
+    pieces = ["your_key", "YOUR_API_KEY", "<api_key>", "{{to}}", "xxxxxx", "12xxxxxxx9", "$TOKEN", "enter your id",
+              "[Sender]", "$", "a", " ", "x", "\n"]
+    for _ in range(300):
+        def text() -> str:
+            return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        config = walked({"endpoint": text(), "headers": [{"key": text(), "value": text()} for _ in range(2)],
+                         "parameters": {"format": "form", "fields": [{"key": text(), "value": text()}]}})
+        expected = [(slot, m.start(), m.end(), m.group(0)) for slot in slots(config)
+                    for m in _TEMPLATE_VALUE.finditer(slot.text)]
+        assert list(value_matches(config, _TEMPLATE_VALUE)) == expected

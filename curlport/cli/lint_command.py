@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -167,7 +166,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
         else:
             found = discover(paths, settings, all_json=all_json, force_exclude=force_exclude)
             linted = iter_lint_files(found.files, settings, severity=Severity(severity), fix=fix or diff,
-                                     unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents)
+                                     unsafe_fixes=unsafe_fixes, write=not diff, contents=found.contents,
+                                     documents=found.documents)
             skipped = len(found.skipped)
             if reporter.render_file is not None and not (diff or statistics or output_file):
                 _stream(reporter, linted, LintRun((), skipped, root), options, fix, exit_zero)
@@ -206,11 +206,14 @@ def _stream(reporter: Reporter, linted: Iterator[FileReport], run: LintRun, opti
     assert reporter.render_file is not None
     kept = []
     for report in linted:
-        click.echo(reporter.render_file(report, run.root, options), nl=False, color=options.color)
+        part = reporter.render_file(report, run.root, options)
+        if part:  # a clean file prints nothing in most formats: no call into click, no flush
+            click.echo(part, nl=False, color=options.color)
         if fix:
             _point_curl_files_at_import([report])
-        kept.append(replace(report, source=None, original_text=None, fixed_text=None))
-    run = replace(run, reports=tuple(kept))
+        # Built, not ``dataclasses.replace``d: that looks the fields up again for every file.
+        kept.append(FileReport(report.path, None, report.findings, report.fixed, omitted=report.omitted))
+    run = run._replace(reports=tuple(kept))
     if reporter.ending is not None:
         click.echo(reporter.ending(run, options), nl=False, color=options.color)
     if not exit_zero and any(f.severity is Severity.ERROR for report in kept for f in report.findings):

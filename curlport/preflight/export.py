@@ -16,7 +16,6 @@ and HAR exports carry ``Authorization: Bearer <token from …>`` to replace.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from urllib.parse import parse_qsl, quote_plus
 
 from curlport.credentials import is_credential_name
@@ -55,18 +54,18 @@ def mask_provider(provider: Provider) -> Provider:
     """The provider with every credential it names masked: auth secrets, credential headers, fields and query."""
     auth = provider.auth
     if isinstance(auth, BasicAuth):
-        auth = replace(auth, password=mask(auth.password))
+        auth = auth._replace(password=mask(auth.password))
     elif isinstance(auth, OAuth2Auth):
-        auth = replace(auth, client_secret=mask(auth.client_secret),
-                       extra=tuple(_masked_field(kv) for kv in auth.extra))
+        auth = auth._replace(client_secret=mask(auth.client_secret),
+                             extra=tuple(_masked_field(kv) for kv in auth.extra))
     parameters = provider.parameters
     if isinstance(parameters, FormParameters):
         parameters = FormParameters(tuple(_masked_field(kv) for kv in parameters.fields))
     elif isinstance(parameters, BodyParameters):
-        parameters = replace(parameters, body=mask_body(parameters.body, provider.secrets))
+        parameters = parameters._replace(body=mask_body(parameters.body, provider.secrets))
     headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value)) for h in provider.headers)
-    return replace(provider, endpoint=mask_url(provider.endpoint), auth=auth, headers=headers,
-                   parameters=parameters)
+    return provider._replace(endpoint=mask_url(provider.endpoint), auth=auth, headers=headers,
+                             parameters=parameters)
 
 
 def _masked_field(field: KeyValue) -> KeyValue:

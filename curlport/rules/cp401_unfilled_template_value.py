@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from curlport.config.detect import sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, detection, slots, starting_with, values_text
+from curlport.rules.base import Config, Problem, Rule, detection, starting_with, value_matches
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
 
 _TEMPLATE_VALUE_PATTERN = (
@@ -22,21 +22,19 @@ _TEMPLATE_VALUE = starting_with(r"yex<{\[\d$", _TEMPLATE_VALUE_PATTERN, re.IGNOR
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
-    if not _TEMPLATE_VALUE.search(values_text(config)):
-        return
-    claimed: dict[str, list[tuple[int, int]]] = {}
-    for sample in detection(config).claimed():
-        claimed.setdefault(sample.pointer, []).append(sample_range(sample))
-    for slot in slots(config):
+    claimed: dict[str, list[tuple[int, int]]] | None = None
+    for slot, start, end, text in value_matches(config, _TEMPLATE_VALUE):
         if slot.kind in ("header-key", "field-key"):
             continue
-        for match in _TEMPLATE_VALUE.finditer(slot.text):
-            inside_sample = any(start <= match.start() and match.end() <= end
-                                for start, end in claimed.get(slot.pointer, ()))
-            if inside_sample or NEAR_MISS.fullmatch(match.group(0)):
-                continue
-            yield Problem(slot.pointer, f"'{match.group(0)}' is a template value from the provider's docs: fill in "
-                          "the real value", match.start(), match.end())
+        if claimed is None:  # at the first match: most configs have none
+            claimed = {}
+            for sample in detection(config).claimed():
+                claimed.setdefault(sample.pointer, []).append(sample_range(sample))
+        inside_sample = any(first <= start and end <= last for first, last in claimed.get(slot.pointer, ()))
+        if inside_sample or NEAR_MISS.fullmatch(text):
+            continue
+        yield Problem(slot.pointer, f"'{text}' is a template value from the provider's docs: fill in the real value",
+                      start, end)
 
 
 RULE: Rule = Rule(

@@ -125,7 +125,7 @@ def lint_answer(payload: Json) -> Json:
 
 def rules_answer() -> list[Json]:
     """``GET /api/rules``: every code and its documentation, as ``curlport rules`` lists them."""
-    return [{**asdict(doc), "severity": doc.severity.value} for doc in CODES.values()]
+    return [{**doc._asdict(), "severity": doc.severity.value} for doc in CODES.values()]
 
 
 def schema_answer() -> Json:

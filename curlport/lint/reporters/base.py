@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from curlport.catalogue import CODES
@@ -15,9 +16,11 @@ from curlport.findings import Finding
 from curlport.lint.runner import FileReport
 from curlport.redact import redact
 
+# LintRun and ReportOptions are named tuples, not frozen dataclasses: each is defined at every start of lint, and a
+# named tuple is defined in a seventh of the time (~45 µs, not ~300 µs).
 
-@dataclass(frozen=True)
-class LintRun:
+
+class LintRun(NamedTuple):
     """The result of one ``curlport lint``: the reports, and what reporters need around them.
 
     ``skipped`` counts the JSON files left out because they are not provider
@@ -30,8 +33,7 @@ class LintRun:
     root: Path = Path(".")
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     show_secrets: bool = False
     color: bool = False
     quiet: bool = False
@@ -44,7 +46,7 @@ RenderFile = Callable[[FileReport, Path, ReportOptions], str]
 
 
 @dataclass(frozen=True)
-class Reporter:
+class Reporter:  # a dataclass: mypyc compiles no classmethod of a named tuple
     """One ``--output-format``: how findings print, and how ``--statistics`` prints.
 
     ``statistics_on_stderr``: the format is a file for a machine that needs every
@@ -72,7 +74,7 @@ class Reporter:
 
 
 @dataclass(frozen=True)
-class Statistic:
+class Statistic:  # a dataclass: a named tuple's count() would hide the field
     code: str
     name: str
     severity: str

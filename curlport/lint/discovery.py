@@ -100,25 +100,26 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     skipped: dict[str, Path] = {}
     contents: dict[Path, bytes] = {}
     documents: dict[Path, dict[str, Any]] = {}
+
+    def meet(path: Path, resolved: str, wanted: tuple[bool, bytes | None, dict[str, Any] | None]) -> None:
+        """Count a file as to lint or skipped, keeping what was read of it to tell."""
+        is_config, data, document = wanted
+        (files if is_config else skipped).setdefault(resolved, path)
+        if is_config and data is not None:
+            contents[path] = data
+            if document is not None:
+                documents[path] = document
+
     for path in paths:
         if path.is_dir():
             if force_exclude and (excluded.matches(path, True) or _gitignored(path, True)):
                 continue
-            for found, real, (is_config, data, document) in _walk(path, excluded, all_json):
-                (files if is_config else skipped).setdefault(real, found)
-                if is_config and data is not None:
-                    contents[found] = data
-                    if document is not None:
-                        documents[found] = document
+            for found, real, wanted in _walk(path, excluded, all_json):
+                meet(found, real, wanted)
         elif not force_exclude:
             files.setdefault(str(path.resolve()), path)
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
-            is_config, data, document = _wanted(path, all_json)
-            (files if is_config else skipped).setdefault(str(path.resolve()), path)
-            if is_config and data is not None:
-                contents[path] = data
-                if document is not None:
-                    documents[path] = document
+            meet(path, str(path.resolve()), _wanted(path, all_json))
     kept = tuple(files.values())
     return Discovered(kept, tuple(path for key, path in skipped.items() if key not in files),
                       {path: contents[path] for path in kept if path in contents},

@@ -21,10 +21,15 @@ thousands of times, one long plain word, thousands of words, escapes, near-miss
 placeholders, a config whose body holds 90,000 placeholders) at 64 KiB, 256 KiB and
 1 MiB; the budget is 2 s.
 
+The install row times ``pip install`` of this checkout into a new venv with pip's cache off, beside
+``pip install check-jsonschema`` the same way (wall time: an install waits on the network and the disk, and the
+user waits on the clock). The serve rows drive ``curlport serve``'s ``/api/import`` with 10 concurrent keep-alive
+clients beside a minimal Starlette endpoint under the same uvicorn, and time ``import_answer`` (the handler's work)
+beside ``import_curl`` (the import it wraps) in-process.
+
 By default the table measures this checkout's source (pure Python, as a developer runs it). ``--installed``
-measures the curlport installed in the running interpreter's environment instead: what ``pip install .`` built,
-which is compiled by mypyc when the machine has a C compiler (see ``hatch_build.py``). The first line of the
-output says which build was measured.
+measures the curlport installed in the running interpreter's environment instead (what ``pip install .`` put there).
+The first line of the output says which build was measured.
 """
 
 from __future__ import annotations
@@ -115,17 +120,11 @@ def choose_build(installed: bool, folder: Path) -> str:
         SUBJECT_FOLDER = folder
     else:
         sys.path.insert(0, str(ROOT))
-    import importlib.machinery
-
     import curlport
-    import curlport.importer
     where = Path(curlport.__file__).parent
     if installed and where.is_relative_to(ROOT):
         raise SystemExit(f"--installed: curlport is imported from the checkout ({where}); pip install . first")
-    compiled = {path for suffix in importlib.machinery.EXTENSION_SUFFIXES for path in where.rglob(f"*{suffix}")}
-    kind = (f"compiled by mypyc ({len(compiled)} extension modules)" if curlport.importer.__file__.endswith(
-        tuple(importlib.machinery.EXTENSION_SUFFIXES)) else "pure Python")
-    return f"curlport {curlport.__version__}, {kind}, from {where}"
+    return f"curlport {curlport.__version__}, pure Python, from {where}"
 
 
 def now() -> float:
@@ -160,6 +159,139 @@ CURLPORT = [sys.executable, "-m", "curlport"]
 CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA)]
 
 
+# ---- a fresh install -----------------------------------------------------------------------
+
+def _fresh_install(folder: Path, what: str) -> Callable[[], float]:
+    """A task: a new venv, then ``pip install what`` with pip's cache off; its wall time (venv creation included)."""
+    def run() -> float:
+        venv = folder / "venv"
+        shutil.rmtree(venv, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--no-cache-dir", "--quiet", what], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        shutil.rmtree(venv, ignore_errors=True)
+        return seconds
+    return run
+
+
+def install_rows(rounds: int, folder: Path) -> list[Row]:
+    medians = alternating_medians({"ours": _fresh_install(folder, str(ROOT)),
+                                   "peer": _fresh_install(folder, "check-jsonschema")}, rounds)
+    return [Row("fresh `pip install .` in a new venv, no cache (wall)", medians["ours"],
+                "`pip install check-jsonschema`, same way", medians["peer"], None),
+            Row("fresh `pip install .`, against its budget of 15 s (wall)", medians["ours"], "budget", 15.0, 1.0)]
+
+
+# ---- curlport serve under load ------------------------------------------------------------------
+
+_MINIMAL_APP = """
+import sys, uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+async def endpoint(request: Request) -> JSONResponse:
+    payload = await request.json()
+    return JSONResponse({"length": len(payload["text"])})
+
+app = Starlette(routes=[Route("/api/import", endpoint, methods=["POST"])])
+config = uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+uvicorn.Server(config).run()
+"""
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_server(argv: list[str], port: int) -> subprocess.Popen[bytes]:
+    """Start a server on 127.0.0.1:port and wait (at most 20 s) until it accepts connections."""
+    import socket
+    server = subprocess.Popen(argv, cwd=SUBJECT_FOLDER, env=SUBJECT_ENVIRONMENT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return server
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"the server {argv} did not start")
+
+
+def _load(port: int, body: bytes, clients: int, requests: int) -> tuple[float, float]:
+    """``clients`` threads each send ``requests`` POSTs on one keep-alive connection: (requests/s, p99 seconds)."""
+    import http.client
+    import threading
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        for _ in range(requests):
+            start = time.perf_counter()
+            connection.request("POST", "/api/import", body, {"Content-Type": "application/json",
+                                                             "Host": f"127.0.0.1:{port}"})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"/api/import answered {response.status}")
+            mine.append(time.perf_counter() - start)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    return len(latencies) / elapsed, latencies[int(len(latencies) * 0.99) - 1]
+
+
+def serve_rows(requests: int, repeat: int) -> list[Row]:
+    """``/api/import`` under 10 concurrent clients beside a minimal Starlette endpoint (wall clock: throughput and
+    latency are what a client sees), and the handler's own cost beside the import it wraps (in-process)."""
+    if not (_has_module("starlette") and _has_module("uvicorn")):
+        return [Row("`curlport serve` /api/import", None, "starlette (web extra not installed)", None, None)]
+    body = json.dumps({"text": COLD_FIXTURE.read_text(encoding="utf-8")}).encode()
+    ours_port, peer_port = _free_port(), _free_port()
+    ours = _start_server([*CURLPORT, "serve", "--port", str(ours_port), "--no-browser"], ours_port)
+    peer = _start_server([sys.executable, "-c", _MINIMAL_APP, str(peer_port)], peer_port)
+    try:
+        _load(ours_port, body, 2, 10)  # warm both (first imports, phonenumbers' metadata)
+        _load(peer_port, body, 2, 10)
+        ours_rate, ours_p99 = _load(ours_port, body, 10, requests)
+        peer_rate, peer_p99 = _load(peer_port, body, 10, requests)
+    finally:
+        ours.terminate()
+        peer.terminate()
+        ours.wait()
+        peer.wait()
+    from curlport.importer import import_curl
+    from curlport.web.api import import_answer
+    text = COLD_FIXTURE.read_text(encoding="utf-8")
+    payload = {"text": text}
+    medians = alternating_medians({"handler": _passes(lambda: import_answer(payload), repeat),
+                                   "import": _passes(lambda: import_curl(text, source_name="provider"), repeat)}, 5)
+    peer_name = "minimal Starlette endpoint, same uvicorn"
+    return [
+        Row(f"`curlport serve` /api/import, 10 clients: time per request ({ours_rate:.0f} req/s; peer "
+            f"{peer_rate:.0f} req/s)", 1 / ours_rate, peer_name, 1 / peer_rate, None),
+        Row("`curlport serve` /api/import, 10 clients: p99 latency", ours_p99, peer_name, peer_p99, None),
+        Row("`import_answer` (the handler's work) beside the `import_curl` it wraps", medians["handler"],
+            "`import_curl`", medians["import"], None),
+    ]
+
+
 # ---- cold processes ---------------------------------------------------------------
 
 def compile_bytecode() -> None:
@@ -185,7 +317,7 @@ def cold_rows(rounds: int) -> list[Row]:
     peer = medians.get("peer")
     return [
         Row(f"cold `curlport import {COLD_FIXTURE.relative_to(ROOT)}`", medians["import"],
-            "check-jsonschema, cold, 1 file", peer, 0.45),
+            "check-jsonschema, cold, 1 file", peer, 0.40),
         Row("cold `curlport --version`", medians["version"], "check-jsonschema, cold, 1 file", peer, 0.25),
         Row("floor: `python -c pass`", medians["pass"], "check-jsonschema, cold, 1 file", peer, None),
     ]
@@ -217,7 +349,7 @@ def lint_rows(rounds: int, folder: Path) -> list[Row]:
     peer = medians.get("peer")
     return [
         Row(f"`curlport lint` {LINT_FILES:,} configs, every rule", medians["lint"],
-            f"check-jsonschema, {LINT_FILES:,} configs", peer, 0.5),
+            f"check-jsonschema, {LINT_FILES:,} configs", peer, 0.45),
         Row(f"floor: `json.load` of {LINT_FILES:,} configs in one process", medians["json"],
             f"check-jsonschema, {LINT_FILES:,} configs", peer, None),
     ]
@@ -323,14 +455,14 @@ def inprocess_rows(rounds: int, repeat: int, folder: Path) -> list[Row]:
             "peer": _passes(uncurl_pass, repeat),
         }, rounds)
         what = f"`import_curl`, {len(both)} commands uncurl reads (one pass)"
-        rows += [Row(what, medians["import"], "uncurl `parse_context`", medians["peer"], 1.0),
+        rows += [Row(what, medians["import"], "uncurl `parse_context`", medians["peer"], None),
                  Row(what.replace("`import_curl`", "`import_curl` + rules"), medians["rules"],
-                     "uncurl `parse_context`", medians["peer"], 2.0)]
+                     "uncurl `parse_context`", medians["peer"], None)]
     else:
-        rows.append(Row("`import_curl` vs uncurl", None, "uncurl (not installed)", None, 1.0))
+        rows.append(Row("`import_curl` vs uncurl", None, "uncurl (not installed)", None, None))
     script = _install_curlconverter(folder)
     if script is None:
-        return [*rows, Row("`import_curl` vs curlconverter", None, "curlconverter (no npm)", None, 1 / 1.5)]
+        return [*rows, Row("`import_curl` vs curlconverter", None, "curlconverter (no npm)", None, None)]
     command_file = folder / "commands.json"
     command_file.write_text(json.dumps([text for _, text in commands]), encoding="utf-8")
     node_results: list[dict[str, object]] = []
@@ -347,7 +479,7 @@ def inprocess_rows(rounds: int, repeat: int, folder: Path) -> list[Row]:
     medians = alternating_medians({"import": _passes(_curlport_pass(common, False), repeat), "peer": node_round},
                                   rounds)
     return [*rows, Row(f"`import_curl`, {len(common)} commands curlconverter reads (one pass)", medians["import"],
-                       "curlconverter `toJsonString` (Node)", medians["peer"], 1 / 1.5)]
+                       "curlconverter `toJsonString` (Node)", medians["peer"], None)]
 
 
 # ---- scaling -----------------------------------------------------------------------------
@@ -379,6 +511,25 @@ def scaling_input(shape: str, size: int) -> tuple[str, str]:
 
 
 SCALING_SHAPES = ("placeholders", "plain-word", "escapes", "words", "near-misses", "config-placeholders")
+
+
+def json_objects_body() -> str:
+    """A JSON body of 14,000 message objects, about 1 MiB: a bulk API's sample grown to the size a user may paste."""
+    records = ",".join(f'{{"to": "+4477009{index % 100000:05d}", "from": "Acme", "text": "Hello, this is message '
+                       f'{index}"}}' for index in range(14_000))
+    return f'{{"messages": [{records}]}}'
+
+
+def json_body_row(limit: float, runs: int, folder: Path) -> Row:
+    """``curlport import`` of a command whose JSON body holds 14,000 objects, against its budget of 0.7 s."""
+    body = json_objects_body()
+    path = folder / "objects.curl"
+    path.write_text("curl https://sms.example.com/send -H 'Content-Type: application/json' --data-raw '"
+                    f"{body}'", encoding="utf-8")
+    times = [_limited([*CURLPORT, "import", str(path)], limit) for _ in range(runs)]
+    seconds = None if None in times else statistics.median(each for each in times if each is not None)
+    return Row(f"`curlport import`, a JSON body of 14,000 objects ({len(body) / (1 << 20):.2f} MiB)", seconds,
+               "budget", 0.7, 1.0)
 
 
 def scaling_rows(limit: float, runs: int, folder: Path) -> list[Row]:
@@ -433,13 +584,14 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and a shorter limit on scaling inputs")
-    parser.add_argument("--skip", action="append", default=[], choices=["cold", "lint", "inprocess", "scaling"],
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=["install", "cold", "lint", "inprocess", "serve", "scaling"],
                         help="leave a section out")
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what each figure measures: CPU time (user + system; the default, steadier on a shared "
                              "machine) or wall time")
     parser.add_argument("--installed", action="store_true",
-                        help="measure the installed curlport (compiled when pip could compile it), not the checkout")
+                        help="measure the installed curlport, not the checkout")
     arguments = parser.parse_args()
     global CLOCK
     CLOCK = arguments.clock
@@ -448,6 +600,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="curlport-bench-") as temporary:
         folder = Path(temporary)
         build = choose_build(arguments.installed, folder)
+        if "install" not in arguments.skip:
+            rows += install_rows(1 if arguments.quick else 3, folder)
         if "cold" not in arguments.skip:
             rows += cold_rows(rounds)
         if "lint" not in arguments.skip:
@@ -455,7 +609,10 @@ def main() -> None:
             rows += lint_rows(max(3, rounds // 2), folder / "configs")
         if "inprocess" not in arguments.skip:
             rows += inprocess_rows(rounds, 20 if arguments.quick else 50, folder)
+        if "serve" not in arguments.skip:
+            rows += serve_rows(100 if arguments.quick else 300, 20 if arguments.quick else 100)
         if "scaling" not in arguments.skip:
+            rows.append(json_body_row(30 if arguments.quick else 120, 1 if arguments.quick else 3, folder))
             rows += scaling_rows(30 if arguments.quick else 120, 1 if arguments.quick else 3, folder)
     print(f"Machine: {machine()}; clock: {'CPU time (user + system)' if CLOCK == 'cpu' else 'wall time'}")
     print(f"Measured: {build}\n")

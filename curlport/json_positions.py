@@ -97,7 +97,7 @@ def _scalar(text: str, index: int, surrogates: bool) -> tuple[Any, int]:
 
 
 #: JSON's \\u escapes can write half of a surrogate pair alone, which is no character: it cannot be encoded or sent.
-_LONE_SURROGATE = LazyPattern(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # chr(): mypyc takes no lone surrogate in a literal
+_LONE_SURROGATE = LazyPattern("[\ud800-\udfff]")
 #: What may write one in the text (the quick ``json.loads`` path of lint defers to this parser when it is there).
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 

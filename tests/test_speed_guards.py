@@ -275,8 +275,8 @@ def test_secret_patterns_behind_a_first_letter_lookahead_match_as_the_plain_patt
 
 
 def test_a_walked_config_works_out_its_readings_once() -> None:
-    """The rules of a run share one reading of a config; compiled by mypyc, a functools.cached_property would not
-    keep it (it becomes a plain property), so each rule worked detection out again."""
+    """The rules of a run share one reading of a config: each rule working detection out again cost more than the
+    rules themselves."""
     from curlport.rules.base import walked
 
     config = walked({"name": "x", "method": "POST", "endpoint": "https://sms.example.in/send", "auth": None,

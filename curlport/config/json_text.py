@@ -1,7 +1,6 @@
 """A config's JSON text: the one layout curlport writes, checked against the schema first.
 
-Its own module (not beside the atomic writer in ``emit``) because it is on every import's hot path and is
-compiled by mypyc in the wheel, while the writer's tests replace its functions, which compiled code would ignore.
+Its own module, not beside the atomic writer in ``emit``: every import renders a config, few write one.
 """
 
 from __future__ import annotations
@@ -35,8 +34,6 @@ class _Unplain(Exception):
 
 
 _LITERALS: Final = {None: "null", True: "true", False: "false"}
-#: Final, so compiled code holds the C encoder itself rather than looking its name up at every string.
-_encode_string: Final = encode_basestring
 
 
 def _indented(value: Any, newline: str) -> str:
@@ -44,7 +41,7 @@ def _indented(value: Any, newline: str) -> str:
     starts at. Most values of a config are strings: a container encodes them itself, without a call each."""
     kind = type(value)
     if kind is str:
-        return _encode_string(value)
+        return encode_basestring(value)
     if kind is dict:
         if not value:
             return "{}"
@@ -53,15 +50,15 @@ def _indented(value: Any, newline: str) -> str:
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unplain
-            items.append(f"{_encode_string(key)}: "
-                         f"{_encode_string(item) if type(item) is str else _indented(item, inner)}")
+            items.append(f"{encode_basestring(key)}: "
+                         f"{encode_basestring(item) if type(item) is str else _indented(item, inner)}")
         return "{" + inner + ("," + inner).join(items) + newline + "}"
     if kind is list:
         if not value:
             return "[]"
         inner = newline + "  "
-        return "[" + inner + ("," + inner).join(
-            [_encode_string(item) if type(item) is str else _indented(item, inner) for item in value]) + newline + "]"
+        items = [encode_basestring(item) if type(item) is str else _indented(item, inner) for item in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
     if value is None or kind is bool:
         return _LITERALS[value]
     if kind is int:

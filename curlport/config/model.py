@@ -44,8 +44,7 @@ def is_json_media_type(content_type: str) -> bool:
 class ConvertedConfig:
     """A config made from a request, and where each of its values came from.
 
-    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, made and read
-    faster; nothing unpacks, compares or hashes one.
+    A plain record: nothing unpacks, compares or hashes one.
     """
 
     def __init__(self, config: Config, source_map: dict[str, Span]) -> None:

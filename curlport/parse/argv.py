@@ -27,8 +27,7 @@ class OptionUse:
 
     ``value_start`` is where the value begins inside ``value_word`` (after ``-d`` in ``-d@x``).
 
-    A plain class with its own ``__init__``, not a named tuple (one per option of a command): compiled, it is a
-    native class, made several times faster; nothing unpacks, compares or hashes one.
+    A plain record (one per option of a command): nothing unpacks, compares or hashes one.
     """
 
     def __init__(self, option: CurlOption, negated: bool, option_word: Word, value: str | None = None,
@@ -48,7 +47,7 @@ class OptionUse:
 class Invocation:
     """A curl command's options as curl would act on them, and what reading them noticed.
 
-    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class (see ``OptionUse``).
+    A plain record (see ``OptionUse``).
     """
 
     def __init__(self, command: ShellCommand, uses: tuple[OptionUse, ...], findings: tuple[Finding, ...]) -> None:

@@ -36,8 +36,7 @@ _UNRESERVED: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 class Located:
     """A value of the request and where in the input it came from.
 
-    A plain class with its own ``__init__``, not a named tuple (one per request value): compiled, it is a native
-    class, made several times faster; nothing unpacks, compares or hashes one.
+    A plain record (one per request value): nothing unpacks, compares or hashes one.
     """
 
     def __init__(self, text: str, span: Span | None) -> None:
@@ -70,8 +69,7 @@ class Header:
 class Request:
     """What curl would send, as the provider form can carry it.
 
-    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
-    the config's making reads without a lookup by name; nothing unpacks, compares or hashes a request.
+    A plain record: nothing unpacks, compares or hashes a request.
     """
 
     def __init__(self, *, method: Located, url: Located, username: Located | None, password: Located | None,

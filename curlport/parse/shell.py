@@ -12,6 +12,7 @@ came from, so later messages can point inside a word.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
@@ -40,8 +41,7 @@ class _Pieces:
     characters no piece but the plain one can start with: a word that is all of them
     is one plain piece, known without trying every piece at its first character.
 
-    A plain class with its own ``__init__``: compiled, a native class, whose fields every word's decoding reads
-    without a lookup by name.
+    A plain record, made once per dialect.
     """
 
     def __init__(self, pattern: re.Pattern[str], plain: re.Pattern[str] | None) -> None:
@@ -49,20 +49,9 @@ class _Pieces:
         self.plain = plain
 
 
-#: Each dialect's ``_Pieces`` once made: a dictionary of our own, not ``functools.cache``, whose wrapper a
-#: compiled caller reaches through the module's dictionary and a generic call, once per word.
-_PIECES: Final[dict[str, _Pieces]] = {}
-
-
+@functools.cache
 def _piece_patterns(dialect: str) -> _Pieces:
     """The dialect's ``_Pieces``, made on first use (a run reads one dialect only)."""
-    pieces = _PIECES.get(dialect)
-    if pieces is None:
-        pieces = _PIECES[dialect] = _made_pieces(dialect)
-    return pieces
-
-
-def _made_pieces(dialect: str) -> _Pieces:
     tables = shipped_scanner().tables
     terminals, word_name = tables.terminals, _WORD_TERMINAL[dialect]
     prefix = word_name.replace("WORD", "PIECE_")
@@ -88,9 +77,7 @@ class Word:
     ``marks`` are (decoded index, source offset, verbatim) checkpoints: from a
     verbatim checkpoint on, characters map one to one onto the source.
 
-    A plain class with its own ``__init__``, not a named tuple (one per shell word): compiled, it is a native
-    class, made several times faster and read without a dictionary lookup; nothing unpacks, compares or hashes
-    a word.
+    A plain record (one per shell word): nothing unpacks, compares or hashes a word.
     """
 
     def __init__(self, text: str, start: int, end: int, marks: tuple[tuple[int, int, bool], ...] = ()) -> None:
@@ -544,9 +531,7 @@ def detect_dialect(text: str) -> str:
 class ShellCommand:
     """A curl command of the input: its argument words after the ``curl`` word.
 
-    A plain class with its own ``__init__``, not a named tuple: compiled, it is a native class, whose fields
-    (read for every span located in the command) are read without a lookup by name; nothing unpacks, compares
-    or hashes a command.
+    A plain record: nothing unpacks, compares or hashes a command.
     """
 
     def __init__(self, source: Source, dialect: str, curl_word: Word, words: tuple[Word, ...],

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
@@ -110,38 +110,24 @@ class WalkedConfig(dict[str, Any]):
         super().__init__(config)
         self.slots = _walk(config)
         self.derived: dict[Callable[[Config], Any], Any] = {}
-        self._text: str | None = None
-        self._headers: list[tuple[int, str, str]] | None = None
         # ``detected``, the importer's own reading of this config, is taken as its places and detection
-        self._place_slots: list[Slot] | None = detected.slots if detected is not None else None
-        self._detection: Detection | None = detected.detection if detected is not None else None
+        self._detected = detected
 
-    # Worked out on first use and kept, by hand rather than with functools.cached_property: compiled by mypyc,
-    # a cached_property is a plain property, worked out again at every use.
-
-    @property
+    @cached_property
     def text(self) -> str:
-        if self._text is None:
-            self._text = _joined(self.slots)
-        return self._text
+        return _joined(self.slots)
 
-    @property
+    @cached_property
     def headers(self) -> list[tuple[int, str, str]]:
-        if self._headers is None:
-            self._headers = _headers(self)
-        return self._headers
+        return _headers(self)
 
-    @property
+    @cached_property
     def detection(self) -> Detection:
-        if self._detection is None:
-            self._detection = detect(self, listed=self.place_slots)
-        return self._detection
+        return self._detected.detection if self._detected is not None else detect(self, listed=self.place_slots)
 
-    @property
+    @cached_property
     def place_slots(self) -> list[Slot]:
-        if self._place_slots is None:
-            self._place_slots = slots_of(self)
-        return self._place_slots
+        return self._detected.slots if self._detected is not None else slots_of(self)
 
 
 def walked(config: Config, detected: Detected | None = None) -> WalkedConfig:

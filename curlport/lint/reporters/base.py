@@ -46,7 +46,7 @@ RenderFile = Callable[[FileReport, Path, ReportOptions], str]
 
 
 @dataclass(frozen=True)
-class Reporter:  # a dataclass: mypyc compiles no classmethod of a named tuple
+class Reporter:
     """One ``--output-format``: how findings print, and how ``--statistics`` prints.
 
     ``statistics_on_stderr``: the format is a file for a machine that needs every

@@ -14,6 +14,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from curlport.cli import main
+from curlport.config.form_view import FormRow, Pair, Value, form_text
 from curlport.source import Source
 from curlport.web.server import bind, make_server, url_of
 
@@ -117,3 +118,15 @@ class Provider:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def form_of(rows: list[dict[str, Any]]) -> str:
+    """Form rows as the API answers them, or as read off the page (``shown`` only), printed as
+    ``curlport import --format form`` prints its own: equal text, equal rows."""
+    def value(record: dict[str, Any]) -> Value:
+        return Value(record.get("text", record["shown"]), record["shown"])
+
+    return form_text(FormRow(
+        row["label"], value(row["value"]), row["level"],
+        None if row["pairs"] is None else tuple(Pair(pair["key"], value(pair["value"])) for pair in row["pairs"]),
+        None if row["body"] is None else value(row["body"])) for row in rows)

@@ -17,14 +17,21 @@ from typing import Any
 import pytest
 from fixture_cases import CURL_DIR, ROOT, curl_cases
 from web_support import (
+    FORM_ROWS,
+    IN_FLOW,
+    INCOMPLETE,
     LAID_OUT,
     LAYOUT,
     LONG_COMMAND,
     SECRET_COMMAND,
     SECRETS,
     VALUES,
+    VIEW_CASES,
+    VIEWPORTS,
     Provider,
     cli,
+    form_of,
+    secrets_of,
     serving,
     spanned,
     text_of,
@@ -120,6 +127,41 @@ def test_every_fixture_pasted_shows_the_config_curlport_import_writes(shared_pag
         endpoint = page.text_content('#panel-form [data-field="HTTP Endpoint"] .form-value')
         assert endpoint == config["endpoint"]
         assert page.text_content('#panel-form [data-field="Request Type"] .form-value') == config["method"]
+    _, form = cli("import", "--format", "form", "--show-secrets", "-", stdin=pasted)
+    assert (form_of(page.evaluate(FORM_ROWS)) if written else "") == form  # the page's rows are the CLI's
+
+
+# ---- a phone and a laptop: the form in the page's flow, masked, the CLI's rows ----------------------------------
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser, server_url: str) -> Iterator[tuple[str, Page]]:
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    opened = context.new_page()
+    opened.goto(server_url)
+    yield request.param, opened
+    context.close()
+
+
+@pytest.mark.parametrize("case", VIEW_CASES)
+def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: str) -> None:
+    size, page = sized_page
+    paste(page, text_of(CURL_DIR / f"{case}.curl"))
+    page.click("#tab-form")
+    pasted = page.input_value("#source")
+    _, form = cli("import", "--format", "form", "-", stdin=pasted)  # masked, as the page is
+    flow = page.evaluate(IN_FLOW)
+    assert flow == {"sideways": False, "rows": len(page.evaluate(FORM_ROWS)), "rowsHidden": [],
+                    "copiesOutside": 0} and flow["rows"] >= 6
+    assert form_of(page.evaluate(FORM_ROWS)) == form
+    shown = page.inner_text("#form")
+    assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
+    shot(page, f"{size}-{case}-form")
+    page.click("#tab-request")
+    settle(page)
+    assert page.is_disabled("#send-test") == (case in INCOMPLETE)
+    assert page.evaluate(IN_FLOW)["sideways"] is False
+    shot(page, f"{size}-{case}-preflight")
 
 
 # ---- the states of the page ------------------------------------------------------------------------------------

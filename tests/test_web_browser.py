@@ -377,3 +377,44 @@ def test_copy_and_download_give_the_real_config(browser: Browser, server_url: st
     opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
     assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
     context.close()
+
+
+def test_a_finding_about_a_place_acts_through_the_pages_choice(page: Page) -> None:
+    paste(page, text_of(CURL_DIR / "msg91.curl"))
+    page.click('#findings li[data-code="CP021"] .act')
+    assert page.evaluate("() => document.activeElement.id") == "body-place"  # the choice, with its candidates
+    page.click('#findings li[data-code="CP022"] .act >> nth=1')  # "Put $$Body here" at the second candidate
+    settle(page)
+    _, written = cli("import", "--body", "json:recipients.0.VAR2", "-", stdin=page.input_value("#source"))
+    reveal(page)
+    assert page.text_content("#config-json") == written
+    assert page.input_value("#body-place") == "json:recipients.0.VAR2"
+
+
+# ---- accessibility: axe-core (npm, tests/a11y) in the page, at both sizes, in every view ------------------------
+
+AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_axe_finds_no_serious_or_critical_violation(browser: Browser, server_url: str, size: str) -> None:
+    if not AXE.exists():
+        if os.environ.get("CURLPORT_REQUIRE_BROWSER"):
+            raise RuntimeError(f"{AXE} is missing: npm ci --prefix tests/a11y")
+        pytest.skip("axe-core is not installed (npm ci --prefix tests/a11y)")
+    width, height = VIEWPORTS[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    opened = context.new_page()
+    opened.goto(server_url)
+    opened.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = []
+    for case, tab in (("textlocal", "form"), ("oauth2-token-pair", "form"), ("msg91", "request"),
+                      ("ready-json", "json")):
+        paste(opened, text_of(CURL_DIR / f"{case}.curl"))
+        opened.click(f"#tab-{tab}")
+        settle(opened)
+        violations = opened.evaluate("async () => (await axe.run(document)).violations.map((v) => "
+                                     "({id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' '))}))")
+        found += [(case, tab, violation) for violation in violations if violation["impact"] in ("serious", "critical")]
+    context.close()
+    assert found == []

@@ -157,7 +157,10 @@
   /** Text with break opportunities after / ? & (a URL or a query wraps between its parts, not mid-word). */
   function breakable(text) {
     const fragment = document.createDocumentFragment();
-    for (const piece of text.split(/(?<=[/?&])/u)) fragment.append(piece, element("wbr"));
+    text.split(/(?<=[/?&])/u).forEach((piece, index) => {
+      if (index) fragment.append(element("wbr"));
+      fragment.append(piece);
+    });
     return fragment;
   }
 

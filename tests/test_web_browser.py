@@ -157,6 +157,8 @@ def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: st
     shown = page.inner_text("#form")
     assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
     shot(page, f"{size}-{case}-form")
+    page.locator("#results").scroll_into_view_if_needed()  # the window as the operator sees it: the README's
+    page.screenshot(path=str(ARTIFACTS / f"{size}-{case}-window.png"))  # screenshots are textlocal's
     page.click("#tab-request")
     settle(page)
     assert page.is_disabled("#send-test") == (case in INCOMPLETE)
@@ -355,7 +357,7 @@ def test_text_has_enough_contrast(page: Page) -> None:
     paste(page, text_of(CURL_DIR / "textlocal.curl"))
     page.click("#findings .goto >> nth=0")
     assert _contrast_failures(page) == []
-    shot(page, "page")  # the README's screenshot (docs/serve.png is a copy of it)
+    shot(page, "page")
 
 
 def test_copy_and_download_give_the_real_config(browser: Browser, server_url: str, tmp_path: Path) -> None:
@@ -377,6 +379,26 @@ def test_copy_and_download_give_the_real_config(browser: Browser, server_url: st
     opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
     assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
     context.close()
+
+
+def test_no_sideways_scroll_on_any_phone_width(browser: Browser, server_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    opened = context.new_page()
+    opened.goto(server_url)
+    texts = [text_of(CURL_DIR / f"{case}.curl") for case in VIEW_CASES] + [SECRET_COMMAND, LONG_COMMAND]
+    laid_out = []
+    for text in texts:
+        paste(opened, text)
+        for width in (360, 430):
+            opened.set_viewport_size({"width": width, "height": 800})
+            opened.click("#tab-form")
+            flow = opened.evaluate(IN_FLOW)
+            opened.click("#tab-request")
+            settle(opened)
+            laid_out.append((flow["sideways"], flow["rowsHidden"], flow["copiesOutside"],
+                             opened.evaluate(IN_FLOW)["sideways"]))
+    context.close()
+    assert laid_out == [(False, [], 0, False)] * len(texts) * 2
 
 
 def test_a_finding_about_a_place_acts_through_the_pages_choice(page: Page) -> None:

@@ -378,6 +378,15 @@ def test_copy_and_download_give_the_real_config(browser: Browser, server_url: st
     opened.click("#tab-form")
     opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
     assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
+    config = tmp_path / "provider.json"
+    config.write_text(written, encoding="utf-8")
+    opened.click("#tab-request")
+    settle(opened)
+    opened.select_option("#export-format", "httpie")
+    assert opened.text_content("#export-text") == cli("export", "--format", "httpie", str(config))[1]  # masked
+    opened.click("#copy-export")
+    exported = cli("export", "--format", "httpie", "--show-secrets", str(config))[1]
+    assert opened.evaluate("() => navigator.clipboard.readText()") == exported and "pa55w0rd-xyz" in exported
     context.close()
 
 

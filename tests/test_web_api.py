@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, CURL_DIR, ERROR_DIR, curl_cases, error_cases
 from starlette.routing import Route
 from starlette.testclient import TestClient
-from web_support import VALUES, Provider, text_of
+from web_support import VALUES, Provider, form_of, text_of
 
 from curlport.cli import main
 from curlport.web import api, openapi
@@ -73,6 +73,8 @@ def test_import_answers_what_curlport_import_writes(client: TestClient, case: st
     assert answer["exit_code"] == exit_code
     lint_findings = lint_json(path)  # lint reports a .curl file's findings without fixes: the sample stays as it is
     assert located(answer["findings"]) == located(lint_findings)
+    _, form = cli("import", "--format", "form", "--name", case, str(path))
+    assert (form_of(answer["form"]) if answer["form"] else "") == form  # the page's rows are the CLI's form view
 
 
 @pytest.mark.parametrize("case", curl_cases())
@@ -389,6 +391,46 @@ def test_detection_asks_with_candidates_and_a_choice_re_imports_as_the_cli_does(
     chosen = post(client, "/api/import", {"text": text_of(path), "name": "msg91", "body": choice})
     assert (chosen["config_json"], chosen["exit_code"]) == (written, exit_code)
     assert {item["placeholder"]: item["outcome"] for item in chosen["placeholders"]}["$$Body"] == "chosen"
+
+
+def test_findings_about_a_place_offer_the_pages_choice_instead_of_a_flag(client: TestClient) -> None:
+    asked = post(client, "/api/import", {"text": text_of(CURL_DIR / "msg91.curl"), "name": "msg91"})
+    actions = [(f["code"], f["line"], f["action"]) for f in asked["findings"] if f["action"]]
+    first, second = ({"placeholder": "$$Body", "place": f"json:recipients.0.VAR{n}"} for n in (1, 2))
+    assert actions == [("CP021", 13, {"placeholder": "$$Body", "place": None}), ("CP022", 13, first),
+                       ("CP402", 13, first), ("CP022", 14, second), ("CP402", 14, second)]
+    assert asked["missing"] == ["$$Body"]
+    bare = post(client, "/api/import", {"text": "curl https://x.example/s -d a=b"})
+    assert [(f["code"], f["action"]) for f in bare["findings"] if f["action"]] == [
+        ("CP101", {"placeholder": "$$To", "place": None}), ("CP102", {"placeholder": "$$Body", "place": None})]
+    assert bare["missing"] == ["$$To", "$$Body"]
+    ready = post(client, "/api/import", {"text": text_of(CURL_DIR / "ready-form.curl")})
+    assert ready["missing"] == [] and not [f for f in ready["findings"] if f["action"]]
+
+
+def test_the_form_masks_what_the_cli_masks_and_keeps_the_value_to_copy(client: TestClient) -> None:
+    answer = post(client, "/api/import", {"text": text_of(CURL_DIR / "oauth2-token-pair.curl")})
+    rows = {row["label"]: row for row in answer["form"]}
+    assert rows["Client Secret"]["value"]["shown"] == "*" * len(rows["Client Secret"]["value"]["text"])
+    assert rows["Client Secret"]["value"]["text"] and rows["Token URL"]["level"] == 1
+    assert [(pair["key"], pair["value"]["shown"]) for pair in rows["Extra"]["pairs"]] == [("scope", "sms.send")]
+    shown = post(client, "/api/import", {"text": text_of(CURL_DIR / "oauth2-token-pair.curl"), "show_secrets": True})
+    assert {row["label"]: row for row in shown["form"]}["Client Secret"]["value"]["shown"] == \
+        rows["Client Secret"]["value"]["text"]
+
+
+@pytest.mark.parametrize("output_format", ["curl", "python", "har", "httpie"])
+def test_render_answers_the_exports_curlport_export_writes(client: TestClient, tmp_path: Path,
+                                                          output_format: str) -> None:
+    path = CURL_DIR / "textlocal.curl"
+    config = tmp_path / "textlocal.json"
+    config.write_text(cli("import", str(path))[1], encoding="utf-8")
+    answer = post(client, "/api/render", {"text": text_of(path), "name": "textlocal", "values": VALUES},
+                  "RenderAnswer")
+    exported = answer["exports"][output_format]
+    assert exported["shown"] == cli("export", "--format", output_format, str(config))[1]
+    assert exported["text"] == cli("export", "--format", output_format, "--show-secrets", str(config))[1]
+    assert exported["text"] != exported["shown"]  # textlocal's apikey: masked when shown, whole when copied
 
 
 def test_placeholders_none_keeps_the_samples_as_the_cli_does(client: TestClient) -> None:

@@ -17,14 +17,21 @@ from typing import Any
 import pytest
 from fixture_cases import CURL_DIR, ROOT, curl_cases
 from web_support import (
+    FORM_ROWS,
+    IN_FLOW,
+    INCOMPLETE,
     LAID_OUT,
     LAYOUT,
     LONG_COMMAND,
     SECRET_COMMAND,
     SECRETS,
     VALUES,
+    VIEW_CASES,
+    VIEWPORTS,
     Provider,
     cli,
+    form_of,
+    secrets_of,
     serving,
     spanned,
     text_of,
@@ -120,6 +127,45 @@ def test_every_fixture_pasted_shows_the_config_curlport_import_writes(shared_pag
         endpoint = page.text_content('#panel-form [data-field="HTTP Endpoint"] .form-value')
         assert endpoint == config["endpoint"]
         assert page.text_content('#panel-form [data-field="Request Type"] .form-value') == config["method"]
+    _, form = cli("import", "--format", "form", "--show-secrets", "-", stdin=pasted)
+    assert (form_of(page.evaluate(FORM_ROWS)) if written else "") == form  # the page's rows are the CLI's
+
+
+# ---- a phone and a laptop: the form in the page's flow, masked, the CLI's rows ----------------------------------
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser, server_url: str) -> Iterator[tuple[str, Page]]:
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    opened = context.new_page()
+    opened.goto(server_url)
+    yield request.param, opened
+    context.close()
+
+
+@pytest.mark.parametrize("case", VIEW_CASES)
+def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: str) -> None:
+    size, page = sized_page
+    paste(page, text_of(CURL_DIR / f"{case}.curl"))
+    page.click("#tab-form")
+    pasted = page.input_value("#source")
+    _, form = cli("import", "--format", "form", "-", stdin=pasted)  # masked, as the page is
+    flow = page.evaluate(IN_FLOW)
+    assert flow == {"sideways": False, "rows": len(page.evaluate(FORM_ROWS)), "rowsHidden": [],
+                    "copiesOutside": 0} and flow["rows"] >= 6
+    assert form_of(page.evaluate(FORM_ROWS)) == form
+    shown = page.inner_text("#form")
+    assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
+    shot(page, f"{size}-{case}-form")
+    # the window as the operator sees it (the README's screenshots are textlocal's): on a phone, at the form
+    page.evaluate("(phone) => phone ? document.getElementById('results').scrollIntoView() : scrollTo(0, 0)",
+                  size == "phone")
+    page.screenshot(path=str(ARTIFACTS / f"{size}-{case}-window.png"))
+    page.click("#tab-request")
+    settle(page)
+    assert page.is_disabled("#send-test") == (case in INCOMPLETE)
+    assert page.evaluate(IN_FLOW)["sideways"] is False
+    shot(page, f"{size}-{case}-preflight")
 
 
 # ---- the states of the page ------------------------------------------------------------------------------------
@@ -313,7 +359,7 @@ def test_text_has_enough_contrast(page: Page) -> None:
     paste(page, text_of(CURL_DIR / "textlocal.curl"))
     page.click("#findings .goto >> nth=0")
     assert _contrast_failures(page) == []
-    shot(page, "page")  # the README's screenshot (docs/serve.png is a copy of it)
+    shot(page, "page")
 
 
 def test_copy_and_download_give_the_real_config(browser: Browser, server_url: str, tmp_path: Path) -> None:
@@ -334,4 +380,74 @@ def test_copy_and_download_give_the_real_config(browser: Browser, server_url: st
     opened.click("#tab-form")
     opened.click('[aria-label="Copy Password"]')  # shown masked, copied as it is
     assert opened.evaluate("() => navigator.clipboard.readText()") == "pa55w0rd-xyz"
+    config = tmp_path / "provider.json"
+    config.write_text(written, encoding="utf-8")
+    opened.click("#tab-request")
+    settle(opened)
+    opened.select_option("#export-format", "httpie")
+    assert opened.text_content("#export-text") == cli("export", "--format", "httpie", str(config))[1]  # masked
+    opened.click("#copy-export")
+    exported = cli("export", "--format", "httpie", "--show-secrets", str(config))[1]
+    assert opened.evaluate("() => navigator.clipboard.readText()") == exported and "pa55w0rd-xyz" in exported
     context.close()
+
+
+def test_no_sideways_scroll_on_any_phone_width(browser: Browser, server_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    opened = context.new_page()
+    opened.goto(server_url)
+    texts = [text_of(CURL_DIR / f"{case}.curl") for case in VIEW_CASES] + [SECRET_COMMAND, LONG_COMMAND]
+    laid_out = []
+    for text in texts:
+        paste(opened, text)
+        for width in (360, 430):
+            opened.set_viewport_size({"width": width, "height": 800})
+            opened.click("#tab-form")
+            flow = opened.evaluate(IN_FLOW)
+            opened.click("#tab-request")
+            settle(opened)
+            laid_out.append((flow["sideways"], flow["rowsHidden"], flow["copiesOutside"],
+                             opened.evaluate(IN_FLOW)["sideways"]))
+    context.close()
+    assert laid_out == [(False, [], 0, False)] * len(texts) * 2
+
+
+def test_a_finding_about_a_place_acts_through_the_pages_choice(page: Page) -> None:
+    paste(page, text_of(CURL_DIR / "msg91.curl"))
+    page.click('#findings li[data-code="CP021"] .act')
+    assert page.evaluate("() => document.activeElement.id") == "body-place"  # the choice, with its candidates
+    page.click('#findings li[data-code="CP022"] .act >> nth=1')  # "Put $$Body here" at the second candidate
+    settle(page)
+    _, written = cli("import", "--body", "json:recipients.0.VAR2", "-", stdin=page.input_value("#source"))
+    reveal(page)
+    assert page.text_content("#config-json") == written
+    assert page.input_value("#body-place") == "json:recipients.0.VAR2"
+
+
+# ---- accessibility: axe-core (npm, tests/a11y) in the page, at both sizes, in every view ------------------------
+
+AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_axe_finds_no_serious_or_critical_violation(browser: Browser, server_url: str, size: str) -> None:
+    if not AXE.exists():
+        if os.environ.get("CURLPORT_REQUIRE_BROWSER"):
+            raise RuntimeError(f"{AXE} is missing: npm ci --prefix tests/a11y")
+        pytest.skip("axe-core is not installed (npm ci --prefix tests/a11y)")
+    width, height = VIEWPORTS[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    opened = context.new_page()
+    opened.goto(server_url)
+    opened.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = []
+    for case, tab in (("textlocal", "form"), ("oauth2-token-pair", "form"), ("msg91", "request"),
+                      ("ready-json", "json")):
+        paste(opened, text_of(CURL_DIR / f"{case}.curl"))
+        opened.click(f"#tab-{tab}")
+        settle(opened)
+        violations = opened.evaluate("async () => (await axe.run(document)).violations.map((v) => "
+                                     "({id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' '))}))")
+        found += [(case, tab, violation) for violation in violations if violation["impact"] in ("serious", "critical")]
+    context.close()
+    assert found == []

@@ -21,13 +21,20 @@ from pathlib import Path
 import pytest
 from fixture_cases import CURL_DIR, ERROR_DIR, ROOT
 from web_support import (
+    FORM_ROWS,
+    IN_FLOW,
+    INCOMPLETE,
     LAID_OUT,
     LAYOUT,
     LONG_COMMAND,
     SECRET_COMMAND,
     SECRETS,
     VALUES,
+    VIEW_CASES,
+    VIEWPORTS,
     cli,
+    form_of,
+    secrets_of,
     serving,
     spanned,
     text_of,
@@ -69,9 +76,9 @@ def firefox() -> Iterator[Firefox]:
 
 
 @contextmanager
-def opened(firefox: Firefox, server_url: str) -> Iterator[Tab]:
+def opened(firefox: Firefox, server_url: str, width: int = WIDTH, height: int = HEIGHT) -> Iterator[Tab]:
     """A new tab on the page, closed afterwards; the page's script must not have failed meanwhile."""
-    tab = firefox.new_tab(WIDTH, HEIGHT)
+    tab = firefox.new_tab(width, height)
     tab.navigate(server_url)
     settle(tab)
     yield tab
@@ -149,6 +156,36 @@ def test_a_pasted_fixture_shows_the_config_curlport_import_writes(shared_page: T
     config = json.loads(written)
     assert text(tab, '#panel-form [data-field="HTTP Endpoint"] .form-value') == config["endpoint"]
     assert text(tab, '#panel-form [data-field="Request Type"] .form-value') == config["method"]
+    _, form = cli("import", "--format", "form", "--show-secrets", "-", stdin=pasted)
+    assert form_of(tab.call(FORM_ROWS)) == form  # the page's rows are the CLI's
+
+
+# ---- a phone and a laptop: the form in the page's flow, masked, the CLI's rows ----------------------------------
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, firefox: Firefox, server_url: str) -> Iterator[tuple[str, Tab]]:
+    with opened(firefox, server_url, *VIEWPORTS[request.param]) as tab:
+        yield request.param, tab
+
+
+@pytest.mark.parametrize("case", VIEW_CASES)
+def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Tab], case: str) -> None:
+    size, tab = sized_page
+    paste(tab, text_of(CURL_DIR / f"{case}.curl"))
+    tab.click("#tab-form")
+    pasted = value(tab, "#source")
+    _, form = cli("import", "--format", "form", "-", stdin=pasted)  # masked, as the page is
+    flow = tab.call(IN_FLOW)
+    assert flow == {"sideways": False, "rows": len(tab.call(FORM_ROWS)), "rowsHidden": [],
+                    "copiesOutside": 0} and flow["rows"] >= 6
+    assert form_of(tab.call(FORM_ROWS)) == form
+    shown = str(tab.evaluate("document.getElementById('form').innerText"))
+    assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
+    shot(tab, f"{size}-{case}-form")
+    tab.click("#tab-request")
+    settle(tab)
+    assert tab.evaluate("document.getElementById('send-test').disabled") == (case in INCOMPLETE)
+    assert tab.call(IN_FLOW)["sideways"] is False
 
 
 @pytest.mark.parametrize("case", ERROR_CASES)

@@ -14,6 +14,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from curlport.cli import main
+from curlport.config.form_view import FormRow, Pair, Value, form_text
 from curlport.source import Source
 from curlport.web.server import bind, make_server, url_of
 
@@ -41,7 +42,7 @@ LAYOUT = """() => {
   const box = source.getBoundingClientRect();
   return {
     sideways: root.scrollWidth > root.clientWidth,
-    keysOnOneLine: [...document.querySelectorAll('table.pairs tbody td:first-child')]
+    keysOnOneLine: [...document.querySelectorAll('#form .pair-key')]
       .every((cell) => lines(cell) === 1),
     findingsInside: [...document.querySelectorAll('#findings .goto')].every((button) =>
       button.scrollWidth <= button.clientWidth),
@@ -117,3 +118,64 @@ class Provider:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def form_of(rows: list[dict[str, Any]]) -> str:
+    """Form rows as the API answers them, or as read off the page (``shown`` only), printed as
+    ``curlport import --format form`` prints its own: equal text, equal rows."""
+    def value(record: dict[str, Any]) -> Value:
+        return Value(record.get("text", record["shown"]), record["shown"])
+
+    return form_text(FormRow(
+        row["label"], value(row["value"]), row["level"],
+        None if row["pairs"] is None else tuple(Pair(pair["key"], value(pair["value"])) for pair in row["pairs"]),
+        None if row["body"] is None else value(row["body"])) for row in rows)
+
+
+#: The phone and the laptop the page must work on (the issue's two screenshots).
+VIEWPORTS = {"phone": (390, 844), "laptop": (1280, 800)}
+#: A form body, a JSON body, a GET query, OAuth 2.0 with an extra parameter, detection that asks (no $$Body: the
+#: config cannot be sent), Basic authentication.
+VIEW_CASES = ["textlocal", "ready-json", "ready-get", "oauth2-token-pair", "msg91", "auth-basic-flag"]
+INCOMPLETE = frozenset({"msg91"})
+
+#: The form's rows as the page shows them, in the API's record shape (``shown`` values only): see ``form_of``.
+FORM_ROWS = """() => [...document.querySelectorAll('#form > li.form-row')].map((row) => {
+  const shown = (node) => (node ? { shown: node.textContent } : null);
+  const list = row.querySelector(':scope > ul.pairs');
+  return {
+    label: row.dataset.field, level: Number(row.dataset.level),
+    value: shown(row.querySelector(':scope > .form-line > .form-value')) || { shown: '' },
+    pairs: list ? [...list.querySelectorAll(':scope > li.pair')].map((pair) => ({
+      key: pair.querySelector('.pair-key').textContent, value: shown(pair.querySelector('.pair-value')) })) : null,
+    body: shown(row.querySelector(':scope > .form-line > .form-body')),
+  };
+})"""
+
+#: How the page sits in the window: nothing wider than it, no box between a form row and the page that scrolls
+#: on its own (and so may hide rows), every Copy button of the form inside the window's width.
+IN_FLOW = """() => {
+  const clips = (node) => { for (let el = node.parentElement; el && el !== document.body; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    const scrolls = (style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1)
+      || (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1);
+    if (scrolls) return true; } return false; };
+  const rows = [...document.querySelectorAll('#form > li.form-row')];
+  const copies = [...document.querySelectorAll('#form button.copy')];
+  return {
+    sideways: document.documentElement.scrollWidth > window.innerWidth,
+    rows: rows.length,
+    rowsHidden: rows.filter((row) => row.getBoundingClientRect().height === 0 || clips(row))
+      .map((row) => row.dataset.field),
+    copiesOutside: copies.filter((button) => { const box = button.getBoundingClientRect();
+      return box.width === 0 || box.left < 0 || box.right > window.innerWidth; }).length,
+  };
+}"""
+
+
+def secrets_of(config: dict[str, Any]) -> set[str]:
+    """The config's credentials: what the page must not show with "Show secrets" off."""
+    from curlport.credentials import credential_values
+
+    auth = config.get("auth") or {}
+    return set(credential_values(config)) | {auth[key] for key in ("password", "client_secret") if auth.get(key)}

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curlport.catalogue import CODES
+from curlport.config.form_view import form_rows
 from curlport.config.model import Config
 from curlport.config.schema import schema_text
 from curlport.errors import CurlportError, UnsupportedRequestError
@@ -28,6 +29,7 @@ from curlport.lint.placed import PARSE_ERROR, check_import, curl_locator
 from curlport.lint.reporters.json import finding_record
 from curlport.lint.runner import json_locator, lint_text
 from curlport.preflight.acceptance import judge
+from curlport.preflight.export import FORMATS, export
 from curlport.preflight.load import REQUIRED
 from curlport.preflight.masking import mask_body, mask_header_value
 from curlport.preflight.provider import OAuth2Auth, Provider, ProviderShapeError, read_provider
@@ -42,7 +44,7 @@ from curlport.preflight.render import (
     as_http,
     render,
 )
-from curlport.rules.base import Problem
+from curlport.rules.base import Problem, detection
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
@@ -143,9 +145,17 @@ def render_answer(payload: Json) -> Json:
         "request": _request_record(rendered.shown(show_secrets)) if rendered else None,
         "http": as_http(rendered.shown(show_secrets)) if rendered else None,
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
+        "exports": _exports(reading.config, show_secrets) if rendered else None,
         "findings": _records(findings, payload, reading.source),
         "exit_code": _exit_code(findings),
     }
+
+
+def _exports(config: Config | None, show_secrets: bool) -> Json:
+    """The config in every ``curlport export`` format, as shown and as copied (``text``: always unmasked)."""
+    provider = read_provider(config or {})
+    return {name: {"text": export(provider, name, show_secrets=True),
+                   "shown": export(provider, name, show_secrets=show_secrets)} for name in FORMATS}
 
 
 def send_answer(payload: Json) -> Json:
@@ -281,9 +291,67 @@ def _exit_code(findings: Iterable[Finding]) -> int:
     return 1 if any(finding.severity is Severity.ERROR for finding in findings) else 0
 
 
-def _records(findings: Iterable[Finding], payload: Json, source: Source | None) -> list[Json]:
-    """The findings as the JSON formats write them, secrets masked as the CLI masks them unless ``show_secrets``."""
-    return [finding_record(finding, bool(payload.get("show_secrets", False)), source) for finding in findings]
+def _records(findings: Iterable[Finding], payload: Json, source: Source | None,
+             actions: dict[Finding, Json] | None = None) -> list[Json]:
+    """The findings as the JSON formats write them, secrets masked as the CLI masks them unless ``show_secrets``;
+    with ``actions``, each finding the page can act on says how (``action``, else null)."""
+    show_secrets = bool(payload.get("show_secrets", False))
+    records = [finding_record(finding, show_secrets, source) for finding in findings]
+    if actions is None:
+        return records
+    return [{**record, "action": actions.get(finding)} for finding, record in zip(findings, records, strict=True)]
+
+
+#: The findings that mean "say where this placeholder goes": the page answers them with its own dropdown.
+_MISSING = {"CP101": "$$To", "CP102": "$$Body"}
+_ASK, _CANDIDATE, _SAMPLE_LEFT = "CP021", "CP022", "CP402"
+
+
+def _actions(reading: Reading) -> dict[Finding, Json]:
+    """Per finding of a curl command's placeholders, the page's action: choose a place for ``placeholder``
+    (``place`` null: open the choice; else: put it at that candidate), instead of the CLI's --to/--body.
+
+    The import writes, for each placeholder it asks about, CP021 and then one CP022 per candidate, in the
+    candidates' order: they are paired with the decision here (nothing is paired when that order is not met).
+    CP402 at a candidate's sample acts as that candidate's CP022.
+    """
+    result = reading.result
+    if result is None:
+        return {}
+    actions = {finding: {"placeholder": _MISSING[finding.code], "place": None}
+               for finding in reading.findings if finding.code in _MISSING}
+    expected = [(decision.placeholder, place) for decision in (result.detection.decisions if result.detection else ())
+                if decision.outcome == "ask"
+                for place in (None, *(str(candidate.slot.place) for candidate in decision.candidates))]
+    said = [finding for finding in result.findings if finding.code in (_ASK, _CANDIDATE)]
+    if [finding.code == _ASK for finding in said] != [place is None for _, place in expected]:
+        return actions
+    candidates = []
+    for finding, (placeholder, place) in zip(said, expected, strict=True):
+        actions[finding] = {"placeholder": placeholder, "place": place}
+        if place is not None and finding.span is not None:
+            candidates.append((finding, actions[finding]))
+    for finding in reading.findings:
+        span = finding.span
+        if finding.code == _SAMPLE_LEFT and span is not None:
+            action = next((action for candidate, action in candidates
+                           if candidate.pointer == finding.pointer and _inside(span, candidate.span)), None)
+            if action is not None:
+                actions[finding] = action
+    return actions
+
+
+def _inside(span: Span, outer: Span | None) -> bool:
+    return outer is not None and (outer.line, outer.column) <= (span.line, span.column) \
+        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
+
+
+def _missing(config: Config | None) -> list[str]:
+    """The placeholders the config does not have: it cannot be sent (the page's Send stays disabled)."""
+    if config is None:
+        return ["$$To", "$$Body"]
+    found = detection(config)
+    return [decision.placeholder for decision in found.decisions if decision.outcome != "present"]
 
 
 def _span(span: Span | None) -> Json | None:
@@ -308,11 +376,14 @@ def _placeholders(result: ImportResult | None) -> list[Json]:
 
 
 def _answer(reading: Reading, payload: Json) -> Json:
+    show_secrets = bool(payload.get("show_secrets", False))
     return {
         "kind": reading.kind,
         "config": reading.config,
         "config_json": reading.config_json,
-        "findings": _records(reading.findings, payload, reading.source),
+        "form": [asdict(row) for row in form_rows(reading.config, show_secrets)] if reading.config else None,
+        "missing": _missing(reading.config),
+        "findings": _records(reading.findings, payload, reading.source, _actions(reading)),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],
         "placeholders": _placeholders(reading.result),
         "exit_code": reading.exit_code,

@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from curlport import __version__
+from curlport.preflight.export import FORMATS
 
 Json = dict[str, Any]
 
@@ -85,6 +86,12 @@ SCHEMAS: Json = {
         "properties": {"request": _REQUEST_RECORD,
                        "http": {"type": ["string", "null"], "description": "As curlport render prints it (masked)."},
                        "host": {"type": ["string", "null"]},
+                       "exports": {"type": ["object", "null"], "required": list(FORMATS),
+                                   "description": "The config as curlport export writes it in each format: text "
+                                                  "(unmasked, to copy) and shown (masked unless show_secrets); "
+                                                  "null when nothing was rendered.",
+                                   "additionalProperties": False,
+                                   "properties": {name: _ref("ValueShown") for name in FORMATS}},
                        "findings": {"type": "array", "items": _ref("Finding"),
                                     "description": "Why nothing was rendered (CP101/CP102, CP22x, CP302...)."},
                        "exit_code": {"enum": [0, 1]}},
@@ -130,6 +137,28 @@ SCHEMAS: Json = {
             "fix": {"oneOf": [{"type": "null"}, {
                 "type": "object", "required": ["description", "applicability"],
                 "properties": {"description": {"type": "string"}, "applicability": {"enum": ["safe", "unsafe"]}}}]},
+            "action": {"oneOf": [{"type": "null"}, {
+                "type": "object", "required": ["placeholder", "place"],
+                "description": "Import answers only: the page's way to act on the finding, choosing where the "
+                               "placeholder goes (place null: open the choice; else that candidate place).",
+                "properties": {"placeholder": {"enum": ["$$To", "$$Body"]}, "place": {"type": ["string", "null"]}}}]},
+        },
+    },
+    "ValueShown": {
+        "type": "object", "required": ["text", "shown"], "additionalProperties": False,
+        "description": "A value as it is (text: what Copy copies) and as shown (masked unless show_secrets).",
+        "properties": {"text": {"type": "string"}, "shown": {"type": "string"}},
+    },
+    "FormRow": {
+        "type": "object", "required": ["label", "value", "level", "pairs", "body"], "additionalProperties": False,
+        "description": "One row of the form view (curlport import --format form): level 1 is a setting of the row "
+                       "above; pairs is a key/value list, body the raw or JSON body.",
+        "properties": {
+            "label": {"type": "string"}, "value": _ref("ValueShown"), "level": {"enum": [0, 1]},
+            "pairs": {"oneOf": [{"type": "null"}, {"type": "array", "items": {
+                "type": "object", "required": ["key", "value"], "additionalProperties": False,
+                "properties": {"key": {"type": "string"}, "value": _ref("ValueShown")}}}]},
+            "body": {"oneOf": [{"type": "null"}, _ref("ValueShown")]},
         },
     },
     "Secret": {
@@ -141,13 +170,18 @@ SCHEMAS: Json = {
     },
     "Reading": {
         "type": "object",
-        "required": ["kind", "config", "config_json", "findings", "secrets", "placeholders", "exit_code"],
+        "required": ["kind", "config", "config_json", "form", "missing", "findings", "secrets", "placeholders",
+                     "exit_code"],
         "properties": {
             "kind": {"enum": ["curl", "config"]},
             "config": {"type": ["object", "null"],
                        "description": "For a curl command, exactly what curlport import writes; null when nothing "
                                       "could be imported."},
             "config_json": {"type": ["string", "null"], "description": "The config's text, byte for byte."},
+            "form": {"oneOf": [{"type": "null"}, {"type": "array", "items": _ref("FormRow")}],
+                     "description": "The config as curlport import --format form shows it, row by row."},
+            "missing": {"type": "array", "items": {"enum": ["$$To", "$$Body"]},
+                        "description": "The placeholders the config lacks: it cannot be sent until they are there."},
             "findings": {"type": "array", "items": _ref("Finding")},
             "secrets": {"type": "array", "items": _ref("Secret")},
             "placeholders": {"type": "array", "items": _ref("Placeholder"),

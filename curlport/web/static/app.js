@@ -8,7 +8,7 @@
   const nameInput = $("name");
   const reveal = $("reveal");
   const kindLine = $("kind");
-  const formPanel = $("panel-form");
+  const formList = $("form");
   const jsonView = $("config-json");
   const findingsList = $("findings");
   const DEBOUNCE_MS = 250;
@@ -154,89 +154,68 @@
     return node;
   }
 
+  /** Text with break opportunities after / ? & (a URL or a query wraps between its parts, not mid-word). */
+  function breakable(text) {
+    const fragment = document.createDocumentFragment();
+    text.split(/(?<=[/?&])/u).forEach((piece, index) => {
+      if (index) fragment.append(element("wbr"));
+      fragment.append(piece);
+    });
+    return fragment;
+  }
+
   /** Text with $$To, $$Body (any $$Name) marked, so the operator sees where the platform substitutes. */
   function withPlaceholders(text) {
     const fragment = document.createDocumentFragment();
     let last = 0;
     for (const match of text.matchAll(/\$\$[A-Za-z][A-Za-z0-9_]*/g)) {
-      fragment.append(text.slice(last, match.index), element("span", { className: "placeholder" }, match[0]));
+      fragment.append(breakable(text.slice(last, match.index)),
+        element("span", { className: "placeholder" }, match[0]));
       last = match.index + match[0].length;
     }
-    fragment.append(text.slice(last));
+    fragment.append(breakable(text.slice(last)));
     return fragment;
   }
 
-  function copyButton(what, value, caption = "Copy") {
+  function copyButton(what, value) {
     return element("button", {
       type: "button", className: "copy", "aria-label": `Copy ${what}`,
       onclick: () => copy(value, what),
-    }, caption);
+    }, "Copy");
   }
 
-  function formRow(label, shown, actual) {
-    const value = shown == null
-      ? element("p", { className: "form-value" }, element("span", { className: "none" }, "None"))
-      : element("pre", { className: "form-value" }, withPlaceholders(shown));
-    return element("div", { className: "form-row", "data-field": label },
-      element("div", { className: "form-label" }, label), value,
-      shown == null ? element("span") : copyButton(label, actual));
+  /** One value of the form: as shown (masked unless "Show secrets"), its Copy button copying it as it is. */
+  function valueLine(what, value, tag = "code", className = "form-value") {
+    return element("div", { className: "form-line" },
+      element(tag, { className }, withPlaceholders(value.shown)), copyButton(what, value.text));
   }
 
-  function pairsRow(label, shownRows, actualRows) {
-    if (!shownRows.length) return formRow(label, null, null);
-    const body = element("tbody");
-    shownRows.forEach((row, index) => {
-      const actual = actualRows[index];
-      body.append(element("tr", {},
-        element("td", {}, withPlaceholders(String(row.key))),
-        element("td", {}, withPlaceholders(String(row.value))),
-        element("td", { className: "copies" }, copyButton(`${label} ${index + 1} key`, actual.key, "Copy key"),
-          copyButton(`${label} ${index + 1} value`, actual.value, "Copy value"))));
+  function pairsList(row) {
+    const list = element("ul", { className: "pairs", "aria-label": row.label });
+    if (!row.pairs.length) list.append(element("li", { className: "none" }, "(none)"));
+    row.pairs.forEach((pair, index) => {
+      list.append(element("li", { className: "pair" },
+        valueLine(`${row.label} ${index + 1} key`, { text: pair.key, shown: pair.key }, "code", "pair-key"),
+        valueLine(`${row.label} ${index + 1} value`, pair.value, "code", "pair-value")));
     });
-    const table = element("table", { className: "pairs", "aria-label": label },
-      element("thead", {}, element("tr", {}, element("th", { scope: "col" }, "Key"),
-        element("th", { scope: "col" }, "Value"), element("th", { scope: "col" }, element("span", { className: "none" }, "Copy")))),
-      body);
-    return element("div", { className: "form-row", "data-field": label },
-      element("div", { className: "form-label" }, label), table, element("span"));
+    return list;
   }
 
-  function drawForm(shown, actual) {
-    formPanel.replaceChildren();
-    if (!shown) {
-      formPanel.append(element("p", { className: "empty" }, "The form appears here once the input can be imported."));
+  /** The form as the API answers it (the rows `curlport import --format form` prints): labels, order, masking
+   *  and the parameter type are the library's; the page only lays them out. */
+  function drawForm(rows) {
+    formList.replaceChildren();
+    if (!rows) {
+      formList.append(element("li", { className: "empty" }, "The form appears here once the input can be imported."));
       return;
     }
-    formPanel.append(formRow("Request Type", shown.method, actual.method));
-    formPanel.append(formRow("HTTP Endpoint", shown.endpoint, actual.endpoint));
-    const auth = shown.auth;
-    if (!auth) {
-      formPanel.append(formRow("Authentication", null, null));
-    } else {
-      const scheme = auth.type === "basic" ? "Basic Authentication" : String(auth.type);
-      formPanel.append(element("div", { className: "form-row", "data-field": "Authentication" },
-        element("div", { className: "form-label" }, "Authentication"),
-        element("p", { className: "form-value" }, scheme), element("span")));
-      for (const [key, value] of Object.entries(auth)) {
-        if (key === "type" || typeof value !== "string") continue;
-        const label = key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ");
-        formPanel.append(formRow(label, value, actual.auth[key]));
-      }
-    }
-    formPanel.append(pairsRow("Headers", shown.headers || [], actual.headers || []));
-    const parameters = shown.parameters;
-    if (!parameters) {
-      formPanel.append(formRow("Parameters", null, null));
-    } else if (parameters.format === "form") {
-      formPanel.append(element("div", { className: "form-row", "data-field": "Parameters" },
-        element("div", { className: "form-label" }, "Parameters"),
-        element("p", { className: "form-value" }, "x-www-form-urlencoded"), element("span")));
-      formPanel.append(pairsRow("Fields", parameters.fields || [], actual.parameters.fields || []));
-    } else {
-      formPanel.append(element("div", { className: "form-row", "data-field": "Parameters" },
-        element("div", { className: "form-label" }, "Parameters"),
-        element("p", { className: "form-value" }, "Raw"), element("span")));
-      formPanel.append(formRow("Raw body", parameters.body, actual.parameters.body));
+    for (const row of rows) {
+      const item = element("li", { className: `form-row level-${row.level}`, "data-field": row.label,
+        "data-level": String(row.level) }, element("span", { className: "form-label" }, row.label));
+      if (row.value.shown) item.append(valueLine(row.label, row.value));
+      if (row.pairs) item.append(pairsList(row));
+      if (row.body) item.append(valueLine(`${row.label} body`, row.body, "pre", "form-body"));
+      formList.append(item);
     }
   }
 
@@ -298,6 +277,7 @@
       element("span", { className: "where" }, where), " ",
       element("span", { className: "message" }, finding.message));
       const item = element("li", { "data-code": finding.code }, goto);
+      if (finding.action) item.append(actionButton(finding.action));
       if (finding.fix) {
         const unsafe = finding.fix.applicability === "unsafe";
         item.append(element("button", {
@@ -307,6 +287,20 @@
       }
       findingsList.append(item);
     });
+  }
+
+  const ROLES = { "$$To": "the recipient's number", "$$Body": "the message" };
+
+  /** The page's own answer to "say where $$To / $$Body goes": its dropdown, where the CLI would say --to/--body. */
+  function actionButton(action) {
+    const selectId = PLACEMENT[action.placeholder][0];
+    if (action.place === null) {
+      return element("button", { type: "button", className: "act", "data-action": "choose",
+        onclick: () => $(selectId).focus() }, `Choose where ${ROLES[action.placeholder]} goes`);
+    }
+    return element("button", { type: "button", className: "act", "data-action": "place",
+      onclick: () => { $(selectId).value = action.place; setBusy(true); refresh(); } },
+    `Put ${action.placeholder} here`);
   }
 
   function drawStatus(answer) {
@@ -338,7 +332,7 @@
     const secrets = answer ? answer.secrets : [];
     const shown = config && (reveal.checked ? config : maskedConfig(config, secrets));
     drawStatus(answer);
-    drawForm(shown, config);
+    drawForm(answer && answer.form);
     jsonView.textContent = !config ? "" : reveal.checked ? answer.config_json : `${JSON.stringify(shown, null, 2)}\n`;
     $("copy-json").disabled = $("download-json").disabled = !config;
     drawFindings(answer ? answer.findings : []);
@@ -398,7 +392,7 @@
     if (!answer || !answer.config) {
       list.replaceChildren();
       $("request-http").textContent = "";
-      $("send-test").disabled = true;
+      drawPreflight(null);
       return;
     }
     const rendered = await post("/api/render", requestBody());
@@ -407,7 +401,25 @@
     list.replaceChildren(...rendered.findings.map((finding) => element("li", { "data-code": finding.code },
       element("span", { className: "code" }, finding.code), ` ${finding.message}`)));
     $("request-http").textContent = rendered.http || "";
-    $("send-test").disabled = !rendered.request;
+    drawPreflight(rendered);
+  }
+
+  /** Send only a complete config (the API says which placeholders are missing); export what was rendered. */
+  function drawPreflight(rendered) {
+    const missing = state.answer ? state.answer.missing : [];
+    const send = $("send-test");
+    send.disabled = !rendered || !rendered.request || missing.length > 0;
+    $("send-note").textContent = missing.length
+      ? `Sending is off: the config has no ${missing.join(" and no ")} yet, so the platform could not send.`
+      : send.disabled ? "Sending is off until the request can be rendered." : "";
+    drawExport();
+  }
+
+  function drawExport() {
+    const exports = state.rendered && state.rendered.exports;
+    const chosen = exports && exports[$("export-format").value];
+    $("export-text").textContent = chosen ? chosen.shown : "";
+    $("copy-export").disabled = !chosen;
   }
 
   const renderSoon = debounce(async () => {
@@ -571,6 +583,9 @@
     $(id).addEventListener("input", () => { setBusy(true); renderSoon(); });
   }
   $("send-test").addEventListener("click", sendTest);
+  $("export-format").addEventListener("change", drawExport);
+  $("copy-export").addEventListener("click", () => copy(state.rendered.exports[$("export-format").value].text,
+    `the ${$("export-format").selectedOptions[0].textContent} export`));
   reveal.addEventListener("change", () => { render(); if (state.answer) refresh(); });
   $("undo-fixes").addEventListener("click", () => { state.fixes = []; refresh(); });
   $("copy-json").addEventListener("click", () => copy(state.answer.config_json, "the config JSON"));

@@ -1,0 +1,61 @@
+"""Class 1, samples that are templates: the documentation fills the recipient's or the message's place with a token
+(``<TO_NUMBER>``, ``{{recipient}}``, ``$PHONE``, ``+91XXXXXXXXXX``, ``Your message here``) instead of a sample.
+
+Each fixture's recipient, then its message, then both, is rewritten into each style; the places stay, and once the
+placeholders are written the config is the fixture's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from curlport.importer import ImportResult
+from curlport.variants.base import ROLES, Variant, holds, imported, literal, locate, replace, slot_at
+
+#: The recipient tokens of real provider docs, one of each style.
+RECIPIENT_TOKENS: Final = (
+    "<TO_NUMBER>", "<mobile>", "{to}", "{{recipient}}", "{{phone_number}}", "${PHONE}", "$PHONE", "%p", "!TO!",
+    "@@recipient@@", "[MOBILE]", "TO_NUMBER", "YOUR_NUMBER", "RECIPIENT_PHONE", "string", "<string>", "xxxxx",
+    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here",
+)
+#: The message tokens of real provider docs.
+MESSAGE_TOKENS: Final = (
+    "<message>", "{{text}}", "Your message here", "<message registered with DLT>", "MESSAGE_TEXT", "string",
+    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]",
+)
+KLASS: Final = "template-token"
+
+
+def rewrite(text: str, result: ImportResult, expected: dict[str, Any], tokens: dict[str, str]) -> str | None:
+    """The fixture (``result``: its import with ``--placeholders none``) with each role's sample (``tokens``:
+    "to"/"body" -> token) replaced by its token, or None when a sample cannot be rewritten in this text."""
+    edits = []
+    for role, token in tokens.items():
+        slot = slot_at(result, str(expected.get(role, "")))
+        located = locate(result, slot) if slot is not None else None
+        if slot is None or located is None:
+            return None
+        edits.append((located, literal(token, located, slot.value)))
+    for located, written in sorted(edits, key=lambda edit: -edit[0].start):  # later first: earlier offsets stay
+        text = replace(text, located, written)
+    rewritten = imported(text, placeholders="none")
+    return text if all(holds(rewritten, str(expected[role]), token) for role, token in tokens.items()) else None
+
+
+def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """Each recipient token, each message token, and the two together (in turn), where the fixture places both."""
+    roles = [role for role in ROLES if expected.get(role, "ask") != "ask"]
+    choices: list[dict[str, str]] = []
+    if "to" in roles:
+        choices += [{"to": token} for token in RECIPIENT_TOKENS]
+    if "body" in roles:
+        choices += [{"body": token} for token in MESSAGE_TOKENS]
+    if len(roles) == 2:
+        choices += [{"to": RECIPIENT_TOKENS[i], "body": token} for i, token in enumerate(MESSAGE_TOKENS)]
+    result = imported(text, placeholders="none")
+    for tokens in choices if result is not None else []:
+        rewritten = rewrite(text, result, expected, tokens)
+        if rewritten is not None:
+            label = "+".join(f"{role}={token}" for role, token in tokens.items())
+            yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": True})

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from curlport.importer import ImportResult
-from curlport.variants.base import (Variant, holds, imported, literal, locate, quote_at, replace, shell_written,
-                                     slot_at)
+from curlport.variants.base import Variant, holds, imported, literal, locate, quote_at, replace, shell_written, slot_at
 
 KLASS: Final = "bulk"
 #: How documentation separates a list of numbers in one value.

@@ -114,7 +114,9 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     for label, rewritten, same in _number_lists(text, result, expected):
         yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": same})
     span = result.source_map.get("/parameters/body")
-    for label, document, places, same in _records(result, expected) if span is not None else ():
+    if span is None:
+        return
+    for label, document, places, same in _records(result, expected):
         source = result.source
         start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
         quote = quote_at(source.text, start)

@@ -54,7 +54,9 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     if len(roles) == 2:
         choices += [{"to": RECIPIENT_TOKENS[i], "body": token} for i, token in enumerate(MESSAGE_TOKENS)]
     result = imported(text, placeholders="none")
-    for tokens in choices if result is not None else []:
+    if result is None:
+        return
+    for tokens in choices:
         rewritten = rewrite(text, result, expected, tokens)
         if rewritten is not None:
             label = "+".join(f"{role}={token}" for role, token in tokens.items())

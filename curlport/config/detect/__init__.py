@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
+from curlport.config.detect.bulk import first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
 from curlport.config.short_cache import short_text_cache
@@ -25,6 +26,8 @@ PLACEHOLDERS: Final = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
 FLAGS: Final = {RECIPIENT: "--to", MESSAGE: "--body"}
 #: A slot is taken when it scores this much and clearly more than the next one.
 FOUND, MARGIN = 6, 2
+#: Why a placeholder was placed at the only candidate, which scores below FOUND.
+UNSURE: Final = "the only place that may be it, though nothing makes it sure"
 #: Below this a slot is not worth offering.
 CANDIDATE: Final = 3
 MAX_CANDIDATES: Final = 5
@@ -176,8 +179,11 @@ def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
 
 
 def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, slots: list[Slot]) -> Decision:
-    # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them.
-    eligible = [(slot, reading) for slot, reading in readings if slot is not taken and reading.total > EXCLUDED]
+    # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them. Of sibling records (a bulk
+    # sample) only the first is a place: the same key in the others is the same place, not a rival.
+    first = first_records(slot for slot, _ in readings)
+    eligible = [(slot, reading) for slot, reading in readings
+                if slot is not taken and reading.total > EXCLUDED and id(slot) in first]
     # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.
     shaped = [index for index, (_, reading) in enumerate(eligible) if reading.shape >= 3]
     if len(shaped) == 1 and not any(reading.name > 0 for _, reading in eligible):
@@ -198,8 +204,11 @@ def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None,
     clear = len(ranked) == 1 or best.total - ranked[1][1].total >= MARGIN
     if best.total >= FOUND and clear:
         return Decision(role, "found", best_slot, _scored(ranked[:1]))
+    offered = _offered(ranked)
+    if len(offered) == 1:  # one candidate is no question: it is placed, and the note says how sure
+        return Decision(role, "found", best_slot, offered, reason=UNSURE)
     reason = "several places score alike" if not clear else "no place is clearly it"
-    return Decision(role, "ask", candidates=_offered(ranked), reason=reason)
+    return Decision(role, "ask", candidates=offered, reason=reason)
 
 
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:

@@ -12,10 +12,11 @@ from fixture_cases import CURL_DIR, curl_cases
 
 from curlport import CurlportError, decode_input, import_curl
 from curlport.cli import main
-from curlport.config.detect import detect, substitute
+from curlport.config.detect import UNSURE, detect, substitute
 from curlport.config.detect.places import Place, PlaceSyntaxError, parse_place, slots_of
 from curlport.detect_report import corpus, evaluate
 from curlport.detect_report import main as report_main
+from curlport.lint.placed import check_import
 
 CORPUS = corpus(CURL_DIR)
 
@@ -49,7 +50,7 @@ def test_detection_changes_only_the_reported_places(case: str) -> None:
     text = decode_input((CURL_DIR / f"{case}.curl").read_bytes())
     plain = _import(text, placeholders="none")
     detected = _import(text)
-    assert substitute(plain.config, list(detected.substitutions)) == detected.config
+    assert substitute(plain.config, [*detected.substitutions, *detected.dropped]) == detected.config
     for item in detected.substitutions:
         assert item.placeholder in ("$$To", "$$Body") and item.span is not None
         if not any(c in item.place.name for c in "#:"):  # a field named text# has no place text that parses
@@ -110,20 +111,32 @@ def test_the_plus_curl_turns_into_a_space_is_noted_at_the_plus() -> None:
     assert result.config["parameters"]["fields"][0]["value"] == "$$To"
 
 
-def test_two_alike_candidates_ask_and_place_nothing() -> None:
+def test_two_alike_candidates_ask_once_and_place_nothing() -> None:
+    """One problem, one finding: the CP021 at the first candidate names both, and neither an import note nor CP402
+    repeats it at the candidates."""
     text = "curl https://h.example/send -d a=+15551234567 -d b=+15557654321 -d 'text=hi there'"
     result = _import(text)
     assert "$$To" not in json.dumps(result.config)
-    asked = [f for f in result.findings if f.code == "CP021"]
-    offered = [(f.span.line, f.span.column) for f in result.findings if f.code == "CP022" and f.span]
-    assert len(asked) == 1 and offered == [(1, 34), (1, 52)]
-    assert "--to form:a" in asked[0].message and "--to form:b" in asked[0].message
+    about_the_recipient = [(f.code, f.span.line, f.span.column) for f in check_import(result)
+                           if f.code.startswith(("CP02", "CP4")) and f.span]
+    assert about_the_recipient == [("CP021", 1, 34), ("CP020", 1, 74)]
+    asked = next(f for f in result.findings if f.code == "CP021")
+    assert "--to form:a (1:34" in asked.message and "--to form:b (1:52" in asked.message
+
+
+def test_one_candidate_is_placed_not_asked() -> None:
+    """A single place that may be the recipient is placed, and the note says it is not sure."""
+    result = _import("curl https://h.example/send -d 'address=string' -d 'text=hi there'")
+    assert [f["value"] for f in result.config["parameters"]["fields"]] == ["$$To", "$$Body"]
+    placed = [(f.code, f.span.line, f.span.column) for f in result.findings if f.span]
+    assert placed == [("CP020", 1, 41), ("CP020", 1, 58)]
+    assert UNSURE in result.findings[0].message
 
 
 def test_a_dlt_template_id_in_message_asks() -> None:
     result = _import("curl 'https://h.example/bulk?route=dlt&message=111111&variables_values=1234&numbers=9999999999'")
     assert "$$Body" not in result.config["endpoint"] and "numbers=$$To" in result.config["endpoint"]
-    assert [f.code for f in result.findings if f.code in ("CP021", "CP022")][:2] == ["CP021", "CP022"]
+    assert sorted(f.code for f in result.findings if f.code.startswith("CP02")) == ["CP020", "CP021"]
 
 
 def test_user_places_win_and_unknown_places_stop() -> None:

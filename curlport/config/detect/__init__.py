@@ -10,11 +10,12 @@ config changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
-from curlport.config.detect.bulk import first_records
+from curlport.config.detect.bulk import Trim, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
 from curlport.config.short_cache import short_text_cache
@@ -32,6 +33,8 @@ UNSURE: Final = "the only place that may be it, though nothing makes it sure"
 CANDIDATE: Final = 3
 MAX_CANDIDATES: Final = 5
 _TLD_REGIONS: Final = {"uk": "GB"}
+#: What separates the numbers of a list in one value (``+4470…,+4470…``).
+_LIST_SEPARATORS: Final = re.compile(r"\s*[,;]\s*|\s+")
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
            "detect", "parse_place", "sample_range", "slots_of", "substitute", "text_at"]
@@ -298,6 +301,12 @@ def substitution(slot: Slot, placeholder: str, span: Span | None = None) -> Subs
         return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
                             f'["{placeholder}"]', f"a JSON array of {len(slot.value)} values, written as "
                             f'["{placeholder}"]: the platform sends one message per recipient', span)
+    numbers = [part for part in _LIST_SEPARATORS.split(sample.strip()) if part] if placeholder == "$$To" else []
+    listed = len(numbers) if not slot.is_json and all(any(c.isdigit() for c in part) for part in numbers) else 0
+    if listed > 1:
+        return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end, placeholder,
+                            f"a list of {listed} numbers, written as one {placeholder}: the platform sends one "
+                            "message per recipient", span)
     if slot.is_json:
         retyped = "" if isinstance(slot.value, str) else (
             f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '
@@ -334,8 +343,9 @@ def text_at(config: dict[str, Any], pointer: str) -> str:
     return str(holder[key])
 
 
-def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dict[str, Any]:
-    """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true).
+def substitute(config: dict[str, Any], substitutions: Sequence[Substitution | Trim]) -> dict[str, Any]:
+    """A copy of the config with the substitutions made, and the extra records of a bulk sample dropped (later
+    offsets first, so earlier ones stay true).
 
     Only the objects and arrays on the way to a changed value are new (a sample is two or three levels down);
     the rest is shared with ``config``, which is left as it was: copying a whole config cost more than the

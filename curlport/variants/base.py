@@ -20,6 +20,7 @@ from curlport.detect_report import same_place
 from curlport.errors import CurlportError
 from curlport.importer import ImportResult, import_curl
 from curlport.inputs import decode_input
+from curlport.source import nearest_span
 
 
 class Variant(NamedTuple):
@@ -89,12 +90,12 @@ def locate(result: ImportResult, slot: Slot) -> Located | None:
         return None
     start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
     written = source.text[start:end]
+    if span == nearest_span(slot.pointer, result.source_map) and slot.text.strip() not in (written, written[1:-1]):
+        return None  # the sample is not there verbatim once (percent-encoded, or repeated): only its word is known
     if slot.is_json and isinstance(slot.value, str) and len(written) >= 2 and written[0] == written[-1] == '"':
         start, end = start + 1, end - 1
     elif slot.is_json and isinstance(slot.value, str) and written.endswith('\\"') and written.startswith('\\"'):
         start, end = start + 2, end - 2
-    if source.text.count(source.text[start:end]) != 1 and slot.text not in source.text[start:end]:
-        return None
     where = slot.place.kind if slot.place.kind in ("query", "path") else "json" if slot.is_json else "value"
     return Located(start, end, quote_at(source.text, start), where)
 

@@ -25,6 +25,27 @@ MESSAGE_TOKENS: Final = (
     "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]",
 )
 KLASS: Final = "template-token"
+#: The token styles of the class as a space (for hypothesis): each wraps a name written as an identifier.
+STYLES: Final = {
+    "angle": "<{}>", "brace": "{{{}}}", "double-brace": "{{{{{}}}}}", "dollar-brace": "${{{}}}", "dollar": "${}",
+    "percent": "%{}%", "bang": "!{}!", "at": "@@{}@@", "square": "[{}]", "your": "YOUR_{}", "caps": "{}",
+}
+#: How a name's words are joined.
+CASES: Final = ("snake", "upper", "camel")
+
+
+def styled(style: str, name_words: tuple[str, ...], case: str) -> str:
+    """A token of the style naming ``name_words`` (``("to", "number")``, "angle", "upper" -> ``<TO_NUMBER>``); a bare
+    token is always in capitals with underscores, as documentation writes one."""
+    if style == "caps" or case == "upper":
+        name = "_".join(name_words).upper()
+    elif case == "camel":
+        name = name_words[0] + "".join(word.title() for word in name_words[1:])
+    else:
+        name = "_".join(name_words)
+    if style == "caps" and "_" not in name:
+        name = "YOUR_" + name
+    return STYLES[style].format(name)
 
 
 def rewrite(text: str, result: ImportResult, expected: dict[str, Any], tokens: dict[str, str]) -> str | None:

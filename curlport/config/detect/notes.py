@@ -86,8 +86,9 @@ def _dropped_note(trim: Trim, config: dict[str, Any], source: Source, source_map
     text = text_at(config, trim.pointer)
     batch = (f"; to send up to N recipients per request instead, import with --batch-key {trim.array} "
              "--batch-size N") if batching and trim.batchable else ""
-    span = sample_span(text, trim.start, trim.end, text[trim.start : trim.end].strip(" \t\n,"), trim.pointer, source,
-                       source_map)
+    dropped = text[trim.start : trim.end]
+    first = trim.start + len(dropped) - len(dropped.lstrip(" \t\n\r,"))  # the first dropped record, not the comma
+    span = sample_span(text, first, trim.end, text[first : trim.end], trim.pointer, source, source_map)
     return notes.BULK_RECORDS_DROPPED.at(
         f"{trim.array} holds {trim.dropped + 1} records: the first is the template, "
         f"the other {trim.dropped} dropped from the config (the platform sends one message per recipient){batch}",

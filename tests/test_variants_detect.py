@@ -88,8 +88,8 @@ def test_template_tokens_are_never_called_values_to_fill_in() -> None:
 
 
 def test_bulk_records_are_dropped_and_counted_at_the_dropped_text() -> None:
-    text = ("curl https://api.example.com/sms --json '{\"messages\": [{\"to\": \"+447700900123\", \"text\": "
-            "\"Hi one\"}, {\"to\": \"+447700900456\", \"text\": \"Hi two\"}, {\"to\": \"+447700900789\", \"text\": \"Hi 3\"}]}'")
+    text = ("""curl https://api.example.com/sms --json '{"messages": [{"to": "+447700900123", "text": "Hi one"}, """
+            """{"to": "+447700900456", "text": "Hi two"}, {"to": "+447700900789", "text": "Hi 3"}]}'""")
     result = imported(text)
     assert result is not None
     assert json.loads(result.config["parameters"]["body"]) == {"messages": [{"to": "$$To", "text": "$$Body"}]}

@@ -53,8 +53,6 @@ class Trim(NamedTuple):
 def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tuple[Trim, ...]:
     """The records to drop for the placed slots: every array on a placed slot's path whose other elements hold a
     sibling of it (the same key at the same depth), each trimmed to its first element once."""
-    from curlport.json_positions import parse_spans  # lazy: only a placed JSON member needs it
-
     trims: dict[tuple[str, tuple[str, ...]], Trim] = {}
     for slot in placed:
         path = slot.place.path
@@ -62,6 +60,8 @@ def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tu
             array = path[:index]
             if step != "0" or (slot.pointer, array) in trims or not _has_sibling(slot, index, slots):
                 continue
+            from curlport.json_positions import parse_spans  # lazy: only a bulk sample's JSON needs it here
+
             document, spans = parse_spans(text_at(slot.pointer))
             elements = _at(document, array)
             if not isinstance(elements, list) or len(elements) < 2:

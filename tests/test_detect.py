@@ -225,3 +225,19 @@ def test_form_view_shows_the_current_forms_fields(tmp_path: Path) -> None:
     assert ["Client", "Secret   ****************"] in rows and "my-client-secret" not in shown
     assert ["Parameters", "JSON"] in rows and ["Callback", "URL      https://cb.example/dlr/1"] in rows
     assert ["Batch", "Key       messages"] in rows and ["Batch", "Size      500"] in rows
+
+
+@pytest.mark.parametrize(("body", "places", "columns"), [
+    ("to=+447700900123&text=Hello+there", ["form:to", "form:text"], [(1, 72), (1, 91)]),
+    ('{"to": "+447700900123", "text": "Hi there",}', ["json:to", "json:text"], [(1, 76), (1, 101)]),
+])
+def test_every_value_of_a_body_read_by_its_shape_is_a_place(body: str, places: list[str],
+                                                            columns: list[tuple[int, int]]) -> None:
+    """Form pairs under a JSON Content-Type, JSON with a trailing comma: the places are read by the body's shape, so
+    detection places there and --to/--body accept them."""
+    text = f"curl https://h.example/send -H 'Content-Type: application/json' -d '{body}'"
+    result = _import(text)
+    assert [str(item.place) for item in result.substitutions] == places
+    assert [(f.span.line, f.span.column) for f in result.findings if f.code == "CP020" and f.span] == columns
+    chosen = _import(text, placeholders="none", to=places[0], body=places[1])
+    assert chosen.config["parameters"]["body"] == result.config["parameters"]["body"]

@@ -150,3 +150,12 @@ def _fixture_import_none(stem: str) -> ImportResult:
     result = imported(text, placeholders="none")
     assert result is not None
     return result
+
+
+def test_numbered_records_place_in_the_first_and_drop_the_others() -> None:
+    """to1/text1, to2/text2: records numbered by their names; VAR1/VAR2 alone are one template's variables (msg91)."""
+    result = imported("curl 'https://h.example/send?key=abc&to1=447700900123&text1=Hi+one&to2=447700900456&text2=Hi+two'")
+    assert result is not None
+    assert result.config["endpoint"] == "https://h.example/send?key=abc&to1=$$To&text1=$$Body"
+    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
+        ("CP024", 1, 67)]

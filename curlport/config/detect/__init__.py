@@ -184,7 +184,7 @@ def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
 def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, slots: list[Slot]) -> Decision:
     # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them. Of sibling records (a bulk
     # sample) only the first is a place: the same key in the others is the same place, not a rival.
-    first = first_records(slot for slot, _ in readings)
+    first = first_records([slot for slot, _ in readings])
     eligible = [(slot, reading) for slot, reading in readings
                 if slot is not taken and reading.total > EXCLUDED and id(slot) in first]
     # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.

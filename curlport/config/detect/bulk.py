@@ -14,25 +14,59 @@ from typing import Any, Final, NamedTuple
 
 from curlport.config.detect.places import Place, Slot
 
-_INDEX: Final = re.compile(r"\[\d+\]")
+_INDEX: Final = re.compile(r"\[(\d+)\]")
+#: A name numbered at its end (``number1``, ``msg2``): a record's index when other names share its numbers.
+_NUMBERED: Final = re.compile(r"^(.*?[^\d])(\d+)$")
+#: The row of a form field in a pointer: rows of sibling records differ only there.
+_ROW: Final = re.compile(r"/fields/\d+/")
+
+RecordKey = tuple[str, str, str, tuple[str, ...]]
 
 
-def record_key(place: Place) -> tuple[str, str, tuple[str, ...]]:
-    """A place with its array indexes left out: the places of sibling records share it (``json:messages.0.to``,
-    ``json:messages.1.to``, ``form:sms[1][to]``)."""
-    return place.kind, _INDEX.sub("[]", place.name), tuple("" if part.isdigit() else part for part in place.path)
+def record_key(slot: Slot, numbered: frozenset[str] = frozenset()) -> RecordKey:
+    """A slot's place with its record indexes left out: the places of sibling records share it
+    (``json:messages.0.to`` and ``json:messages.1.to``, ``form:sms[1][to]``, and ``number1``/``number2`` where
+    ``numbered`` says those numbers are records')."""
+    place = slot.place
+    name = _INDEX.sub("[]", place.name)
+    numbered_name = _NUMBERED.match(name)
+    if numbered_name is not None and numbered_name.group(1) in numbered:
+        name = numbered_name.group(1) + "#"
+    return (_ROW.sub("/fields//", slot.pointer), place.kind, name,
+            tuple("" if part.isdigit() else part for part in place.path))
 
 
-def first_records(slots: Iterable[Slot]) -> set[int]:
-    """The ``id`` of each slot that is the first, in document order, of its ``record_key``: the template record's."""
-    seen: set[tuple[str, tuple[str, str, tuple[str, ...]]]] = set()
-    first: set[int] = set()
+def _indexes(place: Place) -> tuple[int, ...]:
+    """The record indexes of a place, outside in: the ordering of sibling records."""
+    numbered = _NUMBERED.match(place.name)
+    return (*(int(i) for i in _INDEX.findall(place.name)), *((int(numbered.group(2)),) if numbered else ()),
+            *(int(part) for part in place.path if part.isdigit()))
+
+
+def numbered_records(slots: Iterable[Slot]) -> frozenset[str]:
+    """The stems of names numbered as records: two or more stems with the same two or more numbers (``number1``,
+    ``msg1``, ``number2``, ``msg2``), not the numbered variables of one template (``VAR1``, ``VAR2``)."""
+    numbers: dict[str, set[str]] = {}
     for slot in slots:
-        key = (slot.pointer, record_key(slot.place))
-        if key not in seen:
-            seen.add(key)
-            first.add(id(slot))
-    return first
+        numbered = _NUMBERED.match(slot.place.name) if slot.place.kind in ("query", "form") else None
+        if numbered is not None and not slot.place.path:
+            numbers.setdefault(numbered.group(1), set()).add(numbered.group(2))
+    shared: dict[frozenset[str], list[str]] = {}
+    for stem, found in numbers.items():
+        if len(found) >= 2:
+            shared.setdefault(frozenset(found), []).append(stem)
+    return frozenset(stem for stems in shared.values() if len(stems) >= 2 for stem in stems)
+
+
+def first_records(slots: list[Slot]) -> set[int]:
+    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's."""
+    numbered = numbered_records(slots)
+    first: dict[RecordKey, Slot] = {}
+    for slot in slots:
+        key = record_key(slot, numbered)
+        if key not in first or _indexes(slot.place) < _indexes(first[key].place):
+            first[key] = slot
+    return {id(slot) for slot in first.values()}
 
 
 class Trim(NamedTuple):
@@ -70,7 +104,27 @@ def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tu
             trims[(slot.pointer, array)] = Trim(slot.pointer, start, end, ".".join(array), len(elements) - 1,
                                                 slot.pointer == "/parameters/body" and not any(
                                                     part.isdigit() for part in array))
-    return tuple(trims.values())
+    return (*trims.values(), *_numbered_pairs(placed, slots, text_at))
+
+
+def _numbered_pairs(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> list[Trim]:
+    """The pairs of the other records of a query or of a body of URL-encoded pairs (``&number2=…&msg2=…``), each cut
+    with the ``&`` before it; all are counted as the records they make. (Form rows are not text: they stay.)"""
+    numbered = numbered_records(slots)
+    keys = {record_key(slot, numbered) for slot in placed if slot.place.kind in ("query", "form") and
+            slot.pointer in ("/endpoint", "/parameters/body")}
+    siblings = [slot for slot in slots if record_key(slot, numbered) in keys and id(slot) not in first_records(slots)]
+    if not siblings:
+        return []
+    label = "/".join(dict.fromkeys(_NUMBERED.sub(r"\1", _INDEX.sub("[]", slot.place.name)) for slot in siblings))
+    records = len({_indexes(slot.place) for slot in siblings})
+    trims = []
+    for slot in siblings:
+        text = text_at(slot.pointer)
+        separator = max(text.rfind("&", 0, slot.start), text.rfind("?", 0, slot.start))
+        if separator != -1 and text[separator] == "&":
+            trims.append(Trim(slot.pointer, separator, slot.end, f"the numbered records ({label})", records, False))
+    return trims
 
 
 def _has_sibling(slot: Slot, index: int, slots: list[Slot]) -> bool:

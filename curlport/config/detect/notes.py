@@ -76,7 +76,8 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
-    findings += [_dropped_note(trim, config, source, source_map, batching) for trim in dropped]
+    groups = {(trim.pointer, trim.array): trim for trim in reversed(dropped)}  # the first trim of each group
+    findings += [_dropped_note(trim, config, source, source_map, batching) for trim in groups.values()]
     return findings
 
 
@@ -90,7 +91,7 @@ def _dropped_note(trim: Trim, config: dict[str, Any], source: Source, source_map
     first = trim.start + len(dropped) - len(dropped.lstrip(" \t\n\r,"))  # the first dropped record, not the comma
     span = sample_span(text, first, trim.end, text[first : trim.end], trim.pointer, source, source_map)
     return notes.BULK_RECORDS_DROPPED.at(
-        f"{trim.array} holds {trim.dropped + 1} records: the first is the template, "
+        f"{trim.array}: {trim.dropped + 1} records, the first is the template, "
         f"the other {trim.dropped} dropped from the config (the platform sends one message per recipient){batch}",
         span, trim.pointer)
 

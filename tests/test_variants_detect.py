@@ -159,3 +159,14 @@ def test_numbered_records_place_in_the_first_and_drop_the_others() -> None:
     assert result.config["endpoint"] == "https://h.example/send?key=abc&to1=$$To&text1=$$Body"
     assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
         ("CP024", 1, 67)]
+
+
+def test_records_in_form_fields_drop_their_rows() -> None:
+    text = ("curl https://h.example/send -d 'sms[0][to]=447700900123' -d 'sms[0][text]=Hi one' "
+            "-d 'sms[1][to]=447700900456' -d 'sms[1][text]=Hi two'")
+    result = imported(text)
+    assert result is not None
+    assert result.config["parameters"]["fields"] == [{"key": "sms[0][to]", "value": "$$To"},
+                                                     {"key": "sms[0][text]", "value": "$$Body"}]
+    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
+        ("CP024", 1, 87)]

@@ -352,7 +352,8 @@ def substitute(config: dict[str, Any], substitutions: Sequence[Substitution | Tr
     substitution itself.
     """
     result = dict(config)
-    for item in sorted(substitutions, key=lambda s: (s.pointer, -s.start)):
+    # Rows go last, the later first: the pointers of the text edits name rows as they were.
+    for item in sorted(substitutions, key=lambda s: (isinstance(s.replacement, list), s.pointer, -s.start)):
         holder, key = _holder(result, item.pointer, copying=True)
         text = holder[key]
         holder[key] = text[: item.start] + item.replacement + text[item.end :]

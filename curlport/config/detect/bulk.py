@@ -19,6 +19,7 @@ _INDEX: Final = re.compile(r"\[(\d+)\]")
 _NUMBERED: Final = re.compile(r"^(.*?[^\d])(\d+)$")
 #: The row of a form field in a pointer: rows of sibling records differ only there.
 _ROW: Final = re.compile(r"/fields/\d+/")
+_FIELD_ROW: Final = re.compile(r"/parameters/fields/(\d+)/value")
 
 RecordKey = tuple[str, str, str, tuple[str, ...]]
 
@@ -70,8 +71,9 @@ def first_records(slots: list[Slot]) -> set[int]:
 
 
 class Trim(NamedTuple):
-    """The records of one array after its first, removed from the config text at ``pointer`` (the same edit shape as
-    a ``Substitution``: ``substitute`` makes both)."""
+    """Records after the first, removed from the config: ``start:end`` of the text at ``pointer`` (an array's other
+    elements, a pair), or of the list of form field rows (``/parameters/fields``); the same edit shape as a
+    ``Substitution``, which ``substitute`` makes too."""
 
     pointer: str
     start: int
@@ -81,7 +83,8 @@ class Trim(NamedTuple):
     dropped: int
     #: Whether the array is a member of the raw JSON body outside any other array: what ``--batch-key`` can name.
     batchable: bool
-    replacement: str = ""
+    #: "" for text; [] for rows.
+    replacement: Any = ""
 
 
 def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tuple[Trim, ...]:
@@ -104,26 +107,48 @@ def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tu
             trims[(slot.pointer, array)] = Trim(slot.pointer, start, end, ".".join(array), len(elements) - 1,
                                                 slot.pointer == "/parameters/body" and not any(
                                                     part.isdigit() for part in array))
-    return (*trims.values(), *_numbered_pairs(placed, slots, text_at))
+    return (*trims.values(), *_pair_records(placed, slots, text_at))
 
 
-def _numbered_pairs(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> list[Trim]:
-    """The pairs of the other records of a query or of a body of URL-encoded pairs (``&number2=…&msg2=…``), each cut
-    with the ``&`` before it; all are counted as the records they make. (Form rows are not text: they stay.)"""
+_BRACKETED: Final = re.compile(r"^([^\[\]]+)\[(\d+)\]")
+
+
+def _record_of(slot: Slot, numbered: frozenset[str]) -> tuple[str, int] | None:
+    """The record a named pair belongs to: (its family, its index) for ``sms[1][to]`` and for ``number2`` where
+    ``numbered`` has ``number``; None for a plain name."""
+    if slot.place.kind not in ("query", "form") or slot.place.path:
+        return None
+    bracketed = _BRACKETED.match(slot.place.name)
+    if bracketed is not None:
+        return bracketed.group(1), int(bracketed.group(2))
+    suffixed = _NUMBERED.match(slot.place.name)
+    return ("", int(suffixed.group(2))) if suffixed is not None and suffixed.group(1) in numbered else None
+
+
+def _pair_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> list[Trim]:
+    """The other records of named pairs (``&number2=…&msg2=…``, ``-d sms[1][to]=…``): each pair of a query or of a body
+    of URL-encoded pairs cut with the ``&`` before it, each form field row removed; all counted as the records they
+    make."""
     numbered = numbered_records(slots)
-    keys = {record_key(slot, numbered) for slot in placed if slot.place.kind in ("query", "form") and
-            slot.pointer in ("/endpoint", "/parameters/body")}
-    siblings = [slot for slot in slots if record_key(slot, numbered) in keys and id(slot) not in first_records(slots)]
-    if not siblings:
+    families = {record[0]: record[1] for slot in placed if (record := _record_of(slot, numbered)) is not None}
+    others = [(slot, record) for slot in slots if (record := _record_of(slot, numbered)) is not None
+              and record[0] in families and record[1] != families[record[0]]]
+    if not others:
         return []
-    label = "/".join(dict.fromkeys(_NUMBERED.sub(r"\1", _INDEX.sub("[]", slot.place.name)) for slot in siblings))
-    records = len({_indexes(slot.place) for slot in siblings})
+    names = dict.fromkeys(f"{record[0]}[…]" if record[0] else _NUMBERED.sub(r"\1…", slot.place.name)
+                          for slot, record in others)
+    label, records = f"the records of {'/'.join(names)}", len({record for _, record in others})
     trims = []
-    for slot in siblings:
+    for slot, _ in others:
+        row = _FIELD_ROW.fullmatch(slot.pointer)
+        if row is not None:  # a form field of its own: its row goes
+            index = int(row.group(1))
+            trims.append(Trim("/parameters/fields", index, index + 1, label, records, False, []))
+            continue
         text = text_at(slot.pointer)
         separator = max(text.rfind("&", 0, slot.start), text.rfind("?", 0, slot.start))
         if separator != -1 and text[separator] == "&":
-            trims.append(Trim(slot.pointer, separator, slot.end, f"the numbered records ({label})", records, False))
+            trims.append(Trim(slot.pointer, separator, slot.end, label, records, False))
     return trims
 
 

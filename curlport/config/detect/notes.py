@@ -84,16 +84,21 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
 def _dropped_note(trim: Trim, config: dict[str, Any], source: Source, source_map: dict[str, Span], batching: bool
                   ) -> Finding:
     """CP024 at the dropped records: how many, and the exact flags that batch on the array where the form can."""
+    if isinstance(trim.replacement, list):  # rows: the first dropped field's option
+        return notes.BULK_RECORDS_DROPPED.at(_dropped_message(trim, ""), nearest_span(
+            f"{trim.pointer}/{trim.start}", source_map), trim.pointer)
     text = text_at(config, trim.pointer)
     batch = (f"; to send up to N recipients per request instead, import with --batch-key {trim.array} "
              "--batch-size N") if batching and trim.batchable else ""
     dropped = text[trim.start : trim.end]
     first = trim.start + len(dropped) - len(dropped.lstrip(" \t\n\r,"))  # the first dropped record, not the comma
     span = sample_span(text, first, trim.end, text[first : trim.end], trim.pointer, source, source_map)
-    return notes.BULK_RECORDS_DROPPED.at(
-        f"{trim.array}: {trim.dropped + 1} records, the first is the template, "
-        f"the other {trim.dropped} dropped from the config (the platform sends one message per recipient){batch}",
-        span, trim.pointer)
+    return notes.BULK_RECORDS_DROPPED.at(_dropped_message(trim, batch), span, trim.pointer)
+
+
+def _dropped_message(trim: Trim, batch: str) -> str:
+    return (f"{trim.array}: {trim.dropped + 1} records, the first is the template, the other {trim.dropped} dropped "
+            f"from the config (the platform sends one message per recipient){batch}")
 
 
 def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> list[Finding]:

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from curlport.config.detect.signals import template_words
 from curlport.detect_report import verdicts_of
-from curlport.importer import ImportResult
 from curlport.lint.placed import check_import
 from curlport.variants import CLASSES, Variant
 from curlport.variants.base import fixtures, imported
@@ -30,11 +29,12 @@ TARGET = 0.98
 
 
 @cache
-def _fixture_import(stem: str) -> ImportResult:
+def _fixture_config(stem: str) -> dict[str, Any]:
+    """The fixture's config as ``_comparable`` reads it (kept, not the import: no import result outlives a test)."""
     text = next(text for name, text, _ in FIXTURES if name == stem)
     result = imported(text)
     assert result is not None
-    return result
+    return _comparable(result.config)
 
 
 def _comparable(config: dict[str, Any]) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def test_a_variant_gives_the_fixtures_config(klass: str, stem: str) -> None:
     (A variant whose places are not all found is the rate's business, above.)"""
     variants = [v for v in VARIANTS[klass] if v.case.startswith(stem + "/") and v.expected.get("same_config")
                 and all(verdict.verdict == "found" for verdict in verdicts_of(v.case, v.text, v.expected))]
-    wanted = _comparable(_fixture_import(stem).config)
+    wanted = _fixture_config(stem)
     for variant in variants:
         result = imported(variant.text)
         assert result is not None and _comparable(result.config) == wanted, variant.case
@@ -137,19 +137,13 @@ def test_any_template_style_of_a_role_name_is_placed(fixture: tuple[str, dict[st
     names = {"to": to_name, "body": body_name}
     tokens = {role: styled(style, names[role], case) for role in roles}
     text = next(text for name, text, _ in FIXTURES if name == stem)
-    rewritten = rewrite(text, _fixture_import_none(stem), expected, tokens)
+    plain = imported(text, placeholders="none")
+    assert plain is not None
+    rewritten = rewrite(text, plain, expected, tokens)
     if rewritten is None:  # the fixture does not hold this sample verbatim: not a text of the class
         return
     verdicts = verdicts_of(stem, rewritten, expected)
     assert [(v.role, v.verdict) for v in verdicts if v.verdict != "found"] == [], (tokens, verdicts)
-
-
-@cache
-def _fixture_import_none(stem: str) -> ImportResult:
-    text = next(text for name, text, _ in FIXTURES if name == stem)
-    result = imported(text, placeholders="none")
-    assert result is not None
-    return result
 
 
 def test_numbered_records_place_in_the_first_and_drop_the_others() -> None:

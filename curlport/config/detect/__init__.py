@@ -182,11 +182,8 @@ def _named(slots: list[Slot], place: Place, flag: str) -> Slot:
 
 
 def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None, slots: list[Slot]) -> Decision:
-    # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them. Of sibling records (a bulk
-    # sample) only the first is a place: the same key in the others is the same place, not a rival.
-    first = first_records([slot for slot, _ in readings])
-    eligible = [(slot, reading) for slot, reading in readings
-                if slot is not taken and reading.total > EXCLUDED and id(slot) in first]
+    # ``is not``: the slots of one listing are all distinct, and ``taken`` is one of them.
+    eligible = [(slot, reading) for slot, reading in readings if slot is not taken and reading.total > EXCLUDED]
     # The only value shaped like the role (the one phone number, the one sentence) is it, when no name says otherwise.
     shaped = [index for index, (_, reading) in enumerate(eligible) if reading.shape >= 3]
     if len(shaped) == 1 and not any(reading.name > 0 for _, reading in eligible):
@@ -275,7 +272,10 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
     if auto and slots is not None and len(decisions) < 2:
         hints = hints_of(config)
-        both = [(slot, readings(slot, hints)) for slot in slots]
+        # Of sibling records (a bulk sample) only the first is a place: the same key in the others is the same place,
+        # not a rival, and is not read at all (14,000 records are one record's few values to score).
+        first = first_records(slots)
+        both = [(slot, readings(slot, hints)) for slot in slots if id(slot) in first]
         for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from curlport.config.detect.places import Place, Slot
+from curlport.config.detect.places import Place, Slot, json_spans
 
 _INDEX: Final = re.compile(r"\[(\d+)\]")
 #: A name numbered at its end (``number1``, ``msg2``): a record's index when other names share its numbers.
@@ -65,7 +65,8 @@ def first_records(slots: list[Slot]) -> set[int]:
     first: dict[RecordKey, Slot] = {}
     for slot in slots:
         key = record_key(slot, numbered)
-        if key not in first or _indexes(slot.place) < _indexes(first[key].place):
+        # JSON records come in their order; only named pairs (number2 before number1) may not
+        if key not in first or (not slot.place.path and _indexes(slot.place) < _indexes(first[key].place)):
             first[key] = slot
     return {id(slot) for slot in first.values()}
 
@@ -97,9 +98,7 @@ def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tu
             array = path[:index]
             if step != "0" or (slot.pointer, array) in trims or not _has_sibling(slot, index, slots):
                 continue
-            from curlport.json_positions import parse_spans  # lazy: only a bulk sample's JSON needs it here
-
-            document, spans = parse_spans(text_at(slot.pointer))
+            document, spans = json_spans(text_at(slot.pointer))
             elements = _at(document, array)
             if not isinstance(elements, list) or len(elements) < 2:
                 continue

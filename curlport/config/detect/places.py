@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
@@ -236,6 +237,15 @@ def _body_slots(body: str) -> list[Slot]:
             for slot in _query_slots("?" + body, shift=-1, pointer="/parameters/body")]
 
 
+@lru_cache(maxsize=1)
+def json_spans(text: str) -> tuple[Any, Spans]:
+    """``parse_spans`` of the last JSON text read (read-only): a bulk sample's body is listed, then trimmed to its first
+    record (``detect.bulk``), and a 1 MiB body is read once."""
+    from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
+
+    return parse_spans(text)
+
+
 def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> list[Slot]:
     """The leaves of a JSON document (nothing when the text is not an object or array, or not JSON as lint
     reads it: see ``parse_spans``).
@@ -246,10 +256,8 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     """
     if not text.lstrip().startswith(("{", "[")):
         return []
-    from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
-
     try:
-        document, spans = parse_spans(text)
+        document, spans = json_spans(text)
     except (ValueError, RecursionError):
         return []
     slots: list[Slot] = []

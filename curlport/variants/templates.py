@@ -28,7 +28,8 @@ KLASS: Final = "template-token"
 #: The token styles of the class as a space (for hypothesis): each wraps a name written as an identifier.
 STYLES: Final = {
     "angle": "<{}>", "brace": "{{{}}}", "double-brace": "{{{{{}}}}}", "dollar-brace": "${{{}}}", "dollar": "${}",
-    "percent": "%{}%", "bang": "!{}!", "at": "@@{}@@", "square": "[{}]", "your": "YOUR_{}", "caps": "{}",
+    "percent": "%{}%", "bang": "!{}!", "at": "@@{}@@", "square": "[{}]", "hash": "#{}#", "dunder": "__{}__",
+    "your": "YOUR_{}", "caps": "{}",
 }
 #: How a name's words are joined.
 CASES: Final = ("snake", "upper", "camel")

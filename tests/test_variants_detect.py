@@ -164,3 +164,13 @@ def test_records_in_form_fields_drop_their_rows() -> None:
                                                      {"key": "sms[0][text]", "value": "$$Body"}]
     assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
         ("CP024", 1, 87)]
+
+
+def test_a_bulk_body_with_trailing_commas_is_read_and_trimmed_as_placed() -> None:
+    text = ("""curl https://h.example/send -H 'Content-Type: application/json' -d '{"messages": [{"to": """
+            """"+447700900123", "text": "Hi one",}, {"to": "+447700900456", "text": "Hi two"},],}'""")
+    result = imported(text)
+    assert result is not None
+    assert result.config["parameters"]["body"] == '{"messages": [{"to": "$$To", "text": "$$Body",},],}'
+    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
+        ("CP024", 1, 127)]

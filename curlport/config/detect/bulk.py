@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from curlport.config.detect.places import Place, Slot, json_spans
+from curlport.config.detect.places import Place, Slot, lenient_spans
 
 _INDEX: Final = re.compile(r"\[(\d+)\]")
 #: A name numbered at its end (``number1``, ``msg2``): a record's index when other names share its numbers.
@@ -98,12 +98,12 @@ def extra_records(placed: Iterable[Slot], slots: list[Slot], text_at: Any) -> tu
             array = path[:index]
             if step != "0" or (slot.pointer, array) in trims or not _has_sibling(slot, index, slots):
                 continue
-            document, spans = json_spans(text_at(slot.pointer))
-            elements = _at(document, array)
-            if not isinstance(elements, list) or len(elements) < 2:
+            spans = lenient_spans(text_at(slot.pointer))
+            count = next(k for k in range(1, len(spans) + 2) if (*array, str(k)) not in spans)
+            if count < 2:
                 continue
-            start, end = spans[(*array, "0")][1], spans[(*array, str(len(elements) - 1))][1]
-            trims[(slot.pointer, array)] = Trim(slot.pointer, start, end, ".".join(array), len(elements) - 1,
+            start, end = spans[(*array, "0")][1], spans[(*array, str(count - 1))][1]
+            trims[(slot.pointer, array)] = Trim(slot.pointer, start, end, ".".join(array), count - 1,
                                                 slot.pointer == "/parameters/body" and not any(
                                                     part.isdigit() for part in array))
     return (*trims.values(), *_pair_records(placed, slots, text_at))
@@ -158,13 +158,3 @@ def _has_sibling(slot: Slot, index: int, slots: list[Slot]) -> bool:
                and other.place.path[:index] == path[:index] and other.place.path[index] != path[index]
                and other.place.path[index + 1 :] == path[index + 1 :] for other in slots)
 
-
-def _at(document: Any, path: tuple[str, ...]) -> Any:
-    for step in path:
-        if isinstance(document, list) and step.isdigit() and int(step) < len(document):
-            document = document[int(step)]
-        elif isinstance(document, dict) and step in document:
-            document = document[step]
-        else:
-            return None
-    return document

@@ -228,9 +228,7 @@ def _body_slots(body: str) -> list[Slot]:
         return slots
     if body.lstrip().startswith(("{", "[")):
         repaired = _TRAILING_COMMA.sub(" ", body)
-        if repaired == body:
-            return []
-        return _json_slots(repaired, "/parameters/body", make, ())
+        return _json_slots(repaired, "/parameters/body", make, ()) if repaired != body else []
     if not _FORM_PAIRS.fullmatch(body.strip()):
         return []
     return [slot._replace(place=Place("form", slot.place.name))
@@ -244,6 +242,14 @@ def json_spans(text: str) -> tuple[Any, Spans]:
     from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
 
     return parse_spans(text)
+
+
+def lenient_spans(text: str) -> Spans:
+    """The spans of a JSON text as its places were read: as it is, or with its trailing commas as spaces."""
+    try:
+        return json_spans(text)[1]
+    except (ValueError, RecursionError):
+        return json_spans(_TRAILING_COMMA.sub(" ", text))[1]
 
 
 def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> list[Slot]:

@@ -241,3 +241,11 @@ def test_every_value_of_a_body_read_by_its_shape_is_a_place(body: str, places: l
     assert [(f.span.line, f.span.column) for f in result.findings if f.code == "CP020" and f.span] == columns
     chosen = _import(text, placeholders="none", to=places[0], body=places[1])
     assert chosen.config["parameters"]["body"] == result.config["parameters"]["body"]
+
+
+def test_a_value_under_the_roles_name_beats_a_close_one_under_no_name() -> None:
+    """A neutral template under "body" against free text under a name that says nothing (ClickSend's custom_string):
+    the name decides, it is no question."""
+    body = '{"messages": [{"to": "+61411111111", "body": "string", "custom_string": "a reference of yours"}]}'
+    result = _import(f"curl https://h.example/send --json '{body}'")
+    assert [str(item.place) for item in result.substitutions] == ["json:messages.0.to", "json:messages.0.body"]

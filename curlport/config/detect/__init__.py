@@ -201,7 +201,11 @@ def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None,
     if role == MESSAGE and _dlt_route(slots):
         return Decision(role, "ask", candidates=_offered(ranked, with_named=True),
                         reason="on a DLT route the message field may carry a template id rather than the text")
-    clear = len(ranked) == 1 or best.total - ranked[1][1].total >= MARGIN
+    # Clearly the best: ahead by MARGIN, or ahead at all as the only one of the two whose own name says the role (a
+    # number under "address" against a bare number in the URL path, a template under "body" against free text).
+    second = ranked[1][1] if len(ranked) > 1 else None
+    clear = second is None or best.total - second.total >= MARGIN or (
+        best.name > 0 >= second.name and best.total > second.total)
     if best.total >= FOUND and clear:
         return Decision(role, "found", best_slot, _scored(ranked[:1]))
     offered = _offered(ranked)

@@ -174,3 +174,14 @@ def test_a_bulk_body_with_trailing_commas_is_read_and_trimmed_as_placed() -> Non
     assert result.config["parameters"]["body"] == '{"messages": [{"to": "$$To", "text": "$$Body",},],}'
     assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP024" and f.span] == [
         ("CP024", 1, 127)]
+
+
+def test_every_bulk_variant_renders_one_record() -> None:
+    """Whatever the bulk shape, the imported config carries the first record only (no second number left)."""
+    for variant in VARIANTS["bulk"]:
+        result = imported(variant.text)
+        assert result is not None
+        if "/numbers-" not in variant.case:  # a list of numbers in one value is one $$To, nothing to drop
+            assert result.dropped, variant.case
+        text = json.dumps(result.config)
+        assert not any(marker in text for marker in ("(second)", "2=", "[1]")), variant.case

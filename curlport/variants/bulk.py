@@ -1,5 +1,6 @@
 """Class 2, bulk samples: the documentation sends several messages at once, a list of records each with its own number
-and text (``messages[0]``, ``messages[1]``), or one text to a list of numbers (``to=A,B``).
+and text (``messages[0]``, ``messages[1]``, ``to1``/``text1``, ``to[0]``/``text[0]``), or one text to a list of
+numbers (``to=A,B``).
 
 The first record is the template: the places are those of the fixture (in its first record), and once the extra
 records are dropped and the placeholders written the config is the fixture's own. A fixture whose recipient and
@@ -106,13 +107,57 @@ def _records(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple[s
         yield "wrapped-messages", wrapped, places, False
 
 
+#: How documentation names the records of a sample of pairs: the first record's key, the second's.
+NUMBERINGS: Final = {"suffix": ("{}1", "{}2"), "bracket": ("{}[0]", "{}[1]")}
+
+
+def _named_records(text: str, result: ImportResult, expected: dict[str, Any]
+                   ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(label, text, places): a query or form sample whose recipient and message pairs are numbered as records
+    (``to1=…&to2=…``, ``to[0]=…&to[1]=…``), the second record written right after the first's pair."""
+    pairs = []
+    for role in ("to", "body"):
+        slot = slot_at(result, str(expected.get(role, "")))
+        located = locate(result, slot) if slot is not None and slot.place.kind in ("query", "form") else None
+        if slot is None or located is None or slot.place.path:
+            return
+        key_start = located.start - len(slot.place.name) - 1
+        if text[key_start : located.start] != slot.place.name + "=":
+            return
+        pairs.append((role, slot, located, key_start))
+    for label, (first, second) in NUMBERINGS.items():
+        if label == "bracket" and any(slot.place.kind == "query" for _, slot, _, _ in pairs):
+            continue  # curl reads [0] in a URL as a glob
+        rewritten, places = text, dict(expected)
+        for role, slot, located, key_start in sorted(pairs, key=lambda pair: -pair[3]):
+            written = text[located.start : located.end]
+            other = other_number(written) if role == "to" else written + "2"
+            if other is None:  # no digit to make a second number of (a placeholder already there)
+                return
+            key = slot.place.name
+            pair = (f"{shell_written(first.format(key), located.quote)}={written}&"
+                    f"{shell_written(second.format(key), located.quote)}={other}")
+            rewritten = rewritten[:key_start] + pair + rewritten[located.end :]
+            places[role] = f"{slot.place.kind}:{first.format(key)}"
+        again = imported(rewritten, placeholders="none")
+        reads = again is not None and all(
+            (found := slot_at(again, places[role])) is not None and found.value == slot.value
+            for role, slot, _, _ in pairs)
+        if reads:
+            yield f"named-{label}", rewritten, places
+
+
 def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
-    """The fixture's recipient as a list of numbers; its record duplicated into a bulk array."""
+    """The fixture's recipient as a list of numbers; its pairs numbered as records; its record duplicated into a bulk
+    array."""
     result = imported(text, placeholders="none")
-    if result is None:
-        return
+    recipient = slot_at(result, str(expected.get("to", ""))) if result is not None else None
+    if result is None or (recipient is not None and "$$" in recipient.text):
+        return  # a finished config, not a sample: there is no second recipient to write
     for label, rewritten, same in _number_lists(text, result, expected):
         yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": same})
+    for label, rewritten, places in _named_records(text, result, expected):
+        yield Variant(f"{stem}/{label}", KLASS, rewritten, {**places, "same_config": False})
     span = result.source_map.get("/parameters/body")
     if span is None:
         return

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from curlport.config.detect import Detection, detect, slots_of, text_at
+from curlport.config.detect import slots_of, text_at
 from curlport.config.detect.notes import sample_span
 from curlport.config.detect.places import Slot, parse_place
 from curlport.detect_report import same_place
@@ -164,7 +164,3 @@ def holds(result: ImportResult | None, place_text: str, token: str) -> bool:
     value = slot.value[0] if isinstance(slot.value, list) and len(slot.value) == 1 else slot.value
     return isinstance(value, str) and value.strip() in (token, token.replace("+", " ").strip())
 
-
-def placements(result: ImportResult) -> Detection:
-    """What detection concludes on an import made with ``--placeholders none``."""
-    return detect(result.config)

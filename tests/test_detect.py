@@ -249,3 +249,10 @@ def test_a_value_under_the_roles_name_beats_a_close_one_under_no_name() -> None:
     body = '{"messages": [{"to": "+61411111111", "body": "string", "custom_string": "a reference of yours"}]}'
     result = _import(f"curl https://h.example/send --json '{body}'")
     assert [str(item.place) for item in result.substitutions] == ["json:messages.0.to", "json:messages.0.body"]
+
+
+def test_the_retired_candidate_code_is_still_accepted_in_settings() -> None:
+    """CP022 became part of CP021: a settings file or command line that names it still runs (exit 0 or 1, never 2)."""
+    config = str(CURL_DIR.parent / "configs" / "textlocal.json")
+    assert CliRunner().invoke(main, ["lint", "--ignore", "CP022", config]).exit_code in (0, 1)
+    assert CliRunner().invoke(main, ["lint", "--ignore", "CP029", config]).exit_code == 2

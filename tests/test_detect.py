@@ -256,3 +256,5 @@ def test_the_retired_candidate_code_is_still_accepted_in_settings() -> None:
     config = str(CURL_DIR.parent / "configs" / "textlocal.json")
     assert CliRunner().invoke(main, ["lint", "--ignore", "CP022", config]).exit_code in (0, 1)
     assert CliRunner().invoke(main, ["lint", "--ignore", "CP029", config]).exit_code == 2
+    explained = CliRunner().invoke(main, ["rules", "CP022"])
+    assert explained.exit_code == 2 and "CP021" in explained.output

@@ -258,3 +258,22 @@ def test_the_retired_candidate_code_is_still_accepted_in_settings() -> None:
     assert CliRunner().invoke(main, ["lint", "--ignore", "CP029", config]).exit_code == 2
     explained = CliRunner().invoke(main, ["rules", "CP022"])
     assert explained.exit_code == 2 and "CP021" in explained.output
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_config_of_many_numbers_decides_as_if_each_were_checked(named: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few numbers only those that can be candidates go to phonenumbers; the decision is the same."""
+    import curlport.config.detect as detection
+
+    members = {f"field{i}": f"+4477009{i:05d}" for i in range(200)}
+    if named:
+        members["mobile"] = "+447700912345"
+    config = {"endpoint": "https://h.example/send", "method": "POST",
+              "parameters": {"format": "json", "body": json.dumps({**members, "text": "Hello there"})}}
+    few = detect(config)
+    monkeypatch.setattr(detection, "_ALL_CHECKED", 10_000)
+    every = detect(config)
+    assert few.recipient.outcome == every.recipient.outcome == ("found" if named else "ask")
+    assert [c.slot.place for c in few.recipient.candidates] == [c.slot.place for c in every.recipient.candidates]
+    assert few.message.slot == every.message.slot

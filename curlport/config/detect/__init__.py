@@ -17,7 +17,19 @@ from typing import Any, Final, NamedTuple
 from curlport.config import shape as read
 from curlport.config.detect.bulk import Trim, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
-from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
+from curlport.config.detect.signals import (
+    EXCLUDED,
+    MESSAGE,
+    RECIPIENT,
+    Hints,
+    Reading,
+    Scored,
+    named_readings,
+    number_shaped,
+    readings,
+    scored,
+    slot_names,
+)
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
 from curlport.source import Span
@@ -215,6 +227,49 @@ def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None,
     return Decision(role, "ask", candidates=offered, reason=reason)
 
 
+#: Up to this many numbers are each checked with ``phonenumbers``; beyond it only those that can be candidates are.
+_ALL_CHECKED: Final = 64
+#: A number ranked this far below the best checked reading cannot be offered once checked.
+_OUT_OF_REACH: Final = 3
+
+
+def checked_readings(slots: list[Slot], hints: Hints) -> list[tuple[Slot, tuple[Reading, Reading]]]:
+    """Each slot's readings; in a config of many numbers (a body of thousands of distinct values) only the few numbers
+    that can be candidates are checked with ``phonenumbers``.
+
+    The numbers are first ranked as if each were valid (``Hints.assumed``: the most a number scores for the recipient).
+    For each role they are checked best first (in document order among equals, as ranking breaks ties), until the
+    "only value of its shape" rule cannot apply (a name for the role, or two checked values of the shape) and enough
+    are checked to fill the candidates and the margin, or the next is out of reach of the best. The numbers left
+    count as plausible runs of digits (2, a valid number's least), behind every checked one that ranked above them.
+    """
+    shaped = frozenset(index for index, slot in enumerate(slots) if number_shaped(slot.value))
+    if len(shaped) <= _ALL_CHECKED:
+        return [(slot, readings(slot, hints)) for slot in slots]
+    ranking = hints._replace(assumed=4)
+    names = [slot_names(slot) for slot in slots]  # worked out once: a large config's names overflow their cache
+    pairs = [named_readings(names[index], slot, ranking if index in shaped else hints)
+             for index, slot in enumerate(slots)]
+    unchecked = set(shaped)
+    for role in (0, 1):
+        eligible = [index for index, pair in enumerate(pairs) if pair[role].total > EXCLUDED]
+        named = any(pairs[index][role].name > 0 for index in eligible)
+        best = max((pairs[index][role].total for index in eligible if index not in unchecked), default=EXCLUDED)
+        alike, checked = 0, 0
+        for index in sorted(unchecked.intersection(eligible), key=lambda i: (-pairs[i][role].total, i)):
+            enough = checked > MAX_CANDIDATES or pairs[index][role].total < best - _OUT_OF_REACH
+            if (named or alike >= 2) and enough:
+                break
+            pairs[index] = named_readings(names[index], slots[index], hints)
+            unchecked.discard(index)
+            best = max(best, pairs[index][role].total)
+            alike, checked = alike + (pairs[index][role].shape >= 3), checked + 1
+    plausible = hints._replace(assumed=2)
+    for index in unchecked:
+        pairs[index] = named_readings(names[index], slots[index], plausible)
+    return list(zip(slots, pairs, strict=True))
+
+
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
     """The candidates of an ask: the best and those close to it (a first part of the ranking), and ``with_named``,
     on a template route, where the text may be in any field named for it (the template's variables), those too."""
@@ -279,7 +334,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         # Of sibling records (a bulk sample) only the first is a place: the same key in the others is the same place,
         # not a rival, and is not read at all (14,000 records are one record's few values to score).
         first = first_records(slots)
-        both = [(slot, readings(slot, hints)) for slot in slots if id(slot) in first]
+        both = checked_readings([slot for slot in slots if id(slot) in first], hints)
         for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None

@@ -220,6 +220,9 @@ class Hints(NamedTuple):
     """
 
     regions: tuple[str, ...] = ()
+    #: The strength a value shaped like a number is taken to have without asking ``phonenumbers`` (0: ask): 4 ranks the
+    #: numbers of a large config, 2 stands for those never checked (``checked_readings``).
+    assumed: int = 0
 
 
 _NUMBER_SEPARATORS: Final = re.compile(r"[\s().-]")
@@ -239,7 +242,15 @@ def phone_strength(text: str, hints: Hints) -> int:
         compact = "+" + compact[2:]
     if not _NUMBER.fullmatch(compact):
         return 0
-    return _strength(compact, hints.regions)
+    return hints.assumed or _strength(compact, hints.regions)
+
+
+def number_shaped(value: Any) -> bool:
+    """Whether a value's shape depends on ``phonenumbers``: a JSON integer, a list, or a text of 6 to 15 digits."""
+    if isinstance(value, str):
+        compact = _NUMBER_SEPARATORS.sub("", value.strip())
+        return _NUMBER.fullmatch("+" + compact[2:] if compact.startswith("00") else compact) is not None
+    return isinstance(value, int | list) and not isinstance(value, bool)
 
 
 @lru_cache(maxsize=4096)
@@ -432,17 +443,30 @@ class Reading(NamedTuple):
 NEVER: Final = Reading(EXCLUDED, EXCLUDED, 0, EXCLUDED, EXCLUDED, "excluded", False)
 
 
+#: What a slot's names say (``_names``): its own name's score for each role, and whether a name around says each.
+Names = tuple[int, int, bool, bool]
+
+
 def readings(slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
     """How much the slot looks like the place of RECIPIENT and of MESSAGE: its names and its value are read once
     for both roles, and a slot its names exclude is not looked at further (nor its number given to phonenumbers)."""
-    names = _names(slot.place, slot.context)
+    return named_readings(slot_names(slot), slot, hints)
+
+
+def slot_names(slot: Slot) -> Names | None:
+    """What the slot's names say for each role, None when they exclude it (see ``_names``)."""
+    return _names(slot.place, slot.context)
+
+
+def named_readings(names: Names | None, slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
+    """``readings`` with what the slot's names say already worked out (a caller that reads a slot more than once)."""
     if names is None:
         return NEVER, NEVER
     return _readings(names, shape(slot.value, hints), slot.place.kind)
 
 
 @lru_cache(maxsize=4096)
-def _readings(names: tuple[int, int, bool, bool], value: Shape, kind: str) -> tuple[Reading, Reading]:
+def _readings(names: Names, value: Shape, kind: str) -> tuple[Reading, Reading]:
     """The readings of a slot from what its names say (``_names``), its value's shape and its kind: cached, as
     those three are few and repeat far more than the values themselves."""
     recipient_name, message_name, recipient_around, message_around = names
@@ -452,7 +476,7 @@ def _readings(names: tuple[int, int, bool, bool], value: Shape, kind: str) -> tu
 
 
 @lru_cache(maxsize=4096)
-def _names(place: Place, context: tuple[str, ...]) -> tuple[int, int, bool, bool] | None:
+def _names(place: Place, context: tuple[str, ...]) -> Names | None:
     """What a slot's names say, for RECIPIENT then MESSAGE: its own name's score (-3 when named for the other
     role), then whether a name around it is the role's; None when they exclude it (an HTTP header of the
     protocol, a negative word in any of them), whatever its value. Cached: names repeat (every row's key, the

@@ -18,8 +18,8 @@ that is missing is shown as n/a.
 The scaling rows run ``curlport import`` (or ``lint``) on each input with a time
 limit, the median of three runs (one with --quick): they are the worst shapes found (placeholders repeated tens of
 thousands of times, one long plain word, thousands of words, escapes, near-miss
-placeholders, a config whose body holds 90,000 placeholders) at 64 KiB, 256 KiB and
-1 MiB; the budget is 2 s.
+placeholders, a bulk sample of 15,000 JSON records, a config whose body holds 90,000 placeholders) at 64 KiB,
+256 KiB and 1 MiB; the budget is 2 s.
 
 The install row times ``pip install`` of this checkout into a new venv with pip's cache off, beside
 ``pip install check-jsonschema`` the same way (wall time: an install waits on the network and the disk, and the
@@ -503,6 +503,12 @@ def scaling_input(shape: str, size: int) -> tuple[str, str]:
         return "big.curl", head.removesuffix(" --data-raw ") + _repeat_to(unit, budget)
     if shape == "near-misses":
         return "big.curl", f"{head}'{_repeat_to('{{to}} ', budget)}'"
+    if shape == "json-records":  # a bulk sample: one record per recipient, each with its own number and text
+        records, index = [], 0
+        while sum(map(len, records)) + 2 * len(records) < budget - 20:
+            records.append(f'{{"to": "+4477009{index % 100000:05d}", "from": "CP", "text": "Hello number {index}"}}')
+            index += 1
+        return "big.curl", f"""{head}'{{"messages": [{", ".join(records)}]}}'"""
     if shape == "config-placeholders":
         body = _repeat_to("$$To \\\"$$Body\\\" ", size - 200)
         return "big.json", ('{"name": "big", "method": "POST", "endpoint": "https://sms.example.com/send", '
@@ -510,7 +516,8 @@ def scaling_input(shape: str, size: int) -> tuple[str, str]:
     raise ValueError(shape)
 
 
-SCALING_SHAPES = ("placeholders", "plain-word", "escapes", "words", "near-misses", "config-placeholders")
+SCALING_SHAPES = ("placeholders", "plain-word", "escapes", "words", "near-misses", "json-records",
+                  "config-placeholders")
 
 
 def json_objects_body() -> str:

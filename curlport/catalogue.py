@@ -50,6 +50,9 @@ CODES: dict[str, CodeDoc] = {
     **{doc.code: CodeDoc(doc.code, doc.name, doc.severity, doc.summary, doc.why, doc.fix) for doc in PREFLIGHT_CODES},
 }
 CODES = dict(sorted(CODES.items()))
+#: Codes curlport no longer reports, still accepted where codes are selected or ignored (a settings file written for
+#: an earlier version keeps working), and what became of each.
+RETIRED: dict[str, str] = {"CP022": "merged into CP021: an ask is one finding that names every candidate"}
 
 
 @cache

@@ -1,4 +1,7 @@
-"""How detection does on a corpus: ``python -m curlport.detect_report [DIR]`` (default ``fixtures/curl``).
+"""How detection does on a corpus: ``python -m curlport.detect_report [--classes] [DIR]`` (default ``fixtures/curl``).
+
+With ``--classes`` the verdicts are on every variant of every class (``curlport.variants``) generated from the
+folder's fixtures, counted per class.
 
 Each ``<case>.curl`` with a ``<case>.places.toml`` beside it (``to``/``body``: a place,
 or ``"ask"`` with the ``to_candidates``/``body_candidates`` an ask must offer) is
@@ -19,9 +22,11 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from curlport.config.detect import Decision, detect
 from curlport.config.detect.places import Place, Slot, parse_place
+from curlport.errors import CurlportError
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
 
@@ -78,8 +83,17 @@ def judge(decision: Decision, expected: str, must_offer: list[str]) -> str:
 def evaluate(curl_file: Path) -> list[Verdict]:
     """The verdicts on one case, from its .curl and its .places.toml."""
     expected = tomllib.loads(curl_file.with_suffix(".places.toml").read_text(encoding="utf-8"))
-    text = decode_input(curl_file.read_bytes())
-    config = import_curl(text, name=curl_file.stem, placeholders="none").config
+    return verdicts_of(curl_file.stem, decode_input(curl_file.read_bytes()), expected)
+
+
+def verdicts_of(case: str, text: str, expected: dict[str, Any]) -> list[Verdict]:
+    """The verdicts on one text against its expected places (the keys of a .places.toml); a text the import
+    cannot read misses every placeholder."""
+    try:
+        config = import_curl(text, name=case.partition("/")[0], placeholders="none").config
+    except CurlportError as error:
+        return [Verdict(case, role, str(expected[key]), f"not read: {error.message}", "missed")
+                for role, key in _EXPECTED_KEYS.items() if expected.get(key)]
     detection = detect(config)
     verdicts = []
     for decision in detection.decisions:
@@ -88,7 +102,7 @@ def evaluate(curl_file: Path) -> list[Verdict]:
         if not wanted:
             continue
         verdict = judge(decision, wanted, list(expected.get(f"{key}_candidates", [])))
-        verdicts.append(Verdict(curl_file.stem, decision.role, wanted, _describe(decision), verdict))
+        verdicts.append(Verdict(case, decision.role, wanted, _describe(decision), verdict))
     return verdicts
 
 
@@ -98,22 +112,53 @@ def corpus(directory: Path) -> list[Path]:
     return [path for path in curl_files if path.is_file()]
 
 
+def class_verdicts(directory: Path) -> dict[str, list[Verdict]]:
+    """The verdicts on every variant of every class (``curlport.variants.CLASSES``) of the folder's fixtures."""
+    from curlport.variants import CLASSES
+    from curlport.variants.base import fixtures
+
+    cases = list(fixtures(directory))
+    return {klass: [verdict for stem, text, expected in cases for variant in generate(stem, text, expected)
+                    for verdict in verdicts_of(variant.case, variant.text, variant.expected)]
+            for klass, generate in CLASSES.items()}
+
+
+def _summary(verdicts: list[Verdict]) -> str:
+    counts = Counter(item.verdict for item in verdicts)
+    total = len(verdicts) or 1
+    return ", ".join(f"{counts[name]} {name} ({100 * counts[name] / total:.1f}%)" for name in VERDICTS)
+
+
+def _misses(verdicts: list[Verdict], limit: int | None = None) -> None:
+    shown = [item for item in verdicts if item.verdict != "found"]
+    for item in shown[:limit]:
+        print(f"{item.verdict:<7} {item.case:<32} {item.role:<9} expected {item.expected:<32} got {item.got}")
+    if limit is not None and len(shown) > limit:
+        print(f"… and {len(shown) - limit} more")
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
+    by_class = "--classes" in arguments
+    arguments = [argument for argument in arguments if argument != "--classes"]
     directory = Path(arguments[0]) if arguments else Path("fixtures/curl")
-    verdicts = [verdict for path in corpus(directory) for verdict in evaluate(path)]
+    if by_class:
+        classes = class_verdicts(directory)
+        verdicts = [verdict for found in classes.values() for verdict in found]
+    else:
+        classes = {}
+        verdicts = [verdict for path in corpus(directory) for verdict in evaluate(path)]
     if not verdicts:
         print(f"no <case>.places.toml beside a <case>.curl in {directory}", file=sys.stderr)
         return 2
-    for item in verdicts:
-        if item.verdict != "found":
-            print(f"{item.verdict:<7} {item.case:<32} {item.role:<9} expected {item.expected:<32} got {item.got}")
-    counts = Counter(item.verdict for item in verdicts)
-    total = len(verdicts)
+    _misses(verdicts, 40 if by_class else None)
+    print()
+    for klass, found in classes.items():
+        print(f"{klass:<16} {len({item.case for item in found})} variants, {len(found)} placeholders: "
+              f"{_summary(found)}")
     cases = len({item.case for item in verdicts})
-    print(f"\n{cases} cases, {total} placeholders: " + ", ".join(
-        f"{counts[name]} {name} ({100 * counts[name] / total:.0f}%)" for name in VERDICTS))
-    return 1 if counts["wrong"] else 0
+    print(f"{cases} cases, {len(verdicts)} placeholders: {_summary(verdicts)}")
+    return 1 if any(item.verdict == "wrong" for item in verdicts) else 0
 
 
 if __name__ == "__main__":

@@ -6,10 +6,12 @@ This is the library entry point the CLI wraps; it never prints and never exits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute
+from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute, text_at
+from curlport.config.detect.bulk import Trim, extra_records
 from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.json_text import config_json
@@ -47,6 +49,8 @@ class ImportResult(NamedTuple):
     #: ``config``'s places and detection as the rules would work them out, when the import already did: detection
     #: ran with its defaults and nothing was placed or added after it. None otherwise.
     detected: Detected | None = None
+    #: The extra records of a bulk sample, dropped from the config (the first is the template).
+    dropped: tuple[Trim, ...] = ()
 
 
 def import_curl(
@@ -104,14 +108,18 @@ def import_curl(
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
+    dropped: tuple[Trim, ...] = ()
     detection = None
     if placeholders == "auto" or to or body:
         detection = detect(config, to=_place(to, "--to"), body=_place(body, "--body"), auto=placeholders == "auto",
                            listed=listed)
         substitutions = located(detection, config, command.source, source_map)
-        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map))
-        config = substitute(config, list(substitutions))
-    unchanged = not substitutions and batching is None and callback_url is None
+        dropped = extra_records([slot for item in detection.decisions if (slot := item.to_write) is not None], listed,
+                                partial(text_at, config))
+        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map, dropped,
+                                       batching=form == CURRENT_FORM and batching is None))
+        config = substitute(config, [*substitutions, *dropped])
+    unchanged = not substitutions and not dropped and batching is None and callback_url is None
     detected = Detected(listed, detection) if detection is not None and unchanged and placeholders == "auto" \
         and to is None and body is None else None
     if batching is not None:
@@ -123,7 +131,7 @@ def import_curl(
     except SchemaViolationError as error:  # located at what the value came from (the URL of an endpoint)
         raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection,
-                        detected)
+                        detected, dropped)
 
 
 def _malformed_header_secrets(request: Request) -> frozenset[str]:

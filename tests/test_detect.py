@@ -12,10 +12,11 @@ from fixture_cases import CURL_DIR, curl_cases
 
 from curlport import CurlportError, decode_input, import_curl
 from curlport.cli import main
-from curlport.config.detect import detect, substitute
+from curlport.config.detect import UNSURE, detect, substitute
 from curlport.config.detect.places import Place, PlaceSyntaxError, parse_place, slots_of
 from curlport.detect_report import corpus, evaluate
 from curlport.detect_report import main as report_main
+from curlport.lint.placed import check_import
 
 CORPUS = corpus(CURL_DIR)
 
@@ -49,7 +50,7 @@ def test_detection_changes_only_the_reported_places(case: str) -> None:
     text = decode_input((CURL_DIR / f"{case}.curl").read_bytes())
     plain = _import(text, placeholders="none")
     detected = _import(text)
-    assert substitute(plain.config, list(detected.substitutions)) == detected.config
+    assert substitute(plain.config, [*detected.substitutions, *detected.dropped]) == detected.config
     for item in detected.substitutions:
         assert item.placeholder in ("$$To", "$$Body") and item.span is not None
         if not any(c in item.place.name for c in "#:"):  # a field named text# has no place text that parses
@@ -110,20 +111,32 @@ def test_the_plus_curl_turns_into_a_space_is_noted_at_the_plus() -> None:
     assert result.config["parameters"]["fields"][0]["value"] == "$$To"
 
 
-def test_two_alike_candidates_ask_and_place_nothing() -> None:
+def test_two_alike_candidates_ask_once_and_place_nothing() -> None:
+    """One problem, one finding: the CP021 at the first candidate names both, and neither an import note nor CP402
+    repeats it at the candidates."""
     text = "curl https://h.example/send -d a=+15551234567 -d b=+15557654321 -d 'text=hi there'"
     result = _import(text)
     assert "$$To" not in json.dumps(result.config)
-    asked = [f for f in result.findings if f.code == "CP021"]
-    offered = [(f.span.line, f.span.column) for f in result.findings if f.code == "CP022" and f.span]
-    assert len(asked) == 1 and offered == [(1, 34), (1, 52)]
-    assert "--to form:a" in asked[0].message and "--to form:b" in asked[0].message
+    about_the_recipient = [(f.code, f.span.line, f.span.column) for f in check_import(result)
+                           if f.code.startswith(("CP02", "CP4")) and f.span]
+    assert about_the_recipient == [("CP021", 1, 34), ("CP020", 1, 74)]
+    asked = next(f for f in result.findings if f.code == "CP021")
+    assert "--to form:a (1:34" in asked.message and "--to form:b (1:52" in asked.message
+
+
+def test_one_candidate_is_placed_not_asked() -> None:
+    """A single place that may be the recipient is placed, and the note says it is not sure."""
+    result = _import("curl https://h.example/send -d 'address=string' -d 'text=hi there'")
+    assert [f["value"] for f in result.config["parameters"]["fields"]] == ["$$To", "$$Body"]
+    placed = [(f.code, f.span.line, f.span.column) for f in result.findings if f.span]
+    assert placed == [("CP020", 1, 41), ("CP020", 1, 58)]
+    assert UNSURE in result.findings[0].message
 
 
 def test_a_dlt_template_id_in_message_asks() -> None:
     result = _import("curl 'https://h.example/bulk?route=dlt&message=111111&variables_values=1234&numbers=9999999999'")
     assert "$$Body" not in result.config["endpoint"] and "numbers=$$To" in result.config["endpoint"]
-    assert [f.code for f in result.findings if f.code in ("CP021", "CP022")][:2] == ["CP021", "CP022"]
+    assert sorted(f.code for f in result.findings if f.code.startswith("CP02")) == ["CP020", "CP021"]
 
 
 def test_user_places_win_and_unknown_places_stop() -> None:
@@ -212,3 +225,55 @@ def test_form_view_shows_the_current_forms_fields(tmp_path: Path) -> None:
     assert ["Client", "Secret   ****************"] in rows and "my-client-secret" not in shown
     assert ["Parameters", "JSON"] in rows and ["Callback", "URL      https://cb.example/dlr/1"] in rows
     assert ["Batch", "Key       messages"] in rows and ["Batch", "Size      500"] in rows
+
+
+@pytest.mark.parametrize(("body", "places", "columns"), [
+    ("to=+447700900123&text=Hello+there", ["form:to", "form:text"], [(1, 72), (1, 91)]),
+    ('{"to": "+447700900123", "text": "Hi there",}', ["json:to", "json:text"], [(1, 76), (1, 101)]),
+])
+def test_every_value_of_a_body_read_by_its_shape_is_a_place(body: str, places: list[str],
+                                                            columns: list[tuple[int, int]]) -> None:
+    """Form pairs under a JSON Content-Type, JSON with a trailing comma: the places are read by the body's shape, so
+    detection places there and --to/--body accept them."""
+    text = f"curl https://h.example/send -H 'Content-Type: application/json' -d '{body}'"
+    result = _import(text)
+    assert [str(item.place) for item in result.substitutions] == places
+    assert [(f.span.line, f.span.column) for f in result.findings if f.code == "CP020" and f.span] == columns
+    chosen = _import(text, placeholders="none", to=places[0], body=places[1])
+    assert chosen.config["parameters"]["body"] == result.config["parameters"]["body"]
+
+
+def test_a_value_under_the_roles_name_beats_a_close_one_under_no_name() -> None:
+    """A neutral template under "body" against free text under a name that says nothing (ClickSend's custom_string):
+    the name decides, it is no question."""
+    body = '{"messages": [{"to": "+61411111111", "body": "string", "custom_string": "a reference of yours"}]}'
+    result = _import(f"curl https://h.example/send --json '{body}'")
+    assert [str(item.place) for item in result.substitutions] == ["json:messages.0.to", "json:messages.0.body"]
+
+
+def test_the_retired_candidate_code_is_still_accepted_in_settings() -> None:
+    """CP022 became part of CP021: a settings file or command line that names it still runs (exit 0 or 1, never 2)."""
+    config = str(CURL_DIR.parent / "configs" / "textlocal.json")
+    assert CliRunner().invoke(main, ["lint", "--ignore", "CP022", config]).exit_code in (0, 1)
+    assert CliRunner().invoke(main, ["lint", "--ignore", "CP029", config]).exit_code == 2
+    explained = CliRunner().invoke(main, ["rules", "CP022"])
+    assert explained.exit_code == 2 and "CP021" in explained.output
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_config_of_many_numbers_decides_as_if_each_were_checked(named: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few numbers only those that can be candidates go to phonenumbers; the decision is the same."""
+    import curlport.config.detect as detection
+
+    members = {f"field{i}": f"+4477009{i:05d}" for i in range(200)}
+    if named:
+        members["mobile"] = "+447700912345"
+    config = {"endpoint": "https://h.example/send", "method": "POST",
+              "parameters": {"format": "json", "body": json.dumps({**members, "text": "Hello there"})}}
+    few = detect(config)
+    monkeypatch.setattr(detection, "_ALL_CHECKED", 10_000)
+    every = detect(config)
+    assert few.recipient.outcome == every.recipient.outcome == ("found" if named else "ask")
+    assert [c.slot.place for c in few.recipient.candidates] == [c.slot.place for c in every.recipient.candidates]
+    assert few.message.slot == every.message.slot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from curlport.catalogue import CODES
+from curlport.catalogue import CODES, RETIRED
 from curlport.cli.common import ToolError
 from curlport.config.schema import schema_text
 
@@ -24,6 +24,8 @@ def rules_command(code: str | None) -> None:
             fix = f"[{doc.autofix} fix] " if doc.autofix else ""
             click.echo(f"{doc.code}  {doc.severity.value:<8} {doc.name:<28} {fix}{doc.summary}")
         return
+    if code.upper() in RETIRED:
+        raise ToolError(f"error: {code.upper()} is no longer reported: {RETIRED[code.upper()]}")
     if code.upper() not in CODES:
         raise ToolError(f"error: no rule {code}; see 'curlport rules'")
     doc = CODES[code.upper()]

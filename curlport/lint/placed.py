@@ -20,17 +20,18 @@ if TYPE_CHECKING:
 #: The code of a file that cannot be read at all (a curl text or JSON that does not parse).
 PARSE_ERROR = "CP000"
 
-#: A rule whose finding an import note already makes at the same place, with more to act on: a CP402 "may be the
-#: message" at a candidate the import lists as CP022 with the exact --to/--body flag that picks it.
-_SAID_BY_THE_IMPORT = {"CP402": "CP022"}
+#: The rule whose "may be the recipient" findings an import's CP021 already makes, with each candidate and the exact
+#: --to/--body flag that picks it: one problem, one finding.
+_SAID_BY_THE_ASK = "CP402"
 
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
-    noted = {(finding.code, finding.span) for finding in result.findings}
+    asked = {candidate.slot.pointer for decision in (result.detection.decisions if result.detection else ())
+             if decision.outcome == "ask" for candidate in decision.candidates}
     config = walked(result.config, result.detected)
     rules = [finding for finding in rule_findings(config, curl_locator(result, config), selected)
-             if (said := _SAID_BY_THE_IMPORT.get(finding.code)) is None or (said, finding.span) not in noted]
+             if finding.code != _SAID_BY_THE_ASK or finding.pointer not in asked]
     return tuple(in_file_order(list(result.findings) + rules, selected))
 
 

@@ -16,7 +16,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from curlport.catalogue import CODES, select_codes
+from curlport.catalogue import CODES, RETIRED, select_codes
 from curlport.errors import CurlportError
 from curlport.lazy_pattern import LazyPattern
 from curlport.source import Span
@@ -198,8 +198,8 @@ def load_settings(path: Path) -> Settings:
 
 
 def unknown_codes(codes: tuple[str, ...]) -> list[str]:
-    """The codes that are neither a code nor a prefix of one."""
-    return [code for code in codes if not any(known.startswith(code) for known in CODES)]
+    """The codes that are neither a code nor a prefix of one (nor a retired code)."""
+    return [code for code in codes if code not in RETIRED and not any(known.startswith(code) for known in CODES)]
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -110,15 +110,17 @@ PLACED: Final = NoteKind(
 )
 PLACEHOLDER_ASK: Final = NoteKind(
     "CP021", "placeholder-ask", Severity.ERROR,
-    "The import could not tell where $$To or $$Body goes and placed nothing: choose with --to or --body.",
-)
-PLACEHOLDER_CANDIDATE: Final = NoteKind(
-    "CP022", "placeholder-candidate", Severity.INFO,
-    "A place that may hold the recipient or the message, with the --to or --body flag that picks it.",
+    "The import could not tell where $$To or $$Body goes and placed nothing: the finding lists each candidate with"
+    " the --to or --body flag that picks it.",
 )
 PLUS_BECOMES_SPACE: Final = NoteKind(
     "CP023", "plus-becomes-space", Severity.WARNING,
     "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
+)
+BULK_RECORDS_DROPPED: Final = NoteKind(
+    "CP024", "bulk-records-dropped", Severity.WARNING,
+    "The sample sends several records at once; the first is the template and the others were dropped from the config"
+    " (the platform sends one message per recipient).",
 )
 
 ALL_NOTE_KINDS: Final = (
@@ -126,5 +128,5 @@ ALL_NOTE_KINDS: Final = (
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
     VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST,
-    PLACED, PLACEHOLDER_ASK, PLACEHOLDER_CANDIDATE, PLUS_BECOMES_SPACE,
+    PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED,
 )

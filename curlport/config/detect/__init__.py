@@ -10,12 +10,26 @@ config changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
+from curlport.config.detect.bulk import Trim, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
-from curlport.config.detect.signals import EXCLUDED, MESSAGE, RECIPIENT, Hints, Reading, Scored, readings, scored
+from curlport.config.detect.signals import (
+    EXCLUDED,
+    MESSAGE,
+    RECIPIENT,
+    Hints,
+    Reading,
+    Scored,
+    named_readings,
+    number_shaped,
+    readings,
+    scored,
+    slot_names,
+)
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
 from curlport.source import Span
@@ -25,10 +39,14 @@ PLACEHOLDERS: Final = {RECIPIENT: "$$To", MESSAGE: "$$Body"}
 FLAGS: Final = {RECIPIENT: "--to", MESSAGE: "--body"}
 #: A slot is taken when it scores this much and clearly more than the next one.
 FOUND, MARGIN = 6, 2
+#: Why a placeholder was placed at the only candidate, which scores below FOUND.
+UNSURE: Final = "the only place that may be it, though nothing makes it sure"
 #: Below this a slot is not worth offering.
 CANDIDATE: Final = 3
 MAX_CANDIDATES: Final = 5
 _TLD_REGIONS: Final = {"uk": "GB"}
+#: What separates the numbers of a list in one value (``+4470…,+4470…``).
+_LIST_SEPARATORS: Final = re.compile(r"\s*[,;]\s*|\s+")
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
            "detect", "parse_place", "sample_range", "slots_of", "substitute", "text_at"]
@@ -195,11 +213,61 @@ def _decide(role: str, readings: list[tuple[Slot, Reading]], taken: Slot | None,
     if role == MESSAGE and _dlt_route(slots):
         return Decision(role, "ask", candidates=_offered(ranked, with_named=True),
                         reason="on a DLT route the message field may carry a template id rather than the text")
-    clear = len(ranked) == 1 or best.total - ranked[1][1].total >= MARGIN
+    # Clearly the best: ahead by MARGIN, or ahead at all as the only one of the two whose own name says the role (a
+    # number under "address" against a bare number in the URL path, a template under "body" against free text).
+    second = ranked[1][1] if len(ranked) > 1 else None
+    clear = second is None or best.total - second.total >= MARGIN or (
+        best.name > 0 >= second.name and best.total > second.total)
     if best.total >= FOUND and clear:
         return Decision(role, "found", best_slot, _scored(ranked[:1]))
+    offered = _offered(ranked)
+    if len(offered) == 1:  # one candidate is no question: it is placed, and the note says how sure
+        return Decision(role, "found", best_slot, offered, reason=UNSURE)
     reason = "several places score alike" if not clear else "no place is clearly it"
-    return Decision(role, "ask", candidates=_offered(ranked), reason=reason)
+    return Decision(role, "ask", candidates=offered, reason=reason)
+
+
+#: Up to this many numbers are each checked with ``phonenumbers``; beyond it only those that can be candidates are.
+_ALL_CHECKED: Final = 64
+#: A number ranked this far below the best checked reading cannot be offered once checked.
+_OUT_OF_REACH: Final = 3
+
+
+def checked_readings(slots: list[Slot], hints: Hints) -> list[tuple[Slot, tuple[Reading, Reading]]]:
+    """Each slot's readings; in a config of many numbers (a body of thousands of distinct values) only the few numbers
+    that can be candidates are checked with ``phonenumbers``.
+
+    The numbers are first ranked as if each were valid (``Hints.assumed``: the most a number scores for the recipient).
+    For each role they are checked best first (in document order among equals, as ranking breaks ties), until the
+    "only value of its shape" rule cannot apply (a name for the role, or two checked values of the shape) and enough
+    are checked to fill the candidates and the margin, or the next is out of reach of the best. The numbers left
+    count as plausible runs of digits (2, a valid number's least), behind every checked one that ranked above them.
+    """
+    shaped = frozenset(index for index, slot in enumerate(slots) if number_shaped(slot.value))
+    if len(shaped) <= _ALL_CHECKED:
+        return [(slot, readings(slot, hints)) for slot in slots]
+    ranking = hints._replace(assumed=4)
+    names = [slot_names(slot) for slot in slots]  # worked out once: a large config's names overflow their cache
+    pairs = [named_readings(names[index], slot, ranking if index in shaped else hints)
+             for index, slot in enumerate(slots)]
+    unchecked = set(shaped)
+    for role in (0, 1):
+        eligible = [index for index, pair in enumerate(pairs) if pair[role].total > EXCLUDED]
+        named = any(pairs[index][role].name > 0 for index in eligible)
+        best = max((pairs[index][role].total for index in eligible if index not in unchecked), default=EXCLUDED)
+        alike, checked = 0, 0
+        for index in sorted(unchecked.intersection(eligible), key=lambda i: (-pairs[i][role].total, i)):
+            enough = checked > MAX_CANDIDATES or pairs[index][role].total < best - _OUT_OF_REACH
+            if (named or alike >= 2) and enough:
+                break
+            pairs[index] = named_readings(names[index], slots[index], hints)
+            unchecked.discard(index)
+            best = max(best, pairs[index][role].total)
+            alike, checked = alike + (pairs[index][role].shape >= 3), checked + 1
+    plausible = hints._replace(assumed=2)
+    for index in unchecked:
+        pairs[index] = named_readings(names[index], slots[index], plausible)
+    return list(zip(slots, pairs, strict=True))
 
 
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
@@ -263,7 +331,10 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             decisions[role] = Decision(role, "present", _holder_of(PLACEHOLDERS[role], slots or walked))
     if auto and slots is not None and len(decisions) < 2:
         hints = hints_of(config)
-        both = [(slot, readings(slot, hints)) for slot in slots]
+        # Of sibling records (a bulk sample) only the first is a place: the same key in the others is the same place,
+        # not a rival, and is not read at all (14,000 records are one record's few values to score).
+        first = first_records(slots)
+        both = checked_readings([slot for slot in slots if id(slot) in first], hints)
         for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
@@ -289,6 +360,12 @@ def substitution(slot: Slot, placeholder: str, span: Span | None = None) -> Subs
         return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
                             f'["{placeholder}"]', f"a JSON array of {len(slot.value)} values, written as "
                             f'["{placeholder}"]: the platform sends one message per recipient', span)
+    numbers = [part for part in _LIST_SEPARATORS.split(sample.strip()) if part] if placeholder == "$$To" else []
+    listed = len(numbers) if not slot.is_json and all(any(c.isdigit() for c in part) for part in numbers) else 0
+    if listed > 1:
+        return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end, placeholder,
+                            f"a list of {listed} numbers, written as one {placeholder}: the platform sends one "
+                            "message per recipient", span)
     if slot.is_json:
         retyped = "" if isinstance(slot.value, str) else (
             f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '
@@ -325,15 +402,17 @@ def text_at(config: dict[str, Any], pointer: str) -> str:
     return str(holder[key])
 
 
-def substitute(config: dict[str, Any], substitutions: list[Substitution]) -> dict[str, Any]:
-    """A copy of the config with the substitutions made (later offsets first, so earlier ones stay true).
+def substitute(config: dict[str, Any], substitutions: Sequence[Substitution | Trim]) -> dict[str, Any]:
+    """A copy of the config with the substitutions made, and the extra records of a bulk sample dropped (later
+    offsets first, so earlier ones stay true).
 
     Only the objects and arrays on the way to a changed value are new (a sample is two or three levels down);
     the rest is shared with ``config``, which is left as it was: copying a whole config cost more than the
     substitution itself.
     """
     result = dict(config)
-    for item in sorted(substitutions, key=lambda s: (s.pointer, -s.start)):
+    # Rows go last, the later first: the pointers of the text edits name rows as they were.
+    for item in sorted(substitutions, key=lambda s: (isinstance(s.replacement, list), s.pointer, -s.start)):
         holder, key = _holder(result, item.pointer, copying=True)
         text = holder[key]
         holder[key] = text[: item.start] + item.replacement + text[item.end :]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from curlport.config.detect import FLAGS, Decision, Detection, Substitution, sample_of, substitution, text_at
+from curlport.config.detect import FLAGS, UNSURE, Decision, Detection, Substitution, sample_of, substitution, text_at
+from curlport.config.detect.bulk import Trim
 from curlport.config.detect.places import Slot
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
@@ -57,13 +58,17 @@ def located(detection: Detection, config: dict[str, Any], source: Source, source
 
 
 def import_notes(detection: Detection, substitutions: list[Substitution], config: dict[str, Any], source: Source,
-                 source_map: dict[str, Span]) -> list[Finding]:
-    """CP020 for each substitution, CP023 where curl turns the sample's + into a space, CP021/CP022 for each ask."""
+                 source_map: dict[str, Span], dropped: tuple[Trim, ...] = (), batching: bool = False
+                 ) -> list[Finding]:
+    """CP020 for each substitution, CP023 where curl turns the sample's + into a space, CP021 for each ask,
+    CP024 for each array of a bulk sample trimmed to its first record (``batching``: the config's form batches)."""
     findings: list[Finding] = []
     for item in substitutions:
         decision = detection.recipient if item.placeholder == "$$To" else detection.message
         how = f" ({FLAGS[decision.role]})" if decision.outcome == "chosen" else ""
         retyped = f"; {item.retyped}" if item.retyped else ""
+        if decision.reason == UNSURE:
+            retyped += f"; {UNSURE}: check it, or choose with {FLAGS[decision.role]}"
         findings.append(notes.PLACED.at(
             f"{_ROLE_WORDS[decision.role]}: {item.place.describe()} (sample {_sample(item.sample)}) -> "
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
@@ -71,7 +76,29 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
+    groups = {(trim.pointer, trim.array): trim for trim in reversed(dropped)}  # the first trim of each group
+    findings += [_dropped_note(trim, config, source, source_map, batching) for trim in groups.values()]
     return findings
+
+
+def _dropped_note(trim: Trim, config: dict[str, Any], source: Source, source_map: dict[str, Span], batching: bool
+                  ) -> Finding:
+    """CP024 at the dropped records: how many, and the exact flags that batch on the array where the form can."""
+    if isinstance(trim.replacement, list):  # rows: the first dropped field's option
+        return notes.BULK_RECORDS_DROPPED.at(_dropped_message(trim, ""), nearest_span(
+            f"{trim.pointer}/{trim.start}", source_map), trim.pointer)
+    text = text_at(config, trim.pointer)
+    batch = (f"; to send up to N recipients per request instead, import with --batch-key {trim.array} "
+             "--batch-size N") if batching and trim.batchable else ""
+    dropped = text[trim.start : trim.end]
+    first = trim.start + len(dropped) - len(dropped.lstrip(" \t\n\r,"))  # the first dropped record, not the comma
+    span = sample_span(text, first, trim.end, text[first : trim.end], trim.pointer, source, source_map)
+    return notes.BULK_RECORDS_DROPPED.at(_dropped_message(trim, batch), span, trim.pointer)
+
+
+def _dropped_message(trim: Trim, batch: str) -> str:
+    return (f"{trim.array}: {trim.dropped + 1} records, the first is the template, the other {trim.dropped} dropped "
+            f"from the config (the platform sends one message per recipient){batch}")
 
 
 def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> list[Finding]:
@@ -93,21 +120,18 @@ def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> li
 
 def _ask_notes(decision: Decision, config: dict[str, Any], source: Source, source_map: dict[str, Span]
                ) -> list[Finding]:
+    """One CP021 for the ask, at its first candidate, naming every candidate (its place, where it is in the curl
+    text, its sample) with the flag that picks it: one problem, one finding."""
     import shlex  # lazy: only a placeholder left to the user needs it, and it costs start-up time
 
     flag = FLAGS[decision.role]
-    role = _ROLE_WORDS[decision.role]
     spans = [_candidate_span(c.slot, config, source, source_map) for c in decision.candidates]
-    choices = "; ".join(f"{flag} {shlex.quote(str(c.slot.place))} ({spans[i] or 'request'})"
-                        for i, c in enumerate(decision.candidates))
-    findings = [notes.PLACEHOLDER_ASK.at(
-        f"{decision.placeholder} not placed: {decision.reason}; choose the {role}'s place: {choices}",
-        spans[0] if spans else None, decision.candidates[0].slot.pointer if decision.candidates else None)]
-    for span, candidate in zip(spans, decision.candidates, strict=True):
-        findings.append(notes.PLACEHOLDER_CANDIDATE.at(
-            f"may be the {role}: {candidate.slot.place.describe()} (sample {_sample(candidate.slot.text)}): "
-            f"{flag} {shlex.quote(str(candidate.slot.place))}", span, candidate.slot.pointer))
-    return findings
+    choices = "; ".join(f"{flag} {shlex.quote(str(c.slot.place))} ({spans[i] or 'request'}, sample "
+                        f"{_sample(c.slot.text, 24)})" for i, c in enumerate(decision.candidates))
+    first = decision.candidates[0].slot.pointer if decision.candidates else None
+    return [notes.PLACEHOLDER_ASK.at(
+        f"{decision.placeholder} not placed: {decision.reason}; choose the {_ROLE_WORDS[decision.role]}'s place: "
+        f"{choices}", spans[0] if spans else None, first)]
 
 
 def _candidate_span(slot: Slot, config: dict[str, Any], source: Source, source_map: dict[str, Span]) -> Span | None:

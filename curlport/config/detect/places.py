@@ -14,7 +14,9 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
@@ -161,7 +163,7 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
                 inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
         if isinstance(parameters.get("body"), str):
-            yield from _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
+            yield from _body_slots(parameters["body"])
 
 
 @short_text_cache(maxsize=256, longest=2048)
@@ -189,8 +191,9 @@ def _path_slots(endpoint: str) -> list[Slot]:
     return slots
 
 
-def _query_slots(endpoint: str) -> list[Slot]:
-    """The endpoint's query pairs; offsets are of the value as written, the value decoded as a server would."""
+def _query_slots(endpoint: str, shift: int = 0, pointer: str = "/endpoint") -> list[Slot]:
+    """The endpoint's query pairs; offsets are of the value as written (moved by ``shift``), the value decoded as a
+    server would."""
     query_start = endpoint.find("?")
     if query_start == -1:
         return []
@@ -201,10 +204,52 @@ def _query_slots(endpoint: str) -> list[Slot]:
         key, separator, value = pair.partition("=")
         if separator and key:
             value_start = position + len(key) + 1
-            slots.append(Slot(Place("query", unquote_plus(key)), unquote_plus(value), "/endpoint", value_start,
-                              value_start + len(value)))
+            slots.append(Slot(Place("query", unquote_plus(key)), unquote_plus(value), pointer, value_start + shift,
+                              value_start + shift + len(value)))
         position += len(pair) + 1
     return slots
+
+
+#: A comma that ends a JSON object's or array's last member (a documentation typo JSON refuses).
+_TRAILING_COMMA: Final = re.compile(r",(?=\s*[}\]])")
+#: A body of URL-encoded pairs (``to=…&text=…``), whatever Content-Type says.
+_FORM_PAIRS: Final = re.compile(r"[^\s=&{}\[\]\"']+=[^&]*(?:&[^\s=&]+=[^&]*)*")
+
+
+def _body_slots(body: str) -> list[Slot]:
+    """The places of a raw body, read by its actual shape: JSON; JSON with a trailing comma (read with the comma as
+    a space, so every offset stays the body's own); or URL-encoded pairs, as ``form:NAME`` (a body of form data sent
+    under a JSON Content-Type). Every value the request carries is a place ``--to``/``--body`` accept."""
+    def make(path: tuple[str, ...]) -> Place:
+        return Place("json", "", path)
+
+    slots = _json_slots(body, "/parameters/body", make, ())
+    if slots or not body.strip():
+        return slots
+    if body.lstrip().startswith(("{", "[")):
+        repaired = _TRAILING_COMMA.sub(" ", body)
+        return _json_slots(repaired, "/parameters/body", make, ()) if repaired != body else []
+    if not _FORM_PAIRS.fullmatch(body.strip()):
+        return []
+    return [slot._replace(place=Place("form", slot.place.name))
+            for slot in _query_slots("?" + body, shift=-1, pointer="/parameters/body")]
+
+
+@lru_cache(maxsize=1)
+def json_spans(text: str) -> tuple[Any, Spans]:
+    """``parse_spans`` of the last JSON text read (read-only): a bulk sample's body is listed, then trimmed to its first
+    record (``detect.bulk``), and a 1 MiB body is read once."""
+    from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
+
+    return parse_spans(text)
+
+
+def lenient_spans(text: str) -> Spans:
+    """The spans of a JSON text as its places were read: as it is, or with its trailing commas as spaces."""
+    try:
+        return json_spans(text)[1]
+    except (ValueError, RecursionError):
+        return json_spans(_TRAILING_COMMA.sub(" ", text))[1]
 
 
 def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> list[Slot]:
@@ -217,10 +262,8 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
     """
     if not text.lstrip().startswith(("{", "[")):
         return []
-    from curlport.json_positions import parse_spans  # lazy: an import without a JSON text never needs the reader
-
     try:
-        document, spans = parse_spans(text)
+        document, spans = json_spans(text)
     except (ValueError, RecursionError):
         return []
     slots: list[Slot] = []

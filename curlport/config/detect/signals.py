@@ -128,10 +128,18 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
+    r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
-    r"(?i:your)(?:\s+[A-Za-z_-]+){1,2})|"
-    r"(?P<caps>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+))$"
+    r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
+    r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+)|(?P<bare>(?i:string|str))|"
+    r"(?P<mask>[Xx*#•]{4,}|[Xx*#•]+(?:[-_:][Xx*#•]+)+))$"
 )
+#: A value made only of these words and the roles' (``Destination number``, ``mobile number here``) names its place.
+_PHRASE_FILLER: Final = frozenset(("here", "goes", "go", "of", "the", "with", "in", "to", "for", "and", "or", "text",
+                                   "this", "is", "one", "more", "country", "code", "registered", "approved", "dlt",
+                                   "template", "full", "international", "format", "including", "without", "plus",
+                                   "sign", "e164", "your", "enter", "insert", "put", "a", "an", "valid"))
 _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -139,16 +147,42 @@ _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
 def template_words(value: str) -> tuple[str, ...] | None:
-    """The words inside a template value (``<TO_NUMBER>`` → to, number), or None when it is not one."""
-    match = _TEMPLATE.match(value.strip())
+    """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
+    → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
+    ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``),
+    or None when the value is not one.
+
+    The one notion of "a template, not a value" that placement and the credential checks share.
+    """
+    stripped = value.strip()
+    match = _TEMPLATE.match(stripped)
     if match is None:
-        return None
+        return _phrase_words(stripped)
     inner = next(group for group in match.groups() if group is not None)
+    if match.group("mask") is not None or match.group("printf") is not None:
+        return ("string",)
     return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
+
+
+def _phrase_words(text: str) -> tuple[str, ...] | None:
+    """A short phrase that only says which value goes there (``mobile number here``, ``Message text``), or None.
+
+    A sample message made of such words ("Test message") is not one: it has a word of neither kind."""
+    parts = text.split()
+    if not 2 <= len(parts) <= 6 or not all(part.isalpha() or part.isdigit() for part in parts):
+        return None
+    lowered = [part.lower() for part in parts]
+    named = [word for word in lowered if word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS]
+    if not named or not all(word in _PHRASE_FILLER or word in named for word in lowered):
+        return None
+    return tuple(word for word in lowered if word not in _FILLER_WORDS)
 
 
 NAMING: Final = "a value naming what goes there"
 _ID_WORDS: Final = frozenset(("id", "ids", "template", "templates", "tmpl", "tpl", "temp", "dlt"))
+#: The words that make a template name an id (``YOUR_MESSAGE_ID``); "DLT" alone qualifies a text (``<message
+#: registered with DLT>``).
+_ID_NAMES: Final = _ID_WORDS - {"dlt"}
 
 
 def _naming_words(value: str) -> tuple[str, ...] | None:
@@ -168,6 +202,8 @@ def masked_number(value: str) -> int:
     """``+91XXXXXXXXXX``, ``447XXXXXXXXX``, ``XXXXX30240``: a number with digits hidden (3); ``XXXXXXXX``, which
     may hide anything (1); 0 otherwise."""
     text = value.strip().replace(" ", "").replace("-", "")
+    if text.rstrip(".…") != text and text.rstrip(".…")[-1:].isdigit():  # +2588412...: the rest left out
+        text = text.rstrip(".…") + "XXX"
     body = text[1:] if text.startswith("+") else text
     masked = sum(c in _MASK_CHARACTERS for c in body)
     digits = sum(c.isdigit() for c in body)
@@ -184,6 +220,9 @@ class Hints(NamedTuple):
     """
 
     regions: tuple[str, ...] = ()
+    #: The strength a value shaped like a number is taken to have without asking ``phonenumbers`` (0: ask): 4 ranks the
+    #: numbers of a large config, 2 stands for those never checked (``checked_readings``).
+    assumed: int = 0
 
 
 _NUMBER_SEPARATORS: Final = re.compile(r"[\s().-]")
@@ -203,7 +242,15 @@ def phone_strength(text: str, hints: Hints) -> int:
         compact = "+" + compact[2:]
     if not _NUMBER.fullmatch(compact):
         return 0
-    return _strength(compact, hints.regions)
+    return hints.assumed or _strength(compact, hints.regions)
+
+
+def number_shaped(value: Any) -> bool:
+    """Whether a value's shape depends on ``phonenumbers``: a JSON integer, a list, or a text of 6 to 15 digits."""
+    if isinstance(value, str):
+        compact = _NUMBER_SEPARATORS.sub("", value.strip())
+        return _NUMBER.fullmatch("+" + compact[2:] if compact.startswith("00") else compact) is not None
+    return isinstance(value, int | list) and not isinstance(value, bool)
 
 
 @lru_cache(maxsize=4096)
@@ -283,9 +330,12 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     naming = _naming_words(stripped)
     if naming is not None:
         return Shape(_template_score(naming, RECIPIENT), _template_score(naming, MESSAGE), NAMING)
+    masked = masked_number(stripped)
+    if masked:
+        return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
     inner = template_words(stripped)
     if inner is not None:
-        names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_WORDS for w in inner) and all(
+        names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_NAMES for w in inner) and all(
             w in _ID_WORDS for w in inner if w in _NEGATIVE_WORDS)
         if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
             return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
@@ -296,9 +346,6 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     if strength:
         # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about
         return Shape(strength, -4 if strength >= 3 else -2, "a phone number", template_id=stripped.isdigit())
-    masked = masked_number(stripped)
-    if masked:
-        return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
@@ -321,16 +368,26 @@ _cached_text_shape: Final = lru_cache(maxsize=4096)(_text_shape)
 
 
 def _template_score(inner: tuple[str, ...], role: str) -> int:
-    """A template's inner name scored like a key; a neutral one (``<string>``) is a weak yes."""
-    if inner == ("string",):
+    """A template's inner words scored for a role: 4 when they name it, -4 when they name only the other role,
+    EXCLUDED when the first word that says anything says sender, credential, id… (``<SENDER_ID>``, but
+    ``<message registered with DLT>`` names a message, and ``<mobile_no_with_country_code>`` a recipient), and a
+    weak yes (2) when they name nothing (``<string>``, ``%p``, ``{{var1}}``): then the key decides."""
+    meaningful = [_singular(word) for word in inner]
+    first = next((word for word in meaningful if word in _NEGATIVE_WORDS or word in _RECIPIENT_WORDS
+                  or word in _MESSAGE_WORDS), None)
+    if first is None:
         return 2
-    named = _name_score(inner, role)
-    if named == EXCLUDED:
+    if first in _NEGATIVE_WORDS and first not in _RECIPIENT_WORDS and first not in _MESSAGE_WORDS:
         return EXCLUDED
-    if named == 0:
-        rival = _name_score(inner, MESSAGE if role == RECIPIENT else RECIPIENT)
-        return -4 if rival > 0 else 0
-    return 4
+    own = _strongest(meaningful, _ROLE_WORDS[role])
+    rival = _strongest(meaningful, _ROLE_WORDS[MESSAGE if role == RECIPIENT else RECIPIENT])
+    if own >= 3 or (own > 0 and own >= rival):
+        return 4
+    return -4 if rival >= 3 else 2
+
+
+def _strongest(names: list[str], vocabulary: dict[str, int]) -> int:
+    return max((vocabulary[word] for word in names if word in vocabulary), default=0)
 
 
 # ---------------------------------------------------------------------------------------------- a slot's scores
@@ -386,17 +443,30 @@ class Reading(NamedTuple):
 NEVER: Final = Reading(EXCLUDED, EXCLUDED, 0, EXCLUDED, EXCLUDED, "excluded", False)
 
 
+#: What a slot's names say (``_names``): its own name's score for each role, and whether a name around says each.
+Names = tuple[int, int, bool, bool]
+
+
 def readings(slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
     """How much the slot looks like the place of RECIPIENT and of MESSAGE: its names and its value are read once
     for both roles, and a slot its names exclude is not looked at further (nor its number given to phonenumbers)."""
-    names = _names(slot.place, slot.context)
+    return named_readings(slot_names(slot), slot, hints)
+
+
+def slot_names(slot: Slot) -> Names | None:
+    """What the slot's names say for each role, None when they exclude it (see ``_names``)."""
+    return _names(slot.place, slot.context)
+
+
+def named_readings(names: Names | None, slot: Slot, hints: Hints) -> tuple[Reading, Reading]:
+    """``readings`` with what the slot's names say already worked out (a caller that reads a slot more than once)."""
     if names is None:
         return NEVER, NEVER
     return _readings(names, shape(slot.value, hints), slot.place.kind)
 
 
 @lru_cache(maxsize=4096)
-def _readings(names: tuple[int, int, bool, bool], value: Shape, kind: str) -> tuple[Reading, Reading]:
+def _readings(names: Names, value: Shape, kind: str) -> tuple[Reading, Reading]:
     """The readings of a slot from what its names say (``_names``), its value's shape and its kind: cached, as
     those three are few and repeat far more than the values themselves."""
     recipient_name, message_name, recipient_around, message_around = names
@@ -406,7 +476,7 @@ def _readings(names: tuple[int, int, bool, bool], value: Shape, kind: str) -> tu
 
 
 @lru_cache(maxsize=4096)
-def _names(place: Place, context: tuple[str, ...]) -> tuple[int, int, bool, bool] | None:
+def _names(place: Place, context: tuple[str, ...]) -> Names | None:
     """What a slot's names say, for RECIPIENT then MESSAGE: its own name's score (-3 when named for the other
     role), then whether a name around it is the role's; None when they exclude it (an HTTP header of the
     protocol, a negative word in any of them), whatever its value. Cached: names repeat (every row's key, the

@@ -1,0 +1,85 @@
+"""Class 1, samples that are templates: the documentation fills the recipient's or the message's place with a token
+(``<TO_NUMBER>``, ``{{recipient}}``, ``$PHONE``, ``+91XXXXXXXXXX``, ``Your message here``) instead of a sample.
+
+Each fixture's recipient, then its message, then both, is rewritten into each style; the places stay, and once the
+placeholders are written the config is the fixture's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from curlport.importer import ImportResult
+from curlport.variants.base import ROLES, Variant, holds, imported, literal, locate, replace, slot_at
+
+#: The recipient tokens of real provider docs, one of each style.
+RECIPIENT_TOKENS: Final = (
+    "<TO_NUMBER>", "<mobile>", "{to}", "{{recipient}}", "{{phone_number}}", "${PHONE}", "$PHONE", "%p", "!TO!",
+    "@@recipient@@", "[MOBILE]", "TO_NUMBER", "YOUR_NUMBER", "RECIPIENT_PHONE", "string", "<string>", "xxxxx",
+    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here",
+)
+#: The message tokens of real provider docs.
+MESSAGE_TOKENS: Final = (
+    "<message>", "{{text}}", "Your message here", "<message registered with DLT>", "MESSAGE_TEXT", "string",
+    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]",
+)
+KLASS: Final = "template-token"
+#: The token styles of the class as a space (for hypothesis): each wraps a name written as an identifier.
+STYLES: Final = {
+    "angle": "<{}>", "brace": "{{{}}}", "double-brace": "{{{{{}}}}}", "dollar-brace": "${{{}}}", "dollar": "${}",
+    "percent": "%{}%", "bang": "!{}!", "at": "@@{}@@", "square": "[{}]", "hash": "#{}#", "dunder": "__{}__",
+    "your": "YOUR_{}", "caps": "{}",
+}
+#: How a name's words are joined.
+CASES: Final = ("snake", "upper", "camel")
+
+
+def styled(style: str, name_words: tuple[str, ...], case: str) -> str:
+    """A token of the style naming ``name_words`` (``("to", "number")``, "angle", "upper" -> ``<TO_NUMBER>``); a bare
+    token is always in capitals with underscores, as documentation writes one."""
+    if style == "caps" or case == "upper":
+        name = "_".join(name_words).upper()
+    elif case == "camel":
+        name = name_words[0] + "".join(word.title() for word in name_words[1:])
+    else:
+        name = "_".join(name_words)
+    if style == "caps" and "_" not in name:
+        name = "YOUR_" + name
+    return STYLES[style].format(name)
+
+
+def rewrite(text: str, result: ImportResult, expected: dict[str, Any], tokens: dict[str, str]) -> str | None:
+    """The fixture (``result``: its import with ``--placeholders none``) with each role's sample (``tokens``:
+    "to"/"body" -> token) replaced by its token, or None when a sample cannot be rewritten in this text."""
+    edits = []
+    for role, token in tokens.items():
+        slot = slot_at(result, str(expected.get(role, "")))
+        located = locate(result, slot) if slot is not None else None
+        if slot is None or located is None:
+            return None
+        edits.append((located, literal(token, located, slot.value)))
+    for located, written in sorted(edits, key=lambda edit: -edit[0].start):  # later first: earlier offsets stay
+        text = replace(text, located, written)
+    rewritten = imported(text, placeholders="none")
+    return text if all(holds(rewritten, str(expected[role]), token) for role, token in tokens.items()) else None
+
+
+def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """Each recipient token, each message token, and the two together (in turn), where the fixture places both."""
+    roles = [role for role in ROLES if expected.get(role, "ask") != "ask"]
+    choices: list[dict[str, str]] = []
+    if "to" in roles:
+        choices += [{"to": token} for token in RECIPIENT_TOKENS]
+    if "body" in roles:
+        choices += [{"body": token} for token in MESSAGE_TOKENS]
+    if len(roles) == 2:
+        choices += [{"to": RECIPIENT_TOKENS[i], "body": token} for i, token in enumerate(MESSAGE_TOKENS)]
+    result = imported(text, placeholders="none")
+    if result is None:
+        return
+    for tokens in choices:
+        rewritten = rewrite(text, result, expected, tokens)
+        if rewritten is not None:
+            label = "+".join(f"{role}={token}" for role, token in tokens.items())
+            yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": True})

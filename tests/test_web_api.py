@@ -396,9 +396,7 @@ def test_detection_asks_with_candidates_and_a_choice_re_imports_as_the_cli_does(
 def test_findings_about_a_place_offer_the_pages_choice_instead_of_a_flag(client: TestClient) -> None:
     asked = post(client, "/api/import", {"text": text_of(CURL_DIR / "msg91.curl"), "name": "msg91"})
     actions = [(f["code"], f["line"], f["action"]) for f in asked["findings"] if f["action"]]
-    first, second = ({"placeholder": "$$Body", "place": f"json:recipients.0.VAR{n}"} for n in (1, 2))
-    assert actions == [("CP021", 13, {"placeholder": "$$Body", "place": None}), ("CP022", 13, first),
-                       ("CP402", 13, first), ("CP022", 14, second), ("CP402", 14, second)]
+    assert actions == [("CP021", 13, {"placeholder": "$$Body", "place": None})]  # one ask, its candidates listed
     assert asked["missing"] == ["$$Body"]
     bare = post(client, "/api/import", {"text": "curl https://x.example/s -d a=b"})
     assert [(f["code"], f["action"]) for f in bare["findings"] if f["action"]] == [

@@ -304,46 +304,28 @@ def _records(findings: Iterable[Finding], payload: Json, source: Source | None,
 
 #: The findings that mean "say where this placeholder goes": the page answers them with its own dropdown.
 _MISSING = {"CP101": "$$To", "CP102": "$$Body"}
-_ASK, _CANDIDATE, _SAMPLE_LEFT = "CP021", "CP022", "CP402"
+_ASK = "CP021"
 
 
 def _actions(reading: Reading) -> dict[Finding, Json]:
-    """Per finding of a curl command's placeholders, the page's action: choose a place for ``placeholder``
-    (``place`` null: open the choice; else: put it at that candidate), instead of the CLI's --to/--body.
+    """Per finding of a curl command's placeholders, the page's action: open the choice of a place for
+    ``placeholder`` (``place`` null), instead of the CLI's --to/--body.
 
-    The import writes, for each placeholder it asks about, CP021 and then one CP022 per candidate, in the
-    candidates' order: they are paired with the decision here (nothing is paired when that order is not met).
-    CP402 at a candidate's sample acts as that candidate's CP022.
+    The import writes one CP021 per placeholder it asks about, in the decisions' order, naming every candidate:
+    the page's dropdown lists the same candidates, so the action is to open it.
     """
     result = reading.result
     if result is None:
         return {}
     actions = {finding: {"placeholder": _MISSING[finding.code], "place": None}
                for finding in reading.findings if finding.code in _MISSING}
-    expected = [(decision.placeholder, place) for decision in (result.detection.decisions if result.detection else ())
-                if decision.outcome == "ask"
-                for place in (None, *(str(candidate.slot.place) for candidate in decision.candidates))]
-    said = [finding for finding in result.findings if finding.code in (_ASK, _CANDIDATE)]
-    if [finding.code == _ASK for finding in said] != [place is None for _, place in expected]:
-        return actions
-    candidates = []
-    for finding, (placeholder, place) in zip(said, expected, strict=True):
-        actions[finding] = {"placeholder": placeholder, "place": place}
-        if place is not None and finding.span is not None:
-            candidates.append((finding, actions[finding]))
-    for finding in reading.findings:
-        span = finding.span
-        if finding.code == _SAMPLE_LEFT and span is not None:
-            action = next((action for candidate, action in candidates
-                           if candidate.pointer == finding.pointer and _inside(span, candidate.span)), None)
-            if action is not None:
-                actions[finding] = action
+    asked = [decision.placeholder for decision in (result.detection.decisions if result.detection else ())
+             if decision.outcome == "ask"]
+    said = [finding for finding in result.findings if finding.code == _ASK]
+    if len(said) == len(asked):
+        for finding, placeholder in zip(said, asked, strict=True):
+            actions[finding] = {"placeholder": placeholder, "place": None}
     return actions
-
-
-def _inside(span: Span, outer: Span | None) -> bool:
-    return outer is not None and (outer.line, outer.column) <= (span.line, span.column) \
-        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
 
 
 def _missing(config: Config | None) -> list[str]:

@@ -294,13 +294,8 @@
   /** The page's own answer to "say where $$To / $$Body goes": its dropdown, where the CLI would say --to/--body. */
   function actionButton(action) {
     const selectId = PLACEMENT[action.placeholder][0];
-    if (action.place === null) {
-      return element("button", { type: "button", className: "act", "data-action": "choose",
-        onclick: () => $(selectId).focus() }, `Choose where ${ROLES[action.placeholder]} goes`);
-    }
-    return element("button", { type: "button", className: "act", "data-action": "place",
-      onclick: () => { $(selectId).value = action.place; setBusy(true); refresh(); } },
-    `Put ${action.placeholder} here`);
+    return element("button", { type: "button", className: "act", "data-action": "choose",
+      onclick: () => $(selectId).focus() }, `Choose where ${ROLES[action.placeholder]} goes`);
   }
 
   function drawStatus(answer) {

@@ -1,0 +1,92 @@
+"""Class 3 of issue 19: a body whose declared type and shape disagree.
+
+Form pairs under ``Content-Type: application/json`` or the doc's ``Content-Type: <CONTENT_TYPE>``; a JSON body
+with a doc's typo (a trailing comma, a key's closing quote missing, a stray backslash). curl sends the body as
+written; the places of the recipient and the message are where they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+from curlport.errors import CurlportError
+from curlport.importer import import_curl
+from curlport.variants._variant import Variant
+from curlport.variants._words import Command, only_command
+
+CLASS_NAME: Final = "mislabelled-body"
+
+_FORM_TYPE: Final = re.compile(r"(?i)(content-type:\s*)application/x-www-form-urlencoded")
+#: The content types a form body is mislabelled with.
+LABELS: Final = {"form-as-json": "application/json", "form-as-template": "<CONTENT_TYPE>"}
+
+
+def _trailing_comma(body: str) -> str | None:
+    """A comma after the last member: ``{"to": "…", "text": "…",}``."""
+    closing = max(body.rfind("}"), body.rfind("]"))
+    last = len(body[:closing].rstrip()) - 1
+    if closing == -1 or last < 0 or body[last] in "{[,":
+        return None
+    return body[: last + 1] + "," + body[last + 1 :]
+
+
+def _missing_quote(body: str) -> str | None:
+    """A key's closing quote missing before a string value: ``"text: "Hello"``."""
+    match = re.search(r'"(\s*:\s*")', body)
+    return None if match is None else body[: match.start()] + body[match.start() + 1 :]
+
+
+def _stray_backslash(body: str) -> str | None:
+    """A backslash JSON does not know inside a string value: ``"Hello\\ world"``."""
+    match = re.search(r':\s*"[^"\\]*?([ ,.!?])', body)
+    return None if match is None else body[: match.start(1)] + "\\" + body[match.start(1) :]
+
+
+TYPOS: Final[dict[str, Callable[[str], str | None]]] = {
+    "trailing-comma": _trailing_comma, "missing-quote": _missing_quote, "stray-backslash": _stray_backslash,
+}
+
+
+def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """The mislabelled variants that apply: content types for a form body, typos for a JSON body."""
+    command = only_command(text)
+    if command is None:
+        return
+    try:
+        parameters = import_curl(text, placeholders="none").config["parameters"]
+    except CurlportError:
+        return
+    format_ = parameters["format"] if parameters else None
+    if format_ == "form":
+        for label, content_type in LABELS.items():
+            yield Variant(f"{stem}/{label}", CLASS_NAME, _labelled(text, command, content_type), expected)
+    elif format_ == "json":
+        for label, typo in TYPOS.items():
+            rewritten = _with_typo(text, command, typo)
+            if rewritten is not None:
+                yield Variant(f"{stem}/{label}", CLASS_NAME, rewritten, expected)
+
+
+def _labelled(text: str, command: Command, content_type: str) -> str:
+    """The text with the form's Content-Type said to be another, or such a header added right after curl."""
+    inside = text[command.start : command.end]
+    if _FORM_TYPE.search(inside):
+        return text[: command.start] + _FORM_TYPE.sub(lambda m: m.group(1) + content_type, inside, count=1) \
+            + text[command.end :]
+    at = command.after_curl
+    return text[:at] + f' -H "Content-Type: {content_type}"' + text[at:]
+
+
+def _with_typo(text: str, command: Command, typo: Callable[[str], str | None]) -> str | None:
+    """The text with the typo in its JSON data word, when that word is written verbatim (single-quoted or bare)."""
+    for word, (start, end) in zip(command.words, command.spans, strict=True):
+        source = text[start:end]
+        if not word.lstrip().startswith("{") or source not in (word, f"'{word}'"):
+            continue
+        changed = typo(word)
+        if changed is None or "'" in changed:
+            return None
+        return text[:start] + (f"'{changed}'" if source != word else changed) + text[end:]
+    return None

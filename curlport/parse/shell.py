@@ -24,6 +24,7 @@ from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
+from curlport.urls import ANGLE_URL
 
 DIALECTS: Final = ("bash", "cmd", "pwsh")
 _WORD_TERMINAL: Final = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
@@ -111,6 +112,22 @@ class Word:
             return self.start
         decoded_index, offset, verbatim = self.marks[position]
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
+
+
+def joined(words: tuple[Word, ...] | list[Word]) -> Word:
+    """Words the doc meant as one argument, joined by a space, each character still pointing at its source."""
+    parts: list[str] = []
+    marks: list[tuple[int, int, bool]] = []
+    length = 0
+    for index, word in enumerate(words):
+        if index:
+            marks.append((length, words[index - 1].end, False))
+            parts.append(" ")
+            length += 1
+        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        parts.append(word.text)
+        length += len(word.text)
+    return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
 
 
 class Assignment(NamedTuple):
@@ -300,7 +317,8 @@ def _repaired(builder: _WordBuilder, piece: str, offset: int, kind: str) -> None
 
 
 def _angle(builder: _WordBuilder, piece: str, offset: int) -> None:
-    _repaired(builder, piece, offset, "ANGLE")
+    if not ANGLE_URL.fullmatch(piece):  # a URL in angle brackets: the request says what it made of them
+        _repaired(builder, piece, offset, "ANGLE")
     builder.add(piece, offset)
 
 

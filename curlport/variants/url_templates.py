@@ -48,7 +48,7 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     for label, (template, takes_slash) in STYLES.items():
         yield Variant(f"{stem}/{label}", CLASS_NAME, templated(text, start, end, template, takes_slash), expected)
     quoted = re.search(r"(['\"])" + re.escape(url) + r"\1", inside)
-    if quoted is not None and not re.search(r"[\s'\"<>]", url):
+    if quoted is not None and not re.search(r"[\s'\"<>|;`]", url):
         bracketed = inside[: quoted.start()] + f"<{url}>" + inside[quoted.end() :]
         yield Variant(f"{stem}/angle-brackets", CLASS_NAME,
                       text[: command.start] + bracketed + text[command.end :], expected)

@@ -20,7 +20,7 @@ from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
 from curlport.config.short_cache import short_text_cache
-from curlport.urls import split_url
+from curlport.urls import TEMPLATE_BASE, split_url
 
 if TYPE_CHECKING:
     from curlport.json_positions import Spans
@@ -173,13 +173,12 @@ def _endpoint_slots(endpoint: str) -> tuple[Slot, ...]:
 
 
 def _path_slots(endpoint: str) -> list[Slot]:
-    parts = split_url(endpoint)
-    path_start = endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
+    path, path_start = _path(endpoint)
     if path_start == -1:
         return []
     slots = []
     position, previous = path_start + 1, ""
-    for index, segment in enumerate(parts.path[1:].split("/")):
+    for index, segment in enumerate(path[1:].split("/")):
         decoded = unquote(segment) if "%" in segment else segment
         if segment:
             slots.append(Slot(Place("path", str(index)), decoded, "/endpoint", position, position + len(segment),
@@ -187,6 +186,19 @@ def _path_slots(endpoint: str) -> list[Slot]:
         position += len(segment) + 1
         previous = decoded
     return slots
+
+
+def _path(endpoint: str) -> tuple[str, int]:
+    """The endpoint's path and the offset of its first slash (-1 without a path). After a template that stands for
+    the scheme and host (``{{api_url}}/sms``, or ``{endpoint}sms`` with the slash inside it) the path is the rest,
+    numbered as it would be after the base the operator fills in."""
+    base = TEMPLATE_BASE.match(endpoint)
+    if base is None:
+        parts = split_url(endpoint)
+        return parts.path, endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
+    rest = endpoint[base.end() :]
+    rest = rest[: min((rest.find(c) for c in "?#" if c in rest), default=len(rest))]
+    return (rest, base.end()) if rest.startswith("/") else ("/" + rest, base.end() - 1)
 
 
 def _query_slots(endpoint: str) -> list[Slot]:

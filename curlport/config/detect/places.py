@@ -161,7 +161,9 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
                 inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
         if isinstance(parameters.get("body"), str):
-            yield from _json_slots(parameters["body"], "/parameters/body", lambda path: Place("json", "", path), ())
+            body = parameters["body"]
+            make = lambda path: Place("json", "", path)  # noqa: E731 - the body's places, strict or lenient
+            yield from _json_slots(body, "/parameters/body", make, ()) or _lenient_slots(body, make)
 
 
 @short_text_cache(maxsize=256, longest=2048)
@@ -254,6 +256,27 @@ def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
             return
     start, end = spans[path]
     slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
+
+
+def _lenient_slots(body: str, make: Any) -> list[Slot]:
+    """The places of a body read by its shape (form pairs under a JSON type, JSON with a typo: see ``lenient``)."""
+    from curlport.config.detect.lenient import read  # lazy: only a body the strict reader cannot read needs it
+
+    reading = read(body)
+    if reading is None:
+        return []
+    if reading.shape == "form":
+        slots = []
+        for key, value, start, end in reading.pairs:
+            # a JSON document in a field written as is (not percent-encoded) has places of its own
+            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path),
+                                (key,)) if body[start:end] == value else []
+            slots += [slot._replace(start=slot.start + start, end=slot.end + start) for slot in inner] \
+                or [Slot(Place("form", key), value, "/parameters/body", start, end)]
+        return slots
+    slots: list[Slot] = []
+    _leaves(reading.document, (), reading.spans, "/parameters/body", make, (), slots)
+    return slots
 
 
 def find_slot(slots: list[Slot], place: Place) -> list[Slot]:

@@ -467,10 +467,11 @@ def _check_host(url: Located) -> None:
     host = split_url(url.text).netloc
     if not _NOT_A_HOST.match(host):
         return
-    looks = "a header name" if host.endswith(":") else "a parameter"
+    looks, fix = ("a header name", "write the header as -H 'Name: value'") if host.endswith(":") else \
+        ("a parameter", "write the parameters after it")
     raise CurlUsageError(
         f"the URL at {url.span} has no host name: '{host}' looks like {looks}, not a host; the doc's text lost "
-        "its endpoint: write the provider's URL (https://host/path) before the parameters", url.span)
+        f"its endpoint: write the provider's URL (https://host/path) and {fix}", url.span)
 
 
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:

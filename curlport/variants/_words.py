@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from curlport.errors import CurlportError
-from curlport.parse.shell import ShellCommand, split_commands
+from curlport.parse.shell import ShellCommand, is_curl, split_commands
 
 
 class Command(NamedTuple):
@@ -27,16 +27,17 @@ class Command(NamedTuple):
 
 
 def only_command(text: str) -> Command | None:
-    """The fixture's command when the text holds exactly one (no token pair, no substitution, no CRLF); else None."""
+    """The fixture's curl command when the text holds exactly one (no token pair, no substitution, no CRLF, a curl
+    word); else None."""
     if "\r" in text:
         return None
     try:
         commands = split_commands(text)
     except CurlportError:
         return None
-    if len(commands) != 1:
-        return None
     command: ShellCommand = commands[0]
+    if len(commands) != 1 or not is_curl(command.curl_word):  # a token pair; a URL pasted without curl
+        return None
     last = command.words[-1] if command.words else command.curl_word
     return Command(command.dialect, tuple(word.text for word in command.words), command.curl_word.start, last.end,
                    command.curl_word.end, tuple((word.start, word.end) for word in command.words))

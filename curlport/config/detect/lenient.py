@@ -68,6 +68,16 @@ def _form_pairs(body: str) -> list[tuple[str, str, int, int]]:
     return pairs
 
 
+_ESCAPE: Final = LazyPattern(r"%[0-7][0-9A-Fa-f]|\+|[\s\S]")
+
+
+def encoded_spans(written: str, value: str) -> list[tuple[int, int]] | None:
+    """For each character of a form value, the (start, end) of the characters that spell it as written (``%22``
+    for ``"``, ``+`` for a space); None when the spelling is not one ASCII character per escape."""
+    spans = [match.span() for match in _ESCAPE.finditer(written)]
+    return spans if len(spans) == len(value) and unquote_plus(written) == value else None
+
+
 class _Text:
     """The text being repaired, with the offset in the body as written of each of its characters.
 

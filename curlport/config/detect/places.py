@@ -260,7 +260,7 @@ def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
 
 def _lenient_slots(body: str, make: Any) -> list[Slot]:
     """The places of a body read by its shape (form pairs under a JSON type, JSON with a typo: see ``lenient``)."""
-    from curlport.config.detect.lenient import read  # lazy: only a body the strict reader cannot read needs it
+    from curlport.config.detect.lenient import encoded_spans, read  # lazy: only a body the strict reader cannot read
 
     reading = read(body)
     if reading is None:
@@ -268,15 +268,25 @@ def _lenient_slots(body: str, make: Any) -> list[Slot]:
     if reading.shape == "form":
         slots = []
         for key, value, start, end in reading.pairs:
-            # a JSON document in a field written as is (not percent-encoded) has places of its own
-            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path),
-                                (key,)) if body[start:end] == value else []
-            slots += [slot._replace(start=slot.start + start, end=slot.end + start) for slot in inner] \
-                or [Slot(Place("form", key), value, "/parameters/body", start, end)]
+            # a JSON document in a field has places of its own, at the characters that spell them in the body
+            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path), (key,))
+            spelled = encoded_spans(body[start:end], value) if inner else None
+            slots += [_spelled(slot, spelled, start) for slot in inner] if spelled is not None else []
+            if not inner or spelled is None:
+                slots.append(Slot(Place("form", key), value, "/parameters/body", start, end))
         return slots
     slots: list[Slot] = []
     _leaves(reading.document, (), reading.spans, "/parameters/body", make, (), slots)
     return slots
+
+
+def _spelled(slot: Slot, spelled: list[tuple[int, int]], offset: int) -> Slot:
+    """A JSON member inside a form value, at the characters of the body that spell its sample (a string's
+    content without its quotes, which may be written %22)."""
+    first, last = (slot.start + 1, slot.end - 2) if isinstance(slot.value, str) else (slot.start, slot.end - 1)
+    if last < first:  # an empty string: the place between its quotes
+        return slot._replace(start=offset + spelled[first][0], end=offset + spelled[first][0], is_json=False)
+    return slot._replace(start=offset + spelled[first][0], end=offset + spelled[last][1], is_json=False)
 
 
 def find_slot(slots: list[Slot], place: Place) -> list[Slot]:

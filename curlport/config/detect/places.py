@@ -263,10 +263,10 @@ def _lenient_slots(body: str, make: Any) -> list[Slot]:
     from curlport.config.detect.lenient import encoded_spans, read  # lazy: only a body the strict reader cannot read
 
     reading = read(body)
+    slots: list[Slot] = []
     if reading is None:
-        return []
+        return slots
     if reading.shape == "form":
-        slots = []
         for key, value, start, end in reading.pairs:
             # a JSON document in a field has places of its own, at the characters that spell them in the body
             inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path), (key,))
@@ -275,7 +275,6 @@ def _lenient_slots(body: str, make: Any) -> list[Slot]:
             if not inner or spelled is None:
                 slots.append(Slot(Place("form", key), value, "/parameters/body", start, end))
         return slots
-    slots: list[Slot] = []
     _leaves(reading.document, (), reading.spans, "/parameters/body", make, (), slots)
     return slots
 

@@ -26,7 +26,7 @@ import pytest
 import uncurl
 from capture import CapturedRequest, CaptureProxy, start_capture_proxy
 from click.testing import CliRunner
-from fixture_cases import CONFIG_DIR
+from fixture_cases import CONFIG_DIR, sendable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_curl_truth import _assert_same_request
@@ -36,14 +36,13 @@ from curlport.cli import main
 from curlport.preflight.export import export, export_curl, har_request
 from curlport.preflight.provider import read_provider
 from curlport.rules.base import mentions
-from curlport.urls import TEMPLATE_BASE
 
 
 def _fixture_configs() -> dict[str, dict[str, Any]]:
     """The committed configs pre-flight can send: not one whose endpoint is still the doc's template base."""
     configs = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(CONFIG_DIR.glob("*.json"))
                if path.name.count(".") == 1}
-    return {name: config for name, config in configs.items() if not TEMPLATE_BASE.match(config["endpoint"])}
+    return {name: config for name, config in configs.items() if sendable(config)}
 
 
 CONFIGS = _fixture_configs()

@@ -28,6 +28,8 @@ from curlport import decode_input, import_curl
 from curlport.config.detect import Decision, detect
 from curlport.config.detect.lenient import read
 from curlport.detect_report import judge
+from curlport.findings import Severity
+from curlport.lint.placed import check_import
 from curlport.variants import mislabelled, shell, url_templates
 from curlport.variants._variant import Variant
 
@@ -191,3 +193,36 @@ def test_lenient_reading_finds_every_value_where_it_is_written(document: dict[st
     for key, value in reading.document.items():
         start, end = reading.spans[(key,)]
         assert body[start + 1 : end - 1].replace("\\", "") == value.replace("\\", "")
+
+
+# ---- what the import says of a mislabelled body ---------------------------------------------------------------
+
+_MISLABELLED = [v for v in VARIANTS if v.klass == mislabelled.CLASS_NAME]
+#: The one finding each kind of mislabelling adds: the body's real shape (CP305), or the template type (CP401).
+_NAMED_BY = {"form-as-json": "CP305", "form-as-template": "CP401", **dict.fromkeys(mislabelled.TYPOS, "CP305")}
+
+
+def _errors(text: str) -> Counter[str]:
+    """The error codes of importing the samples as curl sends them (no placeholder written)."""
+    return Counter(f.code for f in check_import(import_curl(text, placeholders="none"))
+                   if f.severity is Severity.ERROR)
+
+
+@pytest.mark.parametrize("variant", _MISLABELLED, ids=lambda variant: variant.case)
+def test_mislabelled_body_is_one_finding(variant: Variant) -> None:
+    """The import adds one error to the fixture's own: the real problem (CP305, or CP401 at the template type)."""
+    code, errors = _NAMED_BY[_label(variant)], _errors(variant.text)
+    before = _errors(FIXTURES[variant.case.split("/")[0]][0])
+    expected = before.copy()  # CP305 once for the body, however many typos; CP401 once more, at the template
+    expected[code] = 1 if code == "CP305" else before[code] + 1
+    assert errors == expected
+
+
+@pytest.mark.parametrize("variant", _MISLABELLED, ids=lambda variant: variant.case)
+def test_mislabelled_body_places_are_answerable(variant: Variant) -> None:
+    """The places detection takes in the fixture, named with --to/--body (as an operator answering an ask, or the
+    page's list, would), are accepted on the mislabelled body and written there."""
+    fixture = FIXTURES[variant.case.split("/")[0]][0]
+    chosen = {ROLES[d.role]: str(d.slot.place) for d in _decisions(fixture) if d.to_write and d.slot is not None}
+    result = import_curl(variant.text, placeholders="none", **chosen)
+    assert sorted(str(s.place) for s in result.substitutions) == sorted(chosen.values())

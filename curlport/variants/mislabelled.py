@@ -83,7 +83,7 @@ def _with_typo(text: str, command: Command, typo: Callable[[str], str | None]) -
     """The text with the typo in its JSON data word, when that word is written verbatim (single-quoted or bare)."""
     for word, (start, end) in zip(command.words, command.spans, strict=True):
         source = text[start:end]
-        if not word.lstrip().startswith("{") or source not in (word, f"'{word}'"):
+        if not (word.strip().startswith("{") and word.strip().endswith("}")) or source not in (word, f"'{word}'"):
             continue
         changed = typo(word)
         if changed is None or "'" in changed:

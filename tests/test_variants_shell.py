@@ -226,3 +226,35 @@ def test_mislabelled_body_places_are_answerable(variant: Variant) -> None:
     chosen = {ROLES[d.role]: str(d.slot.place) for d in _decisions(fixture) if d.to_write and d.slot is not None}
     result = import_curl(variant.text, placeholders="none", **chosen)
     assert sorted(str(s.place) for s in result.substitutions) == sorted(chosen.values())
+
+
+# ---- each repair, at its line and column ----------------------------------------------------------------------
+
+REPAIRS = [
+    # (text, the finding's code, line, column, a (config key, value) the repair must give)
+    ("curl https://a.example.com/sms -H Authorization: Basic QUMxOnNlY3JldA== -d to=1",
+     "CP001", 1, 35, ("auth", {"type": "basic", "username": "AC1", "password": "secret"})),
+    ("curl https://a.example.com/sms Content-Type:application/json -d '{}'",
+     "CP001", 1, 32, ("headers", [{"key": "Content-Type", "value": "application/json"}])),
+    ("curl.exe -X POST https://a.example.com/sms ` -d to=1",
+     "CP001", 1, 44, ("method", "POST")),
+    ('curl -X POST ^"https://a.example.com/sms^" ^ -d ^"to=1^"',
+     "CP001", 1, 44, ("method", "POST")),
+    ("R=`curl https://a.example.com/sms -d to=1`\necho \"$R\"",
+     "CP010", 1, 4, ("endpoint", "https://a.example.com/sms")),
+    ("echo $(curl https://a.example.com/sms -d to=1)",
+     "CP010", 1, 8, ("endpoint", "https://a.example.com/sms")),
+    ("# the GET API\nhttps://a.example.com/send?to=1&text=Hi",
+     "CP019", 2, 1, ("method", "GET")),
+    ("curl '<https://a.example.com/sms>' -d to=1",
+     "CP001", 1, 7, ("endpoint", "https://a.example.com/sms")),
+    ("curl '$BASE_URL/sms' -d to=1",
+     "CP401", 1, 7, ("endpoint", "$BASE_URL/sms")),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column", "gives"), REPAIRS)
+def test_repair_is_said_at_its_place(text: str, code: str, line: int, column: int, gives: tuple[str, Any]) -> None:
+    result = import_curl(text, placeholders="none")
+    assert (code, line, column) in {(f.code, f.span.line, f.span.column) for f in check_import(result) if f.span}
+    assert result.config[gives[0]] == gives[1]

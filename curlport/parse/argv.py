@@ -20,8 +20,11 @@ from curlport.source import Span
 _POSITIONAL_URL: Final = LONG_OPTIONS["url"]
 _HEADER: Final = LONG_OPTIONS["header"]
 #: A word that is a header's name and colon (``Authorization:``), or a header glued to its value
-#: (``Content-Type:application/json``; a port after the colon is a URL's: ``localhost:8080``).
-_HEADER_WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9_-]*:(?:$|(?![0-9/])\S)")
+#: (``Content-Type:application/json``, ``X-Api-Key:abc``): a hyphenated name or one of the usual ones, and no ``@``
+#: (``user:pass@host`` and ``localhost:8080`` are URLs).
+_HEADER_WORD: Final = re.compile(
+    r"[A-Za-z][A-Za-z0-9_-]*:$|(?:[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9_-]+|(?i:authorization|accept|cookie|apikey))"
+    r":(?![0-9/])[^@\s]+$")
 #: Authentication schemes: ``Authorization: Basic dXNlcjpwYXNz`` is three words when the quotes are missing.
 _AUTH_SCHEMES: Final = frozenset({"basic", "bearer", "token", "digest", "apikey", "key", "hmac", "otp"})
 _REQUEST: Final = LONG_OPTIONS["request"]

@@ -258,3 +258,23 @@ def test_repair_is_said_at_its_place(text: str, code: str, line: int, column: in
     result = import_curl(text, placeholders="none")
     assert (code, line, column) in {(f.code, f.span.line, f.span.column) for f in check_import(result) if f.span}
     assert result.config[gives[0]] == gives[1]
+
+
+_COMPOSABLE = sorted(label for label in shell._WRAPPERS if label != "backticks")
+_BASH_FIXTURES = sorted(stem for stem, (text, _) in FIXTURES.items()
+                        if any(_label(v) == "pipe-jq" for v in shell.variants(stem, text, {})))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from(_BASH_FIXTURES), wrappers=st.lists(st.sampled_from(_COMPOSABLE), min_size=1, max_size=3))
+def test_wrappers_nested_in_any_order_keep_the_config(stem: str, wrappers: list[str]) -> None:
+    """Shell context is a space: ``if RESPONSE=$(curl … | jq .); then …`` is still the fixture's command."""
+    text = FIXTURES[stem][0]
+    command = shell.only_command(text)
+    assert command is not None
+    inside = text[command.start : command.end]
+    for label in wrappers:
+        if shell._CLOSERS.get(label, "\0") not in inside:
+            inside = shell._WRAPPERS[label](inside)
+    rewritten = text[: command.start] + inside + text[command.end :]
+    assert import_curl(rewritten, placeholders="none").config == import_curl(text, placeholders="none").config

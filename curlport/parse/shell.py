@@ -676,8 +676,11 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
             position += 1  # past the token that ends the statement
             if not _assignments(source, dialect, statement, variables, commands):
                 skipped += [token for token in tokens[start:position] if token[0] not in ("NEWLINE", "COMMENT")]
-                for token in statement:  # `curl …` or echo $(curl …): the curl inside, a command of its own
-                    _nested_commands(source, dialect, None, token, variables, commands)
+                for token in statement:  # `curl …`, echo $(curl …), if R=$(curl …): the curl inside
+                    assigned = _BASH_ASSIGNMENT.match(token[1]) if dialect == "bash" else None
+                    name, skip = (assigned.group()[:-1], assigned.end()) if assigned else (None, 0)
+                    value = (token[0], token[1][skip:], token[2] + skip, token[3])
+                    _nested_commands(source, dialect, name, value, variables, commands)
             continue
         skipped += [token for token in tokens[start:curl_at] if token[0] != "COMMENT"]
         findings = [_text_before_curl(source, skipped)] if skipped else []

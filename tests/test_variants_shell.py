@@ -145,7 +145,7 @@ def test_real_curl_sends_the_config_of_a_wrapped_command(proxy: CaptureProxy, la
 
 # ---- the classes as spaces ------------------------------------------------------------------------------------
 
-_NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,15}", fullmatch=True)
+_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,15}", fullmatch=True)  # as CP401 knows them
 _URL_FIXTURES = sorted(stem for stem, (text, _) in FIXTURES.items()
                        if any(_label(v) == "double-braces" for v in url_templates.variants(stem, text, {})))
 

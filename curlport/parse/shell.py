@@ -706,7 +706,8 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         else None
     if first is None or url is None or not _URL_START.match(url.text):
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
-        raise CurlUsageError("not a curl command: no 'curl' word found", span)
+        raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
+                             "command, or its API URL alone", span)
     span = source.span(url.start, url.end)
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the GET request "
                                  "'curl URL' sends; if the provider wants a POST, paste its curl command", span)

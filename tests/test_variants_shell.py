@@ -246,6 +246,8 @@ REPAIRS = [
      "CP010", 1, 8, ("endpoint", "https://a.example.com/sms")),
     ("# the GET API\nhttps://a.example.com/send?to=1&text=Hi",
      "CP019", 2, 1, ("method", "GET")),
+    ("POST https://a.example.com/send?to=1&text=Hi",
+     "CP019", 1, 6, ("method", "POST")),
     ("curl '<https://a.example.com/sms>' -d to=1",
      "CP001", 1, 7, ("endpoint", "https://a.example.com/sms")),
     ("curl '$BASE_URL/sms' -d to=1",

@@ -696,12 +696,14 @@ _URL_START: Final = LazyPattern(r"(?i)https?://[^\s/?#]")
 
 
 def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCommand]:
-    """A text that is a URL and no curl word (an operator pasting a GET API URL): read as ``curl URL``.
+    """A text that is a URL and no curl word (an operator pasting a GET API URL, or ``POST https://…`` as HTTP
+    clients show it): read as ``curl URL`` (``curl POST URL``, whose method word argv reads as ``-X POST``).
 
     A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
     """
     words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
-    first = words[0] if words else None
+    method = words[0][1] if len(words) > 1 and words[0][1] in ("GET", "POST") else None
+    first = words[1 if method else 0] if words else None
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
     if first is None or url is None or not _URL_START.match(url.text):
@@ -709,10 +711,12 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
     span = source.span(url.start, url.end)
-    note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the GET request "
-                                 "'curl URL' sends; if the provider wants a POST, paste its curl command", span)
+    sent = f"curl -X {method} URL" if method else "curl URL"
+    note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request '{sent}' "
+                                 "sends; if the provider documents a body or headers, paste its curl command", span)
     rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
-    return [ShellCommand(source, dialect, url, (url, *rest), (note,))]
+    leading = (_decode_word(words[0], dialect, source, []),) if method else ()
+    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:

@@ -7,6 +7,7 @@ written; the places of the recipient and the message are where they were.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -18,9 +19,13 @@ from curlport.variants._words import Command, only_command
 
 CLASS_NAME: Final = "mislabelled-body"
 
-_FORM_TYPE: Final = re.compile(r"(?i)(content-type:\s*)application/x-www-form-urlencoded")
+#: A written Content-Type of either kind, with its parameters (``; charset=utf-8``): the whole value is relabelled.
+_FORM_TYPE: Final = re.compile(r"(?i)(content-type:\s*)application/x-www-form-urlencoded[^'\"\n^]*")
+_JSON_TYPE: Final = re.compile(r"(?i)(content-type:\s*)application/json[^'\"\n^]*")
 #: The content types a form body is mislabelled with.
 LABELS: Final = {"form-as-json": "application/json", "form-as-template": "<CONTENT_TYPE>"}
+#: The content types a JSON body is mislabelled with (where its Content-Type is written out).
+JSON_LABELS: Final = {"json-as-form": "application/x-www-form-urlencoded", "json-as-template": "<CONTENT_TYPE>"}
 
 
 def _trailing_comma(body: str) -> str | None:
@@ -63,18 +68,40 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         for label, content_type in LABELS.items():
             yield Variant(f"{stem}/{label}", CLASS_NAME, _labelled(text, command, content_type), expected)
     elif format_ == "json":
+        for label, content_type in JSON_LABELS.items() if _is_json(parameters) else ():
+            relabelled = _relabelled(text, command, _JSON_TYPE, content_type)
+            if relabelled is not None:
+                yield Variant(f"{stem}/{label}", CLASS_NAME, relabelled, expected)
         for label, typo in TYPOS.items():
             rewritten = _with_typo(text, command, typo)
             if rewritten is not None:
                 yield Variant(f"{stem}/{label}", CLASS_NAME, rewritten, expected)
 
 
+def _is_json(parameters: dict[str, Any]) -> bool:
+    """Whether the body is JSON as written (a body already mislabelled or typo'd is not relabelled again)."""
+    try:
+        json.loads(parameters["body"])
+    except ValueError:
+        return False
+    return True
+
+
+def _relabelled(text: str, command: Command, written: re.Pattern[str], content_type: str) -> str | None:
+    """The text with its written Content-Type (the whole value) said to be another; None when it writes none."""
+    inside = text[command.start : command.end]
+    match = written.search(inside)
+    if match is None:
+        return None
+    return text[: command.start] + inside[: match.start()] + match.group(1) + content_type \
+        + inside[match.end() :] + text[command.end :]
+
+
 def _labelled(text: str, command: Command, content_type: str) -> str:
     """The text with the form's Content-Type said to be another, or such a header added right after curl."""
-    inside = text[command.start : command.end]
-    if _FORM_TYPE.search(inside):
-        return text[: command.start] + _FORM_TYPE.sub(lambda m: m.group(1) + content_type, inside, count=1) \
-            + text[command.end :]
+    relabelled = _relabelled(text, command, _FORM_TYPE, content_type)
+    if relabelled is not None:
+        return relabelled
     at = command.after_curl
     return text[:at] + f' -H "Content-Type: {content_type}"' + text[at:]
 

@@ -25,7 +25,8 @@ _WRAPPERS: Final[dict[str, Callable[[str], str]]] = {
     "backticks": lambda command: f"`{command}`",
     "pipe-jq": lambda command: f"{command} | jq .",
     "then-echo": lambda command: f"{command}; echo",
-    "script": lambda command: f"#!/bin/bash\n# Send one SMS with the provider's API\nset -e\n\n{command}\n"
+    # (no apostrophe in the comment: nested in $(…), the grammar would pair it with a quote of the command)
+    "script": lambda command: f"#!/bin/bash\n# Send one SMS with the API of the provider\nset -e\n\n{command}\n"
                               "echo 'sent'\n",
     "if": lambda command: f"if {command}; then\n  echo sent\nelse\n  echo failed\nfi",
     "echo-before": lambda command: f"echo \"Sending a test message\"\n{command}",

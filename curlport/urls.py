@@ -19,6 +19,14 @@ from curlport.lazy_pattern import LazyPattern
 #: RFC 3986, appendix B: the parts of any URI reference, however malformed.
 _RFC3986: Final = LazyPattern(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
 
+#: A template a doc writes where the scheme and host go (``{{api_url}}/sms``, ``{endpoint}sms``, ``$BASE_URL/sms``,
+#: ``<base_url>/sms``): the operator fills it in, so nothing is put in front of it. The config schema's endpoint
+#: pattern admits the same templates, and CP401 reports each one as a value to fill in.
+TEMPLATE_BASE: Final = LazyPattern(
+    r"\{\{?\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[A-Za-z][A-Za-z0-9_ .:-]*>")
+#: A URL in a doc's angle brackets: ``<https://api.example.com/sms>``.
+ANGLE_URL: Final = LazyPattern(r"<([A-Za-z][A-Za-z0-9+.-]*://[^\s<>]*)>")
+
 #: The password of a URL's user-info (``https://user:PASSWORD@host``): what credentials collect and masking hides.
 USERINFO_PASSWORD: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:(?P<password>[^/?#@]*)@")
 

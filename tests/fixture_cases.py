@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from curlport import CurlportError, decode_input, import_curl
 from curlport.cli import main
 from curlport.lint.runner import lint_text
+from curlport.urls import TEMPLATE_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 CURL_DIR = ROOT / "fixtures" / "curl"
@@ -30,6 +31,12 @@ MALFORMED_DIR = ROOT / "fixtures" / "malformed"
 TWIN_DIR = CURL_DIR / "twins"
 #: ``curlport lint fixtures`` in each output format, byte for byte (``<format>.txt``): what speed work must not change.
 LINT_OUTPUT_DIR = ROOT / "fixtures" / "lint-output"
+
+
+def sendable(config: dict[str, Any]) -> bool:
+    """Whether pre-flight can send a committed config: not one whose endpoint is still the doc's template base
+    (``{{api_url}}/sms``), which the operator fills in first."""
+    return not TEMPLATE_BASE.match(config["endpoint"])
 
 
 def curl_cases() -> list[str]:

@@ -33,6 +33,7 @@ NOT_COMPARABLE = {
     "data-file-not-read": "curl reads @message.txt; curlport does not without --allow-file-refs",
     "data-urlencode-forms": "curl reads @signature.txt; curlport does not without --allow-file-refs",
     "cookie-file": "curl reads cookies.txt",
+    "url-template-base": "the URL is a template ({{api_url}}) the operator fills in: curl has nowhere to send it",
 }
 
 

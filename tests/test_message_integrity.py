@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 import pytest
-from fixture_cases import CONFIG_DIR
+from fixture_cases import CONFIG_DIR, sendable
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from provider_server import Answer, ProviderServer, Received, provider_server
@@ -39,7 +39,7 @@ def _configs() -> dict[str, dict[str, Any]]:
         if path.name.count(".") > 1:  # .findings.json, .lint.json
             continue
         config = json.loads(path.read_text(encoding="utf-8"))
-        if mentions(config, RECIPIENT) and mentions(config, MESSAGE):
+        if mentions(config, RECIPIENT) and mentions(config, MESSAGE) and sendable(config):
             configs[path.stem] = config
     return configs
 

@@ -33,9 +33,11 @@ def _unique(items: list[Any]) -> bool:
     return not any(_json_equal(items[i], items[j]) for i in range(len(items)) for j in range(i))
 
 
-_PATTERN_0 = re.compile('^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+')
+_PATTERN_0 = re.compile('^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+|\\{\\{?\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*\\}\\}?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|<[A-Za-z][A-Za-z0-9_ .:-]*>)')
 
-_PATTERN_1 = re.compile('^(json:[^.].*|header:\\S+)$')
+_PATTERN_1 = re.compile('^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+')
+
+_PATTERN_2 = re.compile('^(json:[^.].*|header:\\S+)$')
 
 _KEYS_0 = frozenset(('$schema', 'auth', 'batching', 'callback_url', 'endpoint', 'form', 'headers', 'method', 'name', 'parameters', 'response'))
 _KEYS_1 = frozenset(('password', 'type', 'username'))
@@ -114,6 +116,15 @@ def _check_13(v: Any) -> bool:
         return False
     return True
 
+def _check_14(v: Any) -> bool:
+    if not (isinstance(v, str)):
+        return False
+    if not _PATTERN_1.search(v):
+        return False
+    if len(v) > 8192:
+        return False
+    return True
+
 def _check_15(v: Any) -> bool:
     if not (isinstance(v, str)):
         return False
@@ -150,7 +161,7 @@ def _check_12(v: Any) -> bool:
         return False
     if 'type' in v and not _check_13(v['type']):
         return False
-    if 'token_url' in v and not _check_5(v['token_url']):
+    if 'token_url' in v and not _check_14(v['token_url']):
         return False
     if 'client_id' in v and not _check_15(v['client_id']):
         return False
@@ -252,7 +263,7 @@ def _check_36(v: Any) -> bool:
     return True
 
 def _check_41(v: Any) -> bool:
-    if _check_7(v) + _check_5(v) != 1:
+    if _check_7(v) + _check_14(v) != 1:
         return False
     return True
 
@@ -277,7 +288,7 @@ def _check_45(v: Any) -> bool:
 def _check_49(v: Any) -> bool:
     if not (isinstance(v, str)):
         return False
-    if not _PATTERN_1.search(v):
+    if not _PATTERN_2.search(v):
         return False
     return True
 

@@ -18,7 +18,7 @@ from curlport.config.short_cache import short_text_cache
 from curlport.errors import UnsupportedRequestError
 from curlport.media_types import FORM_CONTENT_TYPE
 from curlport.source import Span
-from curlport.urls import split_url
+from curlport.urls import TEMPLATE_BASE, split_url
 
 if TYPE_CHECKING:  # the rules read configs through this module; only the importer has requests
     from curlport.parse.request import Header, Request
@@ -87,7 +87,7 @@ def _check_expressible(request: Request) -> None:
             f"curl would send a {method.text} request; the generic provider form sends only GET or POST",
             method.span, code="CP205")
     scheme = split_url(request.url.text).scheme.lower()
-    if scheme not in ("http", "https"):
+    if scheme not in ("http", "https") and not TEMPLATE_BASE.match(request.url.text):  # the operator's base
         raise UnsupportedRequestError(
             f"the URL's scheme is {scheme}://; the generic provider form calls http:// or https:// endpoints",
             request.url.span)

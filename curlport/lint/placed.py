@@ -23,6 +23,8 @@ PARSE_ERROR = "CP000"
 #: The rule whose "may be the recipient" findings an import's CP021 already makes, with each candidate and the exact
 #: --to/--body flag that picks it: one problem, one finding.
 _SAID_BY_THE_ASK = "CP402"
+#: How far around a short problem (one character) its text is looked at to find it once in the curl text.
+_CONTEXT = 48
 
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
@@ -62,14 +64,29 @@ class _CurlLocator:
         if span is None or end is None:
             return span
         texts = self._texts if self._texts is not None else self._listed()
-        fragment = (texts[pointer] if pointer in texts else self._resolved(pointer))[start:end]
+        text = texts[pointer] if pointer in texts else self._resolved(pointer)
+        fragment = text[start:end]
         if not fragment:
             return span
         key = (span, fragment)
         if key not in self._found:
             self._found[key] = self._unique(span, fragment)
         index = self._found[key]
+        if index is None and len(fragment) < _CONTEXT:  # a comma, a backslash: found by the text around it
+            index = self._in_context(span, text, start, end)
         return span if index is None else self._source.span(index, index + len(fragment))
+
+    def _in_context(self, span: Span, text: str, start: int, end: int) -> int | None:
+        """Where the short fragment text[start:end] is, told apart by the characters after it, or before it."""
+        for width in (4, 16, _CONTEXT):
+            after = self._unique(span, text[start : end + width])
+            if after is not None:
+                return after
+            before = max(start - width, 0)
+            found = self._unique(span, text[before:end])
+            if found is not None:
+                return found + start - before
+        return None
 
     def _unique(self, span: Span, fragment: str) -> int | None:
         """The offset of ``fragment`` in the text of ``span`` when it is there once; None otherwise."""

@@ -235,7 +235,9 @@ def _lint_config(source: Source, selected: frozenset[str] | None, document: dict
         for error in errors if json_pointer(error) not in explained
     ]
     unreadable = None if errors else _unreadable(config)
-    if unreadable is not None:
+    # a rule's error at the same value (CP401 on a template endpoint) already says why pre-flight cannot use it
+    if unreadable is not None and not any(f.pointer == unreadable.pointer and f.severity is Severity.ERROR
+                                          for f in findings):
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
                                        nearest_span(unreadable.pointer, spans), unreadable.pointer))
     return in_file_order(schema_findings + findings, selected)

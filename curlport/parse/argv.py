@@ -7,16 +7,26 @@ resolved here against the option table, so the request builder sees one flat lis
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
 from curlport.parse import notes
 from curlport.parse.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
-from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl
+from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl, joined
 from curlport.source import Span
 
 _POSITIONAL_URL: Final = LONG_OPTIONS["url"]
+_HEADER: Final = LONG_OPTIONS["header"]
+#: A word that is a header's name and colon (``Authorization:``), or a header glued to its value
+#: (``Content-Type:application/json``, ``X-Api-Key:abc``): a hyphenated name or one of the usual ones, and no ``@``
+#: (``user:pass@host`` and ``localhost:8080`` are URLs).
+_HEADER_WORD: Final = re.compile(
+    r"[A-Za-z][A-Za-z0-9_-]*:$|(?:[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9_-]+|(?i:authorization|accept|cookie|apikey))"
+    r":(?![0-9/])[^@\s]+$")
+#: Authentication schemes: ``Authorization: Basic dXNlcjpwYXNz`` is three words when the quotes are missing.
+_AUTH_SCHEMES: Final = frozenset({"basic", "bearer", "token", "digest", "apikey", "key", "hmac", "otp"})
 _REQUEST: Final = LONG_OPTIONS["request"]
 #: HTTPie's habit, copied into curl samples: ``curl GET https://…``.
 _METHOD_WORDS: Final = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
@@ -113,6 +123,11 @@ def read_invocation(command: ShellCommand) -> Invocation:
             if is_curl(word):
                 ignore_from(command.source, word.start, word.end - word.start, findings, "a second curl command")
                 break
+            header = _header_without_option(command, words, index - 1, findings) if not options_ended else None
+            if header is not None:
+                uses.append(OptionUse(_HEADER, False, word, header.text, header, 0))
+                index += len(header.text.split()) - len(text.split())
+                continue
             uses.append(OptionUse(_POSITIONAL_URL, False, word, text, word, 0))
             continue
         if text == "--":
@@ -136,6 +151,8 @@ def read_invocation(command: ShellCommand) -> Invocation:
             position += 1
             if short.takes_argument:
                 uses.append(take_value(short, word, position))
+                if short is SHORT_OPTIONS["H"] and uses[-1].value_word is not word:
+                    index = _header_value_split(command, words, index, uses, findings)
                 break
             uses.append(OptionUse(short, False, word))
         if uses and uses[-1].role is Role.NEXT:
@@ -143,6 +160,55 @@ def read_invocation(command: ShellCommand) -> Invocation:
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
     return Invocation(command, _method_words(command, uses, findings), tuple(findings))
+
+
+def _value_words(words: tuple[Word, ...], index: int) -> int:
+    """How many words from ``index`` on are a header's value that lost its quotes: the scheme and the credential
+    of an Authorization, or one word that cannot be a URL (no ``.``, ``/`` or ``:``) or is a media type."""
+    if index >= len(words) or words[index].text.startswith("-"):
+        return 0
+    first = words[index].text
+    if first.lower() in _AUTH_SCHEMES:
+        return 2 if index + 1 < len(words) and not words[index + 1].text.startswith("-") else 0
+    media_type = first.count("/") == 1 and "." not in first.split("/")[0] and "/" not in first[:1]
+    return 1 if media_type or not any(c in first for c in "./:") else 0
+
+
+def _header_without_option(command: ShellCommand, words: tuple[Word, ...], index: int,
+                           findings: list[Finding]) -> Word | None:
+    """``curl URL Authorization: Basic dXNlcjpwYXNz``: a header the doc wrote without -H (curl would take each
+    word for a URL); the header's words joined, or None when the word is not a header's name."""
+    text = words[index].text
+    if not _HEADER_WORD.match(text):
+        return None
+    count = 0 if not text.endswith(":") else _value_words(words, index + 1)
+    if text.endswith(":") and not count:
+        return None
+    header = joined(words[index : index + 1 + count])
+    span = command.span_of(header)
+    findings.append(notes.SHELL_REPAIR.at(
+        f"'{text}' at {span} is a header written without -H: read as -H '{header.text}'; curl would take each "
+        "word for a URL", span))
+    return header
+
+
+def _header_value_split(command: ShellCommand, words: tuple[Word, ...], index: int, uses: list[OptionUse],
+                        findings: list[Finding]) -> int:
+    """``-H Authorization: Basic dXNlcjpwYXNz`` without quotes: the header's value is the words after its name
+    (curl would read ``Authorization:`` as removing the header, and the rest as URLs); where the reading goes on."""
+    use = uses[-1]
+    if use.value_word is None or not (use.value or "").endswith(":") or not _HEADER_WORD.fullmatch(use.value or ""):
+        return index
+    count = _value_words(words, index)
+    if not count:
+        return index
+    header = joined(words[index - 1 : index + count])
+    span = command.span_of(header)
+    findings.append(notes.SHELL_REPAIR.at(
+        f"-H {use.value} at {span} lost its quotes: read as -H '{header.text}'; curl would remove the header and "
+        "take the next words for URLs", span))
+    uses[-1] = OptionUse(use.option, False, use.option_word, header.text, header, 0)
+    return index + count
 
 
 def is_positional(use: OptionUse) -> bool:

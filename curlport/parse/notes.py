@@ -102,6 +102,10 @@ OAUTH2_TOKEN_REQUEST: Final = NoteKind(
     "CP018", "oauth2-token-request", Severity.INFO,
     "A client-credentials token request and the call that uses its token became one config with OAuth 2.0 auth.",
 )
+NO_CURL_WORD: Final = NoteKind(
+    "CP019", "no-curl-word", Severity.WARNING,
+    "The text is a URL without a curl word (a pasted GET API URL): it was imported as the GET request curl sends.",
+)
 
 # Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
 PLACED: Final = NoteKind(
@@ -127,6 +131,6 @@ ALL_NOTE_KINDS: Final = (
     SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
-    VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST,
+    VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST, NO_CURL_WORD,
     PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED,
 )

@@ -23,7 +23,7 @@ from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
-from curlport.urls import url_problem
+from curlport.urls import ANGLE_URL, TEMPLATE_BASE, split_url, url_problem
 
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
 HEADER_LINE_BREAK: Final = "CP211"
@@ -368,7 +368,9 @@ _USER_INFO: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@(.*)$",
 
 
 def _with_scheme(draft: _Draft, url: str) -> str:
-    if _SCHEME.match(url):
+    """The URL as curl reads it: without a scheme, one guessed from the host (http by default); a template where the
+    scheme and host go (``{{api_url}}/sms``) is left as it is: the operator's base URL brings its own scheme."""
+    if _SCHEME.match(url) or TEMPLATE_BASE.match(url):
         return url
     host = url.lower()
     guessed = next((scheme for prefix, scheme in _SCHEME_GUESSES.items() if host.startswith(prefix)), None)
@@ -440,6 +442,36 @@ def _check_urls(draft: _Draft) -> None:
         parameters[0].span)
 
 
+def _without_angle_brackets(draft: _Draft, url: Located) -> str:
+    """``<https://api.example.com/sms>``: the doc's brackets around a URL are not part of it (curl would send them)."""
+    match = ANGLE_URL.fullmatch(url.text)
+    if match is None:
+        return url.text
+    draft.findings.append(notes.SHELL_REPAIR.at(
+        f"the URL at {url.span} is written in angle brackets, the doc's markup: read without them (curl would "
+        "send them as part of the URL); write the URL alone", url.span, "/endpoint"))
+    return match.group(1)
+
+
+#: What a host name never holds but what the doc meant does: a parameter's = or a header name's empty port.
+_NOT_A_HOST: Final = re.compile(r"^[^/?#@]*=|^[A-Za-z][A-Za-z0-9_-]*:$")
+
+
+def _check_host(url: Located) -> None:
+    """``http://message=Hello`` or ``http://Authorization:``: the text after the scheme is a parameter or a header
+    the doc meant, not a host; curl would send a request nowhere useful, and a config made of it is no config."""
+    if TEMPLATE_BASE.match(url.text):
+        return
+    host = split_url(url.text).netloc
+    if not _NOT_A_HOST.match(host):
+        return
+    looks, fix = ("a header name", "write the header as -H 'Name: value'") if host.endswith(":") else \
+        ("a parameter", "write the parameters after it")
+    raise CurlUsageError(
+        f"the URL at {url.span} has no host name: '{host}' looks like {looks}, not a host; the doc's text lost "
+        f"its endpoint: write the provider's URL (https://host/path) and {fix}", url.span)
+
+
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
     """The request curl would send for these options."""
     draft = _Draft(invocation, allow_file_refs)
@@ -450,7 +482,8 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         draft.findings.append(notes.EXTRA_URL.at(
             f"another URL at {extra.span} ({extra.text[:40]}): curl would send a second request; "
             "only the first is imported", extra.span))
-    url = Located(_with_scheme(draft, draft.urls[0].text), draft.urls[0].span)
+    url = Located(_with_scheme(draft, _without_angle_brackets(draft, draft.urls[0])), draft.urls[0].span)
+    _check_host(url)
     url, url_user, url_password = _split_credentials(draft, url)
     problem = url_problem(url.text)
     if problem is not None:

@@ -25,6 +25,7 @@ from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
+from curlport.urls import ANGLE_URL
 
 DIALECTS: Final = ("bash", "cmd", "pwsh")
 _WORD_TERMINAL: Final = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
@@ -98,6 +99,22 @@ class Word:
             return self.start
         decoded_index, offset, verbatim = self.marks[position]
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
+
+
+def joined(words: tuple[Word, ...] | list[Word]) -> Word:
+    """Words the doc meant as one argument, joined by a space, each character still pointing at its source."""
+    parts: list[str] = []
+    marks: list[tuple[int, int, bool]] = []
+    length = 0
+    for index, word in enumerate(words):
+        if index:
+            marks.append((length, words[index - 1].end, False))
+            parts.append(" ")
+            length += 1
+        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        parts.append(word.text)
+        length += len(word.text)
+    return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
 
 
 class Assignment(NamedTuple):
@@ -287,7 +304,8 @@ def _repaired(builder: _WordBuilder, piece: str, offset: int, kind: str) -> None
 
 
 def _angle(builder: _WordBuilder, piece: str, offset: int) -> None:
-    _repaired(builder, piece, offset, "ANGLE")
+    if not ANGLE_URL.fullmatch(piece):  # a URL in angle brackets: the request says what it made of them
+        _repaired(builder, piece, offset, "ANGLE")
     builder.add(piece, offset)
 
 
@@ -513,7 +531,8 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
 
 
 _CMD_CONTINUATION: Final = LazyPattern(r"\^\r?$", re.MULTILINE)
-_PWSH_CONTINUATION: Final = LazyPattern(r"`\r?$", re.MULTILINE)
+#: A backtick at a line's end after a blank: glued to a word, it closes a POSIX `…` substitution instead.
+_PWSH_CONTINUATION: Final = LazyPattern(r"[ \t]`\r?$", re.MULTILINE)
 _CURL_EXE: Final = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
@@ -604,10 +623,12 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     dialect = detect_dialect(text)
     tokens = _tokenize(source, dialect)
     commands = _commands(source, dialect, tokens, {})
-    if not any(command.assigned_to is None for command in commands):
-        first = next((t for t in tokens if t[0] == _WORD_TERMINAL[dialect]), None)
-        span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
-        raise CurlUsageError("not a curl command: no 'curl' word found", span)
+    if not commands:
+        commands = _bare_url(source, dialect, tokens)
+    if not any(command.assigned_to is None for command in commands):  # only NAME=$(curl …): that curl is the one
+        inner = commands[0]
+        note = _substitution_note(inner, f"its output sets {inner.assigned_to}")
+        commands[0] = inner.replaced((note, *inner.findings), None)
     index = next(i for i, command in enumerate(commands) if command.assigned_to is None)
     if findings:
         command = commands[index]
@@ -640,6 +661,11 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
             position += 1  # past the token that ends the statement
             if not _assignments(source, dialect, statement, variables, commands):
                 skipped += [token for token in tokens[start:position] if token[0] not in ("NEWLINE", "COMMENT")]
+                for token in statement:  # `curl …`, echo $(curl …), if R=$(curl …): the curl inside
+                    assigned = _BASH_ASSIGNMENT.match(token[1]) if dialect == "bash" else None
+                    name, skip = (assigned.group()[:-1], assigned.end()) if assigned else (None, 0)
+                    value = (token[0], token[1][skip:], token[2] + skip, token[3])
+                    _nested_commands(source, dialect, name, value, variables, commands)
             continue
         skipped += [token for token in tokens[start:curl_at] if token[0] != "COMMENT"]
         findings = [_text_before_curl(source, skipped)] if skipped else []
@@ -649,6 +675,33 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
         commands.append(ShellCommand(source, dialect, curl_word, tuple(words), tuple(findings)))
         skipped = []
     return commands
+
+
+_URL_START: Final = LazyPattern(r"(?i)https?://[^\s/?#]")
+
+
+def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCommand]:
+    """A text that is a URL and no curl word (an operator pasting a GET API URL, or ``POST https://…`` as HTTP
+    clients show it): read as ``curl URL`` (``curl POST URL``, whose method word argv reads as ``-X POST``).
+
+    A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
+    """
+    words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
+    method = words[0][1] if len(words) > 1 and words[0][1] in ("GET", "POST") else None
+    first = words[1 if method else 0] if words else None
+    url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
+        else None
+    if first is None or url is None or not _URL_START.match(url.text):
+        span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
+        raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
+                             "command, or its API URL alone", span)
+    span = source.span(url.start, url.end)
+    sent = f"curl -X {method} URL" if method else "curl URL"
+    note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request '{sent}' "
+                                 "sends; if the provider documents a body or headers, paste its curl command", span)
+    rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
+    leading = (_decode_word(words[0], dialect, source, []),) if method else ()
+    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
@@ -666,7 +719,9 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
     words: list[Word] = []
     while position < len(tokens):
         token = kind, raw, start, end = tokens[position]
-        if kind == word_type:
+        if kind == word_type and raw[:1] == _ESCAPE[dialect] and raw[1:2] in (" ", "\t"):
+            token = _flattened_continuation(source, token, findings)
+        if kind == word_type and token[1]:
             words.append(_decode(token, dialect, source, findings, variables)[0])
         elif kind in _CONTROL_TERMINALS:
             if raw[0] in "<>" and words and words[-1].end == start and words[-1].text.isdigit():
@@ -687,6 +742,20 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
                 break
         position += 1
     return words, position
+
+
+_ESCAPE: Final = {"bash": "\\", "cmd": "^", "pwsh": "`"}
+
+
+def _flattened_continuation(source: Source, token: Token, findings: list[Finding]) -> Token:
+    """A word that starts with an escaped blank (``\\ -d``): a line continuation whose line break a web page's copy
+    turned into a space. A shell would pass ' -d' on as an argument (a URL, for curl); the doc means the option."""
+    kind, raw, start, end = token
+    span = source.span(start, start + 2)
+    findings.append(notes.SHELL_REPAIR.at(
+        f"'{raw[0]} ' at {span} is a line continuation flattened onto one line (a web page's copy): read as a line"
+        f" break; a shell would pass '{raw[1:]}' on as an argument", span))
+    return kind, raw[2:], start + 2, end
 
 
 # ---- Variable assignments before the command ------------------------------------------
@@ -764,21 +833,35 @@ def _cmd_value(source: Source, token: Token, variables: Mapping[str, Assignment]
     return "".join(character for character, _ in characters), builder.literal
 
 
-def _nested_commands(source: Source, dialect: str, name: str, token: Token, variables: dict[str, Assignment],
-                     commands: list[ShellCommand]) -> None:
-    """The curl inside ``NAME=$(curl …)``, read in place: the text around it is blanked, so offsets stay right."""
+def _nested_commands(source: Source, dialect: str, name: str | None, token: Token,
+                     variables: dict[str, Assignment], commands: list[ShellCommand]) -> None:
+    """The curl inside ``NAME=$(curl …)`` (``name`` is NAME), or in a word that is all ``$(curl …)`` or
+    `` `curl …` `` (``name`` is None: a command of its own), read in place: the text around it is blanked, so
+    offsets stay right."""
     _, text, offset, _ = token
     raw = text.strip('"')
-    if not (raw.startswith("$(") and raw.endswith(")")) or "curl" not in raw:
+    opening = "$(" if raw.startswith("$(") and raw.endswith(")") else "`" if raw[:1] == raw[-1:] == "`" else None
+    if opening is None or len(raw) < 2 or "curl" not in raw:
         return
-    start = offset + text.index("$(") + 2
-    end = start + len(raw) - 3
+    start = offset + text.index(opening) + len(opening)
+    end = start + len(raw) - len(opening) - 1
     blanked = _blank(source.text[:start]) + source.text[start:end] + _blank(source.text[end:])
     try:
         inner = _commands(source, dialect, _tokenize(Source(blanked, source.name), dialect), dict(variables))
     except CurlportError:
         return
-    commands += [command.replaced(command.findings, name) for command in inner[:1]]
+    if name is not None:
+        commands += [command.replaced(command.findings, name) for command in inner[:1]]
+    else:
+        commands += [command.replaced((_substitution_note(command, "its output runs as a command"),
+                                       *command.findings), None) for command in inner[:1]]
+
+
+def _substitution_note(command: ShellCommand, what: str) -> Finding:
+    """What importing the curl of a substitution says: where it is, and that it is read, never run."""
+    span = command.span_of(command.curl_word)
+    return notes.TEXT_BEFORE_CURL.at(f"the curl command at {span} is inside a substitution ({what}): imported as "
+                                     "written; curlport never runs it", span)
 
 
 def _blank(text: str) -> str:

@@ -10,6 +10,7 @@ from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, header_value
 from curlport.rules.json_body import looks_like_json
+from curlport.urls import TEMPLATE_BASE
 
 
 def _add_json_content_type(config: Config) -> None:
@@ -19,6 +20,8 @@ def _add_json_content_type(config: Config) -> None:
 def check(config: Config) -> Iterator[Problem]:
     parameters = section(config, "parameters")
     declared = header_value(config, "Content-Type")
+    if declared is not None and TEMPLATE_BASE.fullmatch(declared.strip()):
+        return  # a template (<CONTENT_TYPE>): CP401 says which type the body is
     content_type = (declared or "").lower()
     if parameters.get("format") == "raw" and looks_like_json(text(parameters, "body")) \
             and "json" not in content_type:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.detect.lenient import read
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule
 from curlport.rules.json_body import bare_placeholders, body_of, declared_json, looks_like_json
@@ -12,6 +13,8 @@ from curlport.rules.json_body import bare_placeholders, body_of, declared_json, 
 def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not (declared_json(config) or looks_like_json(found[1])):
+        return
+    if read(found[1]) is not None:  # form pairs, or JSON with a typo that swallows a quote: CP305's business
         return
     for placeholder, index in bare_placeholders(found[1]):
         yield Problem("/parameters/body", f"{placeholder} outside a JSON string: the value is pasted bare and the "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.detect.lenient import read
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
 from curlport.rules.json_body import blanked, body_of, declared_json, parse
 
 
@@ -17,12 +18,36 @@ def check(config: Config) -> Iterator[Problem]:
     try:
         parse(body)
     except ValueError as error:
+        shaped = _by_its_shape(body)
+        if shaped is not None:
+            yield shaped
+            return
         position = getattr(error, "pos", 0)
         start = min(position, max(len(body) - 1, 0))
         reason = getattr(error, "msg", str(error))
         where = "at its end" if position >= len(blanked(body)) else f"at character {position + 1}"
         yield Problem("/parameters/body", f"the body is declared JSON but is not: {reason} {where}; the provider "
                       "rejects it", start, min(start + 1, len(body)) or None)
+
+
+def _by_its_shape(body: str) -> Problem | None:
+    """The real problem when the body reads as something else: form pairs, or JSON with a doc's typo (the first
+    one, at its character; a trailing comma's removal is a safe fix, a stray backslash's an unsafe one)."""
+    reading = read(body)
+    if reading is None:
+        return None
+    if reading.shape == "form":
+        return Problem("/parameters/body", "the body is form data (key=value&…) but is declared JSON: declare it "
+                       "application/x-www-form-urlencoded (the form field type), or write it as JSON; the provider "
+                       "cannot read it", 0, len(body))
+    flaw, more = reading.flaws[0], len(reading.flaws) - 1
+    others = f" (and {more} more: {', '.join(f.problem for f in reading.flaws[1:4])})" if more else ""
+    fix = None
+    if flaw.problem.startswith(("a trailing comma", "a stray backslash")):
+        fix = Fix(flaw.fix, flaw.problem.startswith("a trailing comma"),
+                  replace_span("/parameters/body", flaw.offset, flaw.offset + flaw.length, ""))
+    return Problem("/parameters/body", f"the body is declared JSON but has {flaw.problem}{others}: {flaw.fix}; "
+                   "the provider rejects it", flaw.offset, flaw.offset + flaw.length, fix)
 
 
 RULE: Rule = Rule(
@@ -34,4 +59,7 @@ RULE: Rule = Rule(
     '{"parameters": {"format": "json", "body": "{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\""}}',
     '{"parameters": {"format": "json", "body": "{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\"}"}}',
     check,
+    autofix=Autofix.SAFE_OR_UNSAFE,
+    fix_safety="Removing a trailing comma is safe: no JSON reader accepts it, and nothing else changes. Removing a "
+               "stray backslash is unsafe: the doc may have meant a backslash (\\\\) rather than none.",
 )

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from curlport.variants import bulk, templates
+from curlport.variants import bulk, mislabelled, shell, templates, url_templates
 from curlport.variants.base import Generator, Variant
 
 CLASSES: Final[dict[str, Generator]] = {
     templates.KLASS: templates.variants,
     bulk.KLASS: bulk.variants,
+    mislabelled.KLASS: mislabelled.variants,
+    shell.KLASS: shell.variants,
+    url_templates.KLASS: url_templates.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

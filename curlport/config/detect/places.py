@@ -14,7 +14,6 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -22,7 +21,7 @@ from urllib.parse import unquote, unquote_plus
 
 from curlport.config.shape import rows
 from curlport.config.short_cache import short_text_cache
-from curlport.urls import split_url
+from curlport.urls import TEMPLATE_BASE, split_url
 
 if TYPE_CHECKING:
     from curlport.json_positions import Spans
@@ -163,7 +162,9 @@ def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
                 inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
         if isinstance(parameters.get("body"), str):
-            yield from _body_slots(parameters["body"])
+            body = parameters["body"]
+            make = lambda path: Place("json", "", path)  # noqa: E731 - the body's places, strict or lenient
+            yield from _json_slots(body, "/parameters/body", make, ()) or _lenient_slots(body, make)
 
 
 @short_text_cache(maxsize=256, longest=2048)
@@ -175,13 +176,12 @@ def _endpoint_slots(endpoint: str) -> tuple[Slot, ...]:
 
 
 def _path_slots(endpoint: str) -> list[Slot]:
-    parts = split_url(endpoint)
-    path_start = endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
+    path, path_start = _path(endpoint)
     if path_start == -1:
         return []
     slots = []
     position, previous = path_start + 1, ""
-    for index, segment in enumerate(parts.path[1:].split("/")):
+    for index, segment in enumerate(path[1:].split("/")):
         decoded = unquote(segment) if "%" in segment else segment
         if segment:
             slots.append(Slot(Place("path", str(index)), decoded, "/endpoint", position, position + len(segment),
@@ -191,9 +191,21 @@ def _path_slots(endpoint: str) -> list[Slot]:
     return slots
 
 
-def _query_slots(endpoint: str, shift: int = 0, pointer: str = "/endpoint") -> list[Slot]:
-    """The endpoint's query pairs; offsets are of the value as written (moved by ``shift``), the value decoded as a
-    server would."""
+def _path(endpoint: str) -> tuple[str, int]:
+    """The endpoint's path and the offset of its first slash (-1 without a path). After a template that stands for
+    the scheme and host (``{{api_url}}/sms``, or ``{endpoint}sms`` with the slash inside it) the path is the rest,
+    numbered as it would be after the base the operator fills in."""
+    base = TEMPLATE_BASE.match(endpoint)
+    if base is None:
+        parts = split_url(endpoint)
+        return parts.path, endpoint.find(parts.path, len(parts.scheme) + 3 + len(parts.netloc)) if parts.path else -1
+    rest = endpoint[base.end() :]
+    rest = rest[: min((rest.find(c) for c in "?#" if c in rest), default=len(rest))]
+    return (rest, base.end()) if rest.startswith("/") else ("/" + rest, base.end() - 1)
+
+
+def _query_slots(endpoint: str) -> list[Slot]:
+    """The endpoint's query pairs; offsets are of the value as written, the value decoded as a server would."""
     query_start = endpoint.find("?")
     if query_start == -1:
         return []
@@ -204,35 +216,10 @@ def _query_slots(endpoint: str, shift: int = 0, pointer: str = "/endpoint") -> l
         key, separator, value = pair.partition("=")
         if separator and key:
             value_start = position + len(key) + 1
-            slots.append(Slot(Place("query", unquote_plus(key)), unquote_plus(value), pointer, value_start + shift,
-                              value_start + shift + len(value)))
+            slots.append(Slot(Place("query", unquote_plus(key)), unquote_plus(value), "/endpoint", value_start,
+                              value_start + len(value)))
         position += len(pair) + 1
     return slots
-
-
-#: A comma that ends a JSON object's or array's last member (a documentation typo JSON refuses).
-_TRAILING_COMMA: Final = re.compile(r",(?=\s*[}\]])")
-#: A body of URL-encoded pairs (``to=…&text=…``), whatever Content-Type says.
-_FORM_PAIRS: Final = re.compile(r"[^\s=&{}\[\]\"']+=[^&]*(?:&[^\s=&]+=[^&]*)*")
-
-
-def _body_slots(body: str) -> list[Slot]:
-    """The places of a raw body, read by its actual shape: JSON; JSON with a trailing comma (read with the comma as
-    a space, so every offset stays the body's own); or URL-encoded pairs, as ``form:NAME`` (a body of form data sent
-    under a JSON Content-Type). Every value the request carries is a place ``--to``/``--body`` accept."""
-    def make(path: tuple[str, ...]) -> Place:
-        return Place("json", "", path)
-
-    slots = _json_slots(body, "/parameters/body", make, ())
-    if slots or not body.strip():
-        return slots
-    if body.lstrip().startswith(("{", "[")):
-        repaired = _TRAILING_COMMA.sub(" ", body)
-        return _json_slots(repaired, "/parameters/body", make, ()) if repaired != body else []
-    if not _FORM_PAIRS.fullmatch(body.strip()):
-        return []
-    return [slot._replace(place=Place("form", slot.place.name))
-            for slot in _query_slots("?" + body, shift=-1, pointer="/parameters/body")]
 
 
 @lru_cache(maxsize=1)
@@ -245,11 +232,15 @@ def json_spans(text: str) -> tuple[Any, Spans]:
 
 
 def lenient_spans(text: str) -> Spans:
-    """The spans of a JSON text as its places were read: as it is, or with its trailing commas as spaces."""
+    """The spans of a JSON text as its places were read: as it is, or as the lenient reading repaired it (see
+    ``lenient``); none when it is neither."""
     try:
         return json_spans(text)[1]
     except (ValueError, RecursionError):
-        return json_spans(_TRAILING_COMMA.sub(" ", text))[1]
+        from curlport.config.detect.lenient import read  # lazy: only a body the strict reader cannot read
+
+        reading = read(text)
+        return reading.spans if reading is not None and reading.shape == "json" else {}
 
 
 def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) -> list[Slot]:
@@ -285,6 +276,36 @@ def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
             return
     start, end = spans[path]
     slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
+
+
+def _lenient_slots(body: str, make: Any) -> list[Slot]:
+    """The places of a body read by its shape (form pairs under a JSON type, JSON with a typo: see ``lenient``)."""
+    from curlport.config.detect.lenient import encoded_spans, read  # lazy: only a body the strict reader cannot read
+
+    reading = read(body)
+    slots: list[Slot] = []
+    if reading is None:
+        return slots
+    if reading.shape == "form":
+        for key, value, start, end in reading.pairs:
+            # a JSON document in a field has places of its own, at the characters that spell them in the body
+            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path), (key,))
+            spelled = encoded_spans(body[start:end], value) if inner else None
+            slots += [_spelled(slot, spelled, start) for slot in inner] if spelled is not None else []
+            if not inner or spelled is None:
+                slots.append(Slot(Place("form", key), value, "/parameters/body", start, end))
+        return slots
+    _leaves(reading.document, (), reading.spans, "/parameters/body", make, (), slots)
+    return slots
+
+
+def _spelled(slot: Slot, spelled: list[tuple[int, int]], offset: int) -> Slot:
+    """A JSON member inside a form value, at the characters of the body that spell its sample (a string's
+    content without its quotes, which may be written %22)."""
+    first, last = (slot.start + 1, slot.end - 2) if isinstance(slot.value, str) else (slot.start, slot.end - 1)
+    if last < first:  # an empty string: the place between its quotes
+        return slot._replace(start=offset + spelled[first][0], end=offset + spelled[first][0], is_json=False)
+    return slot._replace(start=offset + spelled[first][0], end=offset + spelled[last][1], is_json=False)
 
 
 def find_slot(slots: list[Slot], place: Place) -> list[Slot]:

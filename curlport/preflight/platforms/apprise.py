@@ -1,0 +1,158 @@
+"""Apprise: a ``json://`` or ``form://`` URL (``jsons://``, ``forms://`` for HTTPS).
+
+Modelled on caronc/apprise ``apprise/plugins/custom_json.py`` and
+``custom_form.py`` (``send``, ``parse_url``) and ``apprise/utils/parse.py``
+(``parse_qsd``), and checked against the Apprise package itself: the URL's
+``+name=value`` pairs are headers, ``-name=value`` query parameters,
+``:name=value`` payload entries, ``method=`` the method. The payload starts as
+Apprise's own envelope — ``version``, ``title``, ``message``, ``type`` (and
+``attachments`` for JSON); ``:message=text`` renames the message's key,
+``:title=`` (empty) drops a key, any other ``:key=value`` adds a fixed entry.
+``json://`` sends the payload as a JSON object, ``form://`` as a form (a GET
+puts it in the query). Every value is fixed text with surrounding spaces
+stripped, and the URL is decoded twice (by ``parse_qsd``, then by the plugin),
+so a literal ``%`` is written ``%2525``.
+
+Apprise has no recipient: ``--to`` writes the number into the URL as fixed text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, quote, unquote
+
+from curlport.preflight.platforms.common import (
+    Converted,
+    Note,
+    Refusals,
+    basic_auth,
+    check_common,
+    client_request,
+    has_placeholder,
+    parameter_table,
+    response_note,
+    static_headers,
+    unique_keys,
+)
+from curlport.preflight.provider import BodyParameters, FormParameters, KeyValue, Provider
+from curlport.preflight.render import HttpRequest, Values, placeholders_used
+from curlport.rules.base import MESSAGE, RECIPIENT
+from curlport.urls import split_url
+
+NAME = "apprise"
+USER_AGENT = "Apprise"
+#: Apprise's own payload keys, in the order it builds them.
+ENVELOPE = {"json": ("version", "title", "message", "attachments", "type"),
+            "form": ("version", "title", "message", "type")}
+
+
+@dataclass(frozen=True)
+class AppriseUrl:
+    kind: str  # json or form
+    secure: bool
+    host: str
+    path: str
+    method: str
+    user: str | None
+    password: str | None
+    headers: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, str], ...]
+    #: The message's key, and the fixed entries after it.
+    message_key: str
+    payload: tuple[tuple[str, str], ...]
+
+
+def with_recipient(provider: Provider, to: str) -> Provider:
+    """The provider with $$To replaced by the number, encoded for each place as render encodes it."""
+    def fill(text: str, encoded: str) -> str:
+        return text.replace(RECIPIENT, encoded)
+    parameters = provider.parameters
+    if isinstance(parameters, FormParameters):
+        parameters = FormParameters(tuple(KeyValue(f.key, fill(f.value, to)) for f in parameters.fields))
+    elif isinstance(parameters, BodyParameters):
+        parameters = parameters._replace(body=fill(parameters.body, json.dumps(to)[1:-1]))
+    return provider._replace(endpoint=fill(provider.endpoint, quote(to, safe="")), parameters=parameters,
+                             headers=tuple(KeyValue(h.key, fill(h.value, to)) for h in provider.headers))
+
+
+def convert(provider: Provider, to: str | None = None) -> Converted:
+    """The Apprise URL that sends the provider's request, or the refusal naming what Apprise cannot carry."""
+    refusals = Refusals(NAME)
+    if to is not None:
+        provider = with_recipient(provider, to)
+    elif RECIPIENT in placeholders_used(provider):
+        refusals.add("$$To: Apprise has no recipient; pass --to NUMBER to write the number into the URL")
+    check_common(provider, refusals)
+    headers = static_headers(provider, refusals)
+    unique_keys(headers, "header", refusals)
+    table = parameter_table(provider, refusals)
+    kind = "json" if table.place == "json" else "form"
+    if table.place == "form" and provider.method == "GET":
+        refusals.add("a GET with a form body; Apprise's form:// puts a GET's payload in the query")
+    if table.place == "none" and provider.method == "POST":
+        refusals.add("a POST without parameters; Apprise always sends its payload")
+    message_key = table.key_of(MESSAGE)
+    if message_key is None:
+        refusals.add("$$Body must be the whole value of one parameter: Apprise sends the message as one entry")
+    for key, value in table.pairs:
+        if key != message_key and has_placeholder(value):
+            refusals.add(f"the parameter '{key}' holds a placeholder; Apprise's other entries are fixed text")
+        if key != message_key and key in ENVELOPE[kind]:
+            refusals.add(f"the parameter '{key}' has the name of an entry of Apprise's envelope, which ':{key}=' "
+                         "renames or drops")
+    url = split_url(table.url)
+    notes: list[Note] = []
+    static = [(k, v) for k, v in [*headers, *table.pairs] if k != message_key]
+    if any(v != v.strip() for _, v in static):
+        notes.append(Note("Apprise strips the spaces around each value in its URL", "body"))
+    refusals.raise_any()
+    assert message_key is not None
+    auth = basic_auth(provider)
+    params = tuple(parse_qsl(url.query, keep_blank_values=True))
+    settings = AppriseUrl(kind, url.scheme.lower() == "https", url.netloc.rpartition("@")[2], url.path,
+                          provider.method, auth.username if auth else None, auth.password if auth else None,
+                          headers, params, message_key,
+                          tuple((k, v) for k, v in table.pairs if k != message_key))
+    return Converted(settings, (*notes, *response_note(provider, "Apprise (any 2xx is sent)")))
+
+
+def _arg(text: str) -> str:
+    """A key or value of the URL's query: percent-encoded, and a literal % encoded twice (Apprise decodes twice)."""
+    return quote(text.replace("%", "%25"), safe="")
+
+
+def write(settings: AppriseUrl) -> str:
+    """The Apprise URL, one line."""
+    scheme = settings.kind + ("s" if settings.secure else "")
+    auth = ""
+    if settings.user is not None:
+        auth = _arg(settings.user) + (f":{_arg(settings.password)}" if settings.password is not None else "") + "@"
+    args = [("method", settings.method)]
+    args += [(f":{key}", "") for key in ENVELOPE[settings.kind] if key != "message"]
+    if settings.message_key != "message":
+        args.append((":message", settings.message_key))
+    args += [(f":{k}", v) for k, v in settings.payload]
+    args += [(f"+{k}", v) for k, v in settings.headers]
+    args += [(f"-{k}", v) for k, v in settings.params]
+    query = "&".join(f"{k[0]}{_arg(k[1:])}={_arg(v)}" if k[0] in ":+-" else f"{k}={_arg(v)}" for k, v in args)
+    return f"{scheme}://{auth}{settings.host}{quote(settings.path or '/', safe='/%')}?{query}\n"
+
+
+def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
+    """The request the plugin's ``send`` makes for this message (the number is already in the URL)."""
+    url = f"{'https' if settings.secure else 'http'}://{settings.host}{unquote(settings.path) or '/'}"
+    headers = [("User-Agent", USER_AGENT)] + ([("Content-Type", "application/json")]
+                                               if settings.kind == "json" else [])
+    headers = [(n, v) for n, v in headers if n.lower() not in {k.lower() for k, _ in settings.headers}]
+    headers += [(k, v.strip()) for k, v in settings.headers]
+    payload = {settings.message_key: values.body, **{k: v.strip() for k, v in settings.payload}}
+    params = tuple((k, v.strip()) for k, v in settings.params)
+    auth = (settings.user, settings.password or "") if settings.user else None
+    if settings.kind == "json":
+        return client_request(settings.method, url, params=params, headers=tuple(headers), auth=auth,
+                              json_value=payload)
+    if settings.method == "GET":
+        return client_request("GET", url, params=(*payload.items(), *params), headers=tuple(headers), auth=auth)
+    return client_request(settings.method, url, params=params, headers=tuple(headers), auth=auth,
+                          form=tuple(payload.items()))

@@ -1,0 +1,141 @@
+"""Kannel: an ``smsc = http`` group of ``system-type = generic``.
+
+Modelled on Kannel's ``gw/smsc/http/generic.c`` (``generic_send_sms``,
+``generic_parse_reply``, ``generic_init``), ``gw/urltrans.c``
+(``urltrans_fill_escape_codes``) and ``gwlib/octstr.c`` (``octstr_url_encode``),
+and checked against Debian's kannel 1.4.5: the generic SMSC sends one GET to
+``send-url`` with the escape codes filled — ``%p`` the receiver and ``%b`` the
+message, both URL-encoded (every byte but letters, digits and ``-_.!~*'()``
+as ``%XX``, a space as ``+``), ``%%`` a literal percent sign; any other ``%``
+and letter is another escape code (``%P`` is the sender, ``%B`` billing
+information), so a literal ``%`` in the provider's URL must be doubled. No
+header and no body is sent; user-info in the URL becomes Basic auth. The HTTP
+status is ignored: ``status-success-regex`` (required), then
+``status-permfail-regex`` and ``status-tempfail-regex`` decide by the body.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from curlport.credentials import is_credential_name
+from curlport.preflight.platforms.common import Converted, Note, Refusals, check_common, has_placeholder, pieces
+from curlport.preflight.provider import BasicAuth, Provider
+from curlport.preflight.render import HttpRequest, Values
+from curlport.rules.base import MESSAGE, RECIPIENT
+from curlport.urls import split_url
+
+NAME = "kannel"
+_CODES = {RECIPIENT: "%p", MESSAGE: "%b"}
+#: What octstr_url_encode leaves as it is (a space becomes +).
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")
+#: The characters a URL template keeps as written (as render does); the rest of the template is percent-encoded.
+_URL_KEEPS = "!$%&'()*+,/:;=?@[]~"
+#: What stands for "any response" when the config says nothing: Kannel requires a success pattern.
+ANY_RESPONSE = "."
+_ESCAPE = re.compile(r"%(.)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SmscGroup:
+    smsc_id: str
+    send_url: str
+    status_success_regex: str
+    status_permfail_regex: str | None = None
+
+
+def convert(provider: Provider, to: str | None = None) -> Converted:
+    """The smsc group that sends the provider's request, or the refusal naming what Kannel cannot carry."""
+    refusals = Refusals(NAME)
+    check_common(provider, refusals)
+    if provider.method != "GET":
+        refusals.add(f"method {provider.method}: Kannel's generic HTTP SMSC sends GET only")
+    if provider.parameters is not None:
+        refusals.add("a body: Kannel's generic HTTP SMSC sends none")
+    notes = []
+    for header in provider.headers:
+        if has_placeholder(header.key + header.value) or is_credential_name(header.key):
+            refusals.add(f"the header '{header.key}': Kannel's generic HTTP SMSC sends no headers of its own")
+        else:
+            notes.append(Note(f"the header '{header.key}' is not sent: Kannel's generic HTTP SMSC sends no "
+                              "headers of its own", f"header:{header.key.lower()}"))
+    base = provider.endpoint.split("#", 1)[0]
+    parts = split_url(base)
+    if has_placeholder(parts.netloc):
+        refusals.add("a placeholder in the endpoint's host")
+    if has_placeholder(parts.path):
+        notes.append(Note("a space in a value is sent as '+', which a URL path reads as a plus sign", "path"))
+    auth = provider.auth if isinstance(provider.auth, BasicAuth) else None
+    if auth is not None and "@" in parts.netloc:
+        refusals.add("both user-info in the endpoint and Basic auth")
+    if auth is not None and any(c in auth.username + auth.password for c in ":@/?#"):
+        refusals.add("a Basic auth username or password with ':', '@', '/', '?' or '#', which a URL's user-info "
+                     "cannot carry as written")
+    refusals.raise_any()
+    send_url = "".join(_CODES.get(piece) or quote(piece, safe=_URL_KEEPS).replace("%", "%%")
+                       for piece in pieces(base))
+    if auth is not None:
+        scheme, _, rest = send_url.partition("://")
+        send_url = f"{scheme}://{auth.username}:{auth.password}@{rest}"
+    rules = provider.response
+    success = rules.success_pattern.pattern if rules.success_pattern else ANY_RESPONSE
+    permfail = rules.failure_pattern.pattern if rules.failure_pattern else None
+    if rules.success_pattern is None:
+        notes.append(Note("Kannel ignores the HTTP status and needs status-success-regex: '.' counts any "
+                          "non-empty response as sent; write what this provider answers on success"))
+    elif rules.statuses:
+        notes.append(Note("Kannel ignores the HTTP status: the config's statuses are not carried"))
+    if rules.success_pattern or rules.failure_pattern:
+        notes.append(Note("Kannel reads status-*-regex as POSIX extended regular expressions: check that the "
+                          "config's patterns mean the same there"))
+    return Converted(SmscGroup(_smsc_id(provider.name), send_url, success, permfail), tuple(notes))
+
+
+def _smsc_id(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "provider"
+
+
+def _quoted(value: str) -> str:
+    """A Kannel configuration value: in double quotes, backslash and quote escaped (gwlib/cfg.c parse_value)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write(settings: SmscGroup) -> str:
+    """The group as it goes in kannel.conf (with a core group, an smsbox group and a sendsms-user)."""
+    lines = ["group = smsc", "smsc = http", f"smsc-id = {settings.smsc_id}", "system-type = generic",
+             f"send-url = {_quoted(settings.send_url)}",
+             f"status-success-regex = {_quoted(settings.status_success_regex)}"]
+    if settings.status_permfail_regex is not None:
+        lines.append(f"status-permfail-regex = {_quoted(settings.status_permfail_regex)}")
+    return "\n".join(lines) + "\n"
+
+
+def url_encode(value: str) -> str:
+    """octstr_url_encode: UTF-8 bytes, the safe set kept, a space as +, the rest as uppercase %XX."""
+    return "".join(c if c in _SAFE else "+" if c == " " else "".join(f"%{b:02X}" for b in c.encode())
+                   for c in value)
+
+
+def fill(send_url: str, values: Values) -> str:
+    """urltrans_fill_escape_codes for the codes the export writes: %p, %b, %% (any other is kept as written)."""
+    def code(match: re.Match[str]) -> str:
+        letter = match.group(1)
+        return {"p": url_encode(values.to), "b": url_encode(values.body), "%": "%"}.get(letter, match.group())
+    return _ESCAPE.sub(code, send_url)
+
+
+def simulate(settings: SmscGroup, values: Values) -> HttpRequest:
+    """The GET the generic SMSC sends for one number and message (user-info becomes the Authorization header)."""
+    url = fill(settings.send_url, values)
+    scheme, _, rest = url.partition("://")
+    authority, slash, tail = rest.partition("/")
+    headers: tuple[tuple[str, str], ...] = ()
+    if "@" in authority:
+        userinfo, _, host = authority.rpartition("@")
+        token = base64.b64encode(unquote(userinfo).encode()).decode("ascii")
+        headers = (("Authorization", f"Basic {token}"),)
+        url = f"{scheme}://{host}{slash}{tail}"
+    return HttpRequest("GET", url, headers, None)

@@ -103,9 +103,11 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
                          "renames or drops")
     url = split_url(table.url)
     notes: list[Note] = []
-    static = [(k, v) for k, v in [*headers, *table.pairs] if k != message_key]
-    if any(v != v.strip() for _, v in static):
-        notes.append(Note("Apprise strips the spaces around each value in its URL", "body"))
+    padded = [*(f"header:{k.lower()}" for k, v in headers if v != v.strip()),
+              *(("body" if kind == "json" or provider.method == "POST" else "query",) if any(
+                  v != v.strip() for k, v in table.pairs if k != message_key) else ())]
+    if padded:
+        notes.append(Note("Apprise strips the spaces around each value in its URL", tuple(padded)))
     refusals.raise_any()
     assert message_key is not None
     auth = basic_auth(provider)

@@ -38,12 +38,12 @@ _PIECES = re.compile(f"({PLACEHOLDER.pattern})")
 
 @dataclass(frozen=True)
 class Note:
-    """What the platform does differently: ``aspect`` names the part of the request that differs
-    (``method``, ``url``, ``path``, ``query``, ``body``, ``header:<name>``), or is None for a setting
-    that no request shows (the response rules, a token that expires)."""
+    """What the platform does differently: ``aspects`` name the parts of the request that differ
+    (``method``, ``url``, ``path``, ``query``, ``body``, ``header:<name>``), or are empty for a setting
+    that no request shows (the response rules, a number's punctuation)."""
 
     message: str
-    aspect: str | None = None
+    aspects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,9 @@ def differences(reference: HttpRequest, simulated: HttpRequest) -> set[str]:
     if _pairs(ref_url.query) != _pairs(sim_url.query):
         found.add("query")
     ref_headers, sim_headers = _headers(reference), _headers(simulated)
+    if not reference.body and not simulated.body:  # a Content-Type without a body says nothing
+        ref_headers.pop("content-type", None)
+        sim_headers.pop("content-type", None)
     for name in sorted(set(ref_headers) | set(sim_headers)):
         if ref_headers.get(name) != sim_headers.get(name):
             found.add(f"header:{name}")
@@ -279,15 +282,16 @@ def _headers(request: HttpRequest) -> dict[str, tuple[str, ...]]:
 
 
 def _decoded_body(request: HttpRequest) -> object:
+    """JSON as its value (whatever the Content-Type says: render sends a JSON body under a form type as written),
+    a form body as its pairs, anything else as text."""
     if not request.body:
         return None
-    media_type = next((v for n, v in request.headers if n.lower() == "content-type"), "").split(";")[0].strip()
-    if media_type.lower() == FORM_CONTENT_TYPE:
-        return _pairs(request.body)
     try:
         return ("json", json.loads(request.body))
     except (ValueError, RecursionError):
-        return request.body
+        pass
+    media_type = next((v for n, v in request.headers if n.lower() == "content-type"), "").split(";")[0].strip()
+    return _pairs(request.body) if media_type.lower() == FORM_CONTENT_TYPE else request.body
 
 
 @dataclass(frozen=True)

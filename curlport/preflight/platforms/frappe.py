@@ -85,9 +85,10 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     content_type = next((i for i, (name, _) in enumerate(headers) if name.lower() == "content-type"), None)
     if table.place == "json":
         if content_type is None or headers[content_type] != ("Content-Type", JSON_CONTENT_TYPE):
-            if content_type is not None:
+            if content_type is not None and headers[content_type][1] != JSON_CONTENT_TYPE:
                 notes.append(Note(f"the Content-Type is sent as exactly {JSON_CONTENT_TYPE}: Frappe sends JSON "
-                                  "only for a header row with that name and value", "header:content-type"))
+                                  "only for a header row with that name and value", ("header:content-type",)))
+            if content_type is not None:
                 del headers[content_type]
             headers.append(("Content-Type", JSON_CONTENT_TYPE))
     elif content_type is not None and headers[content_type] == ("Content-Type", JSON_CONTENT_TYPE):

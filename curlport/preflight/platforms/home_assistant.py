@@ -91,14 +91,17 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     data = {k: _template_value(v) for k, v in values.items() if k not in (message_key, target_key)}
     if _strips(values, message_key, target_key):
         notes.append(Note("a value with a placeholder is a template, and Home Assistant strips the spaces around "
-                          "what a template renders: a message that starts or ends with a space loses it", place
-                          if place == "query" else "body"))
+                          "what a template renders: a message that starts or ends with a space loses it", (place,)))
     if message_key is None:
         message_key = next(iter(data), "message")
         if not data:
             notes.append(Note("Home Assistant always sends the message: here as the parameter 'message'",
-                              "query" if method == "GET" else "body"))
+                              ("query",) if method == "GET" else ("body", "header:content-type") if parameters is None
+                              else ("body",)))
     auth = basic_auth(provider)
+    if auth is not None and not (auth.username and auth.password):
+        refusals.add("Basic auth with an empty username or password; Home Assistant sends Basic auth only with both")
+    refusals.raise_any()
     settings = RestNotify(_slug(provider.name), resource, method, headers, message_key, target_key, data,
                           auth.username if auth else None, auth.password if auth else None)
     return Converted(settings, (*notes, *response_note(provider, "Home Assistant (it logs the status only)")))
@@ -122,14 +125,16 @@ def _template_value(value: Any) -> Any:
 
 
 def _strips(values: dict[str, Any], *whole: str | None) -> bool:
-    """Whether any template (a value that is not a whole placeholder) starts or ends with a placeholder."""
+    """Whether any template (a value that is not a whole placeholder) starts or ends with $$Body (a number has no
+    spaces around it to lose)."""
     def edges(value: Any) -> bool:
         if isinstance(value, dict):
             return any(edges(v) for v in value.values())
         if isinstance(value, list):
             return any(edges(v) for v in value)
         parts = pieces(value) if isinstance(value, str) else [""]
-        return len(parts) > 1 and (parts[0] == "" or parts[-1] == "")
+        return len(parts) > 1 and ((parts[0] == "" and parts[1] == MESSAGE) or (parts[-1] == ""
+                                                                                 and parts[-2] == MESSAGE))
     return any(edges(v) for k, v in values.items() if k not in whole)
 
 

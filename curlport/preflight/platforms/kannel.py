@@ -61,13 +61,13 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
             refusals.add(f"the header '{header.key}': Kannel's generic HTTP SMSC sends no headers of its own")
         else:
             notes.append(Note(f"the header '{header.key}' is not sent: Kannel's generic HTTP SMSC sends no "
-                              "headers of its own", f"header:{header.key.lower()}"))
+                              "headers of its own", (f"header:{header.key.lower()}",)))
     base = provider.endpoint.split("#", 1)[0]
     parts = split_url(base)
     if has_placeholder(parts.netloc):
         refusals.add("a placeholder in the endpoint's host")
-    if has_placeholder(parts.path):
-        notes.append(Note("a space in a value is sent as '+', which a URL path reads as a plus sign", "path"))
+    if MESSAGE in parts.path:
+        notes.append(Note("a space in the message is sent as '+', which a URL path reads as a plus sign", ("path",)))
     auth = provider.auth if isinstance(provider.auth, BasicAuth) else None
     if auth is not None and "@" in parts.netloc:
         refusals.add("both user-info in the endpoint and Basic auth")

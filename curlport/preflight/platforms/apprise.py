@@ -11,7 +11,8 @@ Apprise's own envelope — ``version``, ``title``, ``message``, ``type`` (and
 ``json://`` sends the payload as a JSON object, ``form://`` as a form (a GET
 puts it in the query). Every value is fixed text with surrounding spaces
 stripped, and the URL is decoded twice (by ``parse_qsd``, then by the plugin),
-so a literal ``%`` is written ``%2525``.
+so a literal ``%`` is written ``%2525``. ``NotifyBase.notify`` strips the end of
+the message (``rstrip``) before the plugin sees it.
 
 Apprise has no recipient: ``--to`` writes the number into the URL as fixed text.
 """
@@ -103,6 +104,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
                          "renames or drops")
     url = split_url(table.url)
     notes: list[Note] = []
+    message_place = "query" if kind == "form" and provider.method == "GET" else "body"
+    notes.append(Note("Apprise drops spaces and line breaks at the end of the message, and sends nothing for "
+                      "an empty one (NotifyBase.notify)", (message_place,)))
     padded = [*(f"header:{k.lower()}" for k, v in headers if v != v.strip()),
               *(("body" if kind == "json" or provider.method == "POST" else "query",) if any(
                   v != v.strip() for k, v in table.pairs if k != message_key) else ())]
@@ -148,7 +152,7 @@ def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
                                                if settings.kind == "json" else [])
     headers = [(n, v) for n, v in headers if n.lower() not in {k.lower() for k, _ in settings.headers}]
     headers += [(k, v.strip()) for k, v in settings.headers]
-    payload = {settings.message_key: values.body, **{k: v.strip() for k, v in settings.payload}}
+    payload = {settings.message_key: values.body.rstrip(), **{k: v.strip() for k, v in settings.payload}}
     params = tuple((k, v.strip()) for k, v in settings.params)
     auth = (settings.user, settings.password or "") if settings.user else None
     if settings.kind == "json":

@@ -160,7 +160,12 @@ def test_kannel_refuses_post_and_credential_headers() -> None:
 
 def test_kannel_notes_that_a_path_reads_plus_as_plus() -> None:
     converted = kannel.convert(_provider(endpoint="https://sms.example.com/send/$$To/$$Body"))
-    assert [aspect for note in converted.notes for aspect in note.aspects] == ["path"]
+    assert {aspect for note in converted.notes for aspect in note.aspects} == {"path"}
+    assert kannel.simulate(converted.settings, Values(NUMBER, "a b")).url.endswith("/a+b")
+
+
+def test_kannel_sends_the_message_in_the_gsm_alphabet() -> None:
+    assert kannel.seven_bit("é€{} ç ł 中 👋") == "é€{} Ç ? ? ????"
 
 
 def test_privacyidea_doubles_braces_for_str_format() -> None:

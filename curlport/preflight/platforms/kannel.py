@@ -9,7 +9,9 @@ message, both URL-encoded (every byte but letters, digits and ``-_.!~*'()``
 as ``%XX``, a space as ``+``), ``%%`` a literal percent sign; any other ``%``
 and letter is another escape code (``%P`` is the sender, ``%B`` billing
 information), so a literal ``%`` in the provider's URL must be doubled. No
-header and no body is sent; user-info in the URL becomes Basic auth. The HTTP
+header and no body is sent; user-info in the URL becomes Basic auth. The message
+is in GSM's 7-bit alphabet by default (other characters become ``?``) and one
+request carries one SMS part (a longer message is several requests). The HTTP
 status is ignored: ``status-success-regex`` (required), then
 ``status-permfail-regex`` and ``status-tempfail-regex`` decide by the body.
 """
@@ -34,6 +36,9 @@ _CODES = {RECIPIENT: "%p", MESSAGE: "%b"}
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")
 #: The characters a URL template keeps as written (as render does); the rest of the template is percent-encoded.
 _URL_KEEPS = "!$%&'()*+,/:;=?@[]~"
+#: GSM 03.38's alphabet (basic table, then the extension table): what Kannel's default 7-bit coding keeps.
+GSM_ALPHABET = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f")
 #: What stands for "any response" when the config says nothing: Kannel requires a success pattern.
 ANY_RESPONSE = "."
 _ESCAPE = re.compile(r"%(.)", re.DOTALL)
@@ -80,6 +85,10 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     if auth is not None:
         scheme, _, rest = send_url.partition("://")
         send_url = f"{scheme}://{auth.username}:{auth.password}@{rest}"
+    if MESSAGE in base:
+        notes.append(Note("Kannel sends the message in GSM's 7-bit alphabet: a character outside it is sent as '?' "
+                          "(ç as Ç), and a message longer than 160 characters as several requests, one per part",
+                          ("path" if MESSAGE in parts.path else "query",)))
     rules = provider.response
     success = rules.success_pattern.pattern if rules.success_pattern else ANY_RESPONSE
     permfail = rules.failure_pattern.pattern if rules.failure_pattern else None
@@ -119,11 +128,19 @@ def url_encode(value: str) -> str:
                    for c in value)
 
 
+def seven_bit(message: str) -> str:
+    """The message as Kannel's default coding sends it, as seen from Debian's kannel 1.4.5: a character of GSM's
+    alphabet kept, ç as Ç, any other BMP character '?', a character beyond the BMP one '?' per UTF-8 byte."""
+    return "".join(c if c in GSM_ALPHABET else "Ç" if c == "ç" else "?" * (4 if ord(c) > 0xFFFF else 1)
+                   for c in message)
+
+
 def fill(send_url: str, values: Values) -> str:
     """urltrans_fill_escape_codes for the codes the export writes: %p, %b, %% (any other is kept as written)."""
     def code(match: re.Match[str]) -> str:
         letter = match.group(1)
-        return {"p": url_encode(values.to), "b": url_encode(values.body), "%": "%"}.get(letter, match.group())
+        return {"p": url_encode(values.to), "b": url_encode(seven_bit(values.body)), "%": "%"}.get(
+            letter, match.group())
     return _ESCAPE.sub(code, send_url)
 
 

@@ -59,8 +59,7 @@ class AppriseUrl:
     password: str | None
     headers: tuple[tuple[str, str], ...]
     params: tuple[tuple[str, str], ...]
-    #: The message's key, and the fixed entries after it.
-    message_key: str
+    #: The ``:key=value`` entries, in order: a key of the envelope renamed (or dropped, when empty), others added.
     payload: tuple[tuple[str, str], ...]
 
 
@@ -103,23 +102,26 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
             refusals.add(f"the parameter '{key}' has the name of an entry of Apprise's envelope, which ':{key}=' "
                          "renames or drops")
     url = split_url(table.url)
+    params = tuple(parse_qsl(url.query, keep_blank_values=True))
     notes: list[Note] = []
     message_place = "query" if kind == "form" and provider.method == "GET" else "body"
     notes.append(Note("Apprise drops spaces and line breaks at the end of the message, and sends nothing for "
                       "an empty one (NotifyBase.notify)", (message_place,)))
     padded = [*(f"header:{k.lower()}" for k, v in headers if v != v.strip()),
               *(("body" if kind == "json" or provider.method == "POST" else "query",) if any(
-                  v != v.strip() for k, v in table.pairs if k != message_key) else ())]
+                  v != v.strip() for k, v in table.pairs if k != message_key) else ()),
+              *(("query",) if any(v != v.strip() for _, v in params) else ())]
     if padded:
         notes.append(Note("Apprise strips the spaces around each value in its URL", tuple(padded)))
     refusals.raise_any()
     assert message_key is not None
     auth = basic_auth(provider)
-    params = tuple(parse_qsl(url.query, keep_blank_values=True))
+    entries = [(key, "") for key in ENVELOPE[kind] if key != "message"]
+    entries += [("message", message_key)] if message_key != "message" else []
+    entries += [(k, v) for k, v in table.pairs if k != message_key]
     settings = AppriseUrl(kind, url.scheme.lower() == "https", url.netloc.rpartition("@")[2], url.path,
                           provider.method, auth.username if auth else None, auth.password if auth else None,
-                          headers, params, message_key,
-                          tuple((k, v) for k, v in table.pairs if k != message_key))
+                          headers, params, tuple(entries))
     return Converted(settings, (*notes, *response_note(provider, "Apprise (any 2xx is sent)")))
 
 
@@ -134,15 +136,33 @@ def write(settings: AppriseUrl) -> str:
     auth = ""
     if settings.user is not None:
         auth = _arg(settings.user) + (f":{_arg(settings.password)}" if settings.password is not None else "") + "@"
-    args = [("method", settings.method)]
-    args += [(f":{key}", "") for key in ENVELOPE[settings.kind] if key != "message"]
-    if settings.message_key != "message":
-        args.append((":message", settings.message_key))
-    args += [(f":{k}", v) for k, v in settings.payload]
-    args += [(f"+{k}", v) for k, v in settings.headers]
-    args += [(f"-{k}", v) for k, v in settings.params]
-    query = "&".join(f"{k[0]}{_arg(k[1:])}={_arg(v)}" if k[0] in ":+-" else f"{k}={_arg(v)}" for k, v in args)
-    return f"{scheme}://{auth}{settings.host}{quote(settings.path or '/', safe='/%')}?{query}\n"
+    args = [f"method={settings.method}"]
+    args += [f"{prefix}{_arg(k)}={_arg(v)}" for prefix, pairs in ((":", settings.payload), ("+", settings.headers),
+                                                                   ("-", settings.params)) for k, v in pairs]
+    return f"{scheme}://{auth}{settings.host}{quote(settings.path or '/', safe='/%')}?{'&'.join(args)}\n"
+
+
+def payload(settings: AppriseUrl, message: str) -> dict[str, object]:
+    """The payload the plugin builds: its envelope, the ``:`` entries applied as custom_json / custom_form do."""
+    entries = dict(settings.payload)
+    if settings.kind == "json":
+        built: dict[str, object] = {"version": "1.0", "title": "", "message": message, "attachments": [],
+                                    "type": "info"}
+        for key, value in entries.items():
+            if key not in built:
+                built[key] = value
+            elif not value:
+                del built[key]
+            else:
+                built[value] = built[key]
+                del built[key]
+        return built
+    names = {key: key for key in ENVELOPE["form"]}
+    for key in [k for k in entries if k in names]:
+        names[key] = entries.pop(key)
+    built = {names[key]: value for key, value in (("version", "1.0"), ("title", ""), ("message", message),
+                                                  ("type", "info")) if names[key]}
+    return {**built, **entries}
 
 
 def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
@@ -152,13 +172,19 @@ def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
                                                if settings.kind == "json" else [])
     headers = [(n, v) for n, v in headers if n.lower() not in {k.lower() for k, _ in settings.headers}]
     headers += [(k, v.strip()) for k, v in settings.headers]
-    payload = {settings.message_key: values.body.rstrip(), **{k: v.strip() for k, v in settings.payload}}
+    sent = {k: v.strip() if isinstance(v, str) and k != _message_key(settings) else v
+            for k, v in payload(settings, values.body.rstrip()).items()}
     params = tuple((k, v.strip()) for k, v in settings.params)
     auth = (settings.user, settings.password or "") if settings.user else None
     if settings.kind == "json":
         return client_request(settings.method, url, params=params, headers=tuple(headers), auth=auth,
-                              json_value=payload)
+                              json_value=sent)
+    pairs = tuple((k, str(v)) for k, v in sent.items())
     if settings.method == "GET":
-        return client_request("GET", url, params=(*payload.items(), *params), headers=tuple(headers), auth=auth)
-    return client_request(settings.method, url, params=params, headers=tuple(headers), auth=auth,
-                          form=tuple(payload.items()))
+        return client_request("GET", url, params=(*pairs, *params), headers=tuple(headers), auth=auth)
+    return client_request(settings.method, url, params=params, headers=tuple(headers), auth=auth, form=pairs)
+
+
+def _message_key(settings: AppriseUrl) -> str:
+    """The key the message is sent under (the envelope's ``message``, or what ``:message=`` renames it to)."""
+    return dict(settings.payload).get("message") or "message"

@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 from curlport.cli import main
 from curlport.errors import CurlportError
 from curlport.preflight.load import load_config
-from curlport.preflight.platforms import PLATFORMS, export_platform, frappe, home_assistant, kannel, privacyidea
+from curlport.preflight.platforms import PLATFORM_NAMES, frappe, home_assistant, kannel, privacyidea
 from curlport.preflight.platforms import apprise as apprise_platform
 from curlport.preflight.platforms.common import PlatformRefusedError, differences
+from curlport.preflight.platforms.registry import PLATFORMS, export_platform
 from curlport.preflight.provider import Provider, read_provider
 from curlport.preflight.render import RenderRefusedError, Values, render
 
@@ -84,6 +85,10 @@ def test_plain_messages_show_no_undeclared_difference(platform: str) -> None:
     plain = Values(NUMBER, "Your code is 123456", template_id="T1", message_id="M1")
     for provider in PROVIDERS.values():
         _proof(provider, platform, plain, exact=False)
+
+
+def test_the_cli_names_every_platform() -> None:
+    assert sorted(PLATFORMS) == list(PLATFORM_NAMES)
 
 
 # --- generated configs ------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import click
 from curlport.cli.common import FindingsError
 from curlport.cli.preflight_options import load
 from curlport.preflight.export import FORMATS, export
-from curlport.preflight.platforms import PLATFORMS, PlatformRefusedError, export_platform
+from curlport.preflight.platforms import PLATFORM_NAMES
 from curlport.preflight.provider import Provider
 
 
@@ -16,7 +16,7 @@ from curlport.preflight.provider import Provider
 @click.argument("config_file", metavar="CONFIG")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="curl", show_default=True,
               help="curl (bash), python (requests), har (a HAR 1.2 request object), httpie.")
-@click.option("--platform", type=click.Choice(sorted(PLATFORMS)), default=None,
+@click.option("--platform", type=click.Choice(PLATFORM_NAMES), default=None,
               help="Instead of --format: the settings of another platform's generic HTTP SMS sender.")
 @click.option("--to", "recipient", metavar="NUMBER", help="With --platform apprise: the number (Apprise has no "
               "recipient, so the URL carries it).")
@@ -44,6 +44,9 @@ def export_command(config_file: str, output_format: str, platform: str | None, r
 
 
 def _export_platform(name: str, provider: Provider, platform: str, recipient: str | None, show_secrets: bool) -> None:
+    from curlport.preflight.platforms.common import PlatformRefusedError
+    from curlport.preflight.platforms.registry import export_platform
+
     try:
         exported = export_platform(provider, platform, to=recipient, show_secrets=show_secrets)
     except PlatformRefusedError as error:

@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 from curlport.preflight.platforms.common import (
     Converted,
     Note,
+    PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
     client_request,
     has_placeholder,
+    make_config,
     parameter_table,
+    query_with,
     response_note,
     static_headers,
     unique_keys,
@@ -188,3 +192,52 @@ def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
 def _message_key(settings: AppriseUrl) -> str:
     """The key the message is sent under (the envelope's ``message``, or what ``:message=`` renames it to)."""
     return dict(settings.payload).get("message") or "message"
+
+
+def _parse_args(query: str) -> list[tuple[str, str]]:
+    """The URL's arguments as parse_qsd reads them (pairs split at & and ;), decoded twice as the plugin does."""
+    args = []
+    for pair in (piece for chunk in query.split("&") for piece in chunk.split(";") if piece):
+        key, _, value = pair.partition("=")
+        key = key[:1] + key[1:].replace("+", " ")
+        args.append((unquote(unquote(key)), unquote(unquote(value)).strip()))
+    return args
+
+
+def read(text: str) -> AppriseUrl:
+    """An Apprise ``json://``, ``jsons://``, ``form://`` or ``forms://`` URL."""
+    url = text.strip()
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in ("json", "jsons", "form", "forms"):
+        raise PlatformReadError("not an Apprise json:// or form:// URL")
+    authority, _, tail = rest.partition("/")
+    path, _, query = ("/" + tail).partition("?")
+    userinfo, at, host = authority.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    args = _parse_args(query)
+    method = next((v.upper() for k, v in args if k.lower() == "method" and v), "POST")
+    if not host:
+        raise PlatformReadError("the URL has no host")
+    pick = {prefix: tuple((k[1:], v) for k, v in args if k[:1] == prefix) for prefix in ":+-"}
+    return AppriseUrl(scheme.lower().rstrip("s"), scheme.lower().endswith("s"), host, path, method,
+                      unquote(unquote(user)) if at else None, unquote(unquote(password)) if colon else None,
+                      pick["+"], pick["-"], pick[":"])
+
+
+def to_config(settings: AppriseUrl, name: str, to: str | None = None) -> dict[str, Any]:
+    """The config that sends what Apprise sends for a message; ``to``: the payload or parameter key whose value is
+    the number (Apprise has no recipient: the number is fixed text in the URL)."""
+    built = payload(settings, MESSAGE)
+    params = [(k, RECIPIENT if k == to else v) for k, v in settings.params]
+    built = {k: RECIPIENT if k == to else v for k, v in built.items()}
+    if to is not None and to not in built and to not in dict(params):
+        raise PlatformReadError(f"--to {to}: the URL has no payload entry or parameter of that name")
+    url = query_with(f"{'https' if settings.secure else 'http'}://{settings.host}{settings.path or '/'}", params)
+    auth = (settings.user, settings.password or "") if settings.user else None
+    headers = settings.headers
+    if settings.kind == "json":
+        return make_config(name, settings.method, url, headers=headers, auth=auth, json_value=built)
+    pairs = tuple((k, str(v)) for k, v in built.items())
+    if settings.method == "GET":
+        return make_config(name, "GET", query_with(url, pairs), headers=headers, auth=auth)
+    return make_config(name, settings.method, url, headers=headers, auth=auth, form=pairs)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, unquote, unquote_plus, urlencode
+from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode
 
 from curlport.errors import CurlportError
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
@@ -334,3 +334,33 @@ def parameter_table(provider: Provider, refusals: Refusals) -> Table:
                      "platform's parameters are a table of texts")
         return Table(url, "json", ())
     return Table(url, "json", tuple(value.items()))
+
+
+# -- reading a platform's settings back into a config ---------------------------------------------------------------
+
+class PlatformReadError(CurlportError):
+    """The text is not the platform's settings in a shape curlport reads: exit 2, like an unreadable curl command."""
+
+
+def query_with(url: str, pairs: Iterable[tuple[str, str]]) -> str:
+    """The URL with pairs appended to its query: keys and literal text percent-encoded, placeholders kept."""
+    encoded = "&".join(f"{quote(key, safe='')}=" + "".join(
+        piece if has_placeholder(piece) else quote(piece, safe="") for piece in pieces(value))
+        for key, value in pairs)
+    if not encoded:
+        return url
+    return url + ("&" if split_url(url).query else ("" if url.endswith("?") else "?")) + encoded
+
+
+def make_config(name: str, method: str, endpoint: str, *, headers: Iterable[tuple[str, str]] = (),
+                auth: tuple[str, str] | None = None, form: Sequence[tuple[str, str]] | None = None,
+                json_value: Any = None) -> dict[str, Any]:
+    """A config in the key order the importer writes."""
+    parameters: dict[str, Any] | None = None
+    if form is not None:
+        parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in form]}
+    elif json_value is not None:
+        parameters = {"format": "json", "body": json.dumps(json_value, ensure_ascii=False)}
+    return {"name": name, "method": method, "endpoint": endpoint,
+            "auth": {"type": "basic", "username": auth[0], "password": auth[1]} if auth else None,
+            "headers": [{"key": k, "value": v} for k, v in headers], "parameters": parameters}

@@ -24,12 +24,15 @@ from curlport.media_types import JSON_CONTENT_TYPE
 from curlport.preflight.platforms.common import (
     Converted,
     Note,
+    PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
     client_request,
     has_placeholder,
+    make_config,
     parameter_table,
+    query_with,
     response_note,
     static_headers,
     unique_keys,
@@ -134,3 +137,38 @@ def simulate(settings: SmsSettings, values: Values) -> HttpRequest:
         return client_request(method, settings.sms_gateway_url, headers=tuple(headers.items()), form=pairs)
     return client_request(method, settings.sms_gateway_url, headers=tuple(headers.items()), params=pairs)
 
+
+
+def read(text: str) -> SmsSettings:
+    """SMS Settings from the JSON ``write`` prints, or a document Frappe exported (``get_doc(...).as_dict()``)."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        raise PlatformReadError("not JSON: expected an SMS Settings document") from None
+    if not isinstance(document, dict) or not isinstance(document.get("sms_gateway_url"), str):
+        raise PlatformReadError("not an SMS Settings document: it has no sms_gateway_url")
+    rows = document.get("parameters") or []
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise PlatformReadError("parameters must be a list of rows")
+    return SmsSettings(document["sms_gateway_url"], str(document.get("message_parameter") or ""),
+                       str(document.get("receiver_parameter") or ""), bool(document.get("use_post")),
+                       tuple(Row(str(row.get("parameter") or ""), str(row.get("value") or ""),
+                                 bool(row.get("header"))) for row in rows))
+
+
+def to_config(settings: SmsSettings, name: str) -> dict[str, Any]:
+    """The config that sends what Frappe sends ($$To and $$Body as the receiver and message parameters)."""
+    if not settings.message_parameter or not settings.receiver_parameter:
+        raise PlatformReadError("message_parameter and receiver_parameter are required")
+    headers = {row.parameter: row.value for row in settings.parameters if row.header}
+    arguments = {settings.message_parameter: MESSAGE}
+    arguments.update({row.parameter: row.value for row in settings.parameters if not row.header})
+    arguments[settings.receiver_parameter] = RECIPIENT
+    method = "POST" if settings.use_post else "GET"
+    if headers.get("Content-Type") == JSON_CONTENT_TYPE:
+        return make_config(name, method, settings.sms_gateway_url, headers=headers.items(), json_value=arguments)
+    if settings.use_post:
+        return make_config(name, method, settings.sms_gateway_url, headers=headers.items(),
+                           form=tuple(arguments.items()))
+    return make_config(name, method, query_with(settings.sms_gateway_url, arguments.items()),
+                       headers=headers.items())

@@ -26,13 +26,16 @@ from typing import Any
 from curlport.preflight.platforms.common import (
     Converted,
     Note,
+    PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
     client_request,
     has_placeholder,
     json_body,
+    make_config,
     pieces,
+    query_with,
     response_note,
     split_endpoint,
     static_headers,
@@ -59,6 +62,8 @@ class RestNotify:
     data: dict[str, Any]
     username: str | None = None
     password: str | None = None
+    #: Fixed query parameters (``params``): the export keeps them in ``resource``; a notifier read back may have them.
+    params: tuple[tuple[str, str], ...] = ()
 
 
 def convert(provider: Provider, to: str | None = None) -> Converted:
@@ -158,6 +163,9 @@ def write(settings: RestNotify) -> str:
     """The notifier as a configuration.yaml block; it is called as ``notify.<name>`` with ``target: [number]``."""
     lines = ["notify:", f"  - name: {settings.name}", "    platform: rest",
              f"    resource: {_yaml_string(settings.resource)}", f"    method: {settings.method}"]
+    if settings.params:
+        lines.append("    params:")
+        lines += [f"      {_yaml_string(k)}: {_yaml_string(v)}" for k, v in settings.params]
     if settings.headers:
         lines.append("    headers:")
         lines += [f"      {_yaml_string(k)}: {_yaml_string(v)}" for k, v in settings.headers]
@@ -198,8 +206,79 @@ def simulate(settings: RestNotify, values: Values) -> HttpRequest:
     data.update(render_template(settings.data, values))
     auth = (settings.username, settings.password) if settings.username and settings.password else None
     if settings.method == "GET":
-        return client_request("GET", settings.resource, params=tuple(data.items()), headers=settings.headers,
-                              auth=auth)
+        return client_request("GET", settings.resource, params=tuple({**dict(settings.params), **data}.items()),
+                              headers=settings.headers, auth=auth)
     if settings.method == "POST_JSON":
-        return client_request("POST", settings.resource, json_value=data, headers=settings.headers, auth=auth)
-    return client_request("POST", settings.resource, form=tuple(data.items()), headers=settings.headers, auth=auth)
+        return client_request("POST", settings.resource, params=settings.params, json_value=data,
+                              headers=settings.headers, auth=auth)
+    return client_request("POST", settings.resource, params=settings.params, form=tuple(
+        (k, v if isinstance(v, str) else json.dumps(v)) for k, v in data.items()), headers=settings.headers, auth=auth)
+
+
+def read(text: str) -> RestNotify:
+    """The first ``platform: rest`` notifier of a configuration.yaml block (``notify:`` list, a list, or one entry)."""
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML comes with the platforms extra and the test extra
+        raise PlatformReadError("reading Home Assistant YAML needs PyYAML: pip install 'curlport[platforms]'") from None
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PlatformReadError(f"not YAML: {str(error).splitlines()[0]}") from None
+    entries = document.get("notify", document) if isinstance(document, dict) else document
+    entries = [entries] if isinstance(entries, dict) else entries if isinstance(entries, list) else []
+    entry = next((e for e in entries if isinstance(e, dict) and e.get("platform") == "rest"), None)
+    if entry is None or not isinstance(entry.get("resource"), str):
+        raise PlatformReadError("no notifier of platform: rest with a resource")
+    if entry.get("authentication") == "digest":
+        raise PlatformReadError("authentication: digest; the provider form has Basic auth only")
+    if entry.get("data_template"):
+        raise PlatformReadError("data_template: write it as data (the same templates)")
+    texts = {key: entry.get(key) or {} for key in ("headers", "params", "data")}
+    if not all(isinstance(value, dict) for value in texts.values()):
+        raise PlatformReadError("headers, params and data must be mappings")
+    _check_templates(texts["data"])
+    method = str(entry.get("method") or "GET").upper()
+    if method not in ("GET", "POST", "POST_JSON"):
+        raise PlatformReadError(f"method {method}: expected GET, POST or POST_JSON")
+    return RestNotify(str(entry.get("name") or "notify"), entry["resource"], method,
+                      tuple((str(k), str(v)) for k, v in texts["headers"].items()),
+                      str(entry.get("message_param_name") or "message"),
+                      str(entry["target_param_name"]) if entry.get("target_param_name") else None, texts["data"],
+                      _text_or_none(entry.get("username")), _text_or_none(entry.get("password")),
+                      tuple((str(k), str(v)) for k, v in texts["params"].items()))
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _check_templates(value: Any) -> None:
+    """Every template in ``data`` must be one ``render_template`` reads: {{ message }}, {{ target[0] }}, raw blocks."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_templates(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_templates(item)
+    elif isinstance(value, str) and _DELIMITERS.search(_TEMPLATE_PART.sub("", value)):
+        raise PlatformReadError(f"the template {value!r} uses more than {{{{ message }}}} and {{{{ target[0] }}}}: "
+                                "curlport reads no other")
+
+
+def to_config(settings: RestNotify, name: str) -> dict[str, Any]:
+    """The config that sends what the notifier sends for ``message`` and ``target: [number]``."""
+    data: dict[str, Any] = {settings.message_param_name: MESSAGE}
+    if settings.target_param_name is not None:
+        data[settings.target_param_name] = RECIPIENT
+    data.update(render_template(settings.data, Values(RECIPIENT, MESSAGE)))
+    auth = (settings.username, settings.password) if settings.username and settings.password else None
+    if settings.method == "GET":
+        pairs = {**dict(settings.params), **{k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}}
+        return make_config(name, "GET", query_with(settings.resource, pairs.items()), headers=settings.headers,
+                           auth=auth)
+    url = query_with(settings.resource, settings.params)
+    if settings.method == "POST_JSON":
+        return make_config(name, "POST", url, headers=settings.headers, auth=auth, json_value=data)
+    return make_config(name, "POST", url, headers=settings.headers, auth=auth,
+                       form=tuple((k, v if isinstance(v, str) else json.dumps(v)) for k, v in data.items()))

@@ -21,10 +21,20 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, unquote
 
 from curlport.credentials import is_credential_name
-from curlport.preflight.platforms.common import Converted, Note, Refusals, check_common, has_placeholder, pieces
+from curlport.preflight.platforms.common import (
+    Converted,
+    Note,
+    PlatformReadError,
+    Refusals,
+    check_common,
+    has_placeholder,
+    make_config,
+    pieces,
+)
 from curlport.preflight.provider import BasicAuth, Provider
 from curlport.preflight.render import HttpRequest, Values
 from curlport.rules.base import MESSAGE, RECIPIENT
@@ -156,3 +166,55 @@ def simulate(settings: SmscGroup, values: Values) -> HttpRequest:
         headers = (("Authorization", f"Basic {token}"),)
         url = f"{scheme}://{host}{slash}{tail}"
     return HttpRequest("GET", url, headers, None)
+
+
+_LINE = re.compile(r'^\s*([a-z][a-z0-9-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|(\S*))\s*$')
+_PLACEHOLDER_OF = {"p": RECIPIENT, "b": MESSAGE, "%": "%"}
+
+
+def read(text: str) -> SmscGroup:
+    """The first ``group = smsc`` of a kannel.conf (or the group alone) with ``system-type = generic``."""
+    groups: list[dict[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            raise PlatformReadError(f"not a Kannel configuration line: {line.strip()[:60]!r}")
+        key, quoted, bare = match.groups()
+        value = re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else bare
+        if key == "group":
+            groups.append({})
+        elif groups:
+            groups[-1][key] = value
+    group = next((g for g in groups if g.get("smsc") == "http" and g.get("system-type") == "generic"), None)
+    if group is None or "send-url" not in group:
+        raise PlatformReadError("no smsc group of smsc = http, system-type = generic with a send-url")
+    return SmscGroup(group.get("smsc-id", "provider"), group["send-url"], group.get("status-success-regex", "."),
+                     group.get("status-permfail-regex"))
+
+
+def to_config(settings: SmscGroup, name: str) -> dict[str, Any]:
+    """The config that sends what the generic SMSC sends: %p and %b as $$To and $$Body, user-info as Basic auth."""
+    def code(match: re.Match[str]) -> str:
+        placeholder = _PLACEHOLDER_OF.get(match.group(1))
+        if placeholder is None and not (match.group(1).isalpha() or match.group(1) == "#"):
+            return match.group()  # not an escape code: Kannel keeps it as written
+        if placeholder is None:
+            raise PlatformReadError(f"the escape code {match.group()} in send-url has no placeholder: curlport "
+                                    "fills $$To (%p) and $$Body (%b) only")
+        return placeholder
+    endpoint = _ESCAPE.sub(code, settings.send_url)
+    scheme, _, rest = endpoint.partition("://")
+    authority, slash, tail = rest.partition("/")
+    auth = None
+    if "@" in authority:
+        userinfo, _, host = authority.rpartition("@")
+        user, _, password = unquote(userinfo).partition(":")
+        auth, endpoint = (user, password), f"{scheme}://{host}{slash}{tail}"
+    config = make_config(name, "GET", endpoint, auth=auth)
+    response = {"success_pattern": settings.status_success_regex} if settings.status_success_regex != ANY_RESPONSE \
+        else {}
+    if settings.status_permfail_regex is not None:
+        response["failure_pattern"] = settings.status_permfail_regex
+    return {**config, "response": response} if response else config

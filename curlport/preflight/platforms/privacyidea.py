@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from curlport.preflight.platforms.common import (
     Converted,
+    PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
     client_request,
+    make_config,
     parameter_table,
     pieces,
+    query_with,
     response_note,
     static_headers,
     unique_keys,
@@ -116,3 +120,56 @@ def simulate(settings: HttpSmsGateway, values: Values) -> HttpRequest:
     if settings.option("SEND_DATA_AS_JSON", "no") == "yes":
         return client_request("POST", url, headers=headers, json_value=dict(parameters), auth=auth)
     return client_request("POST", url, headers=headers, form=parameters, auth=auth)
+
+
+_OPTION = re.compile(r"^\s*([^=\s][^=]*?)\s*=\s?(.*)$")
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_PLACEHOLDER_OF = {"phone": RECIPIENT, "otp": MESSAGE}
+
+
+def read(text: str) -> HttpSmsGateway:
+    """The options and headers as ``write`` lists them: ``[options]`` and ``[headers]`` sections of KEY = value."""
+    sections: dict[str, list[tuple[str, str]]] = {"options": [], "headers": []}
+    current: list[tuple[str, str]] | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = sections.get(stripped[1:-1].strip().lower())
+            if current is None:
+                raise PlatformReadError(f"unknown section {stripped}: expected [options] or [headers]")
+            continue
+        match = _OPTION.match(line)
+        if match is None or current is None:
+            raise PlatformReadError(f"not a KEY = value line of [options] or [headers]: {stripped[:60]!r}")
+        current.append((match.group(1), match.group(2)))
+    gateway = HttpSmsGateway(tuple(sections["options"]), tuple(sections["headers"]))
+    if not gateway.option("URL"):
+        raise PlatformReadError("no URL option")
+    return gateway
+
+
+def placeholder_template(value: str) -> str:
+    """A ``str.format`` template as a config value: {phone} and {otp} as $$To and $$Body, doubled braces single."""
+    def field(match: re.Match[str]) -> str:
+        if match.group() in ("{{", "}}"):
+            return match.group()[0]
+        placeholder = _PLACEHOLDER_OF.get(match.group(1) or "")
+        if placeholder is None:
+            raise PlatformReadError(f"{match.group()} in {value!r}: privacyIDEA fills only {{phone}} and {{otp}}")
+        return placeholder
+    return _FIELD.sub(field, value)
+
+
+def to_config(settings: HttpSmsGateway, name: str) -> dict[str, Any]:
+    """The config that sends what the gateway sends ({phone} and {otp} as $$To and $$Body)."""
+    parameters = tuple((key, placeholder_template(value)) for key, value in settings.options if key not in RESERVED)
+    username, password = settings.option("USERNAME"), settings.option("PASSWORD")
+    auth = (username, password) if username and password is not None else None
+    url = settings.option("URL") or ""
+    if settings.option("HTTP_METHOD", "GET") != "POST":
+        return make_config(name, "GET", query_with(url, parameters), headers=settings.headers, auth=auth)
+    if settings.option("SEND_DATA_AS_JSON", "no") == "yes":
+        return make_config(name, "POST", url, headers=settings.headers, auth=auth, json_value=dict(parameters))
+    return make_config(name, "POST", url, headers=settings.headers, auth=auth, form=parameters)

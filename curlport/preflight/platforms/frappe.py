@@ -39,6 +39,7 @@ from curlport.preflight.platforms.common import (
 )
 from curlport.preflight.provider import Provider
 from curlport.preflight.render import HttpRequest, Values
+from curlport.redact import mask
 from curlport.rules.base import MESSAGE, RECIPIENT
 
 NAME = "frappe"
@@ -84,7 +85,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     auth = basic_auth(provider)
     if auth is not None:
         token = base64.b64encode(f"{auth.username}:{auth.password}".encode()).decode("ascii")
-        headers.append(("Authorization", f"Basic {token}"))
+        # a password export masked (all '*') gives a masked row, not the base64 of asterisks, which looks real
+        masked = bool(auth.password) and auth.password == mask(auth.password)
+        headers.append(("Authorization", f"Basic {mask(token) if masked else token}"))
     content_type = next((i for i, (name, _) in enumerate(headers) if name.lower() == "content-type"), None)
     if table.place == "json":
         if content_type is None or headers[content_type] != ("Content-Type", JSON_CONTENT_TYPE):

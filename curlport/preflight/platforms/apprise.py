@@ -131,7 +131,7 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
 
 def _arg(text: str) -> str:
     """A key or value of the URL's query: percent-encoded, and a literal % encoded twice (Apprise decodes twice)."""
-    return quote(text.replace("%", "%25"), safe="")
+    return quote(text.replace("%", "%25"), safe="*")
 
 
 def write(settings: AppriseUrl) -> str:

@@ -266,8 +266,9 @@ BASIC = {"name": "acme", "method": "GET", "endpoint": "https://sms.example.com/s
 @pytest.mark.parametrize("platform", sorted(PLATFORMS))
 def test_export_platform_masks_secrets_unless_asked(tmp_path: Path, platform: str) -> None:
     path = _write(tmp_path, BASIC)
-    masked = CliRunner().invoke(main, ["export", path, "--platform", platform, "--to", NUMBER])
-    shown = CliRunner().invoke(main, ["export", path, "--platform", platform, "--to", NUMBER, "--show-secrets"])
+    to = ["--to", NUMBER] if platform == "apprise" else []
+    masked = CliRunner().invoke(main, ["export", path, "--platform", platform, *to])
+    shown = CliRunner().invoke(main, ["export", path, "--platform", platform, *to, "--show-secrets"])
     assert (masked.exit_code, shown.exit_code) == (0, 0)
     secret_forms = ("s3cr3t-pass", "YWNtZTpzM2NyM3QtcGFzcw")  # as written, and inside Basic's base64
     assert not any(form in masked.output for form in secret_forms)
@@ -280,6 +281,11 @@ def test_export_platform_refusal_exits_1_with_one_line_per_reason(tmp_path: Path
     assert result.exit_code == 1
     assert result.stdout == ""
     assert len([line for line in result.stderr.splitlines() if ": error: " in line]) == 2
+
+
+def test_export_to_is_for_apprise_only(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", _write(tmp_path, BASIC), "--platform", "kannel", "--to", NUMBER])
+    assert (result.exit_code, result.stdout) == (2, "")
 
 
 def test_export_platform_reads_a_curl_command(tmp_path: Path) -> None:

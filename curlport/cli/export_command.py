@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from curlport.cli.common import FindingsError
+from curlport.cli.common import FindingsError, ToolError
 from curlport.cli.preflight_options import load
 from curlport.preflight.export import FORMATS, export
 from curlport.preflight.platforms import PLATFORM_NAMES
@@ -33,6 +33,8 @@ def export_command(config_file: str, output_format: str, platform: str | None, r
     stderr say what it sends differently. Exit 0, or 1 when CONFIG is not a
     usable config or the platform cannot carry it, 2 when it cannot be read.
     """
+    if recipient is not None and platform != "apprise":
+        raise ToolError("error: --to is for --platform apprise (the other platforms have a place for the number)")
     loaded, provider = load(config_file, require_placeholders=False)
     if platform is not None:
         _export_platform(loaded.source.name, provider, platform, recipient, show_secrets)

@@ -139,3 +139,14 @@ def test_import_platform_command_writes_the_config(tmp_path: Path) -> None:
     config = json.loads(result.stdout)
     assert config["name"] == "erp" and config["method"] == "POST"
     assert [f["value"] for f in config["parameters"]["fields"]] == ["$$Body", "ACME", "$$To"]
+
+
+def test_import_platform_lints_the_config_it_prints(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.url"
+    path.write_text("forms://sms.example.com/send?:message=text&:version=&:title=&:type=&:to=%2B447700900123\n",
+                    encoding="utf-8")
+    without = CliRunner().invoke(main, ["import", str(path), "--platform", "apprise"])
+    assert without.exit_code == 1 and "CP402" in without.stderr  # the number is a sample recipient: write $$To
+    placed = CliRunner().invoke(main, ["import", str(path), "--platform", "apprise", "--to", "form:to"])
+    assert placed.exit_code == 0
+    assert {"key": "to", "value": "$$To"} in json.loads(placed.stdout)["parameters"]["fields"]

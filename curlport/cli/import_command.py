@@ -115,8 +115,10 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
 
 def _import_platform(data: bytes, file: str, platform: str, name: str, to: str | None, output: Path | None,
                      force: bool) -> None:
-    """A platform's settings as a config: exit 2 when they cannot be read, 1 when the form cannot hold them."""
+    """A platform's settings as a config, linted like any config: exit 2 when they cannot be read, 1 when the form
+    cannot hold them or the config has error-level findings (an Apprise URL read without --to has no $$To)."""
     from curlport.config.json_text import render_json
+    from curlport.lint.runner import lint_text
     from curlport.preflight.platforms.registry import import_platform
     from curlport.preflight.provider import ProviderShapeError, read_provider
 
@@ -132,8 +134,15 @@ def _import_platform(data: bytes, file: str, platform: str, name: str, to: str |
     shown = render_json(config)
     if output is None:
         click.echo(shown, nl=False)
-        return
-    try:
-        write_atomically(output, shown, force=force)
-    except OutputError as error:
-        raise output_error(error) from None
+    else:
+        try:
+            write_atomically(output, shown, force=force)
+        except OutputError as error:
+            raise output_error(error) from None
+    where = str(output) if output is not None else "<stdout>"
+    report = lint_text(shown.encode("utf-8"), where, as_json=True)
+    if report.source is not None:
+        print_findings(report.findings, where, report.source)
+    if any(f.severity is Severity.ERROR for f in report.findings):
+        raise FindingsError(f"{file}: config {'printed' if output is None else f'written to {output}'} with "
+                            "error-level findings: fix them before onboarding")

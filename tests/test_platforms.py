@@ -102,27 +102,33 @@ _VALUE = st.one_of(_TEXT, st.sampled_from(["$$To", "$$Body", "Hi $$Body", "{x}",
 def _providers(draw: st.DrawFn) -> Provider:
     pairs = draw(st.lists(st.tuples(_KEY, _VALUE), max_size=4, unique_by=lambda pair: pair[0]))
     method = draw(st.sampled_from(["GET", "POST"]))
-    kind = draw(st.sampled_from(["query", "form", "json"]))
+    kind = draw(st.sampled_from(["query", "form", "json", "nested"]))
     query = "&".join(f"{k}={v}" for k, v in pairs) if kind == "query" else draw(st.sampled_from(["", "x=1"]))
-    endpoint = "https://sms.example.com/api/send" + (f"?{query}" if query else "")
+    path = draw(st.sampled_from(["/api/send", "/api/$$To", "/v1/$$Body/send", "/100%25"]))
+    endpoint = f"https://sms.example.com{path}" + (f"?{query}" if query else "")
     parameters: dict[str, Any] | None = None
     if kind == "form":
         parameters = {"format": "form", "fields": [{"key": k, "value": v} for k, v in pairs]}
     elif kind == "json":
         parameters = {"format": "json", "body": json.dumps(dict(pairs), ensure_ascii=False)}
+    elif kind == "nested":
+        parameters = {"format": "json", "body": json.dumps({"messages": [dict(pairs)], "count": 1})}
     headers = [{"key": k, "value": v} for k, v in draw(st.lists(st.tuples(
-        st.sampled_from(["X-Api-Key", "Accept", "X-Channel"]), st.sampled_from(["abc", "sms", "$$To"])),
+        st.sampled_from(["X-Api-Key", "Accept", "X-Channel", "Authorization", "Content-Type"]),
+        st.sampled_from(["abc", "sms", "$$To", "Bearer t0k", " pad ", "application/json"])),
         max_size=2, unique_by=lambda pair: pair[0]))]
-    auth = draw(st.sampled_from([None, {"type": "basic", "username": "user", "password": "pa ss"}]))
+    auth = draw(st.sampled_from([None, {"type": "basic", "username": "user", "password": "pa ss"},
+                                 {"type": "basic", "username": "u", "password": ""}]))
+    response = draw(st.sampled_from([None, {"success_pattern": "OK"}, {"statuses": [200], "failure_pattern": "ERR"}]))
     return read_provider({"name": "generated", "method": method, "endpoint": endpoint, "auth": auth,
-                          "headers": headers, "parameters": parameters})
+                          "headers": headers, "parameters": parameters, "response": response})
 
 
 _NUMBERS = st.from_regex(r"\A\+?[0-9]{6,14}\Z")
 _MESSAGES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n"), max_size=40)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(provider=_providers(), to=_NUMBERS, body=_MESSAGES)
 def test_generated_configs_differ_only_where_declared(provider: Provider, to: str, body: str) -> None:
     values = Values(to, body)

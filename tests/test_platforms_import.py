@@ -3,8 +3,9 @@
 For every fixture a platform carries, the settings it exports are read back
 (``read`` is the inverse of ``write``: the same request is simulated from both),
 and the config made from them renders the request the platform sends — for a
-message and number without the quirks export notes (spaces around the message,
-characters outside GSM's alphabet, punctuation in the number). A provider
+message and number without most quirks export notes (no spaces around the
+message, GSM's alphabet only, no punctuation in the number), and differing at
+most where the export's notes say (a space in a Kannel path is a plus). A provider
 whose fixed text spells a placeholder (``to=%24%24To``: the text "$$To", not the
 placeholder) is left out: read back, the platform's decoded text cannot tell it
 from the placeholder.
@@ -33,16 +34,18 @@ def _reads_back(provider: Provider, platform: str) -> bool:
     """Whether the platform carries the provider; if it does, asserts the settings read back send the same."""
     module = PLATFORMS[platform]
     try:
-        exported = module.convert(provider, NUMBER).settings
+        converted = module.convert(provider, NUMBER)
     except PlatformRefusedError:
         return False
+    exported = converted.settings
+    noted = {aspect for note in converted.notes for aspect in note.aspects}
     text = module.write(exported)
     if "$$" in repr(exported) or "%24%24" in text:
         return False
     sent = module.simulate(exported, PLAIN)
     assert differences(module.simulate(module.read(text), PLAIN), sent) == set(), text
     config = import_platform(text, platform, name="imported")
-    assert differences(render(read_provider(config), PLAIN).request, sent) == set(), (text, config)
+    assert differences(render(read_provider(config), PLAIN).request, sent) <= noted, (text, config)
     return True
 
 

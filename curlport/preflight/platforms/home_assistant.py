@@ -9,7 +9,9 @@ stripped of surrounding whitespace (a string with no ``{{``, ``{%`` or ``{#`` is
 kept as written). GET sends the parameters in the query (after ``params``),
 POST as a form, POST_JSON as a JSON object — ``data`` may nest there, and
 numbers stay numbers. ``resource``, ``headers`` and ``params`` are fixed text;
-``username``/``password`` make Basic auth.
+``username``/``password`` make Basic auth. Current versions send with httpx,
+whose ``params`` replace a query parameter of the same name in ``resource``
+(requests, in older versions, appended): the export never lets the two meet.
 
 The message parameter is always sent: when no parameter is exactly $$Body, the
 export names the message parameter after a key that ``data`` sets, so that
@@ -22,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote_plus
 
 from curlport.preflight.platforms.common import (
     Converted,
@@ -44,6 +47,7 @@ from curlport.preflight.platforms.common import (
 from curlport.preflight.provider import FormParameters, Provider
 from curlport.preflight.render import HttpRequest, Values
 from curlport.rules.base import MESSAGE, RECIPIENT
+from curlport.urls import split_url
 
 NAME = "home-assistant"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
@@ -80,7 +84,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     resource, moved = split_endpoint(provider.endpoint, refusals, movable=provider.method == "GET")
     if provider.method == "GET":
         method, place, values = "GET", "query", {pair.key: pair.value for pair in moved}
-        unique_keys(((pair.key, pair.value) for pair in moved), "query", refusals)
+        fixed = [(unquote_plus(k), "") for k, _, _ in (p.partition("=") for p in split_url(resource).query.split("&"))
+                 if k]
+        unique_keys([*fixed, *((pair.key, pair.value) for pair in moved)], "query", refusals)
     elif isinstance(parameters, FormParameters):
         method, place = "POST", "body"
         unique_keys(parameters.fields, "form", refusals)

@@ -66,6 +66,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
         refusals.add("a GET with a form body; privacyIDEA puts a GET's parameters in the query")
     if table.place == "json" and provider.method == "GET":
         refusals.add("a GET with a JSON body; privacyIDEA sends JSON only with POST")
+    for key, value in [*table.pairs, *headers]:
+        if any(c in key + value for c in "\r\n"):
+            refusals.add(f"'{key}' has a line break; the option list holds one line per option")
     for key, _ in table.pairs:
         if key in RESERVED:
             refusals.add(f"the parameter '{key}' has the name of one of privacyIDEA's own options")

@@ -101,6 +101,16 @@ def _wait_for_port(port: int, deadline: float) -> None:
     raise AssertionError(f"Kannel did not open port {port}")
 
 
+def _http_get(port: int, target: str) -> bytes:
+    """An HTTP/1.0 GET on 127.0.0.1: the whole answer, read until the server closes."""
+    answer = b""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(f"GET {target} HTTP/1.0\r\n\r\n".encode("ascii"))
+        while chunk := connection.recv(4096):
+            answer += chunk
+    return answer
+
+
 def test_kannel_sends_what_the_simulator_says_for_every_fixture(capture: _Capture, tmp_path: Path) -> None:
     port = capture.server_address[1]
     cases: list[tuple[kannel.SmscGroup, Values]] = []
@@ -126,9 +136,7 @@ def test_kannel_sends_what_the_simulator_says_for_every_fixture(capture: _Captur
         for group, values in cases:
             query = (f"username=tester&password=testpw&charset=UTF-8&smsc={group.smsc_id}&to={quote(values.to)}"
                      f"&text={quote(values.body)}")
-            with socket.create_connection(("127.0.0.1", sendsms), timeout=5) as connection:
-                connection.sendall(f"GET /cgi-bin/sendsms?{query} HTTP/1.0\r\n\r\n".encode("ascii"))
-                assert b"Accepted" in connection.recv(4096)
+            assert b"Accepted" in _http_get(sendsms, f"/cgi-bin/sendsms?{query}")
             simulated = kannel.simulate(group, values)
             expected.setdefault(urlsplit(simulated.url).path, []).append(simulated)
         while len(capture.captured) < len(cases) and time.monotonic() < deadline:

@@ -306,3 +306,12 @@ def test_export_platform_api_masks_by_default() -> None:
     provider = read_provider(BASIC)
     assert "s3cr3t" not in export_platform(provider, "privacyidea").text
     assert "s3cr3t" in export_platform(provider, "privacyidea", show_secrets=True).text
+
+
+def test_import_and_export_load_the_platforms_only_when_asked() -> None:
+    from test_lazy_imports import _loaded
+    platforms = ("curlport.preflight.platforms.registry", "yaml", "apprise")
+    assert _loaded("import", "fixtures/curl/textlocal.curl", watched=platforms) == []
+    assert _loaded("export", "fixtures/configs/textlocal.json", watched=platforms) == []
+    assert _loaded("export", "fixtures/configs/textlocal.json", "--platform", "kannel",
+                   watched=platforms) == ["curlport.preflight.platforms.registry"]

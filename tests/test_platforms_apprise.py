@@ -64,9 +64,9 @@ def test_apprise_sends_what_the_simulator_says_for_every_fixture(proxy: CaptureP
     assert len(carried) >= 150
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(provider=_providers(), body=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
-                                           max_size=30).filter(str.strip))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(provider=_providers(), body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                                           min_size=1, max_size=30).filter(str.rstrip))
 def test_apprise_sends_what_the_simulator_says_for_generated_configs(proxy: CaptureProxy, provider: Provider,
                                                                      body: str) -> None:
     _check(proxy, provider, Values(NUMBER, body))

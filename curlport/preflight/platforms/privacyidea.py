@@ -103,7 +103,7 @@ def format_template(template: str) -> str:
 
 def write(settings: HttpSmsGateway) -> str:
     """The options and headers as privacyIDEA's SMS gateway form lists them (also ``pi-manage`` input)."""
-    lines = ["# privacyIDEA SMS gateway: provider module privacyidea.lib.smsprovider.HttpSMSProvider"]
+    lines = ["# privacyIDEA SMS gateway: provider module privacyidea.lib.smsprovider.HttpSMSProvider.HttpSMSProvider"]
     lines += ["[options]"] + [f"{key} = {value}" for key, value in settings.options]
     if settings.headers:
         lines += ["[headers]"] + [f"{key} = {value}" for key, value in settings.headers]

@@ -315,3 +315,24 @@ def test_import_and_export_load_the_platforms_only_when_asked() -> None:
     assert _loaded("export", "fixtures/configs/textlocal.json", watched=platforms) == []
     assert _loaded("export", "fixtures/configs/textlocal.json", "--platform", "kannel",
                    watched=platforms) == ["curlport.preflight.platforms.registry"]
+
+
+_TEMPLATE_TEXT = st.lists(st.sampled_from(["$$Body", "$$To", " ", "a", "{{x}}", "{%", "#}", "{#", "é", "}}", "%}",
+                                           "{", "}", "%", "#", "{% endraw %}"]), max_size=6).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_TEMPLATE_TEXT, body=_MESSAGES, to=_NUMBERS)
+def test_home_assistant_templates_render_in_jinja_as_in_the_model(value: str, body: str, to: str) -> None:
+    """Home Assistant renders data with Jinja2 (sandboxed, no autoescape) and strips the result; a string without
+    template syntax is kept as written. The model's renderer must agree on every template the export writes."""
+    jinja2 = pytest.importorskip("jinja2.sandbox")
+    if home_assistant._unraw_able(value):
+        return  # refused by convert
+    template = home_assistant._template_value(value)
+    values = Values(to, body)
+    expected = template
+    if isinstance(template, str) and any(d in template for d in ("{{", "{%", "{#")):
+        expected = jinja2.ImmutableSandboxedEnvironment().from_string(template).render(
+            message=body, target=[to]).strip()
+    assert home_assistant.render_template(template, values) == expected

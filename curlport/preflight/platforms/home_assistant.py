@@ -96,13 +96,16 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     else:
         method, place, values = "POST", "body", {}
         refusals.add("a body that is not a form or a JSON object; Home Assistant sends a form or a JSON object")
+    if _unraw_able(values):
+        refusals.add("fixed text with '{% endraw %}' in it, which no Home Assistant template can hold as text")
     refusals.raise_any()
     message_key = next((k for k, v in values.items() if v == MESSAGE), None)
     target_key = next((k for k, v in values.items() if v == RECIPIENT), None)
     data = {k: _template_value(v) for k, v in values.items() if k not in (message_key, target_key)}
     if _strips(values, message_key, target_key):
-        notes.append(Note("a value with a placeholder is a template, and Home Assistant strips the spaces around "
-                          "what a template renders: a message that starts or ends with a space loses it", (place,)))
+        notes.append(Note("a value with a placeholder or a brace is a template, and Home Assistant strips the spaces "
+                          "around what a template renders: a value (or a message) that starts or ends with a space "
+                          "loses it", (place,)))
     if message_key is None:
         message_key = next(iter(data), "message")
         if not data:
@@ -131,21 +134,38 @@ def _template_value(value: Any) -> Any:
         return [_template_value(v) for v in value]
     if not isinstance(value, str) or not (has_placeholder(value) or _DELIMITERS.search(value)):
         return value
-    return "".join(_VARIABLES.get(piece) or (f"{{% raw %}}{piece}{{% endraw %}}" if _DELIMITERS.search(piece)
-                                             else piece) for piece in pieces(value))
+    return "".join(_VARIABLES.get(piece) or (f"{{% raw %}}{piece}{{% endraw %}}" if _needs_raw(piece) else piece)
+                   for piece in pieces(value))
+
+
+def _needs_raw(text: str) -> bool:
+    """Fixed text Jinja could read as syntax: a brace (``{`` before ``{{ message }}`` opens ``{{{``)."""
+    return "{" in text or "}" in text
+
+
+def _unraw_able(value: Any) -> bool:
+    """Whether a string somewhere in the value has fixed text a raw block cannot hold (its own ``endraw``)."""
+    if isinstance(value, dict):
+        return any(_unraw_able(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_unraw_able(v) for v in value)
+    return isinstance(value, str) and any(_needs_raw(p) and "endraw" in p for p in pieces(value))
 
 
 def _strips(values: dict[str, Any], *whole: str | None) -> bool:
-    """Whether any template (a value that is not a whole placeholder) starts or ends with $$Body (a number has no
-    spaces around it to lose)."""
+    """Whether a template (a value that is not a whole placeholder) could render with spaces around it, which
+    Home Assistant strips: fixed text with spaces at an edge, or $$Body there (a number has none to lose)."""
     def edges(value: Any) -> bool:
         if isinstance(value, dict):
             return any(edges(v) for v in value.values())
         if isinstance(value, list):
             return any(edges(v) for v in value)
-        parts = pieces(value) if isinstance(value, str) else [""]
-        return len(parts) > 1 and ((parts[0] == "" and parts[1] == MESSAGE) or (parts[-1] == ""
-                                                                                 and parts[-2] == MESSAGE))
+        if not isinstance(value, str) or (_template_value(value) == value and not _DELIMITERS.search(value)):
+            return False
+        parts = pieces(value)
+        first = parts[0] if parts[0] or len(parts) == 1 else parts[1]
+        last = parts[-1] if parts[-1] or len(parts) == 1 else parts[-2]
+        return first == MESSAGE or last == MESSAGE or first[:1].isspace() or last[-1:].isspace()
     return any(edges(v) for k, v in values.items() if k not in whole)
 
 

@@ -98,7 +98,8 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     if MESSAGE in base:
         notes.append(Note("Kannel sends the message in GSM's 7-bit alphabet: a character outside it is sent as '?' "
                           "(ç as Ç), and a message longer than 160 characters as several requests, one per part",
-                          ("path" if MESSAGE in parts.path else "query",)))
+                          tuple(place for place, text in (("path", parts.path), ("query", parts.query))
+                                if MESSAGE in text)))
     rules = provider.response
     success = rules.success_pattern.pattern if rules.success_pattern else ANY_RESPONSE
     permfail = rules.failure_pattern.pattern if rules.failure_pattern else None

@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from curlport.cli import main
 from curlport.errors import CurlportError
 from curlport.preflight.load import load_config
-from curlport.preflight.platforms import PLATFORM_NAMES, frappe, home_assistant, kannel, privacyidea
+from curlport.preflight.platforms import PLATFORM_NAMES, common, frappe, home_assistant, kannel, privacyidea
 from curlport.preflight.platforms import apprise as apprise_platform
 from curlport.preflight.platforms.common import PlatformRefusedError, differences
 from curlport.preflight.platforms.registry import PLATFORMS, export_platform
 from curlport.preflight.provider import Provider, read_provider
-from curlport.preflight.render import RenderRefusedError, Values, render
+from curlport.preflight.render import HttpRequest, RenderRefusedError, Values, render
 
 NUMBER = "+447700900123"
 #: A message that shows every difference a platform has: spaces around it, non-ASCII, & + % braces and quotes.
@@ -336,3 +336,31 @@ def test_home_assistant_templates_render_in_jinja_as_in_the_model(value: str, bo
         expected = jinja2.ImmutableSandboxedEnvironment().from_string(template).render(
             message=body, target=[to]).strip()
     assert home_assistant.render_template(template, values) == expected
+
+
+_PAIRS = st.lists(st.tuples(_KEY, _TEXT), max_size=3, unique_by=lambda pair: pair[0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(method=st.sampled_from(["GET", "POST"]), query=st.sampled_from(["", "?x=1", "?"]), params=_PAIRS,
+       headers=st.lists(st.tuples(st.sampled_from(["X-Key", "Accept", "Content-Type", "Authorization"]), _KEY),
+                        max_size=2, unique_by=lambda pair: pair[0].lower()),
+       body=st.sampled_from(["none", "form", "json"]), fields=_PAIRS,
+       auth=st.none() | st.tuples(_KEY, _TEXT))
+def test_the_client_model_prepares_what_requests_prepares(method: str, query: str, params: list[tuple[str, str]],
+                                                          headers: list[tuple[str, str]], body: str,
+                                                          fields: list[tuple[str, str]],
+                                                          auth: tuple[str, str] | None) -> None:
+    """Frappe and privacyIDEA send with requests (Home Assistant with httpx, alike in what is compared)."""
+    requests = pytest.importorskip("requests")
+    url = "https://sms.example.com/api" + query
+    form = fields if body == "form" else None
+    json_value = dict(fields) if body == "json" else None
+    auth = auth if auth is None or all(c.isascii() for c in auth[0] + auth[1]) else None  # requests: Latin-1 only
+    prepared = requests.Request(method, url, params=params, headers=dict(headers), data=form, json=json_value,
+                                auth=auth).prepare()
+    sent = HttpRequest(prepared.method or "", prepared.url or "", tuple(prepared.headers.items()),
+                       prepared.body.decode() if isinstance(prepared.body, bytes) else prepared.body)
+    model = common.client_request(method, url, params=params, headers=headers, form=form, json_value=json_value,
+                                  auth=auth)
+    assert common.differences(sent, model) == set()

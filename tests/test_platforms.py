@@ -364,3 +364,16 @@ def test_the_client_model_prepares_what_requests_prepares(method: str, query: st
     model = common.client_request(method, url, params=params, headers=headers, form=form, json_value=json_value,
                                   auth=auth)
     assert common.differences(sent, model) == set()
+
+
+@pytest.mark.parametrize("platform", ["home-assistant", "apprise", "privacyidea", "kannel"])
+def test_the_readme_examples_are_what_export_prints(platform: str) -> None:
+    readme = (CONFIG_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines()
+                   if line.startswith("$ curlport export") and f"--platform {platform}" in line)
+    shown = readme.split(command + "\n", 1)[1].split("```", 1)[0]
+    words = command.split()
+    config = f"fixtures/configs/{words[3].removesuffix('.json')}.json"
+    result = CliRunner().invoke(main, ["export", str(CONFIG_DIR.parent.parent / config), *words[4:]])
+    assert result.exit_code == 0
+    assert result.stdout == shown

@@ -10,6 +10,7 @@ tunnel). What it captured must equal the simulated request in every aspect
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import parse_qsl
 
 import pytest
 from capture import CaptureProxy, start_capture_proxy
@@ -70,3 +71,14 @@ def test_apprise_sends_what_the_simulator_says_for_every_fixture(proxy: CaptureP
 def test_apprise_sends_what_the_simulator_says_for_generated_configs(proxy: CaptureProxy, provider: Provider,
                                                                      body: str) -> None:
     _check(proxy, provider, Values(NUMBER, body))
+
+
+def test_apprise_sends_nothing_for_an_empty_message_as_the_note_says(proxy: CaptureProxy) -> None:
+    notifier = apprise.Apprise()
+    assert notifier.add("form://sms.example.com/send?:to=%2B447700900123")
+    proxy.requests.clear()
+    notifier.notify(body="")
+    assert proxy.requests == []
+    notifier.notify(body=" \n")  # only the end stripped: sent, as an empty message
+    assert [parse_qsl(r.body.decode(), keep_blank_values=True) for r in proxy.requests] == [
+        [("version", "1.0"), ("title", ""), ("message", ""), ("type", "info"), ("to", "+447700900123")]]

@@ -23,7 +23,7 @@ from test_platforms import NUMBER, PROVIDERS, _providers
 
 from curlport.cli import main
 from curlport.preflight.platforms.common import PlatformRefusedError, differences
-from curlport.preflight.platforms.registry import PLATFORMS, PlatformReadError, import_platform
+from curlport.preflight.platforms.registry import PLATFORMS, PlatformReadError, export_platform, import_platform
 from curlport.preflight.provider import Provider, read_provider
 from curlport.preflight.render import Values, render
 
@@ -59,6 +59,18 @@ def test_every_exported_fixture_reads_back_to_a_config_that_sends_the_same(platf
 def test_generated_configs_read_back_to_a_config_that_sends_the_same(provider: Provider) -> None:
     for platform in PLATFORMS:
         _reads_back(provider, platform)
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_the_exported_text_with_its_note_comments_imports(platform: str) -> None:
+    provider = read_provider({"name": "acme", "method": "GET", "auth": None, "headers": [], "parameters": None,
+                              "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body",
+                              "response": {"statuses": [200]}})
+    exported = export_platform(provider, platform, to=NUMBER if platform == "apprise" else None, show_secrets=True)
+    assert exported.notes
+    config = import_platform(exported.text, platform, name="acme", to="to" if platform == "apprise" else None)
+    assert differences(render(read_provider(config), PLAIN).request, render(provider, PLAIN).request) <= {
+        aspect for note in exported.notes for aspect in note.aspects}
 
 
 def test_apprise_to_names_the_entry_that_holds_the_number() -> None:

@@ -46,6 +46,8 @@ from curlport.rules.base import MESSAGE, RECIPIENT
 from curlport.urls import split_url
 
 NAME = "apprise"
+#: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
+COMMENT: str | None = None
 USER_AGENT = "Apprise"
 #: Apprise's own payload keys, in the order it builds them.
 ENVELOPE = {"json": ("version", "title", "message", "attachments", "type"),

@@ -43,6 +43,8 @@ from curlport.redact import mask
 from curlport.rules.base import MESSAGE, RECIPIENT
 
 NAME = "frappe"
+#: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
+COMMENT: str | None = None
 ACCEPT = "text/plain, text/html, */*"
 _NUMBER_NOISE = " -()"
 

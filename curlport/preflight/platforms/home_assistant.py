@@ -50,6 +50,8 @@ from curlport.rules.base import MESSAGE, RECIPIENT
 from curlport.urls import split_url
 
 NAME = "home-assistant"
+#: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
+COMMENT: str | None = "#"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
 _DELIMITERS = re.compile(r"\{%|\{\{|\{#")
 _TEMPLATE_PART = re.compile(r"\{\{ (message|target\[0\]) \}\}|\{% raw %\}(.*?)\{% endraw %\}", re.DOTALL)

@@ -41,6 +41,8 @@ from curlport.rules.base import MESSAGE, RECIPIENT
 from curlport.urls import split_url
 
 NAME = "kannel"
+#: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
+COMMENT: str | None = "#"
 _CODES = {RECIPIENT: "%p", MESSAGE: "%b"}
 #: What octstr_url_encode leaves as it is (a space becomes +).
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")

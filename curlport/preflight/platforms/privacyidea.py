@@ -38,6 +38,8 @@ from curlport.preflight.render import HttpRequest, Values
 from curlport.rules.base import MESSAGE, RECIPIENT
 
 NAME = "privacyidea"
+#: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
+COMMENT: str | None = "#"
 #: The provider's own options: a parameter cannot have one of these names.
 RESERVED = frozenset({"URL", "HTTP_METHOD", "RETURN_SUCCESS", "RETURN_FAIL", "USERNAME", "PASSWORD", "CHECK_SSL",
                       "SEND_DATA_AS_JSON", "REGEXP", "PROXY", "HTTP_PROXY", "HTTPS_PROXY", "TIMEOUT"})

@@ -25,10 +25,13 @@ class PlatformExport:
 
 def export_platform(provider: Provider, platform: str, *, to: str | None = None,
                     show_secrets: bool = False) -> PlatformExport:
-    """The provider as ``platform``'s settings; credentials masked unless ``show_secrets``."""
+    """The provider as ``platform``'s settings; credentials masked unless ``show_secrets``. Formats with comments
+    carry the notes at their top too, so that the settings file keeps its caveats."""
     module = PLATFORMS[platform]
     converted = module.convert(provider if show_secrets else mask_provider(provider), to)
-    return PlatformExport(module.write(converted.settings), converted.notes)
+    comments = "".join(f"{module.COMMENT} note: {note.message}\n" for note in converted.notes) if module.COMMENT \
+        else ""
+    return PlatformExport(comments + module.write(converted.settings), converted.notes)
 
 
 def import_platform(text: str, platform: str, *, name: str, to: str | None = None) -> dict[str, Any]:

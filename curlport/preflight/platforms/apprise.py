@@ -109,6 +109,12 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
                          "renames or drops")
     url = split_url(table.url)
     params = tuple(parse_qsl(url.query, keep_blank_values=True))
+    unique_keys(params, "query", refusals)
+    if kind == "form" and provider.method == "GET":
+        unique_keys([*params, *table.pairs], "query", refusals)
+    auth = basic_auth(provider)
+    if auth is not None and not auth.username:
+        refusals.add("Basic auth with an empty username; Apprise sends Basic auth only with one")
     notes: list[Note] = []
     message_place = "query" if kind == "form" and provider.method == "GET" else "body"
     notes.append(Note("Apprise drops spaces and line breaks at the end of the message, and sends nothing for "
@@ -121,7 +127,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
         notes.append(Note("Apprise strips the spaces around each value in its URL", tuple(padded)))
     refusals.raise_any()
     assert message_key is not None
-    auth = basic_auth(provider)
     entries = [(key, "") for key in ENVELOPE[kind] if key != "message"]
     entries += [("message", message_key)] if message_key != "message" else []
     entries += [(k, v) for k, v in table.pairs if k != message_key]

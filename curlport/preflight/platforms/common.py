@@ -318,7 +318,9 @@ def parameter_table(provider: Provider, refusals: Refusals) -> Table:
     movable = parameters is None and provider.method == "GET"
     url, moved = split_endpoint(provider.endpoint, refusals, movable=movable)
     if movable:
-        return Table(url, "query" if moved else "none", tuple((pair.key, pair.value) for pair in moved))
+        pairs = tuple((pair.key, pair.value) for pair in moved)
+        unique_keys(pairs, "query", refusals)
+        return Table(url, "query" if moved else "none", pairs)
     if isinstance(parameters, FormParameters):
         pairs = tuple((field.key, field.value) for field in parameters.fields)
         unique_keys(pairs, "form", refusals)

@@ -69,8 +69,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     if table.place == "json" and provider.method == "GET":
         refusals.add("a GET with a JSON body; privacyIDEA sends JSON only with POST")
     for key, value in [*table.pairs, *headers]:
-        if any(c in key + value for c in "\r\n"):
-            refusals.add(f"'{key}' has a line break; the option list holds one line per option")
+        if any(c in key + value for c in "\r\n") or "=" in key or key != key.strip():
+            refusals.add(f"'{key.strip()}' has a line break, or its name an '=' or spaces around it; the option "
+                         "list holds one KEY = value line per option")
     for key, _ in table.pairs:
         if key in RESERVED:
             refusals.add(f"the parameter '{key}' has the name of one of privacyIDEA's own options")

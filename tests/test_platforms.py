@@ -32,6 +32,8 @@ from curlport.preflight.render import HttpRequest, RenderRefusedError, Values, r
 NUMBER = "+447700900123"
 #: A message that shows every difference a platform has: spaces around it, non-ASCII, & + % braces and quotes.
 PROOF = Values(NUMBER, ' Héllo & 100% {ok} + "q" 👋 ', template_id="T1", message_id="M1")
+#: With a message and a number that are JSON text (privacyIDEA reads values as JSON): every difference a platform notes.
+PROOFS = (PROOF, Values("447700900123", "true", template_id="T1", message_id="M1"))
 
 
 def _fixture_providers() -> dict[str, Provider]:
@@ -53,27 +55,29 @@ def _fixture_providers() -> dict[str, Provider]:
 PROVIDERS = _fixture_providers()
 
 
-def _proof(provider: Provider, platform: str, values: Values, *, exact: bool) -> str:
-    """'refused', 'unrendered' or 'carried'; asserts the simulated request differs only where the notes say."""
+def _proof(provider: Provider, platform: str, proofs: tuple[Values, ...], *, exact: bool) -> str:
+    """'refused', 'unrendered' or 'carried'; asserts the simulated requests differ only where the notes say (and,
+    ``exact``, everywhere they say, over these messages)."""
     try:
-        reference = render(provider, values).request
+        references = [render(provider, values).request for values in proofs]
     except (RenderRefusedError, CurlportError):
         return "unrendered"
     module = PLATFORMS[platform]
     try:
-        converted = module.convert(provider, NUMBER)
+        converted = [module.convert(provider, values.to) for values in proofs]
     except PlatformRefusedError as error:
         assert error.reasons
         return "refused"
-    declared = {aspect for note in converted.notes for aspect in note.aspects}
-    found = differences(reference, module.simulate(converted.settings, values))
+    declared = {aspect for note in converted[0].notes for aspect in note.aspects}
+    found = set().union(*(differences(reference, module.simulate(each.settings, values))
+                          for reference, each, values in zip(references, converted, proofs, strict=True)))
     assert found == declared if exact else found <= declared, (found, declared)
     return "carried"
 
 
 @pytest.mark.parametrize("platform", sorted(PLATFORMS))
 def test_every_fixture_is_carried_exactly_or_refused(platform: str) -> None:
-    outcomes = {name: _proof(provider, platform, PROOF, exact=True) for name, provider in PROVIDERS.items()}
+    outcomes = {name: _proof(provider, platform, PROOFS, exact=True) for name, provider in PROVIDERS.items()}
     carried = sorted(name for name, outcome in outcomes.items() if outcome == "carried")
     assert len(PROVIDERS) > 250
     # every platform carries a good share of real providers: the proof is not vacuous
@@ -84,7 +88,7 @@ def test_every_fixture_is_carried_exactly_or_refused(platform: str) -> None:
 def test_plain_messages_show_no_undeclared_difference(platform: str) -> None:
     plain = Values(NUMBER, "Your code is 123456", template_id="T1", message_id="M1")
     for provider in PROVIDERS.values():
-        _proof(provider, platform, plain, exact=False)
+        _proof(provider, platform, (plain,), exact=False)
 
 
 def test_the_cli_names_every_platform() -> None:
@@ -179,14 +183,25 @@ def test_kannel_sends_the_message_in_the_gsm_alphabet() -> None:
     assert kannel.seven_bit("é€{} ç ł 中 👋") == "é€{} Ç ? ? ????"
 
 
-def test_privacyidea_doubles_braces_for_str_format() -> None:
+def test_privacyidea_fills_options_as_text_then_reads_them_as_json() -> None:
     provider = _provider(method="POST", endpoint="https://sms.example.com/send",
-                         parameters={"format": "json", "body": '{"to": "$$To", "text": "{x} $$Body"}'})
+                         parameters={"format": "json", "body": '{"to": "$$To", "text": "{x} $$Body", "n": 5, '
+                                                               '"m": {"a": ["$$To"]}}'})
     gateway = privacyidea.convert(provider).settings
-    assert ("text", "{{x}} {otp}") in gateway.options and ("to", "{phone}") in gateway.options
+    assert ("text", "{x} {otp}") in gateway.options and ("to", "{phone}") in gateway.options
+    assert ("n", "5") in gateway.options and ("m", '{"a": ["{phone}"]}') in gateway.options
     assert gateway.option("SEND_DATA_AS_JSON") == "yes"
-    request = privacyidea.simulate(gateway, Values(NUMBER, "{otp} 1"))
-    assert json.loads(request.body or "") == {"to": NUMBER, "text": "{x} {otp} 1"}
+    request = privacyidea.simulate(gateway, Values(NUMBER, "{phone} 1"))
+    assert json.loads(request.body or "") == {"to": NUMBER, "text": f"{{x}} {NUMBER} 1", "n": 5, "m": {"a": [NUMBER]}}
+
+
+def test_privacyidea_sends_a_message_that_is_json_text_as_json() -> None:
+    provider = _provider(method="POST", endpoint="https://sms.example.com/send",
+                         parameters={"format": "form", "fields": [{"key": "to", "value": "$$To"},
+                                                                   {"key": "text", "value": "$$Body"}]})
+    gateway = privacyidea.convert(provider).settings
+    assert privacyidea.simulate(gateway, Values(NUMBER, "null")).body == "to=%2B447700900123"
+    assert privacyidea.simulate(gateway, Values(NUMBER, "true")).body == "to=%2B447700900123&text=True"
 
 
 def test_privacyidea_refuses_a_parameter_named_like_its_options() -> None:

@@ -126,9 +126,9 @@ def test_kannel_reads_escape_codes_and_user_info() -> None:
 
 
 def test_privacyidea_reads_format_fields() -> None:
-    text = "[options]\nURL = https://sms.example.com/send\nHTTP_METHOD = GET\nto = {phone}\nmsg = {{x}} {otp}\n"
+    text = "[options]\nURL = https://sms.example.com/send\nHTTP_METHOD = GET\nto = {phone}\nmsg = {x} {otp}\nn = 5\n"
     config = import_platform(text, "privacyidea", name="pi")
-    assert config["endpoint"] == "https://sms.example.com/send?to=$$To&msg=%7Bx%7D%20$$Body"
+    assert config["endpoint"] == "https://sms.example.com/send?to=$$To&msg=%7Bx%7D%20$$Body&n=5"
 
 
 @pytest.mark.parametrize(("platform", "text"), [

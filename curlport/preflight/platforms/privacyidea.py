@@ -1,39 +1,49 @@
 """privacyIDEA: an SMS gateway of the ``HttpSMSProvider`` type.
 
-Modelled on privacyidea/privacyidea ``privacyidea/lib/smsprovider/HttpSMSProvider.py``
-(``submit_message``, ``parameters``): every option that is not one of the
-provider's own (URL, HTTP_METHOD, USERNAME, PASSWORD, CHECK_SSL,
-SEND_DATA_AS_JSON, RETURN_SUCCESS, RETURN_FAIL, REGEXP, the proxies, TIMEOUT)
-is a parameter whose value is filled with ``str.format(otp=…, phone=…)`` — so
-``{phone}`` and ``{otp}`` are the placeholders and a literal brace is written
-``{{`` or ``}}``. A GET sends the parameters in the query, a POST as a form or,
-with SEND_DATA_AS_JSON, as a JSON object; USERNAME and PASSWORD make Basic auth;
-the headers are fixed. It accepts 200, 201 and 202, and RETURN_SUCCESS /
+Modelled on privacyIDEA 3.14 (PyPI) ``privacyidea/lib/smsprovider/HttpSMSProvider.py``
+(``submit_message``, ``_render_option_value``, ``parameters``) and checked
+against that package: every option that is not one of the provider's own (URL,
+HTTP_METHOD, USERNAME, PASSWORD, CHECK_SSL, SEND_DATA_AS_JSON, RETURN_SUCCESS,
+RETURN_FAIL, REGEXP, ALLOW_PUSH, the proxies, TIMEOUT) is a parameter. Its value
+has ``{otp}`` replaced by the message, then ``{phone}`` by the number (plain
+text replacement: older releases used ``str.format``, where a brace had to be
+doubled), and is then read as JSON where it is JSON text — so ``5`` is sent as a
+number and ``{"a": "{phone}"}`` as an object, and a message such as ``true`` or
+``123456`` becomes a JSON value too. A GET sends the parameters in the query, a
+POST as a form or, with SEND_DATA_AS_JSON, as a JSON object (requests encodes
+them: ``True`` for true, nothing for null); USERNAME and PASSWORD make Basic
+auth; the headers are fixed. It accepts 200, 201 and 202, and RETURN_SUCCESS /
 RETURN_FAIL are substrings of the response body.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from curlport.preflight.platforms.common import (
     Converted,
+    Note,
     PlatformReadError,
     Refusals,
+    Table,
     basic_auth,
     check_common,
     client_request,
+    has_placeholder,
+    json_body,
     make_config,
     parameter_table,
     pieces,
     query_with,
     response_note,
+    split_endpoint,
     static_headers,
     unique_keys,
 )
-from curlport.preflight.provider import Provider
+from curlport.preflight.provider import BodyParameters, Provider
 from curlport.preflight.render import HttpRequest, Values
 from curlport.rules.base import MESSAGE, RECIPIENT
 
@@ -42,7 +52,7 @@ NAME = "privacyidea"
 COMMENT: str | None = "#"
 #: The provider's own options: a parameter cannot have one of these names.
 RESERVED = frozenset({"URL", "HTTP_METHOD", "RETURN_SUCCESS", "RETURN_FAIL", "USERNAME", "PASSWORD", "CHECK_SSL",
-                      "SEND_DATA_AS_JSON", "REGEXP", "PROXY", "HTTP_PROXY", "HTTPS_PROXY", "TIMEOUT"})
+                      "SEND_DATA_AS_JSON", "REGEXP", "ALLOW_PUSH", "PROXY", "HTTP_PROXY", "HTTPS_PROXY", "TIMEOUT"})
 _FIELDS = {RECIPIENT: "{phone}", MESSAGE: "{otp}"}
 
 
@@ -63,18 +73,27 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
     unique_keys(headers, "header", refusals)
-    table = parameter_table(provider, refusals)
-    if table.place == "form" and provider.method == "GET":
-        refusals.add("a GET with a form body; privacyIDEA puts a GET's parameters in the query")
-    if table.place == "json" and provider.method == "GET":
-        refusals.add("a GET with a JSON body; privacyIDEA sends JSON only with POST")
-    for key, value in [*table.pairs, *headers]:
+    body = json_body(provider)
+    is_json = isinstance(provider.parameters, BodyParameters) and body is not None
+    if is_json and not isinstance(body, dict):
+        refusals.add("a JSON body that is not an object; privacyIDEA sends an object of its parameters")
+    table = Table(provider.endpoint, "json", tuple(body.items())) if is_json and isinstance(body, dict) \
+        else parameter_table(provider, refusals)
+    if table.place == "json":
+        table = Table(split_endpoint(provider.endpoint, refusals, movable=False)[0], "json", table.pairs)
+    if table.place in ("form", "json") and provider.method == "GET":
+        refusals.add("a GET with a body; privacyIDEA puts a GET's parameters in the query")
+    pairs = [(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+             for key, value in table.pairs]
+    for key, value in [*pairs, *headers]:
         if any(c in key + value for c in "\r\n") or "=" in key or key != key.strip():
             refusals.add(f"'{key.strip()}' has a line break, or its name an '=' or spaces around it; the option "
                          "list holds one KEY = value line per option")
-    for key, _ in table.pairs:
+    for key, value in pairs:
         if key in RESERVED:
             refusals.add(f"the parameter '{key}' has the name of one of privacyIDEA's own options")
+        if any(field in piece for piece in pieces(value) if not has_placeholder(piece) for field in _FIELDS.values()):
+            refusals.add(f"the parameter '{key}' has the text {{otp}} or {{phone}}, which privacyIDEA replaces")
     options = [("URL", table.url), ("HTTP_METHOD", provider.method), ("CHECK_SSL", "yes"),
                ("SEND_DATA_AS_JSON", "yes" if table.place == "json" else "no")]
     auth = basic_auth(provider)
@@ -82,13 +101,64 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
         if not auth.username:
             refusals.add("Basic auth with an empty username; privacyIDEA sends Basic auth only with one")
         options += [("USERNAME", auth.username), ("PASSWORD", auth.password)]
-    notes = response_note(provider, "privacyIDEA (200, 201 or 202 is sent)") if _response_beyond(provider) else ()
+    notes = list(response_note(provider, "privacyIDEA (200, 201 or 202 is sent)") if _response_beyond(provider)
+                 else ())
     pattern = provider.response.success_pattern
     if pattern is not None and re.escape(pattern.pattern) == pattern.pattern:
         options.append(("RETURN_SUCCESS", pattern.pattern))
     refusals.raise_any()
-    options += [(key, format_template(value)) for key, value in table.pairs]
-    return Converted(HttpSmsGateway(tuple(options), headers), notes)
+    place = "query" if table.place in ("query", "none") else "body"
+    options += [(key, option_template(value)) for key, value in pairs]
+    notes += _json_notes(table.pairs, place == "body" and table.place == "json", place)
+    return Converted(HttpSmsGateway(tuple(options), headers), tuple(notes))
+
+
+def _json_notes(pairs: tuple[tuple[str, Any], ...], as_json: bool, place: str) -> list[Note]:
+    """What reading each value as JSON changes: a fixed value that is JSON text, a value that is only a placeholder
+    (a message or number that is JSON text), a placeholder inside JSON text (a quote in the message breaks it)."""
+    notes = []
+    fixed = [key for key, value in pairs if isinstance(value, str) and not has_placeholder(value)
+             and _sent(value, as_json) != _sent_text(value, as_json)]
+    if fixed:
+        notes.append(Note(f"privacyIDEA reads each value as JSON: {', '.join(fixed)} is sent as the JSON value its "
+                          "text is", (place,)))
+    if any(value == MESSAGE or (as_json and value == RECIPIENT) for _, value in pairs):
+        notes.append(Note("privacyIDEA reads each value as JSON after filling it in: a message (or number) that is "
+                          "JSON text — true, null, 123456 in a JSON body — is sent as that value", (place,)))
+    if any(not isinstance(value, str) and MESSAGE in json.dumps(value) for _, value in pairs):
+        notes.append(Note("$$Body inside a JSON value is replaced as plain text: a message with a quote or a "
+                          "backslash breaks the JSON, which is then sent as a string", (place,)))
+    if any(isinstance(value, str) and MESSAGE in value for _, value in pairs) and any(
+            isinstance(value, str) and RECIPIENT in value for _, value in pairs):
+        notes.append(Note("privacyIDEA fills {otp} before {phone}: a message that contains the text {phone} "
+                          "gets the number there"))
+    return notes
+
+
+def _sent(text: str, as_json: bool) -> Any:
+    """How a filled-in value goes out: read as JSON where it is JSON text, then as requests encodes it."""
+    value = _as_json(text)
+    return value if as_json else _requests_items("k", value)
+
+
+def _sent_text(text: str, as_json: bool) -> Any:
+    return text if as_json else [("k", text)]
+
+
+def _as_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+
+
+def _requests_items(key: str, value: Any) -> list[tuple[str, str]]:
+    """requests' encoding of one parameter: None dropped, a list or dict one pair per item (a dict's keys)."""
+    if value is None:
+        return []
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        return [(key, str(value))]
+    return [(key, str(item)) for item in value if item is not None]
 
 
 def _response_beyond(provider: Provider) -> bool:
@@ -99,9 +169,9 @@ def _response_beyond(provider: Provider) -> bool:
                 or (pattern is not None and re.escape(pattern.pattern) != pattern.pattern))
 
 
-def format_template(template: str) -> str:
-    """A config value as a ``str.format`` template: braces doubled, $$To and $$Body as {phone} and {otp}."""
-    return "".join(_FIELDS.get(piece) or piece.replace("{", "{{").replace("}", "}}") for piece in pieces(template))
+def option_template(template: str) -> str:
+    """A config value as an option: $$To and $$Body as {phone} and {otp} (replaced as plain text)."""
+    return "".join(_FIELDS.get(piece) or piece for piece in pieces(template))
 
 
 def write(settings: HttpSmsGateway) -> str:
@@ -115,22 +185,21 @@ def write(settings: HttpSmsGateway) -> str:
 
 def simulate(settings: HttpSmsGateway, values: Values) -> HttpRequest:
     """The request ``submit_message`` sends for one number and message."""
-    parameters = tuple((key, value.format(otp=values.body, phone=values.to))
-                       for key, value in settings.options if key not in RESERVED)
+    filled = [(key, _as_json(value.replace("{otp}", values.body).replace("{phone}", values.to)))
+              for key, value in settings.options if key not in RESERVED]
+    pairs = tuple(pair for key, value in filled for pair in _requests_items(key, value))
     url = settings.option("URL") or ""
     username, password = settings.option("USERNAME"), settings.option("PASSWORD")
     auth = (username, password) if username and password is not None else None
     headers = settings.headers
     if settings.option("HTTP_METHOD", "GET") != "POST":
-        return client_request("GET", url, params=parameters, headers=headers, auth=auth)
+        return client_request("GET", url, params=pairs, headers=headers, auth=auth)
     if settings.option("SEND_DATA_AS_JSON", "no") == "yes":
-        return client_request("POST", url, headers=headers, json_value=dict(parameters), auth=auth)
-    return client_request("POST", url, headers=headers, form=parameters, auth=auth)
+        return client_request("POST", url, headers=headers, json_value=dict(filled), auth=auth)
+    return client_request("POST", url, headers=headers, form=pairs, auth=auth)
 
 
 _OPTION = re.compile(r"^\s*([^=\s][^=]*?)\s*=\s?(.*)$")
-_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_PLACEHOLDER_OF = {"phone": RECIPIENT, "otp": MESSAGE}
 
 
 def read(text: str) -> HttpSmsGateway:
@@ -157,25 +226,20 @@ def read(text: str) -> HttpSmsGateway:
 
 
 def placeholder_template(value: str) -> str:
-    """A ``str.format`` template as a config value: {phone} and {otp} as $$To and $$Body, doubled braces single."""
-    def field(match: re.Match[str]) -> str:
-        if match.group() in ("{{", "}}"):
-            return match.group()[0]
-        placeholder = _PLACEHOLDER_OF.get(match.group(1) or "")
-        if placeholder is None:
-            raise PlatformReadError(f"{match.group()} in {value!r}: privacyIDEA fills only {{phone}} and {{otp}}")
-        return placeholder
-    return _FIELD.sub(field, value)
+    """An option as a config value: {phone} and {otp} as $$To and $$Body."""
+    return value.replace("{otp}", MESSAGE).replace("{phone}", RECIPIENT)
 
 
 def to_config(settings: HttpSmsGateway, name: str) -> dict[str, Any]:
-    """The config that sends what the gateway sends ({phone} and {otp} as $$To and $$Body)."""
-    parameters = tuple((key, placeholder_template(value)) for key, value in settings.options if key not in RESERVED)
+    """The config that sends what the gateway sends ({phone} and {otp} as $$To and $$Body; JSON text as JSON)."""
+    parameters = [(key, placeholder_template(value)) for key, value in settings.options if key not in RESERVED]
     username, password = settings.option("USERNAME"), settings.option("PASSWORD")
     auth = (username, password) if username and password is not None else None
     url = settings.option("URL") or ""
+    if settings.option("HTTP_METHOD", "GET") == "POST" and settings.option("SEND_DATA_AS_JSON", "no") == "yes":
+        return make_config(name, "POST", url, headers=settings.headers, auth=auth,
+                           json_value={key: _as_json(value) for key, value in parameters})
+    pairs = tuple(pair for key, value in parameters for pair in _requests_items(key, _as_json(value)))
     if settings.option("HTTP_METHOD", "GET") != "POST":
-        return make_config(name, "GET", query_with(url, parameters), headers=settings.headers, auth=auth)
-    if settings.option("SEND_DATA_AS_JSON", "no") == "yes":
-        return make_config(name, "POST", url, headers=settings.headers, auth=auth, json_value=dict(parameters))
-    return make_config(name, "POST", url, headers=settings.headers, auth=auth, form=parameters)
+        return make_config(name, "GET", query_with(url, pairs), headers=settings.headers, auth=auth)
+    return make_config(name, "POST", url, headers=settings.headers, auth=auth, form=pairs)

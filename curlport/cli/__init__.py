@@ -123,5 +123,6 @@ def main() -> None:
       curlport render acme.json --to N --body T   the exact request the platform sends
       curlport send acme.json --to N --body T     one real test message: accepted or not
       curlport export acme.json --format curl     the config as curl, python, har or httpie
+      curlport export acme.json --platform kannel  Home Assistant, Apprise, Frappe, privacyIDEA or Kannel settings
       curlport serve                           the page: paste a curl command, get the form (curlport[web])
     """

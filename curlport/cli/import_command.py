@@ -23,6 +23,7 @@ from curlport.findings import Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
 from curlport.lint.placed import check_import
+from curlport.preflight.platforms import PLATFORM_NAMES
 from curlport.source import Source
 
 
@@ -51,11 +52,15 @@ from curlport.source import Source
 @click.option("--format", "output_format", type=click.Choice(["json", "form"]), default="json", show_default=True,
               help="json: the config; form: the config field by field as the provider form shows it.")
 @click.option("--show-secrets", is_flag=True, help="With --format form, show passwords and keys unmasked.")
+@click.option("--platform", type=click.Choice(sorted(PLATFORM_NAMES)), default=None,
+              help="CURL_FILE is this platform's SMS settings (what 'export --platform' writes), not a curl "
+              "command; with apprise, --to names the entry that holds the number.")
 @collector_paused()
 def import_command(curl_file: str, output: Path | None, force: bool, name: str | None,
                    allow_file_refs: Path | None, fix: bool, unsafe_fixes: bool, form: str,
                    batch_key: str | None, batch_size: int | None, callback_url: str | None, to: str | None,
-                   body: str | None, placeholders: str, output_format: str, show_secrets: bool) -> None:
+                   body: str | None, placeholders: str, output_format: str, show_secrets: bool,
+                   platform: str | None) -> None:
     """Import CURL_FILE (a provider's curl command; - for stdin) as a provider config.
 
     The command is parsed, never run: no variable is expanded, no $(…) executed,
@@ -74,6 +79,10 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
         raise ToolError("error: the legacy form has no batching and no callback URL; drop --form legacy")
     batching = (batch_key, batch_size) if batch_key and batch_size else None
     data, file = read_input(curl_file)
+    if platform is not None:
+        _import_platform(data, file, platform, name or (Path(curl_file).stem if curl_file != "-" else "provider"),
+                         to, output, force)
+        return
     source: Source | None = None
     try:
         text = decode_input(data)
@@ -102,3 +111,38 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
     if any(f.severity is Severity.ERROR for f in findings):
         done = "printed" if output is None else f"written to {output}"
         raise FindingsError(f"{file}: config {done} with error-level findings: fix them before onboarding")
+
+
+def _import_platform(data: bytes, file: str, platform: str, name: str, to: str | None, output: Path | None,
+                     force: bool) -> None:
+    """A platform's settings as a config, linted like any config: exit 2 when they cannot be read, 1 when the form
+    cannot hold them or the config has error-level findings (an Apprise URL read without --to has no $$To)."""
+    from curlport.config.json_text import render_json
+    from curlport.lint.runner import lint_text
+    from curlport.preflight.platforms.registry import import_platform
+    from curlport.preflight.provider import ProviderShapeError, read_provider
+
+    try:
+        text = decode_input(data)
+        config = import_platform(text, platform, name=name, to=to.rpartition(":")[2] if to else None)
+        read_provider(config)
+    except ProviderShapeError as error:
+        raise FindingsError(f"{file}: error: {platform} settings the provider form cannot hold: {error.message}") \
+            from None
+    except CurlportError as error:
+        raise ToolError(f"{file}: error: {error.message}") from None
+    shown = render_json(config)
+    if output is None:
+        click.echo(shown, nl=False)
+    else:
+        try:
+            write_atomically(output, shown, force=force)
+        except OutputError as error:
+            raise output_error(error) from None
+    where = str(output) if output is not None else "<stdout>"
+    report = lint_text(shown.encode("utf-8"), where, as_json=True)
+    if report.source is not None:
+        print_findings(report.findings, where, report.source)
+    if any(f.severity is Severity.ERROR for f in report.findings):
+        raise FindingsError(f"{file}: config {'printed' if output is None else f'written to {output}'} with "
+                            "error-level findings: fix them before onboarding")

@@ -1,0 +1,84 @@
+"""The real Apprise package sends what the Apprise simulator says, for every fixture it carries.
+
+Each exported URL is handed to Apprise itself (``Apprise.add`` / ``notify``);
+its requests go, through ``HTTP_PROXY``, to a capture proxy on 127.0.0.1 (the
+endpoints are made ``http://`` so that the proxy sees the request, not a
+tunnel). What it captured must equal the simulated request in every aspect
+``differences`` compares: the simulator is the model the export's proof rests on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qsl
+
+import pytest
+from capture import CaptureProxy, start_capture_proxy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_platforms import NUMBER, PROOF, PROVIDERS, _providers
+
+from curlport.preflight.platforms import apprise as apprise_platform
+from curlport.preflight.platforms.common import PlatformRefusedError, differences
+from curlport.preflight.provider import Provider
+from curlport.preflight.render import HttpRequest, Values
+
+apprise = pytest.importorskip("apprise")
+
+
+@pytest.fixture(scope="module")
+def proxy() -> Iterator[CaptureProxy]:
+    server = start_capture_proxy()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HTTP_PROXY", server.address)
+        patch.setenv("http_proxy", server.address)
+        patch.delenv("NO_PROXY", raising=False)
+        patch.delenv("no_proxy", raising=False)
+        yield server
+    server.close()
+
+
+def _sent_by_apprise(proxy: CaptureProxy, url: str, message: str) -> HttpRequest:
+    notifier = apprise.Apprise()
+    assert notifier.add(url), url
+    proxy.requests.clear()
+    notifier.notify(body=message)
+    assert proxy.requests, f"Apprise sent nothing for {url}"
+    sent = proxy.requests[0]
+    return HttpRequest(sent.method, sent.url, tuple(sent.headers), sent.body.decode("utf-8") or None)
+
+
+def _check(proxy: CaptureProxy, provider: Provider, values: Values) -> bool:
+    provider = provider._replace(endpoint=provider.endpoint.replace("https://", "http://", 1))
+    try:
+        converted = apprise_platform.convert(provider, values.to)
+    except PlatformRefusedError:
+        return False
+    url = apprise_platform.write(converted.settings).strip()
+    assert differences(apprise_platform.simulate(converted.settings, values),
+                       _sent_by_apprise(proxy, url, values.body)) == set(), url
+    return True
+
+
+def test_apprise_sends_what_the_simulator_says_for_every_fixture(proxy: CaptureProxy) -> None:
+    carried = [name for name, provider in PROVIDERS.items() if _check(proxy, provider, PROOF)]
+    assert len(carried) >= 150
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(provider=_providers(), body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                                           min_size=1, max_size=30).filter(str.rstrip))
+def test_apprise_sends_what_the_simulator_says_for_generated_configs(proxy: CaptureProxy, provider: Provider,
+                                                                     body: str) -> None:
+    _check(proxy, provider, Values(NUMBER, body))
+
+
+def test_apprise_sends_nothing_for_an_empty_message_as_the_note_says(proxy: CaptureProxy) -> None:
+    notifier = apprise.Apprise()
+    assert notifier.add("form://sms.example.com/send?:to=%2B447700900123")
+    proxy.requests.clear()
+    notifier.notify(body="")
+    assert proxy.requests == []
+    notifier.notify(body=" \n")  # only the end stripped: sent, as an empty message
+    assert [parse_qsl(r.body.decode(), keep_blank_values=True) for r in proxy.requests] == [
+        [("version", "1.0"), ("title", ""), ("message", ""), ("type", "info"), ("to", "+447700900123")]]

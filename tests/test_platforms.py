@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fixture_cases import CONFIG_DIR, CURL_DIR
+from fixture_cases import CONFIG_DIR, CURL_DIR, sendable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,14 +39,15 @@ PROOFS = (PROOF, Values("447700900123", "true", template_id="T1", message_id="M1
 def _fixture_providers() -> dict[str, Provider]:
     found = {}
     for path in sorted(CONFIG_DIR.glob("*.json")):
-        if path.name.count(".") == 1:
-            found[f"configs/{path.stem}"] = read_provider(json.loads(path.read_text(encoding="utf-8")))
+        config = json.loads(path.read_text(encoding="utf-8"))
+        if path.name.count(".") == 1 and sendable(config):
+            found[f"configs/{path.stem}"] = read_provider(config)
     for path in sorted(CURL_DIR.glob("*.curl")):
         try:
             loaded = load_config(path.read_bytes(), str(path))
         except CurlportError:
             continue
-        provider = loaded.provider() if loaded.config else None
+        provider = loaded.provider() if loaded.config and sendable(loaded.config) else None
         if isinstance(provider, Provider):
             found[f"curl/{path.stem}"] = provider
     return found

@@ -26,7 +26,7 @@ def as_curl(request: HttpRequest) -> str:
               help="http: the request as HTTP/1.1 text; curl: a command bash runs; json: method, url, headers, body.")
 @click.option("--show-secrets", is_flag=True, help="Print credentials as sent (for --format curl, to run it).")
 def render_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
-                   encoding: str, output_format: str, show_secrets: bool) -> None:
+                   encoding: str, allow_incomplete: bool, output_format: str, show_secrets: bool) -> None:
     """Print the request the platform sends to the provider for CONFIG with --to and --body filled in.
 
     CONFIG is a .json config, a provider's .curl command (imported first) or -
@@ -38,7 +38,7 @@ def render_command(config_file: str, recipient: str, message: str, template_id: 
     outside a JSON string, --encoding none with & in the message); 2 when the
     tool could not run. Credentials are masked unless --show-secrets.
     """
-    loaded, provider = load(config_file, require_placeholders=True)
+    loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)
     rendered = render_or_refuse(loaded, provider, values_from(recipient, message, template_id, message_id),
                                 encoding)
     request = rendered.shown(show_secrets)

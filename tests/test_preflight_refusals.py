@@ -146,3 +146,32 @@ def test_the_web_api_refuses_render_and_send_without_body(client: TestClient) ->
     allowed = _post(client, "/api/render", {"text": text, "values": values, "allow_incomplete": True})
     assert allowed["exit_code"] == 0 and "This+is+your+message" in allowed["http"]
     assert "$$Body" in allowed["incomplete"] and [f["code"] for f in allowed["findings"]] == ["CP402"]
+
+
+# ---- the legacy form pastes $$Body into a raw body as is ---------------------------------------------------------
+
+LEGACY_RAW_JSON = {
+    "form": "legacy", "name": "x", "method": "POST", "endpoint": "https://sms.example.com/send", "auth": None,
+    "headers": [{"key": "Content-Type", "value": "application/json"}],
+    "parameters": {"format": "raw", "body": '{"to": "$$To", "text": "$$Body"}'},
+}
+
+
+@pytest.mark.parametrize("message", ['He said "hi"', "two\nlines", "back\\slash"])
+def test_a_legacy_raw_body_renders_broken_and_is_refused(tmp_path: Path, message: str) -> None:
+    path = _write(tmp_path, LEGACY_RAW_JSON)
+    code, out, err = run("render", path, "--to", "15551234567", "--body", message)
+    assert (code, out) == (1, "")
+    assert f'"text": "{message}"' in err  # the body the platform really sends, shown as it is
+    [(code_found, row, column)] = _codes_at(err, path)
+    assert code_found == "CP306"
+    line = Path(path).read_text().splitlines()[row - 1]
+    assert line[column - 1:].startswith("$$Body")
+
+
+def test_a_legacy_raw_body_with_a_plain_message_is_sent_as_is(tmp_path: Path) -> None:
+    code, out, _ = run("render", _write(tmp_path, LEGACY_RAW_JSON), "--to", "15551234567", "--body", "plain")
+    assert code == 0 and out.endswith('\n{"to": "15551234567", "text": "plain"}\n')
+    current = {**LEGACY_RAW_JSON, "form": "current"}
+    code, out, _ = run("render", _write(tmp_path, current), "--to", "15551234567", "--body", 'He said "hi"')
+    assert code == 0 and '"text": "He said \\"hi\\""' in out  # the current form's platform escapes it

@@ -13,7 +13,15 @@ from curlport.findings import Finding
 from curlport.preflight.complete import summary
 from curlport.preflight.load import LoadedConfig, load_config
 from curlport.preflight.provider import Provider
-from curlport.preflight.render import Encoding, MissingValueError, Rendered, RenderRefusedError, Values, render
+from curlport.preflight.render import (
+    Encoding,
+    MissingValueError,
+    Rendered,
+    RenderRefusedError,
+    Values,
+    as_http,
+    render,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,6 +89,8 @@ def render_or_refuse(loaded: LoadedConfig, provider: Provider, values: Values, e
     except MissingValueError as error:
         raise ToolError(f"{loaded.source.name}: error: {error.message}") from None
     except RenderRefusedError as error:
+        click.echo("the broken request, as it would be sent (nothing was sent):\n"
+                   + as_http(error.broken.shown(show_secrets=False)), err=True, nl=False)
         _refuse(loaded.refusal_findings(error.refusals), loaded,
                 "not rendered: the request would not carry these values intact")
 

@@ -23,6 +23,9 @@ PARSE_ERROR = "CP000"
 #: A rule whose finding an import note already makes at the same place, with more to act on: a CP402 "may be the
 #: message" at a candidate the import lists as CP022 with the exact --to/--body flag that picks it.
 _SAID_BY_THE_IMPORT = {"CP402": "CP022"}
+#: An import note a rule's finding at the same characters says better, with what to do: an unquoted <api_key>
+#: the shell would take for a redirection (CP001) is a template value to fill in (CP401).
+_SAID_BETTER_BY_A_RULE = {"CP001": "CP401"}
 
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
@@ -31,7 +34,19 @@ def check_import(result: ImportResult, selected: frozenset[str] | None = None) -
     config = walked(result.config, result.detected)
     rules = [finding for finding in rule_findings(config, curl_locator(result, config), selected)
              if (said := _SAID_BY_THE_IMPORT.get(finding.code)) is None or (said, finding.span) not in noted]
-    return tuple(in_file_order(list(result.findings) + rules, selected))
+    better = {(finding.code, finding.span) for finding in rules}
+    notes = [finding for finding in result.findings
+             if (rule := _SAID_BETTER_BY_A_RULE.get(finding.code)) is None
+             or not any(code == rule and _overlap(span, finding.span) for code, span in better)]
+    return tuple(in_file_order(notes + rules, selected))
+
+
+def _overlap(one: Span | None, other: Span | None) -> bool:
+    """Whether two spans share a character."""
+    if one is None or other is None:
+        return False
+    return (one.line, one.column) < (other.end_line, other.end_column) and \
+        (other.line, other.column) < (one.end_line, one.end_column)
 
 
 class _CurlLocator:

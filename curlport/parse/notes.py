@@ -118,7 +118,7 @@ PLACEHOLDER_CANDIDATE: Final = NoteKind(
 )
 PLUS_BECOMES_SPACE: Final = NoteKind(
     "CP023", "plus-becomes-space", Severity.WARNING,
-    "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
+    "A + in a fixed form value or query (a sender's number) reaches the provider as a space (form decoding).",
 )
 
 ALL_NOTE_KINDS: Final = (

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from curlport.config.detect import FLAGS, Decision, Detection, Substitution, sample_of, substitution, text_at
-from curlport.config.detect.places import Slot
+from curlport.config.detect.places import Slot, slots_of
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -67,28 +67,36 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
         findings.append(notes.PLACED.at(
             f"{_ROLE_WORDS[decision.role]}: {item.place.describe()} (sample {_sample(item.sample)}) -> "
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
-        findings += _plus_note(item, config, source)
+    findings += _plus_notes(config, substitutions, source, source_map)
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
     return findings
 
 
-def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> list[Finding]:
-    """A sample written +91… in a form value or a query: the provider decodes the + as a space."""
-    form, query = item.pointer.startswith("/parameters/fields/"), item.pointer == "/endpoint"
-    if not (form or query) or item.span is None:
-        return []
-    raw = text_at(config, item.pointer)[item.start : item.end]
-    if not (raw.startswith(" ") if form else raw.startswith("+")):
-        return []
-    start = source.offset(item.span.line, item.span.column)
-    if source.text[start : start + 1] != "+":
-        return []
-    plus = source.span(start, start + 1)
-    return [notes.PLUS_BECOMES_SPACE.at(
-        f"the + of the sample {_sample(item.sample)} reaches the provider as a space (form decoding); "
-        "it does not matter once $$To is there, but a fixed number must be written %2B", plus, item.pointer)]
+def _plus_notes(config: dict[str, Any], substitutions: list[Substitution], source: Source,
+                source_map: dict[str, Span]) -> list[Finding]:
+    """CP023 where curl's + changes what the provider reads and stays so: a fixed number (a sender) written +1555…
+    in a form value or a query reaches the provider as " 1555…". A sample the import replaced with a placeholder is
+    gone, + and all, so it is not reported."""
+    replaced = {(item.pointer, item.start) for item in substitutions}
+    findings = []
+    for slot in slots_of(config):
+        value = slot.value
+        if slot.place.kind not in ("form", "query") or slot.place.path or (slot.pointer, slot.start) in replaced:
+            continue
+        if not (isinstance(value, str) and value[:1] == " " and value[1:2].isdigit()):
+            continue
+        span = sample_span(text_at(config, slot.pointer), slot.start, slot.end, value, slot.pointer, source,
+                           source_map)
+        start = source.offset(span.line, span.column) if span is not None else -1
+        if start == -1 or source.text[start : start + 1] != "+":
+            continue
+        findings.append(notes.PLUS_BECOMES_SPACE.at(
+            f"the + of {slot.place.describe()} ({_sample('+' + value[1:])}) reaches the provider as a space (form "
+            "decoding): it reads ' " + _sample(value[1:]) + "'; write %2B for a +", source.span(start, start + 1),
+            slot.pointer))
+    return findings
 
 
 def _ask_notes(decision: Decision, config: dict[str, Any], source: Source, source_map: dict[str, Span]

@@ -130,7 +130,8 @@ _TEMPLATE: Final = re.compile(
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,2})|"
-    r"(?P<caps>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+))$"
+    r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
+    r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,}))$"
 )
 _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
@@ -139,12 +140,25 @@ _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
 def template_words(value: str) -> tuple[str, ...] | None:
-    """The words inside a template value (``<TO_NUMBER>`` → to, number), or None when it is not one."""
+    """The words inside a template value (``<TO_NUMBER>`` → to, number), or None when it is not one.
+
+    Also a credential's stand-in: ``AUTH_ID:AUTH_TOKEN``, ``YourAuthorizationTokenHere``, a mask (``xxxxxxxx``,
+    ``*****``, what an export without --show-secrets writes) and a capitalised word that is all vocabulary
+    (``USERNAME``, ``PASSWORD``; ``CLVRTP``, a sender, is not). ``Enterprise`` is a word, not "enter …". A mask
+    as long as a phone number is ``masked_number``'s.
+    """
     match = _TEMPLATE.match(value.strip())
     if match is None:
         return None
     inner = next(group for group in match.groups() if group is not None)
-    return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
+    named = words(inner)
+    if match.group("your") and named[0] not in _FILLER_WORDS:
+        return None
+    if match.group("caps") and inner.isalpha() and not all(word in _VOCABULARY for word in named):
+        return None
+    if match.group("masked") and masked_number(inner):  # as long as a number: detection reads it as one
+        return None
+    return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
 
 
 NAMING: Final = "a value naming what goes there"

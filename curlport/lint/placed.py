@@ -67,7 +67,7 @@ class _CurlLocator:
         self._source = result.source
         self._config = config
         self._texts: dict[str, str] | None = None
-        self._found: dict[tuple[Span, str], int | None] = {}
+        self._found: dict[tuple[Span, str], Span | None] = {}
 
     def __call__(self, problem: Problem) -> Span | None:
         pointer, _, start, end, _ = problem
@@ -76,22 +76,17 @@ class _CurlLocator:
         if span is None or end is None:
             return span
         texts = self._texts if self._texts is not None else self._listed()
-        fragment = (texts[pointer] if pointer in texts else self._resolved(pointer))[start:end]
+        text = texts[pointer] if pointer in texts else self._resolved(pointer)
+        fragment = text[start:end]
         if not fragment:
             return span
         key = (span, fragment)
         if key not in self._found:
-            self._found[key] = self._unique(span, fragment)
-        index = self._found[key]
-        return span if index is None else self._source.span(index, index + len(fragment))
-
-    def _unique(self, span: Span, fragment: str) -> int | None:
-        """The offset of ``fragment`` in the text of ``span`` when it is there once; None otherwise."""
-        source = self._source
-        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-        first = source.text.find(fragment, start, end)
-        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
-        return first if unique else None
+            self._found[key] = self._source.find(span, fragment)
+        found = self._found[key]
+        if found is None:  # there several times (user=xxxxx&password=xxxxx): told apart by what comes before it
+            found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
+        return span if found is None else found
 
     def _listed(self) -> dict[str, str]:
         """The config's text values by pointer, listed once (the rules' walk of the config, reused)."""

@@ -521,7 +521,7 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
         return False
     at = offset + glob.start()
     _note(source, findings, notes.GLOB_CHARACTERS,
-          f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word", at, at + 1)
+          f"unquoted {glob.group()} at {{at}}: zsh would stop with \"no matches found\"; quote the word", at, at + 1)
     return True
 
 
@@ -810,5 +810,5 @@ def ignore_from(source: Source, start: int, length: int, findings: list[Finding]
     """Report that everything from ``start`` on is not part of the imported command."""
     span = source.span(start, start + length)
     findings.append(notes.IGNORED_TRAILING_TEXT.at(
-        f"ignored everything from {what} at {span} on ('{_snippet(source.text[start:])}'):"
+        f"ignored everything from {what} at {span} on (\"{_snippet(source.text[start:])}\"):"
         " only the first curl command is imported", span))

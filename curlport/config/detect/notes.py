@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, Final
+from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import FLAGS, Decision, Detection, Substitution, sample_of, substitution, text_at
 from curlport.config.detect.places import Slot, slots_of
@@ -30,6 +31,10 @@ def _fragments(raw: str, sample: str) -> Iterator[str]:
         yield "+" + raw.lstrip()
     yield sample
     yield sample.strip()
+    # percent-encoded in the text (-d 'to=%2B1555…', --data-urlencode's output pasted back): as form encoding
+    # writes it, and with the characters a URL may leave as they are
+    yield quote_plus(sample)
+    yield quote(sample, safe="!$'()*,;:@/")
 
 
 def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str, source: Source,
@@ -39,7 +44,9 @@ def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str,
     if word is None:
         return None
     raw = slot_text[start:end]
-    return next((found for fragment in _fragments(raw, sample) if (found := source.find(word, fragment))), word)
+    before = slot_text[max(0, start - 64) : start]
+    return next((found for fragment in _fragments(raw, sample) if (found := source.find_after(word, fragment, before))),
+                word)
 
 
 def _sample(text: str, limit: int = 40) -> str:

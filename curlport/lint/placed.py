@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
 
 from curlport.findings import Finding, FixOffer
 from curlport.rules import each_problem
@@ -86,6 +87,8 @@ class _CurlLocator:
         found = self._found[key]
         if found is None:  # there several times (user=xxxxx&password=xxxxx): told apart by what comes before it
             found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
+        if found is None and unquote_plus(fragment) != fragment:  # curl percent-encodes what --url-query and -G add
+            found = self._source.find_after(span, unquote_plus(fragment), "")
         return span if found is None else found
 
     def _listed(self) -> dict[str, str]:

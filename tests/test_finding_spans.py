@@ -50,7 +50,7 @@ def _under(source: Source, span: Span) -> str:
     return source.text[source.offset(span.line, span.column) : source.offset(span.end_line, span.end_column)]
 
 
-def _misplaced(source: Source, code: str, message: str, span: Span | None) -> str | None:
+def misplaced(source: Source, code: str, message: str, span: Span | None) -> str | None:
     """Why a finding's caret is not on the value it names, or None when it is (or names none)."""
     named = _NAMED.search(message)
     if named is None or span is None or code in _QUOTING_OTHERS:
@@ -70,7 +70,7 @@ def _misplaced(source: Source, code: str, message: str, span: Span | None) -> st
 def test_the_caret_is_on_the_value_the_finding_names(path: Path) -> None:
     report = lint_text(path.read_bytes(), path.name)
     assert report.source is not None
-    wrong = [why for f in report.findings if (why := _misplaced(report.source, f.code, f.message, f.span))]
+    wrong = [why for f in report.findings if (why := misplaced(report.source, f.code, f.message, f.span))]
     assert wrong == []
 
 
@@ -109,7 +109,7 @@ def test_sarif_regions_are_on_the_value_too() -> None:
         path = ROOT / location["artifactLocation"]["uri"]
         source = Source(path.read_bytes().decode("utf-8", "replace"), path.name)
         span = Span(region["startLine"], region["startColumn"], region["endLine"], region["endColumn"])
-        why = _misplaced(source, code, result["message"]["text"], span)  # type: ignore[index]
+        why = misplaced(source, code, result["message"]["text"], span)  # type: ignore[index]
         if why:
             wrong.append(f"{path.name}: {why}")
     assert wrong == []
@@ -131,7 +131,7 @@ def test_github_annotations_are_on_the_value_too() -> None:
         line_no = int(match["line"])
         span = Span(line_no, int(match["col"]), int(match["end_line"] or line_no), int(match["end"]))
         message = match["msg"].replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
-        why = _misplaced(source, match["title"].split()[0], message, span)
+        why = misplaced(source, match["title"].split()[0], message, span)
         if why:
             wrong.append(f"{path.name}: {why}")
     assert seen > 100 and wrong == []

@@ -32,11 +32,15 @@ def render_command(config_file: str, recipient: str, message: str, template_id: 
     CONFIG is a .json config, a provider's .curl command (imported first) or -
     for stdin. Each value is encoded for the place it goes: percent-encoded in the
     endpoint, form-encoded in form fields, JSON-escaped inside a JSON string,
-    verbatim in other bodies and headers. Exit 0 with the request on stdout; 1
-    with findings when the config has no $$To or $$Body, or when the request
-    would not carry the values intact (a line break in a header, a placeholder
-    outside a JSON string, --encoding none with & in the message); 2 when the
-    tool could not run. Credentials are masked unless --show-secrets.
+    verbatim in other bodies (a legacy-form raw body too, as the platform does)
+    and headers. Exit 0 with the request on stdout; 1 with findings when the
+    request would not carry --to or --body (no $$To or $$Body where the platform
+    substitutes it: --allow-incomplete renders anyway and says what is missing),
+    or when it would not carry the values intact (a line break in a header, a
+    placeholder outside a JSON string, a quote pasted into a legacy raw JSON
+    body, --encoding none with & in the message: the broken request is shown
+    on stderr); 2 when the tool could not run. Credentials are masked unless
+    --show-secrets.
     """
     loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)
     rendered = render_or_refuse(loaded, provider, values_from(recipient, message, template_id, message_id),

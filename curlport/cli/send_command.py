@@ -72,8 +72,11 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     verdict comes from the config's response section, else from heuristics that
     recognise a 200 that failed ("status": "failure", "error": ..., "success":
     false, ERROR: text, Kannel's '3: ...'); it names the rule that decided.
-    Exit 0 when the provider accepted the message, 1 when it did not (or the
-    request would be broken), 2 when nothing could be sent (network, TLS,
+    An HTML page is never accepted (CP609), and a refusal quotes the
+    provider's reason. Nothing is sent when the request would not carry --to
+    or --body (--allow-incomplete sends anyway and says so). Exit 0 when the
+    provider accepted the message, 1 when it did not (or the request would be
+    broken or incomplete), 2 when nothing could be sent (network, TLS,
     timeout, not confirmed).
     """
     loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)

@@ -21,6 +21,7 @@ from curlport.credentials import is_credential_name
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, detection, place_slots
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
+from curlport.rules.cp208_callback_url_field import is_callback_key
 
 _AUTH_FIELDS = {"basic": ("username", "password"), "oauth2": ("client_id", "client_secret")}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,19}[ \t]+(?=\S)")
@@ -39,14 +40,14 @@ def is_template_value(value: str, credential: bool) -> bool:
     return credential or not _BARE_CAPITALS.fullmatch(value.strip()) or _MASK.search(value) is not None
 
 
-def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str]]:
-    """(pointer, start, end, value, is a credential, where in words) of each value the request carries."""
+def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str]]:
+    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries."""
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
             value = auth.get(key)
             if isinstance(value, str):
-                yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}"
+                yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
             continue
@@ -58,15 +59,15 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str]]:
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
                 start, value = start + scheme.end(), value[scheme.end():]
-        yield slot.pointer, start, end, value, credential, slot.place.describe()
+        yield slot.pointer, start, end, value, credential, slot.place.describe(), slot.place.key
 
 
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
-    for pointer, start, end, value, credential, where in _values(config):
-        if not is_template_value(value, credential):
+    for pointer, start, end, value, credential, where, key in _values(config):
+        if not is_template_value(value, credential) or is_callback_key(key):  # a callback field's value is CP208's
             continue
         if claimed is None:  # at the first template value: most configs have none
             claimed = {}

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fixture_cases import CONFIG_DIR, CURL_DIR
+from fixture_cases import CONFIG_DIR, CURL_DIR, printed_findings
 from provider_server import Answer, provider_server
 from starlette.testclient import TestClient
 
@@ -41,28 +41,19 @@ def _write(tmp_path: Path, config: dict[str, Any]) -> str:
     return str(path)
 
 
-def _codes_at(stderr: str, path: str) -> list[tuple[str, int, int]]:
-    found = []
-    for line in stderr.splitlines():
-        if line.startswith(f"{path}:") and line.count(":") >= 4:
-            _, row, column, label = line[len(path):].split(":", 3)[:4]
-            found.append((label.split()[0], int(row), int(column)))
-    return found
-
-
 def test_render_refuses_a_sample_message_left_at_the_sample(tmp_path: Path) -> None:
     path = _write(tmp_path, SAMPLE_LEFT)
     code, out, err = run("render", path, "--to", "15551234567", "--body", "Your OTP is 4321")
     assert (code, out) == (1, "")
     [(line, text)] = [(n, text) for n, text in enumerate(Path(path).read_text().splitlines(), 1) if "This is" in text]
-    assert _codes_at(err, path) == [("CP402", line, text.index("This") + 1)]
+    assert printed_findings(err, path) == [("CP402", line, text.index("This") + 1)]
 
 
 def test_allow_incomplete_renders_and_says_what_is_missing(tmp_path: Path) -> None:
     path = _write(tmp_path, SAMPLE_LEFT)
     code, out, err = run("render", path, "--to", "15551234567", "--body", "Your OTP is 4321", "--allow-incomplete")
     assert code == 0 and "message=This+is+your+message" in out
-    assert "incomplete" in err and "$$Body" in err and [c for c, _, _ in _codes_at(err, path)] == ["CP402"]
+    assert "incomplete" in err and "$$Body" in err and [c for c, _, _ in printed_findings(err, path)] == ["CP402"]
 
 
 def test_the_import_that_asked_is_refused_by_render_and_send(tmp_path: Path) -> None:
@@ -71,7 +62,7 @@ def test_the_import_that_asked_is_refused_by_render_and_send(tmp_path: Path) -> 
     for command in (["render"], ["send", "--yes"]):
         code, out, err = run(*command, path, "--to", "15551234567", "--body", "Your OTP is 4321")
         assert (code, out) == (1, ""), err
-        assert [c for c, _, _ in _codes_at(err, path)] == ["CP402", "CP402"]
+        assert [c for c, _, _ in printed_findings(err, path)] == ["CP402", "CP402"]
 
 
 @pytest.mark.parametrize(("config", "code"), [
@@ -85,7 +76,7 @@ def test_a_body_the_request_would_not_carry_is_refused(tmp_path: Path, config: d
     path = _write(tmp_path, {**base, **config})
     exit_code, out, err = run("render", path, "--to", "1", "--body", "x")
     assert (exit_code, out) == (1, "")
-    assert {c for c, _, _ in _codes_at(err, path)} == {code}
+    assert {c for c, _, _ in printed_findings(err, path)} == {code}
 
 
 def test_a_placeholder_is_carried_only_where_the_platform_substitutes_it() -> None:
@@ -163,7 +154,7 @@ def test_a_legacy_raw_body_renders_broken_and_is_refused(tmp_path: Path, message
     code, out, err = run("render", path, "--to", "15551234567", "--body", message)
     assert (code, out) == (1, "")
     assert f'"text": "{message}"' in err  # the body the platform really sends, shown as it is
-    [(code_found, row, column)] = _codes_at(err, path)
+    [(code_found, row, column)] = printed_findings(err, path)
     assert code_found == "CP306"
     line = Path(path).read_text().splitlines()[row - 1]
     assert line[column - 1:].startswith("$$Body")

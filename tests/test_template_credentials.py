@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from fixture_cases import printed_findings
 
 from curlport.cli import main
 
@@ -17,15 +18,6 @@ SHAPES = ["USERNAME", "PASSWORD", "AUTH_ID", "YourAuthorizationTokenHere", "your
 #: Where a credential travels in a curl command: {} is the shape.
 PLACES = ["-u 'acct:{}'", "-H 'Authorization: Bearer {}'", "-H 'X-Api-Key: {}'", "-d 'apikey={}'",
           "--url-query 'token={}'"]
-
-
-def _found(output: str, name: str) -> list[tuple[str, int, int]]:
-    found = []
-    for line in output.splitlines():
-        if line.startswith(f"{name}:") and line.count(":") >= 4:
-            _, row, column, label = line[len(name):].split(":", 3)[:4]
-            found.append((label.split()[0], int(row), int(column)))
-    return found
 
 
 @pytest.mark.parametrize("place", PLACES)
@@ -38,7 +30,7 @@ def test_every_template_credential_is_an_error_at_its_value(tmp_path: Path, shap
     column = text.index(argument) + argument.index(shape) + 1
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "provider.json")])
     assert result.exit_code == 1
-    assert ("CP401", 1, column) in _found(result.stderr, str(path))
+    assert ("CP401", 1, column) in printed_findings(result.stderr, str(path))
     config_text = (tmp_path / "provider.json").read_text(encoding="utf-8")
     linted = CliRunner().invoke(main, ["lint", "--isolated", "--output-format", "json",
                                        str(tmp_path / "provider.json")])

@@ -151,3 +151,18 @@ def test_a_json_error_points_where_the_reader_stopped(body: str) -> None:
     [error_finding] = lint_text(body.encode(), "c.json").findings
     assert error_finding.span is not None and error_finding.code == "CP000"
     assert (error_finding.span.line, error_finding.span.column) == (1, stopped + 1)
+
+
+@pytest.mark.parametrize("layout", ["json", "query"])
+def test_a_value_repeated_many_times_has_a_caret_at_each_of_its_places(layout: str) -> None:
+    """The n-th finding on a repeated value points at the n-th place it is written, however many there are."""
+    if layout == "json":
+        body = json.dumps({f"k{i}": "<string>" for i in range(300)} | {"to": "$$To", "text": "$$Body"})
+        text = f"curl https://x.example/s -H 'Content-Type: application/json' -d '{body}'\n"
+    else:
+        text = "curl 'https://x.example/s?" + "&".join(f"key{i}=xxxxx" for i in range(300)) + "&to=$$To&m=$$Body'\n"
+    report = lint_text(text.encode(), "many.curl")
+    assert report.source is not None
+    spans = [f.span for f in report.findings if f.code == "CP401" and f.span is not None]
+    assert len(spans) == len(set(spans)) == 300
+    assert {_under(report.source, span) for span in spans} == {"<string>" if layout == "json" else "xxxxx"}

@@ -6,6 +6,7 @@ fixer, pre-flight's reader of a config's shape).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
@@ -51,16 +52,18 @@ def _overlap(one: Span | None, other: Span | None) -> bool:
 
 
 class _CurlLocator:
-    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
+    """The problem's characters in the curl text, when they can be told apart there; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
-    text is looked up in that word's source; a lookup that is not unique is not trusted.
+    text is looked up in that word's source: there once; the n-th of n in the value and
+    in the word; told apart by the characters before it; or, from another word
+    (``--url-query``), once in the whole text. A guess is never taken.
 
     Linear in the number of problems: the text a problem points into is read from one map of the config's text
     values (made at the first problem that needs one) rather than by resolving its pointer step by step, and
     ``_found`` remembers each (argument, text) lookup: a placeholder repeated thousands of times in one argument is
-    searched for once, not once per finding.
+    searched for once, not once per finding, and each occurrence is then picked by its rank.
     """
 
     def __init__(self, result: ImportResult, config: Config) -> None:
@@ -68,7 +71,9 @@ class _CurlLocator:
         self._source = result.source
         self._config = config
         self._texts: dict[str, str] | None = None
-        self._found: dict[tuple[Span, str], Span | None] = {}
+        #: Where each fragment is written in each word, and where it is in each config value: each looked up once.
+        self._found: dict[tuple[Span, str], list[int]] = {}
+        self._in_values: dict[tuple[str, str], list[int]] = {}
 
     def __call__(self, problem: Problem) -> Span | None:
         pointer, _, start, end, _ = problem
@@ -83,13 +88,28 @@ class _CurlLocator:
             return span
         key = (span, fragment)
         if key not in self._found:
-            self._found[key] = self._source.find(span, fragment)
-        found = self._found[key]
-        if found is None:  # there several times (user=xxxxx&password=xxxxx): told apart by what comes before it
+            self._found[key] = _offsets(self._source.text, fragment, *self._bounds(span))
+        written = self._found[key]
+        if len(written) == 1:
+            return self._source.span(written[0], written[0] + len(fragment))
+        if written:  # there several times (user=xxxxx&password=xxxxx): the n-th in the value is the n-th written,
+            # when the value has as many; else told apart by what comes before it
+            if (pointer, fragment) not in self._in_values:
+                self._in_values[(pointer, fragment)] = _offsets(text, fragment, 0, len(text))
+            in_value = self._in_values[(pointer, fragment)]
+            nth = bisect_left(in_value, start)
+            if len(in_value) == len(written) and nth < len(in_value) and in_value[nth] == start:
+                return self._source.span(written[nth], written[nth] + len(fragment))
             found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
+        else:
+            found = self._source.find_after(span, fragment, "")  # from another word: once in the whole text
         if found is None and unquote_plus(fragment) != fragment:  # curl percent-encodes what --url-query and -G add
             found = self._source.find_after(span, unquote_plus(fragment), "")
         return span if found is None else found
+
+    def _bounds(self, span: Span) -> tuple[int, int]:
+        source = self._source
+        return source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
 
     def _listed(self) -> dict[str, str]:
         """The config's text values by pointer, listed once (the rules' walk of the config, reused)."""
@@ -103,6 +123,15 @@ class _CurlLocator:
         except (KeyError, IndexError, ValueError, TypeError):
             return ""
         return value if isinstance(value, str) else ""
+
+
+def _offsets(text: str, fragment: str, start: int, end: int) -> list[int]:
+    """Where ``fragment`` starts in ``text[start:end]``, occurrences not overlapping, left to right."""
+    found, at = [], text.find(fragment, start, end)
+    while at != -1:
+        found.append(at)
+        at = text.find(fragment, at + len(fragment), end)
+    return found
 
 
 def rule_findings(config: Config, locate: Callable[[Problem], Span | None],

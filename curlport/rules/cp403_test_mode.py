@@ -19,6 +19,8 @@ from curlport.urls import split_url
 
 #: A name whose words say "do not deliver": one word of these, or the pair dry run.
 _SWITCH_WORDS = frozenset({"test", "testmode", "sandbox", "dryrun", "simulate", "simulation", "simulated"})
+#: What every switch name contains, in lower case.
+_HINTS = ("test", "sandbox", "dry", "simul")
 _ON = frozenset({"1", "true", "yes", "on", "y"})
 #: Host labels (split at dots and dashes) of a provider's test environment.
 _SANDBOX_HOST_WORDS = frozenset({"sandbox", "test", "testing"})
@@ -30,6 +32,9 @@ def _switched_on(value: Any) -> bool:
 
 
 def _is_switch(name: str) -> bool:
+    lowered = name.lower()
+    if not any(hint in lowered for hint in _HINTS):  # most names: known without splitting them into words
+        return False
     named = words(name)
     return any(word in _SWITCH_WORDS for word in named) or ("dry", "run") in pairwise(named)
 
@@ -44,7 +49,7 @@ def check(config: Config) -> Iterator[Problem]:
             yield Problem("/endpoint", f"'{host}' is the provider's test environment: messages are accepted and never "
                           "delivered; use the live host", start, start + len(host))
     for slot in place_slots(config):
-        if slot.place.kind in ("query", "form", "json") and _is_switch(slot.place.key) and _switched_on(slot.value):
+        if slot.place.kind in ("query", "form", "json") and _switched_on(slot.value) and _is_switch(slot.place.key):
             start, end = (slot.start + 1, slot.end - 1) if slot.is_json and isinstance(slot.value, str) else \
                 (slot.start, slot.end)
             yield Problem(slot.pointer, f"'{slot.text}' in {slot.place.describe()} switches on the provider's test "

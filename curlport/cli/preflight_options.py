@@ -69,16 +69,16 @@ def load(config_file: str, *, require_placeholders: bool, allow_incomplete: bool
     except CurlportError as error:
         raise fail(error, file, None) from None
     blocking = loaded.blocking
-    if require_placeholders and loaded.gaps and not blocking:
-        if not allow_incomplete:
-            _refuse(loaded.incomplete, loaded, f"not rendered: {summary(loaded.gaps)} (--allow-incomplete goes on)")
-        print_findings(loaded.incomplete, loaded.source.name, loaded.source)
-        click.echo(f"{loaded.source.name}: incomplete (--allow-incomplete): {summary(loaded.gaps)}", err=True)
     provider = loaded.provider() if not blocking else None
     if isinstance(provider, Finding):
         blocking = (provider,)
     if blocking or not isinstance(provider, Provider):
         _refuse(blocking, loaded, "not usable: fix the findings above")
+    if require_placeholders and loaded.gaps:
+        if not allow_incomplete:
+            _refuse(loaded.incomplete, loaded, f"not rendered: {summary(loaded.gaps)} (--allow-incomplete goes on)")
+        print_findings(loaded.incomplete, loaded.source.name, loaded.source)
+        click.echo(f"{loaded.source.name}: incomplete (--allow-incomplete): {summary(loaded.gaps)}", err=True)
     return loaded, provider
 
 

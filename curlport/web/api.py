@@ -200,16 +200,16 @@ def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Fin
     blocking = tuple(f for f in reading.findings if f.code == PARSE_ERROR)
     if blocking:
         return None, blocking, None
+    try:
+        provider: Provider = read_provider(reading.config)
+    except ProviderShapeError as error:
+        refusal = Refusal(error.code, error.pointer, error.message, 0, 0)
+        return None, (_located(reading.locate, refusal, None),), None
     missing = gaps(reading.config)
     incomplete = located_gaps(missing, reading.locate)
     why = summary(missing) if missing else None
     if incomplete and not payload.get("allow_incomplete", False):
         return None, incomplete, why
-    try:
-        provider: Provider = read_provider(reading.config)
-    except ProviderShapeError as error:
-        refusal = Refusal(error.code, error.pointer, error.message, 0, 0)
-        return None, (_located(reading.locate, refusal, None),), why
     values = payload["values"]
     try:
         rendered = render(provider, Values(values["to"], values["body"], values.get("template_id"),

@@ -5,7 +5,8 @@ by (``template_words``: ``<authkey>``, ``{{token}}``, ``YOUR_API_KEY``,
 ``your_api_key``, ``$API_KEY``, ``AUTH_ID:AUTH_TOKEN``, ``*****``), and a masked
 value (``masked_number``: ``XXXXXXXX``, ``2000XXXXXX``). Each value is looked at
 where the request carries it: the auth fields, a header (after an Authorization
-scheme), a query parameter, a form field, a JSON member, a path segment. A
+scheme), a query parameter, a form field, a JSON member, a path segment, a label
+of the host (``xxxxx.api.infobip.com``) or where the host goes (``{{api_url}}/sms``). A
 capitalised name without delimiters (``USERNAME``) counts only where a credential
 goes: elsewhere it is often the provider's own enum (``TEXT``, ``UNICODE``).
 """
@@ -48,6 +49,15 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str
             value = auth.get(key)
             if isinstance(value, str):
                 yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
+    endpoint = config.get("endpoint")
+    if isinstance(endpoint, str):  # where the scheme and host go ({{api_url}}/sms) or a label of the host (xxxxx.api…)
+        separator = endpoint.find("://")
+        at = separator + 3 if separator != -1 else 0
+        slash = endpoint.find("/", at)
+        host = endpoint[at : slash if slash != -1 else len(endpoint)]
+        for label in [host] if separator == -1 else host.split("."):
+            yield "/endpoint", at, at + len(label), label, False, "the endpoint's host", ""
+            at += len(label) + 1
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
             continue

@@ -105,6 +105,27 @@ class Source:
         found = start + region.index(fragment)
         return self.span(found, found + len(fragment))
 
+    def find_after(self, within: Span, fragment: str, before: str) -> Span | None:
+        """Where ``fragment`` is inside ``within``: there once, or told apart from its other occurrences by the
+        fewest of the characters ``before`` it (``password=xxxxx`` where ``user=xxxxx`` comes first); else, for
+        a value that came from another word (``--url-query``, ``-G -d``), where it is once in the whole text."""
+        found = self.find(within, fragment) or self._find_elsewhere(fragment)
+        for length in (4, 8, 16, 32, 64, len(before)):
+            if found is not None or length > len(before) or not before:
+                break
+            anchored = self.find(within, before[len(before) - length :] + fragment)
+            if anchored is not None:
+                start = self.offset(anchored.line, anchored.column) + length
+                found = self.span(start, start + len(fragment))
+        return found
+
+    def _find_elsewhere(self, fragment: str) -> Span | None:
+        """``fragment`` once in the whole text, long enough (4 characters) not to be there by coincidence."""
+        if len(fragment) < 4 or self.text.count(fragment) != 1:
+            return None
+        start = self.text.index(fragment)
+        return self.span(start, start + len(fragment))
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         starts = self._line_starts

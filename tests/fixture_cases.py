@@ -83,3 +83,13 @@ def import_error(path: Path) -> dict[str, Any]:
     except CurlportError as error:
         return {"error": type(error).__name__, "exit": error.exit_code, "line": error.line, "column": error.column}
     raise AssertionError(f"{path.name} imported without an error")
+
+
+def printed_findings(output: str, path: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of every finding a command printed for ``path`` (its ``PATH:LINE:COL: CODE …`` lines)."""
+    found = []
+    for line in output.splitlines():
+        if line.startswith(f"{path}:") and line.count(":") >= 4:
+            _, row, column, label = line[len(path):].split(":", 3)[:4]
+            found.append((label.split()[0], int(row), int(column)))
+    return found

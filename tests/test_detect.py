@@ -104,11 +104,14 @@ def test_the_sender_number_is_never_the_recipient() -> None:
     assert [f["value"] for f in result.config["parameters"]["fields"]] == [" 15017122661", "$$To", "$$Body"]
 
 
-def test_the_plus_curl_turns_into_a_space_is_noted_at_the_plus() -> None:
+def test_the_plus_curl_turns_into_a_space_is_noted_at_the_plus_only_where_it_stays() -> None:
+    """A sample replaced by $$To takes its + with it; a fixed sender keeps it, and the provider reads a space."""
     result = _import('curl https://h.example/send -d "To=+919876543210" -d "Body=Hello there"')
-    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP023" and f.span] == [
-        ("CP023", 1, 36)]
+    assert [f.code for f in result.findings if f.code == "CP023"] == []
     assert result.config["parameters"]["fields"][0]["value"] == "$$To"
+    result = _import('curl "https://h.example/send?from=+15017122661" -d "To=+919876543210" -d "Body=Hi there"')
+    assert [(f.code, f.span.line, f.span.column) for f in result.findings if f.code == "CP023" and f.span] == [
+        ("CP023", 1, 35)]
 
 
 def test_two_alike_candidates_ask_once_and_place_nothing() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from capture import CaptureProxy, start_capture_proxy
 from click.testing import CliRunner
-from fixture_cases import CONFIG_DIR
+from fixture_cases import CONFIG_DIR, printed_findings
 
 from curlport.cli import main
 from curlport.preflight.provider import read_provider
@@ -34,16 +34,6 @@ def _write(tmp_path: Path, config: dict[str, Any]) -> str:
 def _config(**changes: Any) -> dict[str, Any]:
     config = json.loads((CONFIG_DIR / "ready-form.json").read_text(encoding="utf-8"))
     return {**config, **changes}
-
-
-def _located(stderr: str, path: str) -> list[tuple[str, int, int]]:
-    """(code, line, column) of every finding printed."""
-    found = []
-    for line in stderr.splitlines():
-        if line.startswith(f"{path}:") and line.count(":") >= 4:
-            _, row, column, label = line[len(path):].split(":", 3)[:4]
-            found.append((label.split()[0], int(row), int(column)))
-    return found
 
 
 def test_render_prints_the_http_request(tmp_path: Path) -> None:
@@ -96,13 +86,13 @@ def test_the_curl_format_sends_the_rendered_bytes(proxy: CaptureProxy, name: str
     assert all((k.lower(), v) in sent_headers for k, v in rendered.headers)
 
 
-def test_a_curl_command_is_imported_first_and_missing_placeholders_are_located(tmp_path: Path) -> None:
+def test_a_curl_command_is_imported_first_and_missing_placeholders_areprinted_findings(tmp_path: Path) -> None:
     path = str(tmp_path / "provider.curl")  # nothing in it is a recipient or a message for detection to place
     Path(path).write_text("curl https://sms.example.com/send \\\n  -d 'apikey=abc123&sender=ACME'\n", encoding="utf-8")
     code, out, err = run("render", path, "--to", "1", "--body", "x")
     assert code == 1 and out == ""
-    assert {finding[0] for finding in _located(err, path)} == {"CP101", "CP102"}
-    assert all(row >= 1 and column >= 1 for _, row, column in _located(err, path))
+    assert {finding[0] for finding in printed_findings(err, path)} == {"CP101", "CP102"}
+    assert all(row >= 1 and column >= 1 for _, row, column in printed_findings(err, path))
 
 
 def test_stdin_takes_a_curl_command() -> None:
@@ -116,14 +106,14 @@ def test_header_injection_is_refused_at_the_placeholder(tmp_path: Path) -> None:
     assert run("render", path, "--to", "1", "--body", "one line")[0] == 0
     code, out, err = run("render", path, "--to", "1", "--body", "two\nlines")
     assert code == 1 and out == ""
-    assert _located(err, path) == [("CP303", 9, 23)]
+    assert printed_findings(err, path) == [("CP303", 9, 23)]
 
 
 def test_a_placeholder_outside_a_json_string_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, _config(headers=[{"key": "Content-Type", "value": "application/json"}],
                                     parameters={"format": "raw", "body": '{"to": $$To, "text": "$$Body"}'}))
     code, _, err = run("render", path, "--to", "15551234567", "--body", "hi")
-    assert code == 1 and _located(err, path) == [("CP302", 14, 23)]
+    assert code == 1 and printed_findings(err, path) == [("CP302", 14, 23)]
 
 
 def test_a_raw_form_body_refuses_a_message_with_an_ampersand(tmp_path: Path) -> None:
@@ -131,7 +121,7 @@ def test_a_raw_form_body_refuses_a_message_with_an_ampersand(tmp_path: Path) -> 
                                     parameters={"format": "raw", "body": "to=$$To&text=$$Body&x"}))
     assert run("render", path, "--to", "15551234567", "--body", "fish and chips")[0] == 0
     code, _, err = run("render", path, "--to", "15551234567", "--body", "fish & chips")
-    assert code == 1 and _located(err, path) == [("CP221", 14, 27)]
+    assert code == 1 and printed_findings(err, path) == [("CP221", 14, 27)]
 
 
 def test_encoding_none_refuses_what_would_change_the_url(tmp_path: Path) -> None:
@@ -139,13 +129,13 @@ def test_encoding_none_refuses_what_would_change_the_url(tmp_path: Path) -> None
     code, out, _ = run("render", path, "--to", "15551234567", "--body", "plain", "--encoding", "none")
     assert code == 0 and "content=plain&" in out
     code, _, err = run("render", path, "--to", "15551234567", "--body", "50% & more", "--encoding", "none")
-    assert code == 1 and _located(err, path) == [("CP220", 4, 83)]
+    assert code == 1 and printed_findings(err, path) == [("CP220", 4, 83)]
 
 
 def test_a_placeholder_in_the_host_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, _config(endpoint="https://$$To.example.com/send"))
     code, _, err = run("render", path, "--to", "1", "--body", "x")
-    assert code == 1 and _located(err, path) == [("CP105", 4, 24)]
+    assert code == 1 and printed_findings(err, path) == [("CP105", 4, 24)]
 
 
 def test_template_id_and_message_id(tmp_path: Path) -> None:
@@ -166,11 +156,11 @@ def test_template_id_and_message_id(tmp_path: Path) -> None:
 def test_an_unusable_config_is_a_located_finding(tmp_path: Path) -> None:
     path = _write(tmp_path, _config(auth={"type": "digest", "username": "a", "password": "b"}))
     code, _, err = run("render", path, "--to", "1", "--body", "x")
-    assert code == 1 and _located(err, path)[0][0] == "CP501"
+    assert code == 1 and printed_findings(err, path)[0][0] == "CP501"
     broken = tmp_path / "broken.json"
     broken.write_text('{"method": "POST",,}')
     code, _, err = run("render", str(broken), "--to", "1", "--body", "x")
-    assert code == 1 and _located(err, str(broken)) == [("CP000", 1, 19)]
+    assert code == 1 and printed_findings(err, str(broken)) == [("CP000", 1, 19)]
 
 
 def test_unreadable_input_is_exit_2(tmp_path: Path) -> None:

@@ -63,6 +63,8 @@ REJECTED = [
     (200, "ERROR: insufficient credits", "CP605"),
     (200, "ERR: 101 invalid number", "CP605"),
     (200, "3: Error sending message", "CP606"),
+    (200, "<!DOCTYPE html><html><body><form action=/login>Sign in</form></body></html>", "CP609"),
+    (200, "<html><head><title>Wi-Fi login</title></head></html>", "CP609"),
 ]
 
 
@@ -81,6 +83,25 @@ def test_rejected_responses_name_the_rule(tmp_path: Path, status: int, body: str
         exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
     assert exit_code == 1
     assert f"NOT accepted ({code} " in out
+
+
+def test_an_html_page_with_200_is_not_accepted_whatever_its_content_type(tmp_path: Path) -> None:
+    page = "\n  <p>Welcome</p>"  # no doctype: the Content-Type says it
+    with provider_server(_answer(200, page, ("Content-Type", "text/html; charset=utf-8"))) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    assert exit_code == 1 and "NOT accepted (CP609 html-page)" in out
+
+
+@pytest.mark.parametrize(("body", "quoted"), [
+    ('{"status": "failure", "message": "invalid number"}', '"message": "invalid number"'),
+    ('{"success": false, "data": {"description": "Insufficient balance"}}', '"description": "Insufficient balance"'),
+    ('{"errors": [{"code": 21211, "message": "invalid To"}]}', '"message": "invalid To"'),
+])
+def test_a_refusal_quotes_the_providers_reason(tmp_path: Path, body: str, quoted: str) -> None:
+    with provider_server(_answer(200, body)) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    [verdict] = [line for line in out.splitlines() if line.startswith("NOT accepted (")]
+    assert exit_code == 1 and quoted in verdict
 
 
 def test_the_request_is_the_one_render_prints_and_credentials_stay_masked(tmp_path: Path) -> None:

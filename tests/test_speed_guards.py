@@ -136,7 +136,6 @@ _REGEX_FRAGMENTS = ["$$", "$", "{{", "}}", "{", "}", "%", "<", ">", "[", "]", "t
 
 @pytest.mark.parametrize("module, name, raw", [
     ("curlport.rules.cp104_placeholder_near_miss", "NEAR_MISS", "_NEAR_MISS"),
-    ("curlport.rules.cp401_unfilled_template_value", "_TEMPLATE_VALUE", "_TEMPLATE_VALUE_PATTERN"),
 ])
 def test_rule_patterns_behind_a_first_character_lookahead_match_as_the_plain_pattern(module: str, name: str,
                                                                                      raw: str) -> None:
@@ -214,13 +213,12 @@ def test_the_rules_whole_text_preconditions_never_skip_a_config_a_value_would_re
     from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
     from curlport.rules.cp106_placeholder_repeated import check as repeated
     from curlport.rules.cp211_header_line_break import _LINE_BREAK
-    from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
 
     rng = random.Random(8)
     for _ in range(3000):
         config = walked(_random_config(rng))
         texts, joined = [slot.text for slot in slots(config)], values_text(config)
-        for pattern in (NEAR_MISS, _TEMPLATE_VALUE, _LINE_BREAK):
+        for pattern in (NEAR_MISS, _LINE_BREAK):
             assert bool(pattern.search(joined)) >= any(pattern.search(text) for text in texts), (pattern, texts)
         miscased = any(m.group().lower() in {p.lower() for p in KNOWN_PLACEHOLDERS} and m.group() not in
                        KNOWN_PLACEHOLDERS for text in texts for m in PLACEHOLDER.finditer(text))
@@ -287,19 +285,3 @@ def test_a_walked_config_works_out_its_readings_once() -> None:
     assert config.detection.recipient.outcome == "found"
 
 
-def test_value_matches_are_each_values_own_matches() -> None:
-    """One scan of the joined values (``value_matches``) finds what a search of each value finds, where it is."""
-    from curlport.rules.base import slots, value_matches, walked
-    from curlport.rules.cp401_unfilled_template_value import _TEMPLATE_VALUE
-
-    rng = random.Random(11)
-    pieces = ["your_key", "YOUR_API_KEY", "<api_key>", "{{to}}", "xxxxxx", "12xxxxxxx9", "$TOKEN", "enter your id",
-              "[Sender]", "$", "a", " ", "x", "\n"]
-    for _ in range(300):
-        def text() -> str:
-            return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
-        config = walked({"endpoint": text(), "headers": [{"key": text(), "value": text()} for _ in range(2)],
-                         "parameters": {"format": "form", "fields": [{"key": text(), "value": text()}]}})
-        expected = [(slot, m.start(), m.end(), m.group(0)) for slot in slots(config)
-                    for m in _TEMPLATE_VALUE.finditer(slot.text)]
-        assert list(value_matches(config, _TEMPLATE_VALUE)) == expected

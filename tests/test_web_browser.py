@@ -208,7 +208,7 @@ def test_a_safe_fix_and_an_unsafe_fix_behind_a_confirmation(page: Page) -> None:
 
     dialogs: list[str] = []
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    paste(page, "curl https://api.example.com/sms -G -d to=$$To -d text=$$Body -H 'X-Api-Key: abc123abc'")
+    paste(page, "curl https://api.example.com/sms -G -d to=$$To -H 'X-Text: $$Body'")  # CP201's unsafe fix
     unsafe = page.locator(".fix.unsafe").first
     unsafe.click()
     settle(page)

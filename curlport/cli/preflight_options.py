@@ -10,9 +10,18 @@ import click
 from curlport.cli.common import FindingsError, ToolError, fail, print_findings, read_input
 from curlport.errors import CurlportError
 from curlport.findings import Finding
+from curlport.preflight.complete import summary
 from curlport.preflight.load import LoadedConfig, load_config
 from curlport.preflight.provider import Provider
-from curlport.preflight.render import Encoding, MissingValueError, Rendered, RenderRefusedError, Values, render
+from curlport.preflight.render import (
+    Encoding,
+    MissingValueError,
+    Rendered,
+    RenderRefusedError,
+    Values,
+    as_http,
+    render,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,6 +37,9 @@ def value_options(command: F) -> F:
                      show_default=True, help="How values go into the endpoint: platform = percent-encoded UTF-8 "
                      "(what curlport assumes the platform does); none = verbatim, refused where that breaks the "
                      "URL."),
+        click.option("--allow-incomplete", is_flag=True, help="Go on when the request would not carry --to or "
+                     "--body (no $$To or $$Body where the platform substitutes it), saying what is missing; "
+                     "refused otherwise."),
     )):
         command = option(command)
     return command
@@ -44,19 +56,29 @@ def values_from(recipient: str, message: str, template_id: str | None, message_i
     return Values(recipient, message, template_id, message_id)
 
 
-def load(config_file: str, *, require_placeholders: bool) -> tuple[LoadedConfig, Provider]:
-    """CONFIG read and typed; its blocking findings printed and exit 1, unreadable input exit 2."""
+def load(config_file: str, *, require_placeholders: bool, allow_incomplete: bool = False
+         ) -> tuple[LoadedConfig, Provider]:
+    """CONFIG read and typed; its blocking findings printed and exit 1, unreadable input exit 2.
+
+    ``require_placeholders``: the request must carry $$To and $$Body (render, send); with ``allow_incomplete``
+    what is missing is printed and the command goes on.
+    """
     data, file = read_input(config_file)
     try:
         loaded = load_config(data, file)
     except CurlportError as error:
         raise fail(error, file, None) from None
-    blocking = loaded.blocking if require_placeholders else tuple(f for f in loaded.blocking if f.code == "CP000")
+    blocking = loaded.blocking
     provider = loaded.provider() if not blocking else None
     if isinstance(provider, Finding):
         blocking = (provider,)
     if blocking or not isinstance(provider, Provider):
         _refuse(blocking, loaded, "not usable: fix the findings above")
+    if require_placeholders and loaded.gaps:
+        if not allow_incomplete:
+            _refuse(loaded.incomplete, loaded, f"not rendered: {summary(loaded.gaps)} (--allow-incomplete goes on)")
+        print_findings(loaded.incomplete, loaded.source.name, loaded.source)
+        click.echo(f"{loaded.source.name}: incomplete (--allow-incomplete): {summary(loaded.gaps)}", err=True)
     return loaded, provider
 
 
@@ -67,6 +89,8 @@ def render_or_refuse(loaded: LoadedConfig, provider: Provider, values: Values, e
     except MissingValueError as error:
         raise ToolError(f"{loaded.source.name}: error: {error.message}") from None
     except RenderRefusedError as error:
+        click.echo("the broken request, as it would be sent (nothing was sent):\n"
+                   + as_http(error.broken.shown(show_secrets=False)), err=True, nl=False)
         _refuse(loaded.refusal_findings(error.refusals), loaded,
                 "not rendered: the request would not carry these values intact")
 

@@ -26,19 +26,23 @@ def as_curl(request: HttpRequest) -> str:
               help="http: the request as HTTP/1.1 text; curl: a command bash runs; json: method, url, headers, body.")
 @click.option("--show-secrets", is_flag=True, help="Print credentials as sent (for --format curl, to run it).")
 def render_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
-                   encoding: str, output_format: str, show_secrets: bool) -> None:
+                   encoding: str, allow_incomplete: bool, output_format: str, show_secrets: bool) -> None:
     """Print the request the platform sends to the provider for CONFIG with --to and --body filled in.
 
     CONFIG is a .json config, a provider's .curl command (imported first) or -
     for stdin. Each value is encoded for the place it goes: percent-encoded in the
     endpoint, form-encoded in form fields, JSON-escaped inside a JSON string,
-    verbatim in other bodies and headers. Exit 0 with the request on stdout; 1
-    with findings when the config has no $$To or $$Body, or when the request
-    would not carry the values intact (a line break in a header, a placeholder
-    outside a JSON string, --encoding none with & in the message); 2 when the
-    tool could not run. Credentials are masked unless --show-secrets.
+    verbatim in other bodies (a legacy-form raw body too, as the platform does)
+    and headers. Exit 0 with the request on stdout; 1 with findings when the
+    request would not carry --to or --body (no $$To or $$Body where the platform
+    substitutes it: --allow-incomplete renders anyway and says what is missing),
+    or when it would not carry the values intact (a line break in a header, a
+    placeholder outside a JSON string, a quote pasted into a legacy raw JSON
+    body, --encoding none with & in the message: the broken request is shown
+    on stderr); 2 when the tool could not run. Credentials are masked unless
+    --show-secrets.
     """
-    loaded, provider = load(config_file, require_placeholders=True)
+    loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)
     rendered = render_or_refuse(loaded, provider, values_from(recipient, message, template_id, message_id),
                                 encoding)
     request = rendered.shown(show_secrets)

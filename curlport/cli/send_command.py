@@ -9,6 +9,7 @@ from curlport.cli.common import FindingsError, ToolError
 from curlport.cli.preflight_options import load, render_or_refuse, value_options, values_from
 from curlport.errors import CurlportError
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
+from curlport.preflight.complete import summary
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
@@ -25,7 +26,8 @@ def _response_text(response: ProviderResponse, show_secrets: bool, secrets: froz
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
-def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool) -> str:
+def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool,
+                  incomplete: str | None = None) -> str:
     reason = verdict.reason
     location = response.header("Location")
     if response.status in REDIRECT_STATUSES and location and not follow:
@@ -36,6 +38,8 @@ def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, sh
         lines.append(f"message id: {verdict.message_id}")
     if verdict.warning is not None:
         lines.append(f"warning: {verdict.warning}")
+    if incomplete is not None:
+        lines.append(f"incomplete: {incomplete}: what the provider accepted was not your message")
     return "\n".join(lines)
 
 
@@ -60,19 +64,22 @@ def _confirmed(question: str) -> bool:
               metavar="SECONDS", help="Give up waiting for the response after this long.")
 @click.option("--show-secrets", is_flag=True, help="Print credentials as sent and received.")
 def send_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
-                 encoding: str, yes: bool, dry_run: bool, follow: bool, insecure: bool, connect_timeout: float,
-                 read_timeout: float, show_secrets: bool) -> None:
+                 encoding: str, allow_incomplete: bool, yes: bool, dry_run: bool, follow: bool, insecure: bool,
+                 connect_timeout: float, read_timeout: float, show_secrets: bool) -> None:
     """Send one test message through the provider CONFIG describes, and say whether it was accepted.
 
     The request is the one 'curlport render' prints (printed first, masked). The
     verdict comes from the config's response section, else from heuristics that
     recognise a 200 that failed ("status": "failure", "error": ..., "success":
     false, ERROR: text, Kannel's '3: ...'); it names the rule that decided.
-    Exit 0 when the provider accepted the message, 1 when it did not (or the
-    request would be broken), 2 when nothing could be sent (network, TLS,
+    An HTML page is never accepted (CP609), and a refusal quotes the
+    provider's reason. Nothing is sent when the request would not carry --to
+    or --body (--allow-incomplete sends anyway and says so). Exit 0 when the
+    provider accepted the message, 1 when it did not (or the request would be
+    broken or incomplete), 2 when nothing could be sent (network, TLS,
     timeout, not confirmed).
     """
-    loaded, provider = load(config_file, require_placeholders=True)
+    loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)
     rendered = render_or_refuse(loaded, provider, values_from(recipient, message, template_id, message_id),
                                 encoding)
     click.echo(as_http(rendered.shown(show_secrets)))
@@ -97,6 +104,7 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
         click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
     click.echo(_response_text(exchange.response, show_secrets, provider.secrets))
     verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets))
+    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets,
+                             summary(loaded.gaps) if loaded.gaps else None))
     if not verdict.accepted:
         raise FindingsError("")

@@ -8,6 +8,7 @@ to list every violation with its pointer and message.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -51,3 +52,25 @@ def violation_message(error: ValidationError) -> str:
         return (f"the endpoint must be an http:// or https:// URL with a host name; {json.dumps(error.instance)} "
                 f"{'has no host name' if error.instance.lower().startswith(('http://', 'https://')) else 'is not one'}")
     return str(error.message)
+
+
+def merged_violations(errors: Iterable[ValidationError]) -> list[tuple[str, str]]:
+    """(pointer, message) of the violations at each place, said once: the required properties missing from an
+    object listed together, then what else is wrong there (one place that is not what a config holds is one
+    finding)."""
+    missing: dict[str, list[str]] = {}
+    others: dict[str, list[str]] = {}
+    for error in errors:
+        pointer = json_pointer(error)
+        missing.setdefault(pointer, [])
+        if error.validator == "required":
+            missing[pointer].append(str(error.message).split(" is a required property")[0])
+        else:
+            others.setdefault(pointer, []).append(violation_message(error))
+    return [(pointer, "; ".join(([_required(names)] if names else []) + others.get(pointer, [])))
+            for pointer, names in missing.items()]
+
+
+def _required(names: list[str]) -> str:
+    return f"{names[0]} is a required property" if len(names) == 1 else \
+        f"{', '.join(names[:-1])} and {names[-1]} are required properties"

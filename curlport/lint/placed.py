@@ -6,8 +6,10 @@ fixer, pre-flight's reader of a config's shape).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
 
 from curlport.findings import Finding, FixOffer
 from curlport.rules import each_problem
@@ -25,6 +27,9 @@ PARSE_ERROR = "CP000"
 _SAID_BY_THE_ASK = "CP402"
 #: How far around a short problem (one character) its text is looked at to find it once in the curl text.
 _CONTEXT = 48
+#: An import note a rule's finding at the same characters says better, with what to do: an unquoted <api_key>
+#: the shell would take for a redirection (CP001) is a template value to fill in (CP401).
+_SAID_BETTER_BY_A_RULE = {"CP001": "CP401"}
 
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
@@ -34,20 +39,34 @@ def check_import(result: ImportResult, selected: frozenset[str] | None = None) -
     config = walked(result.config, result.detected)
     rules = [finding for finding in rule_findings(config, curl_locator(result, config), selected)
              if finding.code != _SAID_BY_THE_ASK or finding.pointer not in asked]
-    return tuple(in_file_order(list(result.findings) + rules, selected))
+    better = {(finding.code, finding.span) for finding in rules}
+    notes = [finding for finding in result.findings
+             if (rule := _SAID_BETTER_BY_A_RULE.get(finding.code)) is None
+             or not any(code == rule and _overlap(span, finding.span) for code, span in better)]
+    return tuple(in_file_order(notes + rules, selected))
+
+
+def _overlap(one: Span | None, other: Span | None) -> bool:
+    """Whether two spans share a character."""
+    if one is None or other is None:
+        return False
+    return (one.line, one.column) < (other.end_line, other.end_column) and \
+        (other.line, other.column) < (one.end_line, one.end_column)
 
 
 class _CurlLocator:
-    """The problem's characters in the curl text when they are there verbatim and once; else the whole argument.
+    """The problem's characters in the curl text, when they can be told apart there; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
     it each character was (quotes, escapes and decoding shift them), so the offending
-    text is looked up in that word's source; a lookup that is not unique is not trusted.
+    text is looked up in that word's source: there once; the n-th of n in the value and
+    in the word; told apart by the characters before it; or, from another word
+    (``--url-query``), once in the whole text. A guess is never taken.
 
     Linear in the number of problems: the text a problem points into is read from one map of the config's text
     values (made at the first problem that needs one) rather than by resolving its pointer step by step, and
     ``_found`` remembers each (argument, text) lookup: a placeholder repeated thousands of times in one argument is
-    searched for once, not once per finding.
+    searched for once, not once per finding, and each occurrence is then picked by its rank.
     """
 
     def __init__(self, result: ImportResult, config: Config) -> None:
@@ -55,7 +74,9 @@ class _CurlLocator:
         self._source = result.source
         self._config = config
         self._texts: dict[str, str] | None = None
-        self._found: dict[tuple[Span, str], int | None] = {}
+        #: Where each fragment is written in each word, and where it is in each config value: each looked up once.
+        self._found: dict[tuple[Span, str], list[int]] = {}
+        self._in_values: dict[tuple[str, str], list[int]] = {}
 
     def __call__(self, problem: Problem) -> Span | None:
         pointer, _, start, end, _ = problem
@@ -70,11 +91,27 @@ class _CurlLocator:
             return span
         key = (span, fragment)
         if key not in self._found:
-            self._found[key] = self._unique(span, fragment)
-        index = self._found[key]
-        if index is None and len(fragment) < _CONTEXT:  # a comma, a backslash: found by the text around it
-            index = self._in_context(span, text, start, end)
-        return span if index is None else self._source.span(index, index + len(fragment))
+            self._found[key] = _offsets(self._source.text, fragment, *self._bounds(span))
+        written = self._found[key]
+        if len(written) == 1:
+            return self._source.span(written[0], written[0] + len(fragment))
+        if written:  # there several times (user=xxxxx&password=xxxxx): the n-th in the value is the n-th written,
+            # when the value has as many; else told apart by what comes before it
+            if (pointer, fragment) not in self._in_values:
+                self._in_values[(pointer, fragment)] = _offsets(text, fragment, 0, len(text))
+            in_value = self._in_values[(pointer, fragment)]
+            nth = bisect_left(in_value, start)
+            if len(in_value) == len(written) and nth < len(in_value) and in_value[nth] == start:
+                return self._source.span(written[nth], written[nth] + len(fragment))
+            index = self._in_context(span, text, start, end) if len(fragment) < _CONTEXT else None
+            if index is not None:  # a comma, a backslash: found by the text around it
+                return self._source.span(index, index + len(fragment))
+            found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
+        else:
+            found = self._source.find_after(span, fragment, "")  # from another word: once in the whole text
+        if found is None and unquote_plus(fragment) != fragment:  # curl percent-encodes what --url-query and -G add
+            found = self._source.find_after(span, unquote_plus(fragment), "")
+        return span if found is None else found
 
     def _in_context(self, span: Span, text: str, start: int, end: int) -> int | None:
         """Where the short fragment text[start:end] is, told apart by the characters after it, or before it."""
@@ -90,11 +127,12 @@ class _CurlLocator:
 
     def _unique(self, span: Span, fragment: str) -> int | None:
         """The offset of ``fragment`` in the text of ``span`` when it is there once; None otherwise."""
+        found = self._source.find(span, fragment)
+        return None if found is None else self._source.offset(found.line, found.column)
+
+    def _bounds(self, span: Span) -> tuple[int, int]:
         source = self._source
-        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-        first = source.text.find(fragment, start, end)
-        unique = first != -1 and source.text.find(fragment, first + len(fragment), end) == -1
-        return first if unique else None
+        return source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
 
     def _listed(self) -> dict[str, str]:
         """The config's text values by pointer, listed once (the rules' walk of the config, reused)."""
@@ -108,6 +146,15 @@ class _CurlLocator:
         except (KeyError, IndexError, ValueError, TypeError):
             return ""
         return value if isinstance(value, str) else ""
+
+
+def _offsets(text: str, fragment: str, start: int, end: int) -> list[int]:
+    """Where ``fragment`` starts in ``text[start:end]``, occurrences not overlapping, left to right."""
+    found, at = [], text.find(fragment, start, end)
+    while at != -1:
+        found.append(at)
+        at = text.find(fragment, at + len(fragment), end)
+    return found
 
 
 def rule_findings(config: Config, locate: Callable[[Problem], Span | None],

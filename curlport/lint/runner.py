@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from curlport.config.schema import is_valid, json_pointer, violation_message, violations
+from curlport.config.schema import is_valid, merged_violations, violations
 from curlport.credentials import credential_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import MAX_PER_CODE, Finding, Omitted, Severity, capped
@@ -230,9 +230,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None, document: dict
     explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
     errors = violations(config)
     schema_findings = [
-        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {violation_message(error)}",
-                nearest_span(json_pointer(error), spans), json_pointer(error) or "/")
-        for error in errors if json_pointer(error) not in explained
+        Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", nearest_span(pointer, spans), pointer or "/")
+        for pointer, message in merged_violations(errors) if pointer not in explained
     ]
     unreadable = None if errors else _unreadable(config)
     # a rule's error at the same value (CP401 on a template endpoint) already says why pre-flight cannot use it

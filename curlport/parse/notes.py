@@ -119,7 +119,7 @@ PLACEHOLDER_ASK: Final = NoteKind(
 )
 PLUS_BECOMES_SPACE: Final = NoteKind(
     "CP023", "plus-becomes-space", Severity.WARNING,
-    "A + in a form value or query of the sample reaches the provider as a space (form decoding).",
+    "A + in a fixed form value or query (a sender's number) reaches the provider as a space (form decoding).",
 )
 BULK_RECORDS_DROPPED: Final = NoteKind(
     "CP024", "bulk-records-dropped", Severity.WARNING,

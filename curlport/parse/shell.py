@@ -526,7 +526,7 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
         return False
     at = offset + glob.start()
     _note(source, findings, notes.GLOB_CHARACTERS,
-          f"unquoted {glob.group()} at {{at}}: zsh would stop with 'no matches found'; quote the word", at, at + 1)
+          f"unquoted {glob.group()} at {{at}}: zsh would stop with \"no matches found\"; quote the word", at, at + 1)
     return True
 
 
@@ -697,7 +697,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
                              "command, or its API URL alone", span)
     span = source.span(url.start, url.end)
     sent = f"curl -X {method} URL" if method else "curl URL"
-    note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request '{sent}' "
+    note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
                                  "sends; if the provider documents a body or headers, paste its curl command", span)
     rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
@@ -878,5 +878,5 @@ def ignore_from(source: Source, start: int, length: int, findings: list[Finding]
     """Report that everything from ``start`` on is not part of the imported command."""
     span = source.span(start, start + length)
     findings.append(notes.IGNORED_TRAILING_TEXT.at(
-        f"ignored everything from {what} at {span} on ('{_snippet(source.text[start:])}'):"
+        f"ignored everything from {what} at {span} on (\"{_snippet(source.text[start:])}\"):"
         " only the first curl command is imported", span))

@@ -18,6 +18,7 @@ from curlport.preflight.provider import ResponseRules
 
 HTTP_STATUS, FAILURE_STATUS, ERROR_FIELD, SUCCESS_FALSE = "CP601", "CP602", "CP603", "CP604"
 ERROR_TEXT, KANNEL_STATUS, RESPONSE_PATTERN, MESSAGE_ID_MISSING = "CP605", "CP606", "CP607", "CP608"
+HTML_PAGE = "CP609"
 
 #: Statuses that say "ask there instead": not an answer about the message (send follows them with --follow).
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -31,6 +32,10 @@ _ID_KEYS = ("messageid", "msgid", "sid", "requestid", "batchid", "uuid", "id")
 _KANNEL = re.compile(r"^\s*(\d+):\s*(\S.*)$", re.DOTALL)
 _ERROR_PREFIX = re.compile(r"(?i)^\s*(?:ERROR|ERR)\b\s*[:\-]")
 _MAX_DEPTH = 4
+#: Keys under which providers explain an answer, most specific first: quoted in a refusal's verdict.
+_REASON_KEYS = ("errormessage", "errortext", "errordescription", "error", "message", "msg", "description",
+                "reason", "detail", "details", "statusmessage", "statustext")
+_HTML = re.compile(r"(?i)^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])")
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,32 @@ def judge(response: ProviderResponse, rules: ResponseRules) -> Verdict:
 
 
 def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str, str]:
+    """The verdict; a refusal quotes the provider's own reason when the body gives one."""
+    accepted, code, reason = _verdict(response, rules)
+    if not accepted:
+        quoted = provider_reason(response.text)
+        if quoted is not None and quoted not in reason:
+            reason += f"; the provider says {quoted}"
+    return accepted, code, reason
+
+
+def provider_reason(text: str) -> str | None:
+    """The provider's own words for its answer: ``"message": "invalid number"`` from a JSON body (the first member
+    named error, message, description, reason… with text in it), or a short text body's first line."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        return repr(line[:120]) if line and not _HTML.match(text) else None
+    found = [(_REASON_KEYS.index(key), path.count("."), path, value) for path, key, value in _walk(document)
+             if key in _REASON_KEYS and isinstance(value, str) and value.strip().lower() not in _NO_ERROR]
+    if not found:
+        return None
+    _, _, path, value = min(found, key=lambda item: item[:2])
+    return f"{json.dumps(path.rpartition('.')[2])}: {json.dumps(value[:120], ensure_ascii=False)}"
+
+
+def _verdict(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str, str]:
     status = f"HTTP {response.status} {response.reason}".rstrip()
     if rules.statuses is not None and response.status not in rules.statuses:
         return False, HTTP_STATUS, f"{status} is not one of the config's statuses {list(rules.statuses)}"
@@ -80,6 +111,8 @@ def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str
         matches = success.search(text) is not None
         return matches, RESPONSE_PATTERN, f"the body {'matches' if matches else 'does not match'} the config's " \
                                           f"success_pattern {success.pattern!r}"
+    if _is_html(response):  # a login page, a captive portal, a proxy's error page: not the provider's API
+        return False, HTML_PAGE, f"{status} with an HTML page, not an API's answer"
     if rules.failure_pattern is not None:
         return True, RESPONSE_PATTERN, f"{status} and the body does not match the config's failure_pattern"
     shape = _failure_shape(text)
@@ -91,6 +124,11 @@ def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str
         accepted = code == "0" or words.lower().startswith(("accepted", "queued"))
         return accepted, KANNEL_STATUS, f"Kannel-style status line '{code}: {words[:60]}'"
     return True, HTTP_STATUS, f"{status} and no failure shape in the body"
+
+
+def _is_html(response: ProviderResponse) -> bool:
+    media_type = (response.header("Content-Type") or "").split(";", 1)[0].strip().lower()
+    return media_type in ("text/html", "application/xhtml+xml") or _HTML.match(response.text[:1024]) is not None
 
 
 def _failure_shape(text: str) -> tuple[str, str] | None:

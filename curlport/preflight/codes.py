@@ -87,4 +87,11 @@ PREFLIGHT_CODES = (
         why="Without the provider's message id, delivery reports cannot be matched to the message.",
         fix="Point response.message_id at the id (json:a.0.b or header:NAME).",
     ),
+    PreflightCode(
+        code="CP609", name="html-page", severity=Severity.ERROR,
+        summary="The response is an HTML page (a login page, a captive portal, a proxy's error page).",
+        why="An SMS API answers JSON or text; a 200 with an HTML page means the request reached a web page, not the "
+            "API, and no message was sent.",
+        fix="Check the endpoint (the API's host and path, not the website's), and the network between.",
+    ),
 )

@@ -18,14 +18,11 @@ from curlport.inputs import decode_input
 from curlport.json_positions import parse_with_positions
 from curlport.lint.placed import PARSE_ERROR, curl_locator
 from curlport.lint.runner import json_locator
+from curlport.preflight.complete import Gap, gaps
 from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import Refusal
-from curlport.rules import run_rules
 from curlport.rules.base import Problem
 from curlport.source import Source, Span
-
-#: The rules without which nothing can be rendered: the config must say where the recipient and message go.
-REQUIRED = frozenset({"CP101", "CP102"})
 
 
 @dataclass(frozen=True)
@@ -34,8 +31,15 @@ class LoadedConfig:
 
     config: Config | None
     source: Source
+    #: What stops anything from being read (CP000).
     blocking: tuple[Finding, ...]
     locate: Callable[[Problem], Span | None]
+    #: Where the request would not carry $$To or $$Body (see ``curlport.preflight.complete``).
+    gaps: tuple[Gap, ...] = ()
+
+    @property
+    def incomplete(self) -> tuple[Finding, ...]:
+        return located_gaps(self.gaps, self.locate)
 
     def provider(self) -> Provider | Finding:
         """The typed provider, or the CP501 finding that says which value is unusable."""
@@ -66,7 +70,7 @@ def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedCon
         stem = Path(path).stem if path != "<stdin>" else None
         result = import_curl(text, name=name or stem, source_name=path)
         locate = curl_locator(result)
-        return LoadedConfig(result.config, result.source, _missing(result.config, locate), locate)
+        return LoadedConfig(result.config, result.source, (), locate, gaps(result.config))
     try:
         config, offsets = parse_with_positions(text)
     except json.JSONDecodeError as error:
@@ -74,10 +78,13 @@ def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedCon
         finding = Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)
         return LoadedConfig(None, source, (finding,), lambda problem: None)
     locate = json_locator(source, offsets)
-    blocking = _missing(config, locate) if isinstance(config, dict) else ()
-    return LoadedConfig(config if isinstance(config, dict) else None, source, blocking, locate)
+    if not isinstance(config, dict):
+        return LoadedConfig(None, source, (), locate)
+    return LoadedConfig(config, source, (), locate, gaps(config))
 
 
-def _missing(config: Config, locate: Callable[[Problem], Span | None]) -> tuple[Finding, ...]:
-    return tuple(Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer)
-                 for rule, problem in run_rules(config, REQUIRED))
+def located_gaps(found: tuple[Gap, ...], locate: Callable[[Problem], Span | None]) -> tuple[Finding, ...]:
+    """Where the request would not carry $$To or $$Body, as error findings located in the input: what render and
+    send (CLI and web API) refuse unless --allow-incomplete."""
+    return tuple(Finding(gap.code, Severity.ERROR, gap.problem.message, locate(gap.problem), gap.problem.pointer)
+                 for gap in found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from curlport.config.model import Config
+from curlport.config.model import CURRENT_FORM, Config, config_form
 from curlport.credentials import credential_spellings
 from curlport.errors import ProviderShapeError as ProviderShapeError  # re-exported: where pre-flight readers catch it
 from curlport.urls import url_problem
@@ -75,6 +75,8 @@ class Provider(NamedTuple):
     response: ResponseRules
     #: The config's credential values (``curlport.credentials``): masked wherever pre-flight prints text.
     secrets: frozenset[str] = frozenset()
+    #: The form the config targets (``current`` or ``legacy``): the legacy form pastes $$Body into a raw body as is.
+    form: str = CURRENT_FORM
 
     def header(self, name: str) -> str | None:
         """The first value of a header, by case-insensitive name."""
@@ -114,6 +116,7 @@ def read_shape(config: Config) -> Provider:
         headers=_key_values(config.get("headers") or [], "/headers"),
         parameters=_parameters(config.get("parameters")),
         response=_response(config.get("response")),
+        form=config_form(config),
     )
 
 

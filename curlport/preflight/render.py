@@ -32,6 +32,7 @@ from enum import StrEnum
 from urllib.parse import quote, quote_plus
 
 from curlport import __version__
+from curlport.config.model import LEGACY_FORM
 from curlport.errors import CurlportError
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
@@ -109,9 +110,11 @@ class RenderRefusedError(CurlportError):
 
     exit_code = 1
 
-    def __init__(self, refusals: tuple[Refusal, ...]) -> None:
+    def __init__(self, refusals: tuple[Refusal, ...], broken: Rendered) -> None:
         super().__init__(refusals[0].message)
         self.refusals = refusals
+        #: The broken request as it would go out: shown, never sent.
+        self.broken = broken
 
 
 class MissingValueError(CurlportError):
@@ -133,8 +136,6 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
     url = _endpoint(provider.endpoint, values, encoding, refusals)
     headers = [(h.key, _header(index, h.key, h.value, values, refusals)) for index, h in enumerate(provider.headers)]
     body = _body(provider, values, encoding, refusals)
-    if refusals:
-        raise RenderRefusedError(tuple(refusals))
     names = {name.lower() for name, _ in headers}
     if provider.auth is not None and "authorization" not in names:
         headers.append(("Authorization", authorization(provider.auth)))
@@ -144,8 +145,11 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
     if "user-agent" not in names:
         headers.append(("User-Agent", USER_AGENT))
     request = HttpRequest(provider.method, url, tuple(headers), body)
-    return Rendered(request, mask_request(request, body_is_form=isinstance(provider.parameters, FormParameters),
-                                          secrets=provider.secrets))
+    rendered = Rendered(request, mask_request(request, body_is_form=isinstance(provider.parameters, FormParameters),
+                                              secrets=provider.secrets))
+    if refusals:
+        raise RenderRefusedError(tuple(refusals), rendered)
+    return rendered
 
 
 def authorization(auth: BasicAuth | OAuth2Auth) -> str:
@@ -301,6 +305,8 @@ def _body(provider: Provider, values: Values, encoding: Encoding, refusals: list
         refusals.append(Refusal("CP305", "/parameters/body", "the body is declared JSON but is not JSON even before "
                                 "substitution; the provider would reject every message", 0, len(parameters.body)))
         return parameters.body
+    if not parameters.json and provider.form == LEGACY_FORM and looks_like_json(parameters.body):
+        return _legacy_json_body(parameters.body, values, refusals)
     if parameters.json or looks_like_json(parameters.body):
         return _json_body(parameters.body, values, encoding, refusals)
     media_type = (provider.header("Content-Type") or "").split(";", 1)[0].strip().lower()
@@ -333,6 +339,29 @@ def _json_body(template: str, values: Values, encoding: Encoding, refusals: list
         refusals.append(Refusal("CP302", "/parameters/body", f"the body is no longer JSON once the values are "
                                 f"substituted{verbatim}", start, start + len(first.group() if first else "")))
     return body
+
+
+def _legacy_json_body(template: str, values: Values, refusals: list[Refusal]) -> str:
+    """The legacy form's raw body, which the platform sends with each value pasted as is (CP306): a quote, a
+    backslash or a line break in the message makes it the invalid JSON the provider really receives."""
+    body = _substitute(template, values, _verbatim)
+    if _is_json(body) or not _is_json(PLACEHOLDER.sub("1", template)):
+        return body
+    matches = list(PLACEHOLDER.finditer(template))
+    match = next((m for m in matches if not _is_json(f'"{values.of(m.group()) or ""}"')), matches[0])
+    refusals.append(Refusal("CP306", "/parameters/body", f"the legacy form pastes {match.group()} into a raw body as "
+                            f"is, and its value ({_breaker(values.of(match.group()) or '')}) makes the body invalid "
+                            "JSON: the provider would reject the message; use form parameters, or the current form's "
+                            "JSON type", match.start(), match.end()))
+    return body
+
+
+def _breaker(value: str) -> str:
+    """The first character of a value that a JSON string cannot hold as is, in words."""
+    for character in value:
+        if not _is_json(f'"{character}"'):
+            return {'"': "a quote", "\\": "a backslash", "\n": "a line break"}.get(character, repr(character))
+    return "with the other values"
 
 
 def _is_json(text: str) -> bool:

@@ -33,6 +33,7 @@ from curlport.rules import (
     cp308_batching_needs_json,
     cp401_unfilled_template_value,
     cp402_sample_value_left,
+    cp403_test_mode,
 )
 from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
@@ -65,6 +66,7 @@ ALL_RULES: tuple[Rule, ...] = (
     cp308_batching_needs_json.RULE,
     cp401_unfilled_template_value.RULE,
     cp402_sample_value_left.RULE,
+    cp403_test_mode.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 

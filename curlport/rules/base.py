@@ -222,25 +222,6 @@ def _joined(listed: tuple[FormValue, ...]) -> str:
     return "\0".join(slot.text for slot in listed)
 
 
-def value_matches(config: Config, pattern: re.Pattern[str]) -> Iterator[tuple[FormValue, int, int, str]]:
-    """Each match of ``pattern`` in the config's text values: (value, start, end in the value, matched text).
-
-    One scan of ``values_text`` instead of one search per value: the NUL between values
-    is a character no rule's pattern matches or looks around, so the matches there are
-    the matches in each value, shifted by where that value starts (for a pattern without
-    ``^`` or ``$``, which would see one text; ``tests/test_speed_guards.py`` compares them).
-    """
-    listed = iter(slots(config))
-    slot, start = next(listed, None), 0
-    for match in pattern.finditer(values_text(config)):
-        begin = match.start()
-        while slot is not None and begin > start + len(slot.text):  # the match is in a later value
-            start += len(slot.text) + 1
-            slot = next(listed, None)
-        if slot is not None:
-            yield slot, begin - start, match.end() - start, match.group(0)
-
-
 def mentions(config: Config, placeholder: str) -> bool:
     """Whether any value of the config carries the placeholder."""
     return placeholder in values_text(config)

@@ -21,10 +21,12 @@ def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[P
         return
     message = f"no {decision.placeholder} anywhere: the platform would never send the {role}; put " \
               f"{decision.placeholder} where the provider expects the {role}"
-    if not decision.candidates:
+    # A word of the URL's path (/sms/send) is the endpoint's own, never a sample: no hint is better than nonsense.
+    guesses = [c.slot for c in decision.candidates if not (c.slot.place.kind == "path" and c.slot.text.isalpha())]
+    if not guesses:
         yield Problem("/parameters" if config.get("parameters") else "/endpoint", message)
         return
-    guess = decision.candidates[0].slot
+    guess = guesses[0]
     start, end = sample_range(guess)
     yield Problem(guess.pointer, f"{message} (perhaps {guess.place.describe()})", start, end)
 

@@ -16,9 +16,9 @@ _INDIAN_NUMBER = re.compile(r"^(?:\+|00)?91[6-9]\d{9}$")
 
 def _signal(item: KeyedValue) -> str | None:
     if _TEMPLATE_KEY.match(item.key):
-        return f"the DLT template field '{item.key}'"
+        return f"the DLT template field \"{item.key}\" ('{item.value}')"
     if _ENTITY_KEY.match(item.key):
-        return f"the DLT entity field '{item.key}'"
+        return f"the DLT entity field \"{item.key}\" ('{item.value}')"
     if RECIPIENT_KEY.match(item.key) and any(_INDIAN_NUMBER.match(n.strip()) for n in item.value.split(",")):
         return f"the Indian sample number '{item.value}'"
     return None

@@ -1,4 +1,9 @@
-"""CP201: a GET request carries the recipient, the message or credentials in a header."""
+"""CP201: a GET request carries the recipient or the message in a header.
+
+Credentials in a header are not reported: a header is where they belong, and
+moving them into the URL is what CP007 and CP203 warn against (URLs end up in
+logs). The advice never contradicts itself.
+"""
 
 from __future__ import annotations
 
@@ -26,25 +31,23 @@ def check(config: Config) -> Iterator[Problem]:
     if config.get("method") != "GET":
         return
     for index, key, value in headers(config):
-        if RECIPIENT in value or MESSAGE in value or CREDENTIAL_HEADER.search(key):
-            # An Authorization value has a scheme ("Bearer …") no query parameter takes as it is.
-            fix = None if key.lower() == "authorization" else _move_to_query(index, key, value)
+        if (RECIPIENT in value or MESSAGE in value) and not CREDENTIAL_HEADER.search(key):
             yield Problem(f"/headers/{index}/key", f"GET request with '{key}' in a header: the specification warns "
-                          "headers may not work for GET; move it into the endpoint's query", fix=fix)
+                          "headers may not work for GET; move it into the endpoint's query",
+                          fix=_move_to_query(index, key, value))
 
 
 RULE: Rule = Rule(
     "CP201", "get-parameter-in-header", Severity.WARNING,
-    "A GET request carries the recipient, the message or credentials in a header.",
+    "A GET request carries the recipient or the message in a header.",
     "The specification: 'In case the parameters passed in the headers do not work for the GET type request, you can "
     "pass the parameters in the endpoint.'",
     "Move the value into the endpoint's query string, under the name the provider documents for it.",
-    '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body", '
-    '"headers": [{"key": "apikey", "value": "abc"}]}',
-    '{"method": "GET", "endpoint": "https://sms.example.com/send?apikey=abc&to=$$To&text=$$Body", "headers": []}',
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?text=$$Body", '
+    '"headers": [{"key": "X-To", "value": "$$To"}]}',
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?text=$$Body&X-To=$$To", "headers": []}',
     check,
     autofix=Autofix.UNSAFE,
     fix_safety="Unsafe: the header becomes a query parameter of the same name, which the provider may not read "
-               "under that name, and a credential in the URL shows up in logs. Not offered for Authorization, whose "
-               "value has a scheme.",
+               "under that name. Credential headers are never reported, so never moved into the URL (CP007).",
 )

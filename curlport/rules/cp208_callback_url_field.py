@@ -44,8 +44,9 @@ def check(config: Config) -> Iterator[Problem]:
             advice = "write the config's callback_url here"
         else:
             fix, advice = None, "set callback_url to the URL the platform generates, and write it here"
-        yield Problem(item.pointer, f"'{item.key}' is the provider's delivery-report URL: delivery reports go to "
-                      f"the platform's callback URL, not to the sample's; {advice}", item.start, item.end, fix)
+        yield Problem(item.pointer, f"'{item.value}' in \"{item.key}\" is the provider's delivery-report URL: "
+                      f"delivery reports go to the platform's callback URL, not to the sample's; {advice}",
+                      item.start, item.end, fix)
 
 
 RULE: Rule = Rule(

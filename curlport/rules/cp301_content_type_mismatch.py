@@ -27,13 +27,13 @@ def check(config: Config) -> Iterator[Problem]:
             and "json" not in content_type:
         fix = Fix(f"add Content-Type: {JSON_CONTENT_TYPE}", True, _add_json_content_type) if declared is None \
             else None
-        yield Problem("/parameters/body", f"a JSON body sent as '{content_type or 'no content type'}': add the "
+        yield Problem("/parameters/body", f"a JSON body sent as \"{content_type or 'no content type'}\": add the "
                       f"header Content-Type: {JSON_CONTENT_TYPE}", fix=fix)
     if parameters.get("format") == "json" and declared is not None and not is_json_media_type(declared):
-        yield Problem("/parameters", f"the JSON parameter type under Content-Type '{content_type}': the provider "
+        yield Problem("/parameters", f"the JSON parameter type under Content-Type \"{content_type}\": the provider "
                       f"reads the body by its Content-Type; write {JSON_CONTENT_TYPE} or remove the header")
     if parameters.get("format") == "form" and content_type and FORM_CONTENT_TYPE not in content_type:
-        yield Problem("/parameters", f"form fields under Content-Type '{content_type}': the platform sends them "
+        yield Problem("/parameters", f"form fields under Content-Type \"{content_type}\": the platform sends them "
                       "x-www-form-urlencoded; remove the header or send a raw body")
 
 

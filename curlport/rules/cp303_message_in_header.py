@@ -12,7 +12,7 @@ def check(config: Config) -> Iterator[Problem]:
     for index, key, value in headers(config):
         if MESSAGE in value:
             start = value.find(MESSAGE)
-            yield Problem(f"/headers/{index}/value", f"$$Body in the header '{key}': a line break in a message "
+            yield Problem(f"/headers/{index}/value", f"$$Body in the header \"{key}\": a line break in a message "
                           "would inject headers; send the message in the query or the body", start,
                           start + len(MESSAGE))
 

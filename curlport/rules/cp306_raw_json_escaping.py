@@ -35,17 +35,23 @@ def check(config: Config) -> Iterator[Problem]:
     legacy = config_form(config) == LEGACY_FORM
     if not legacy and is_json_media_type(header_value(config, "Content-Type") or ""):
         fix = Fix("use the JSON parameter type", True, lambda fixed: assign(fixed, "/parameters/format", "json"))
-    advice = "prefer form parameters" if legacy else "use the JSON parameter type"
-    yield Problem("/parameters/body", "a raw body takes $$Body as raw text: a message with a quote, a backslash or "
-                  f"a line break makes this body invalid JSON; {advice}, or test such a message",
-                  index, index + len(MESSAGE), fix)
+    if legacy:
+        what = "the legacy form pastes $$Body into a raw body as is: a message with a quote, a backslash or a line " \
+               "break makes this body invalid JSON (render refuses such a message); prefer form parameters"
+    else:
+        what = "a raw body may take $$Body as raw text (render assumes the platform escapes it, as for the JSON " \
+               "type): a message with a quote, a backslash or a line break would make it invalid JSON; use the JSON " \
+               "parameter type"
+    yield Problem("/parameters/body", f"{what}, or test such a message", index, index + len(MESSAGE), fix)
 
 
 RULE: Rule = Rule(
     "CP306", "raw-json-escaping", Severity.INFO,
     "A raw body that is JSON: the message is pasted as raw text, so a quote or a line break in it breaks the JSON.",
-    "The raw type sends the body as written with $$Body replaced verbatim: a message such as 'He said \"hi\"' "
-    "makes the JSON invalid and that message fails. The JSON parameter type is meant for JSON payloads.",
+    "The legacy form's raw type sends the body as written with $$Body replaced verbatim: a message such as "
+    "'He said \"hi\"' makes the JSON invalid and that message fails (render shows the broken body and refuses). "
+    "The current form's documentation does not say whether its raw type escapes; its JSON type is meant for JSON "
+    "payloads.",
     "Use the JSON parameter type (format json); on the legacy form, prefer form parameters, or test with a message "
     "that has a quote and a line break.",
     '{"headers": [{"key": "Content-Type", "value": "application/json"}], '

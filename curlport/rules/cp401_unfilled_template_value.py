@@ -1,4 +1,14 @@
-"""CP401: a value the provider's documentation meant you to replace."""
+"""CP401: a value the provider's documentation meant you to replace, above all a credential.
+
+What is a template value is the one notion detection places ``$$To`` and ``$$Body``
+by (``template_words``: ``<authkey>``, ``{{token}}``, ``YOUR_API_KEY``,
+``your_api_key``, ``$API_KEY``, ``AUTH_ID:AUTH_TOKEN``, ``*****``), and a masked
+value (``masked_number``: ``XXXXXXXX``, ``2000XXXXXX``). Each value is looked at
+where the request carries it: the auth fields, a header (after an Authorization
+scheme), a query parameter, a form field, a JSON member, a path segment. A
+capitalised name without delimiters (``USERNAME``) counts only where a credential
+goes: elsewhere it is often the provider's own enum (``TEXT``, ``UNICODE``).
+"""
 
 from __future__ import annotations
 
@@ -7,55 +17,86 @@ from collections.abc import Iterator
 
 from curlport.config.detect import sample_range
 from curlport.config.detect.lenient import read
+from curlport.config.detect.signals import masked_number, template_words
+from curlport.credentials import is_credential_name
 from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
-from curlport.rules.base import (
-    Autofix,
-    Config,
-    Fix,
-    Problem,
-    Rule,
-    detection,
-    replace_span,
-    resolve,
-    starting_with,
-    value_matches,
-)
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection, place_slots, replace_span, resolve
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
+from curlport.rules.cp208_callback_url_field import is_callback_key
 from curlport.rules.json_body import body_of, looks_like_json
 
-_TEMPLATE_VALUE_PATTERN = (
-    r"\byour[_ -]?[a-z_ -]*?(?:key|token|id|sid|secret|password|username|user|authkey)\b|"
-    r"\benter[ _]?(?:your[ _]?)?[a-z0-9 _]+|"
-    r"<[A-Za-z][A-Za-z0-9_ .:-]*>|\{\{?\s*[A-Za-z_][A-Za-z0-9_]*\s*\}?\}|\[[A-Za-z][A-Za-z0-9_ ]*\]|"
-    r"\bx{5,}\b|\d*x{6,}\d*|(?<!\$)\$\{?[A-Z][A-Z0-9_]{2,}\}?"
-)
-_TEMPLATE_VALUE = starting_with(r"yex<{\[\d$", _TEMPLATE_VALUE_PATTERN, re.IGNORECASE)
+_AUTH_FIELDS = {"basic": ("username", "password"), "oauth2": ("client_id", "client_secret")}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,19}[ \t]+(?=\S)")
+_BARE_CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
+_MASK = re.compile(r"[xX*•]{4}")
+
+
+def is_template_value(value: str, credential: bool) -> bool:
+    """Whether a value is one the docs left to fill in; ``credential``: it stands where a credential goes."""
+    if NEAR_MISS.fullmatch(value):
+        return False  # {{To}}, <Body>: a placeholder miswritten, CP104's
+    if masked_number(value):
+        return True
+    if template_words(value) is None:
+        return False
+    return credential or not _BARE_CAPITALS.fullmatch(value.strip()) or _MASK.search(value) is not None
+
+
+def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str]]:
+    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries."""
+    auth = config.get("auth")
+    if isinstance(auth, dict):
+        for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
+            value = auth.get(key)
+            if isinstance(value, str):
+                yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
+    endpoint = config.get("endpoint")
+    if isinstance(endpoint, str):  # where the scheme and host go ({{api_url}}/sms) or a label of the host (xxxxx.api…)
+        separator = endpoint.find("://")
+        at = separator + 3 if separator != -1 else 0
+        slash = endpoint.find("/", at)
+        host = endpoint[at : slash if slash != -1 else len(endpoint)]
+        for label in [host] if separator == -1 else host.split("."):
+            yield "/endpoint", at, at + len(label), label, False, "the endpoint's host", ""
+            at += len(label) + 1
+    for slot in place_slots(config):
+        if not isinstance(slot.value, str):
+            continue
+        start, end, value = slot.start, slot.end, slot.value
+        if slot.is_json:
+            start, end = start + 1, end - 1  # inside the quotes
+        credential = is_credential_name(slot.place.key)
+        if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
+            scheme = _SCHEME.match(value)
+            if scheme:  # Authorization: Bearer <token>: the token is the value
+                start, value = start + scheme.end(), value[scheme.end():]
+        yield slot.pointer, start, end, value, credential, slot.place.describe(), slot.place.key
 
 
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
-    for slot, start, end, text in value_matches(config, _TEMPLATE_VALUE):
-        if slot.kind in ("header-key", "field-key"):
+    for pointer, start, end, value, credential, where, key in _values(config):
+        if not is_template_value(value, credential) or is_callback_key(key):  # a callback field's value is CP208's
             continue
-        if claimed is None:  # at the first match: most configs have none
+        if claimed is None:  # at the first template value: most configs have none
             claimed = {}
             for sample in detection(config).claimed():
                 claimed.setdefault(sample.pointer, []).append(sample_range(sample))
-        inside_sample = any(first <= start and end <= last for first, last in claimed.get(slot.pointer, ()))
-        if inside_sample or NEAR_MISS.fullmatch(text):
+        if any(first <= start and end <= last for first, last in claimed.get(pointer, ())):
             continue
-        if slot.kind == "header-value" and start == 0 and end == len(slot.text):
-            meant = _meant_content_type(config, slot.pointer)
-            if meant is not None:
-                yield Problem(slot.pointer, f"'{text}' is a template value from the provider's docs: the body is "
-                              f"{meant[0]}, so write {meant[1]}", start, end,
-                              Fix(f"write {meant[1]}", False, replace_span(slot.pointer, start, end, meant[1])))
-                continue
-        yield Problem(slot.pointer, f"'{text}' is a template value from the provider's docs: fill in the real value",
-                      start, end)
+        meant = _meant_content_type(config, pointer) if pointer.startswith("/headers/") and start == 0 else None
+        if meant is not None:
+            yield Problem(pointer, f"'{value}' is a template value from the provider's docs: the body is {meant[0]}, "
+                          f"so write {meant[1]}", start, end,
+                          Fix(f"write {meant[1]}", False, replace_span(pointer, start, end, meant[1])))
+            continue
+        what = "a template credential" if credential else "a template value"
+        consequence = ": the provider would refuse every message" if credential else ""
+        yield Problem(pointer, f"'{value}' in {where} is {what} from the provider's docs{consequence}; fill in "
+                      "the real one", start, end)
 
 
 def _meant_content_type(config: Config, pointer: str) -> tuple[str, str] | None:
@@ -75,8 +116,10 @@ def _meant_content_type(config: Config, pointer: str) -> tuple[str, str] | None:
 
 RULE: Rule = Rule(
     "CP401", "unfilled-template-value", Severity.ERROR,
-    "A value the provider's docs meant you to replace: YOUR_API_KEY, <api_key>, {apikey}, xxxxxxxx, $ENV_VAR.",
-    "The provider rejects the request (401, unknown sender) and every message is lost.",
+    "A value the provider's docs meant you to replace: YOUR_API_KEY, <authkey>, {apikey}, xxxxxxxx, *****, $API_KEY.",
+    "A template credential is refused by the provider (401, unknown account) and every message is lost; a "
+    "template sender or id is refused or sends the wrong thing. A masked value (*****) is what an export without "
+    "--show-secrets writes, not the secret.",
     "Replace it with the real credential, id or sender.",
     '{"parameters": {"format": "form", "fields": [{"key": "apikey", "value": "YOUR_API_KEY"}]}}',
     '{"parameters": {"format": "form", "fields": [{"key": "apikey", "value": "NjQ3YzE5ZmE0"}]}}',

@@ -15,7 +15,8 @@ from curlport.findings import Severity
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection
 
 
-def _problems(decision: Decision) -> Iterator[Problem]:
+def sample_problems(decision: Decision) -> Iterator[Problem]:
+    """The samples left where the decision's placeholder belongs (pre-flight's refusals show them too)."""
     placeholder, role = decision.placeholder, decision.role
     slot = decision.to_write
     if slot is not None:
@@ -38,7 +39,7 @@ def _problems(decision: Decision) -> Iterator[Problem]:
 
 def check(config: Config) -> Iterator[Problem]:
     for decision in detection(config).decisions:
-        yield from _problems(decision)
+        yield from sample_problems(decision)
 
 
 RULE: Rule = Rule(

@@ -29,8 +29,9 @@ from curlport.lint.placed import PARSE_ERROR, check_import, curl_locator
 from curlport.lint.reporters.json import finding_record
 from curlport.lint.runner import json_locator, lint_text
 from curlport.preflight.acceptance import judge
+from curlport.preflight.complete import gaps, summary
 from curlport.preflight.export import FORMATS, export
-from curlport.preflight.load import REQUIRED
+from curlport.preflight.load import located_gaps
 from curlport.preflight.masking import mask_body, mask_header_value
 from curlport.preflight.provider import OAuth2Auth, Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import (
@@ -139,7 +140,7 @@ def schema_answer() -> Json:
 def render_answer(payload: Json) -> Json:
     """``POST /api/render``: the request the platform sends for the sample values (``curlport render``)."""
     reading = _read(payload)
-    rendered, findings = _render(reading, payload)
+    rendered, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
     return {
         "request": _request_record(rendered.shown(show_secrets)) if rendered else None,
@@ -147,7 +148,8 @@ def render_answer(payload: Json) -> Json:
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
         "exports": _exports(reading.config, show_secrets) if rendered else None,
         "findings": _records(findings, payload, reading.source),
-        "exit_code": _exit_code(findings),
+        "incomplete": incomplete,
+        "exit_code": 1 if rendered is None else 0,
     }
 
 
@@ -162,9 +164,10 @@ def send_answer(payload: Json) -> Json:
     """``POST /api/send``: one real message (``curlport send --yes``), only when ``confirm_host`` names the
     provider's host: the page asks the user first, and a client that did not ask cannot send by accident."""
     reading = _read(payload)
-    rendered, findings = _render(reading, payload)
+    rendered, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
-    answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None}
+    answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None,
+                    "incomplete": incomplete}
     if rendered is None:
         return {**answer, "findings": _records(findings, payload, reading.source), "exit_code": 1}
     host = urlsplit(rendered.request.url).hostname
@@ -181,7 +184,8 @@ def send_answer(payload: Json) -> Json:
             request = with_token(request, provider.auth, fetch_token(provider.auth, options))
         exchange = send(request, options)
     except CurlportError as error:
-        return {**answer, "error": error.message, "findings": [], "exit_code": error.exit_code}
+        return {**answer, "error": error.message, "findings": _records(findings, payload, reading.source),
+                "exit_code": error.exit_code}
     response = exchange.response
     verdict = judge(response, provider.response)
     return {
@@ -194,29 +198,37 @@ def send_answer(payload: Json) -> Json:
         },
         "verdict": {"accepted": verdict.accepted, "code": verdict.code, "name": CODES[verdict.code].name,
                     "reason": verdict.reason, "message_id": verdict.message_id, "warning": verdict.warning},
-        "findings": [], "exit_code": 0 if verdict.accepted else 1,
+        "findings": _records(findings, payload, reading.source), "exit_code": 0 if verdict.accepted else 1,
     }
 
 
-def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Finding, ...]]:
-    """The rendered request, or the findings that stop it (located in the input, as render prints them)."""
+def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Finding, ...], str | None]:
+    """The rendered request, or the findings that stop it (located in the input, as render prints them), and what
+    the request would not carry (``allow_incomplete``: rendered anyway, those findings kept)."""
     if reading.config is None or reading.locate is None:
-        return None, tuple(f for f in reading.findings if f.severity is Severity.ERROR)
-    blocking = tuple(f for f in reading.findings if f.code in REQUIRED or f.code == PARSE_ERROR)
+        return None, tuple(f for f in reading.findings if f.severity is Severity.ERROR), None
+    blocking = tuple(f for f in reading.findings if f.code == PARSE_ERROR)
     if blocking:
-        return None, blocking
+        return None, blocking, None
     try:
         provider: Provider = read_provider(reading.config)
     except ProviderShapeError as error:
-        return None, (_located(reading.locate, Refusal(error.code, error.pointer, error.message, 0, 0), None),)
+        refusal = Refusal(error.code, error.pointer, error.message, 0, 0)
+        return None, (_located(reading.locate, refusal, None),), None
+    missing = gaps(reading.config)
+    incomplete = located_gaps(missing, reading.locate)
+    why = summary(missing) if missing else None
+    if incomplete and not payload.get("allow_incomplete", False):
+        return None, incomplete, why
     values = payload["values"]
     try:
-        return render(provider, Values(values["to"], values["body"], values.get("template_id"),
-                                       values.get("message_id")), Encoding(payload.get("encoding", "platform"))), ()
+        rendered = render(provider, Values(values["to"], values["body"], values.get("template_id"),
+                                           values.get("message_id")), Encoding(payload.get("encoding", "platform")))
     except MissingValueError as error:
         raise ValueRequestError(error.message, "/values") from None
     except RenderRefusedError as error:
-        return None, tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals)
+        return None, tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals), why
+    return rendered, incomplete, why
 
 
 def _located(locate: Locate, refusal: Refusal, end: int | None) -> Finding:

@@ -54,7 +54,13 @@ _VALUES = {
                               "message_id": {"type": ["string", "null"]}}},
     "encoding": {"enum": ["platform", "none"], "default": "platform",
                  "description": "How values go into the endpoint (curlport render --encoding)."},
+    "allow_incomplete": {"type": "boolean", "default": False,
+                         "description": "Render (or send) even when the request would not carry values.to or "
+                                        "values.body (curlport render --allow-incomplete); refused otherwise."},
 }
+_INCOMPLETE = {"type": ["string", "null"],
+               "description": "What the request would not carry (no $$To, no $$Body), when allow_incomplete let it "
+                              "through; its findings are listed."}
 _REQUEST_RECORD = {
     "type": ["object", "null"], "required": ["method", "url", "headers", "body"],
     "properties": {"method": {"type": "string"}, "url": {"type": "string"}, "body": {"type": ["string", "null"]},
@@ -93,7 +99,9 @@ SCHEMAS: Json = {
                                    "additionalProperties": False,
                                    "properties": {name: _ref("ValueShown") for name in FORMATS}},
                        "findings": {"type": "array", "items": _ref("Finding"),
-                                    "description": "Why nothing was rendered (CP101/CP102, CP22x, CP302...)."},
+                                    "description": "Why nothing was rendered (CP101/CP102/CP402, CP22x, "
+                                                   "CP302...), or what is missing (allow_incomplete)."},
+                       "incomplete": _INCOMPLETE,
                        "exit_code": {"enum": [0, 1]}},
     },
     "SendAnswer": {
@@ -105,6 +113,7 @@ SCHEMAS: Json = {
                         "properties": {"accepted": {"type": "boolean"}, "code": {"type": "string"}}},
             "error": {"type": ["string", "null"], "description": "Why nothing was sent (network, TLS, timeout)."},
             "findings": {"type": "array", "items": _ref("Finding")},
+            "incomplete": _INCOMPLETE,
             "exit_code": {"enum": [0, 1, 2], "description": "What curlport send --yes would exit with."}},
     },
     "Placeholder": {

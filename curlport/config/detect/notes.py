@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, Final
+from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import FLAGS, UNSURE, Decision, Detection, Substitution, sample_of, substitution, text_at
 from curlport.config.detect.bulk import Trim
-from curlport.config.detect.places import Slot
+from curlport.config.detect.places import Slot, slots_of
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -31,6 +32,10 @@ def _fragments(raw: str, sample: str) -> Iterator[str]:
         yield "+" + raw.lstrip()
     yield sample
     yield sample.strip()
+    # percent-encoded in the text (-d 'to=%2B1555…', --data-urlencode's output pasted back): as form encoding
+    # writes it, and with the characters a URL may leave as they are
+    yield quote_plus(sample)
+    yield quote(sample, safe="!$'()*,;:@/")
 
 
 def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str, source: Source,
@@ -40,7 +45,9 @@ def sample_span(slot_text: str, start: int, end: int, sample: str, pointer: str,
     if word is None:
         return None
     raw = slot_text[start:end]
-    return next((found for fragment in _fragments(raw, sample) if (found := source.find(word, fragment))), word)
+    before = slot_text[max(0, start - 64) : start]
+    return next((found for fragment in _fragments(raw, sample) if (found := source.find_after(word, fragment, before))),
+                word)
 
 
 def _sample(text: str, limit: int = 40) -> str:
@@ -72,12 +79,39 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
         findings.append(notes.PLACED.at(
             f"{_ROLE_WORDS[decision.role]}: {item.place.describe()} (sample {_sample(item.sample)}) -> "
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
-        findings += _plus_note(item, config, source)
+    asked = [candidate.slot for decision in detection.decisions if decision.outcome == "ask"
+             for candidate in decision.candidates]
+    findings += _plus_notes(config, [*substitutions, *asked], source, source_map)
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
     groups = {(trim.pointer, trim.array): trim for trim in reversed(dropped)}  # the first trim of each group
     findings += [_dropped_note(trim, config, source, source_map, batching) for trim in groups.values()]
+    return findings
+
+
+def _plus_notes(config: dict[str, Any], replaced_places: list[Substitution | Slot], source: Source,
+                source_map: dict[str, Span]) -> list[Finding]:
+    """CP023 where curl's + changes what the provider reads and stays so: a fixed number (a sender) written +1555…
+    in a form value or a query reaches the provider as " 1555…". A sample the import replaced with a placeholder is
+    gone, + and all, and so is a candidate of an ask once the operator chooses: neither is reported."""
+    replaced = {(item.pointer, item.start) for item in replaced_places}
+    findings = []
+    for slot in slots_of(config):
+        value = slot.value
+        if slot.place.kind not in ("form", "query") or slot.place.path or (slot.pointer, slot.start) in replaced:
+            continue
+        if not (isinstance(value, str) and value[:1] == " " and value[1:2].isdigit()):
+            continue
+        span = sample_span(text_at(config, slot.pointer), slot.start, slot.end, value, slot.pointer, source,
+                           source_map)
+        start = source.offset(span.line, span.column) if span is not None else -1
+        if start == -1 or source.text[start : start + 1] != "+":
+            continue
+        findings.append(notes.PLUS_BECOMES_SPACE.at(
+            f"the + of {slot.place.describe()} ({_sample('+' + value[1:])}) reaches the provider as a space (form "
+            "decoding): it reads ' " + _sample(value[1:]) + "'; write %2B for a +", source.span(start, start + 1),
+            slot.pointer))
     return findings
 
 
@@ -99,23 +133,6 @@ def _dropped_note(trim: Trim, config: dict[str, Any], source: Source, source_map
 def _dropped_message(trim: Trim, batch: str) -> str:
     return (f"{trim.array}: {trim.dropped + 1} records, the first is the template, the other {trim.dropped} dropped "
             f"from the config (the platform sends one message per recipient){batch}")
-
-
-def _plus_note(item: Substitution, config: dict[str, Any], source: Source) -> list[Finding]:
-    """A sample written +91… in a form value or a query: the provider decodes the + as a space."""
-    form, query = item.pointer.startswith("/parameters/fields/"), item.pointer == "/endpoint"
-    if not (form or query) or item.span is None:
-        return []
-    raw = text_at(config, item.pointer)[item.start : item.end]
-    if not (raw.startswith(" ") if form else raw.startswith("+")):
-        return []
-    start = source.offset(item.span.line, item.span.column)
-    if source.text[start : start + 1] != "+":
-        return []
-    plus = source.span(start, start + 1)
-    return [notes.PLUS_BECOMES_SPACE.at(
-        f"the + of the sample {_sample(item.sample)} reaches the provider as a space (form decoding); "
-        "it does not matter once $$To is there, but a fixed number must be written %2B", plus, item.pointer)]
 
 
 def _ask_notes(decision: Decision, config: dict[str, Any], source: Source, source_map: dict[str, Span]

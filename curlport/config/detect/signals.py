@@ -132,8 +132,9 @@ _TEMPLATE: Final = re.compile(
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
-    r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+)|(?P<bare>(?i:string|str))|"
-    r"(?P<mask>[Xx*#•]{4,}|[Xx*#•]+(?:[-_:][Xx*#•]+)+))$"
+    r"(?P<mask>[Xx*#•]{4,}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
+    r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
+    r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,})|(?P<bare>(?i:string|str)))$"
 )
 #: A value made only of these words and the roles' (``Destination number``, ``mobile number here``) names its place.
 _PHRASE_FILLER: Final = frozenset(("here", "goes", "go", "of", "the", "with", "in", "to", "for", "and", "or", "text",
@@ -152,7 +153,10 @@ def template_words(value: str) -> tuple[str, ...] | None:
     ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``),
     or None when the value is not one.
 
-    The one notion of "a template, not a value" that placement and the credential checks share.
+    The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
+    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``; one as long as a phone number is ``masked_number``'s) and a
+    capitalised word that is all vocabulary (``USERNAME``, ``PASSWORD``; ``CLVRTP``, a sender, is not);
+    ``Enterprise`` is a word, not "enter …".
     """
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
@@ -161,7 +165,14 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("mask") is not None or match.group("printf") is not None:
         return ("string",)
-    return tuple(word for word in words(inner) if word not in _FILLER_WORDS) or ("string",)
+    named = words(inner)
+    if match.group("your") and named[0] not in _FILLER_WORDS:
+        return None
+    if match.group("caps") and inner.isalpha() and not all(word in _VOCABULARY for word in named):
+        return None
+    if match.group("masked") and masked_number(inner):  # as long as a number: detection reads it as one
+        return None
+    return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
 
 
 def _phrase_words(text: str) -> tuple[str, ...] | None:

@@ -366,3 +366,18 @@ def make_config(name: str, method: str, endpoint: str, *, headers: Iterable[tupl
     return {"name": name, "method": method, "endpoint": endpoint,
             "auth": {"type": "basic", "username": auth[0], "password": auth[1]} if auth else None,
             "headers": [{"key": k, "value": v} for k, v in headers], "parameters": parameters}
+
+
+def order_note(provider: Provider, sent: Sequence[str]) -> Note | None:
+    """A note when the platform sends a form's fields in another order (``sent``, its keys in the order it sends
+    them) and the order counts: a form under a Content-Type other than a form's is read as text by the provider."""
+    parameters = provider.parameters
+    if provider.method != "POST" or not isinstance(parameters, FormParameters):
+        return None
+    declared = next((header.value for header in provider.headers if header.key.lower() == "content-type"),
+                    FORM_CONTENT_TYPE)
+    keys = [field.key for field in parameters.fields]
+    if declared.split(";")[0].strip().lower() == FORM_CONTENT_TYPE or [k for k in sent if k in keys] == keys:
+        return None
+    return Note("the platform sends the message's and the recipient's fields first: under this Content-Type the "
+                "provider reads the form as text, and its order differs from the sample", ("body",))

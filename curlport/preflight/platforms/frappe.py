@@ -31,6 +31,7 @@ from curlport.preflight.platforms.common import (
     client_request,
     has_placeholder,
     make_config,
+    order_note,
     parameter_table,
     query_with,
     response_note,
@@ -108,6 +109,8 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     rows += [Row(key, value, False) for key, value in table.pairs if key not in (message_key, receiver_key)]
     settings = SmsSettings(table.url, message_key, receiver_key, provider.method == "POST", tuple(rows))
     notes.append(Note("Frappe removes spaces, '-', '(' and ')' from the number before sending it"))
+    ordered = order_note(provider, [message_key, receiver_key, *(key for key, _ in table.pairs)])
+    notes += [ordered] if ordered else []
     return Converted(settings, (*notes, *response_note(provider, "Frappe (any 2xx is sent)")))
 
 

@@ -37,6 +37,7 @@ from curlport.preflight.platforms.common import (
     has_placeholder,
     json_body,
     make_config,
+    order_note,
     pieces,
     query_with,
     response_note,
@@ -114,6 +115,8 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
             notes.append(Note("Home Assistant always sends the message: here as the parameter 'message'",
                               ("query",) if method == "GET" else ("body", "header:content-type") if parameters is None
                               else ("body",)))
+    ordered = order_note(provider, [message_key, *([target_key] if target_key else []), *data])
+    notes += [ordered] if ordered else []
     auth = basic_auth(provider)
     if auth is not None and not (auth.username and auth.password):
         refusals.add("Basic auth with an empty username or password; Home Assistant sends Basic auth only with both")

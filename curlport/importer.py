@@ -14,7 +14,7 @@ from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.json_text import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
-from curlport.credentials import credential_spellings
+from curlport.credentials import credential_spellings, url_spellings
 from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.inputs import MAX_INPUT_BYTES
@@ -79,6 +79,23 @@ def import_curl(
     if not text.strip():
         raise InputError("empty input: expected a curl command", Span(1, 1, 1, 1))
     commands = split_commands(text, source_name)
+    # Every URL of the text, the config's or not (a second URL curl would fetch too): its credentials are masked
+    # wherever the text is shown, also when the import fails.
+    url_secrets = url_spellings(word.text for command in commands for word in command.words if "://" in word.text)
+    try:
+        result = _import_commands(commands, name, allow_file_refs, form, batching, callback_url, to, body,
+                                  placeholders)
+    except CurlportError as error:
+        error.secrets |= url_secrets
+        raise
+    result.source.add_secrets(url_secrets)
+    return result
+
+
+def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow_file_refs: Path | None, form: str,
+                     batching: tuple[str, int] | None, callback_url: str | None, to: str | None, body: str | None,
+                     placeholders: Literal["auto", "none"]) -> ImportResult:
+    """``import_curl`` of the commands of a text."""
     built: dict[int, Request] = {}
 
     def request_of(command: ShellCommand) -> Request:

@@ -10,7 +10,6 @@ from curlport.cli.preflight_options import load, render_or_refuse, value_options
 from curlport.errors import CurlportError
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
-from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
 from curlport.urls import split_url
 
@@ -25,11 +24,12 @@ def _response_text(response: ProviderResponse, show_secrets: bool, secrets: froz
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
-def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool) -> str:
+def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool,
+                  secrets: frozenset[str]) -> str:
     reason = verdict.reason
     location = response.header("Location")
     if response.status in REDIRECT_STATUSES and location and not follow:
-        reason += f" (a redirect to {location if show_secrets else mask_url(location)}; --follow follows it)"
+        reason += f" (a redirect to {location if show_secrets else mask_url(location, secrets)}; --follow follows it)"
     word = "accepted" if verdict.accepted else "NOT accepted"
     lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
     if verdict.message_id is not None:
@@ -58,10 +58,14 @@ def _confirmed(question: str) -> bool:
               metavar="SECONDS", help="Give up connecting after this long.")
 @click.option("--read-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Give up waiting for the response after this long.")
+@click.option("--total-timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              metavar="SECONDS", help="Give up on the whole exchange (token, connection, response) after this long.")
+@click.option("--allow-link-local", is_flag=True, help="Send to a link-local or cloud metadata address "
+              "(169.254.0.0/16, fe80::/10, fd00:ec2::254), which is never an SMS provider.")
 @click.option("--show-secrets", is_flag=True, help="Print credentials as sent and received.")
 def send_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
                  encoding: str, yes: bool, dry_run: bool, follow: bool, insecure: bool, connect_timeout: float,
-                 read_timeout: float, show_secrets: bool) -> None:
+                 read_timeout: float, total_timeout: float, allow_link_local: bool, show_secrets: bool) -> None:
     """Send one test message through the provider CONFIG describes, and say whether it was accepted.
 
     The request is the one 'curlport render' prints (printed first, masked). The
@@ -83,20 +87,20 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
         raise ToolError("not sent: not confirmed (--yes sends without asking)")
     # http.client and ssl cost every other command ~12 ms of start-up: imported only when sending
-    from curlport.preflight.send import SendOptions, fetch_token, send, with_token
+    from curlport.preflight.destinations import Destinations
+    from curlport.preflight.send import SendOptions, send_with_auth
 
-    options = SendOptions(connect_timeout, read_timeout, follow, insecure)
-    request = rendered.request
+    options = SendOptions(connect_timeout, read_timeout, follow, insecure, total_timeout=total_timeout,
+                          destinations=Destinations(link_local=allow_link_local),
+                          secrets=provider.secrets)
     try:
-        if isinstance(provider.auth, OAuth2Auth):
-            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
-        exchange = send(request, options)
+        exchange = send_with_auth(rendered.request, provider.auth, options)
     except CurlportError as error:
         raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     for url in exchange.redirects:
-        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
+        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url, provider.secrets)}")
     click.echo(_response_text(exchange.response, show_secrets, provider.secrets))
     verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets))
+    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets, provider.secrets))
     if not verdict.accepted:
         raise FindingsError("")

@@ -23,7 +23,7 @@ from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
-from curlport.urls import url_problem
+from curlport.urls import split_url, url_problem
 
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
 HEADER_LINE_BREAK: Final = "CP211"
@@ -442,6 +442,14 @@ def _check_urls(draft: _Draft) -> None:
         parameters[0].span)
 
 
+def _where_to(url: str) -> str:
+    """A URL named in a message by its scheme, host and path: its user-info and query may hold credentials, and a
+    cut-off quote of them would show what masking a whole value cannot find."""
+    parts = split_url(url)
+    shown = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}" if parts.netloc else parts.path
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
     """The request curl would send for these options."""
     draft = _Draft(invocation, allow_file_refs)
@@ -450,7 +458,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     _check_urls(draft)
     for extra in draft.urls[1:]:
         draft.findings.append(notes.EXTRA_URL.at(
-            f"another URL at {extra.span} ({extra.text[:40]}): curl would send a second request; "
+            f"another URL at {extra.span} ({_where_to(extra.text)}): curl would send a second request; "
             "only the first is imported", extra.span))
     url = Located(_with_scheme(draft, draft.urls[0].text), draft.urls[0].span)
     url, url_user, url_password = _split_credentials(draft, url)

@@ -50,6 +50,8 @@ _INERT = {"query": _UNRESERVED | set("!$'()*,;:@/?="), "path": _UNRESERVED | set
 #: What a raw form body pasted verbatim loses: & splits a field, + reads as a space, % starts an escape.
 _FORM_SPLITTERS = "&+%"
 _HEADER_BREAKERS = "\r\n\0"
+#: RFC 9110's token: every character a header name may have.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 class Encoding(StrEnum):
@@ -129,7 +131,7 @@ def bearer_pending(token_url: str) -> str:
 def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLATFORM) -> Rendered:
     """The request the platform sends for these values; ``RenderRefusedError`` when it would be broken."""
     _require_values(provider, values)
-    refusals: list[Refusal] = []
+    refusals = [refusal for index, h in enumerate(provider.headers) for refusal in _header_shape(index, h.key, h.value)]
     url = _endpoint(provider.endpoint, values, encoding, refusals)
     headers = [(h.key, _header(index, h.key, h.value, values, refusals)) for index, h in enumerate(provider.headers)]
     body = _body(provider, values, encoding, refusals)
@@ -168,12 +170,12 @@ def implied_content_type(provider: Provider) -> str | None:
 
 def mask_request(request: HttpRequest, *, body_is_form: bool, secrets: frozenset[str] = frozenset()) -> HttpRequest:
     """The request with its credentials masked: by name in headers and the query, by value (``secrets``) in a body."""
-    headers = tuple((name, value if value.startswith(_PENDING) else mask_header_value(name, value))
+    headers = tuple((name, mask_body(value, secrets) if value.startswith(_PENDING) else mask_header_value(name, value))
                     for name, value in request.headers)
     body = request.body
     if body is not None:
-        body = mask_query(body) if body_is_form else mask_body(body, secrets)
-    return replace(request, url=mask_url(request.url), headers=headers, body=body)
+        body = mask_body(mask_query(body) if body_is_form else body, secrets)
+    return replace(request, url=mask_url(request.url, secrets), headers=headers, body=body)
 
 
 def wire_headers(request: HttpRequest) -> list[tuple[str, str]]:
@@ -277,6 +279,27 @@ def _endpoint(endpoint: str, values: Values, encoding: Encoding, refusals: list[
         last = match.end()
     pieces.append(literal(last, len(base)))
     return "".join(pieces)
+
+
+def header_refusal(name: str, value: str) -> str | None:
+    """Why a header cannot be written as it is (CP211), or None: what render refuses and send checks again (a token
+    a token endpoint returned is put in a header too)."""
+    if not _TOKEN.fullmatch(name):
+        return "has a name that is not an HTTP token (a space, a colon, a line break…)"
+    if any(c in value for c in _HEADER_BREAKERS):
+        return "has a line break (CR or LF) or a NUL in its value: on the wire it would end the header, inject others"
+    return None
+
+
+def _header_shape(index: int, name: str, template: str) -> list[Refusal]:
+    """CP211 for the config's own header text (a placeholder's value is ``_header``'s, CP303)."""
+    why = header_refusal(name, PLACEHOLDER.sub("", template))
+    if why is None:
+        return []
+    if not _TOKEN.fullmatch(name):
+        return [Refusal("CP211", f"/headers/{index}/key", f"the header {name!r} {why}", 0, len(name))]
+    start = next(i for i, c in enumerate(template) if c in _HEADER_BREAKERS)
+    return [Refusal("CP211", f"/headers/{index}/value", f"the header {name!r} {why}", start, start + 1)]
 
 
 def _header(index: int, name: str, template: str, values: Values, refusals: list[Refusal]) -> str:

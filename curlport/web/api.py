@@ -30,7 +30,7 @@ from curlport.lint.runner import json_locator, lint_text
 from curlport.preflight.acceptance import judge
 from curlport.preflight.load import REQUIRED
 from curlport.preflight.masking import mask_body, mask_header_value
-from curlport.preflight.provider import OAuth2Auth, Provider, ProviderShapeError, read_provider
+from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import (
     Encoding,
     HttpRequest,
@@ -148,9 +148,14 @@ def render_answer(payload: Json) -> Json:
     }
 
 
-def send_answer(payload: Json) -> Json:
+def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_private: bool = False) -> Json:
     """``POST /api/send``: one real message (``curlport send --yes``), only when ``confirm_host`` names the
-    provider's host: the page asks the user first, and a client that did not ask cannot send by accident."""
+    provider's host: the page asks the user first, and a client that did not ask cannot send by accident.
+
+    ``server`` is the address and port the request came in on: the page never sends to its own server, and to
+    loopback, private, link-local and metadata addresses only when the request (or ``allow_private``, the
+    server's ``--allow-private``) allows them by name.
+    """
     reading = _read(payload)
     rendered, findings = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
@@ -160,16 +165,18 @@ def send_answer(payload: Json) -> Json:
     host = urlsplit(rendered.request.url).hostname
     if payload["confirm_host"] != host:
         raise ValueRequestError(f"confirm_host must name the provider's host, {host}, to send", "/confirm_host")
-    from curlport.preflight.send import SendOptions, fetch_token, send, with_token  # only when sending
+    from curlport.preflight.destinations import Destinations  # only when sending
+    from curlport.preflight.send import SendOptions, send_with_auth
 
     provider = read_provider(reading.config or {})
-    options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)))
-    request = rendered.request
+    allowed = Destinations(link_local=bool(payload.get("allow_link_local", False)),
+                           private=allow_private or bool(payload.get("allow_private", False)), server=server)
+    options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)),
+                          total_timeout=float(payload.get("total_timeout", 60)), destinations=allowed,
+                          secrets=provider.secrets)
     answer["request"] = _request_record(rendered.shown(show_secrets))
     try:
-        if isinstance(provider.auth, OAuth2Auth):
-            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
-        exchange = send(request, options)
+        exchange = send_with_auth(rendered.request, provider.auth, options)
     except CurlportError as error:
         return {**answer, "error": error.message, "findings": [], "exit_code": error.exit_code}
     response = exchange.response

@@ -115,7 +115,9 @@ def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, 
                     raise OutputError(path, "is not a regular file; curlport only writes regular files")
                 write_atomically(path, report.fixed_text, force=True, unchanged_since=snapshot)
             except OutputError as error:
-                raise CurlportError(f"{path}: the fixes were not written: {error.reason}") from None
+                refused = CurlportError(f"{path}: the fixes were not written: {error.reason}")
+                refused.exit_code = error.exit_code
+                raise refused from None
         yield _at_least(severity, report)
 
 

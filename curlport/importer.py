@@ -108,7 +108,7 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
         request = request_of(command)
-        converted = _config_of(request, name, form)
+        converted = _config_of(request, name, form, command.source)
         findings = command.findings + request.findings
     else:
         token_command, token, command, request, bearer = pair
@@ -117,7 +117,8 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
     listed = slots_of(config)  # one listing of the config's places for its credentials, detection and notes
-    command.source.add_secrets(credential_spellings(config, listed) | _malformed_header_secrets(request))
+    command.source.add_secrets(credential_spellings(config, listed) | _malformed_header_secrets(request)
+                               | _as_written(request, command.source))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
@@ -151,13 +152,28 @@ def _malformed_header_secrets(request: Request) -> frozenset[str]:
     return credential_spellings({"headers": [h for h in headers if "value" in h]})
 
 
-def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig:
+def _config_of(request: Request, name: str | None, form: str, source: Source) -> ConvertedConfig:
     """The config of a request; when the form cannot express it, the error's source line still masks its secrets."""
     try:
         return to_config(request, name, form)
     except UnsupportedRequestError as error:
-        error.secrets = credential_spellings(_as_config(request))
+        error.secrets = credential_spellings(_as_config(request)) | _as_written(request, source)
         raise
+
+
+def _as_written(request: Request, source: Source) -> frozenset[str]:
+    """The password as the text writes it when that is not its value (``$'p\\x41ss'``, ``"pa\\$s"``): what
+    follows the first colon of the ``-u`` word at its span."""
+    password = request.password
+    if password is None or password.span is None or not password.text:
+        return frozenset()
+    span = password.span
+    written = source.text[source.offset(span.line, span.column):source.offset(span.end_line, span.end_column)]
+    if password.text in written or "://" in written or written.lower().startswith(("authorization",
+                                                                                    "proxy-authorization")):
+        return frozenset()  # written as it is, or a URL's or a header's (the value and its spellings mask those)
+    tail = written.partition(":")[2]
+    return frozenset({tail}) if tail else frozenset()
 
 
 def _as_config(request: Request) -> Config:

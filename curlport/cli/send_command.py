@@ -18,7 +18,7 @@ def _response_text(response: ProviderResponse, show_secrets: bool, secrets: froz
     """The provider's answer as printed: credential headers masked, and the config's credentials wherever the body
     echoes them back."""
     lines = [f"HTTP/1.1 {response.status} {response.reason}".rstrip()]
-    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value)}"
+    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value, secrets)}"
               for name, value in response.headers]
     body = response.text if show_secrets else mask_body(response.text, secrets)
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")

@@ -53,7 +53,7 @@ def render_form(config: dict[str, Any], show_secrets: bool = False) -> str:
                   _line("  Password", _hidden(password, show_secrets))]
     elif isinstance(auth, dict) and auth.get("type") == "oauth2":
         lines += [_line("Authentication", "OAuth 2.0 (client credentials)"),
-                  _line("  Token URL", str(auth.get("token_url", ""))),
+                  _line("  Token URL", shown(str(auth.get("token_url", "")))),
                   _line("  Client ID", str(auth.get("client_id", ""))),
                   _line("  Client Secret", _hidden(str(auth.get("client_secret", "")), show_secrets))]
         extra = [row for _, row in rows(auth.get("extra"))]

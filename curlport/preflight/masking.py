@@ -17,10 +17,11 @@ from curlport.redact import mask, redact
 from curlport.urls import USERINFO_PASSWORD
 
 
-def mask_header_value(name: str, value: str) -> str:
-    """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept."""
+def mask_header_value(name: str, value: str, secrets: frozenset[str] = frozenset()) -> str:
+    """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept; in any other header, the
+    config's credentials (``secrets``: a provider's answer may echo them, a Location may carry them)."""
     if not is_credential(name, value):
-        return value
+        return redact(value, secrets) if secrets else value
     scheme, space, credentials = value.partition(" ")
     if space and scheme.isalpha() and credentials:
         return f"{scheme} {mask(credentials)}"

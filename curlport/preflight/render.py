@@ -74,6 +74,16 @@ class Values:
         return {"$$To": self.to, "$$Body": self.body, "$$TemplateId": self.template_id,
                 "$$MessageID": self.message_id}[placeholder]
 
+    def not_text(self) -> str | None:
+        """The first field that is not UTF-8 text (a lone surrogate from a command line or a page), or None:
+        nothing could send it."""
+        for field in ("to", "body", "template_id", "message_id"):
+            try:
+                (getattr(self, field) or "").encode("utf-8")
+            except UnicodeEncodeError:
+                return field
+        return None
+
 
 @dataclass(frozen=True)
 class HttpRequest:

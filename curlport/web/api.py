@@ -185,7 +185,8 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
         **answer, "sent": True,
         "response": {
             "status": response.status, "reason": response.reason,
-            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value)}
+            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value,
+                                                                                                 provider.secrets)}
                         for name, value in response.headers],
             "body": response.text if show_secrets else mask_body(response.text, provider.secrets),
         },
@@ -206,10 +207,13 @@ def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Fin
         provider: Provider = read_provider(reading.config)
     except ProviderShapeError as error:
         return None, (_located(reading.locate, Refusal(error.code, error.pointer, error.message, 0, 0), None),)
-    values = payload["values"]
+    given = payload["values"]
+    values = Values(given["to"], given["body"], given.get("template_id"), given.get("message_id"))
+    field = values.not_text()
+    if field is not None:
+        raise ValueRequestError(f"values.{field} is not text (a lone surrogate)", f"/values/{field}")
     try:
-        return render(provider, Values(values["to"], values["body"], values.get("template_id"),
-                                       values.get("message_id")), Encoding(payload.get("encoding", "platform"))), ()
+        return render(provider, values, Encoding(payload.get("encoding", "platform"))), ()
     except MissingValueError as error:
         raise ValueRequestError(error.message, "/values") from None
     except RenderRefusedError as error:

@@ -65,9 +65,18 @@ class RequestError(Exception):
         self.status, self.code, self.message, self.extra = status, code, message, extra
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: an answer may quote the user's lone surrogate, which UTF-8
+    cannot encode and a ``\\ud800`` escape carries; and no NaN, which JSON has not."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 def error_response(status: int, code: str, message: str, **extra: str) -> JSONResponse:
     """Every API error in one shape (``{"error": {status, code, message}}``), whatever failed."""
-    return JSONResponse({"error": {"status": status, "code": code, "message": message, **extra}}, status_code=status)
+    return AsciiJSONResponse({"error": {"status": status, "code": code, "message": message, **extra}},
+                             status_code=status)
 
 
 def is_loopback(host: str) -> bool:
@@ -181,7 +190,7 @@ def json_endpoint(handler: Handler, request_schema: str, limit: int,
                 pointer = "".join(f"/{part}" for part in error.absolute_path)
                 raise RequestError(400, "bad-request", error.message, pointer=pointer)
             extra = context(request) if context is not None else {}
-            return JSONResponse(await run_in_threadpool(lambda: handler(payload, **extra)))
+            return AsciiJSONResponse(await run_in_threadpool(lambda: handler(payload, **extra)))
         except ClientDisconnect:
             log.warning("%s: the client went away before its request was whole", request.url.path)
             return error_response(400, "disconnected", "the request ended before its body did")
@@ -199,7 +208,7 @@ def json_endpoint(handler: Handler, request_schema: str, limit: int,
 
 def _get(answer: Callable[[], Any]) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        return JSONResponse(answer())
+        return AsciiJSONResponse(answer())
     return endpoint
 
 

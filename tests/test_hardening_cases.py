@@ -144,6 +144,22 @@ def test_no_credential_leaves_in_any_output(tmp_path: Path, case: Leak) -> None:
         assert leaked(case.secret, output) is None, (command, output)
 
 
+WEB_CASES = [case for case in LEAKS if "c.json" in case.files or case.id.startswith("second-url")]
+
+
+@pytest.mark.parametrize("case", WEB_CASES, ids=[case.id for case in WEB_CASES])
+def test_no_credential_leaves_in_the_web_answers(case: Leak) -> None:
+    """The page's answers, but the config and the text the user sent (the page masks those by the places in
+    ``secrets``): findings, the rendered request, its HTTP text."""
+    [text] = case.files.values()
+    client = _client()
+    for path, extra in (("/api/render", {"values": {"to": "+15551234567", "body": "hi"}}), ("/api/lint", {}),
+                        ("/api/import", {})):
+        answer = client.post(path, json={"text": text, **extra}).json()
+        shown = {key: value for key, value in answer.items() if key not in ("config", "config_json", "secrets")}
+        assert leaked(case.secret, json.dumps(shown, ensure_ascii=False)) is None, (path, shown)
+
+
 SHOWN = [case for case in LEAKS if case.id.startswith(("name-", "shape-", "oauth-"))]
 
 

@@ -2,12 +2,17 @@
 
 A pattern over printed text always misses a layout (a password with spaces, a
 token on the line after ``Authorization:``, a header name nobody listed). The
-config says what each value is: the Basic password and the OAuth client secret,
-the ``Authorization``/``Cookie`` headers, any header, query parameter, form field
-or JSON member whose name says key, token, secret, password, signature… So the
-readers of a text (the importer, the JSON config parser) collect those values and
-record them on the ``Source``; whatever shows that text, a message about it, a
-diff of it, masks them (``curlport.redact``).
+config says what each value is. A value is a credential by its place (the Basic
+password and the OAuth client secret, URL user-info, the ``Authorization`` and
+``Cookie`` headers, the token URL's query), by its name in any of several
+languages (key, token, secret, password, passwort, senha, clave, пароль, 密码…, and
+names ending in key, pass or pw), or by its shape: a long run of mixed letters and
+digits under a name that is not a recipient's, a message's, a sender's or an id's
+(the header or parameter the request would be useless without, whatever the
+provider named it). The readers of a text (the importer, the JSON config parser,
+the lexer of a config that does not parse) collect those values and record them on
+the ``Source``; whatever shows that text, a message about it, a diff of it, masks
+them (``curlport.redact``), and pre-flight masks the same ones in what it prints.
 
 A value the provider's docs meant you to replace (``YOUR_API_KEY``, ``<token>``,
 ``$API_KEY``) and a placeholder (``$$To``) are not secrets: masking them would hide

@@ -195,8 +195,7 @@ def _exchange(request: HttpRequest, options: SendOptions, deadline: float) -> Pr
     https = parts.scheme.lower() == "https"
     port = _port(parts)
     where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    connection = (http.client.HTTPSConnection(host, port, context=_tls_context(options.insecure)) if https
-                  else http.client.HTTPConnection(host, port))
+    connection = http.client.HTTPConnection(host, port)  # on the socket connected (and wrapped) below
     phase = f"connecting to {where}"
     try:
         sock = connect(host, port, min(options.connect_timeout, _left(deadline)), options.destinations)

@@ -202,9 +202,9 @@ def _exchange(request: HttpRequest, options: SendOptions, deadline: float) -> Pr
         with _cut_at(deadline, sock) as expired:
             phase = f"waiting for {where}"
             sock.settimeout(options.read_timeout)
-            connection.sock = (_tls_context(options.insecure).wrap_socket(sock, server_hostname=host) if https
-                               else sock)
             try:
+                connection.sock = (_tls_context(options.insecure).wrap_socket(sock, server_hostname=host) if https
+                                   else sock)
                 connection.putrequest(request.method, request_target(request.url), skip_host=True,
                                       skip_accept_encoding=True)
                 for name, value in wire_headers(request):

@@ -223,8 +223,9 @@ def json_text_spellings(text: str) -> frozenset[str]:
 def _written_forms(value: str) -> set[str]:
     if _UNRESERVED.fullmatch(value):  # letters, digits and -._~ (most keys): every form is the value itself
         return {value}
-    return {value, encode_basestring(value)[1:-1], encode_basestring_ascii(value)[1:-1], quote(value, safe=""),
-            quote_plus(value, safe="")}
+    # surrogatepass: a JSON text may escape a lone surrogate (\\udc00) into a value, which UTF-8 cannot encode
+    return {value, encode_basestring(value)[1:-1], encode_basestring_ascii(value)[1:-1],
+            quote(value, safe="", errors="surrogatepass"), quote_plus(value, safe="", errors="surrogatepass")}
 
 
 #: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as

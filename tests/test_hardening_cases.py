@@ -128,6 +128,12 @@ LEAKS = [
                                              '[{"key":"Authorization","value":"Bearer Rt6yU8iO2pA4sD"}],, }\n'},
          [["lint", "--isolated", "{d}/c.json"], ["render", "{d}/c.json", *_VALUES], ["show", "{d}/c.json"],
           ["lint", "--isolated", "--output-format", "json", "{d}/c.json"]], "Rt6yU8iO2pA4sD"),
+    Leak("lone-surrogate-in-broken-json", {"c.json": '{"headers": [{"key": "api_secret", "value": "Lq7wE4rT\\udc00"'
+                                                     '}],, }\n'},
+         [["lint", "--isolated", "{d}/c.json"], ["show", "{d}/c.json"]], "Lq7wE4rT"),
+    Leak("lone-surrogate-password",
+         {"c.json": _config(auth={"type": "basic", "username": "a", "password": "Pm3nB8vC\udc00"})
+          .replace("\udc00", "\\udc00")}, _EVERY_VIEW, "Pm3nB8vC"),
     Leak("api-key-in-json-body-string", {"p.curl": "curl https://x.example/send -H 'Content-Type: application/json' "
                                                    "-d '{\"to\":\"1\",\"text\":\"hi\",\"apiKey\":\"Jb4kR8tP2wQ6\"'\n"},
          [["import", "{d}/p.curl"], ["lint", "--isolated", "{d}/p.curl"]], "Jb4kR8tP2wQ6"),

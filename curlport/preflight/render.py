@@ -37,6 +37,7 @@ from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
 from curlport.rules.base import KNOWN_PLACEHOLDERS
+from curlport.rules.cp211_header_line_break import HEADER_BREAKERS, HEADER_NAME, header_refusal
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
 from curlport.urls import split_url
 
@@ -49,9 +50,6 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _INERT = {"query": _UNRESERVED | set("!$'()*,;:@/?="), "path": _UNRESERVED | set("!$'()*,;:@=+&")}
 #: What a raw form body pasted verbatim loses: & splits a field, + reads as a space, % starts an escape.
 _FORM_SPLITTERS = "&+%"
-_HEADER_BREAKERS = "\r\n\0"
-#: RFC 9110's token: every character a header name may have.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 class Encoding(StrEnum):
@@ -291,30 +289,20 @@ def _endpoint(endpoint: str, values: Values, encoding: Encoding, refusals: list[
     return "".join(pieces)
 
 
-def header_refusal(name: str, value: str) -> str | None:
-    """Why a header cannot be written as it is (CP211), or None: what render refuses and send checks again (a token
-    a token endpoint returned is put in a header too)."""
-    if not _TOKEN.fullmatch(name):
-        return "has a name that is not an HTTP token (a space, a colon, a line break…)"
-    if any(c in value for c in _HEADER_BREAKERS):
-        return "has a line break (CR or LF) or a NUL in its value: on the wire it would end the header, inject others"
-    return None
-
-
 def _header_shape(index: int, name: str, template: str) -> list[Refusal]:
     """CP211 for the config's own header text (a placeholder's value is ``_header``'s, CP303)."""
     why = header_refusal(name, PLACEHOLDER.sub("", template))
     if why is None:
         return []
-    if not _TOKEN.fullmatch(name):
+    if not HEADER_NAME.fullmatch(name):
         return [Refusal("CP211", f"/headers/{index}/key", f"the header {name!r} {why}", 0, len(name))]
-    start = next(i for i, c in enumerate(template) if c in _HEADER_BREAKERS)
+    start = next(i for i, c in enumerate(template) if c in HEADER_BREAKERS)
     return [Refusal("CP211", f"/headers/{index}/value", f"the header {name!r} {why}", start, start + 1)]
 
 
 def _header(index: int, name: str, template: str, values: Values, refusals: list[Refusal]) -> str:
     def encode(value: str, offset: int) -> str:
-        if any(c in value for c in _HEADER_BREAKERS):
+        if any(c in value for c in HEADER_BREAKERS):
             placeholder = _placeholder_at(template, offset)
             refusals.append(Refusal("CP303", f"/headers/{index}/value", f"the value of {placeholder} has a line "
                                     f"break: in the header '{name}' it would end the header and inject others",

@@ -36,11 +36,11 @@ from curlport.preflight.render import (
     USER_AGENT,
     HttpRequest,
     bearer_pending,
-    header_refusal,
     request_target,
     wire_headers,
 )
 from curlport.redact import redact
+from curlport.rules.cp211_header_line_break import header_refusal
 from curlport.urls import split_url, url_problem
 
 MAX_RESPONSE_BYTES = 1 << 20

@@ -52,7 +52,8 @@ def _confirmed(question: str) -> bool:
 @value_options
 @click.option("--yes", is_flag=True, help="Send without asking for confirmation (a real SMS costs money).")
 @click.option("--dry-run", is_flag=True, help="Do everything but the network call: print what would be sent.")
-@click.option("--follow", is_flag=True, help="Follow redirects (credentials are never sent to another host).")
+@click.option("--follow", is_flag=True,
+              help="Follow redirects (credentials are never sent to another origin: host, port or scheme).")
 @click.option("--insecure", is_flag=True, help="Do not verify the TLS certificate (self-signed test servers only).")
 @click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
               metavar="SECONDS", help="Give up connecting after this long.")

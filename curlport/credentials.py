@@ -2,12 +2,17 @@
 
 A pattern over printed text always misses a layout (a password with spaces, a
 token on the line after ``Authorization:``, a header name nobody listed). The
-config says what each value is: the Basic password and the OAuth client secret,
-the ``Authorization``/``Cookie`` headers, any header, query parameter, form field
-or JSON member whose name says key, token, secret, password, signature… So the
-readers of a text (the importer, the JSON config parser) collect those values and
-record them on the ``Source``; whatever shows that text, a message about it, a
-diff of it, masks them (``curlport.redact``).
+config says what each value is. A value is a credential by its place (the Basic
+password and the OAuth client secret, URL user-info, the ``Authorization`` and
+``Cookie`` headers, the token URL's query), by its name in any of several
+languages (key, token, secret, password, passwort, senha, clave, пароль, 密码…, and
+names ending in key, pass or pw), or by its shape: a long run of mixed letters and
+digits under a name that is not a recipient's, a message's, a sender's or an id's
+(the header or parameter the request would be useless without, whatever the
+provider named it). The readers of a text (the importer, the JSON config parser,
+the lexer of a config that does not parse) collect those values and record them on
+the ``Source``; whatever shows that text, a message about it, a diff of it, masks
+them (``curlport.redact``), and pre-flight masks the same ones in what it prints.
 
 A value the provider's docs meant you to replace (``YOUR_API_KEY``, ``<token>``,
 ``$API_KEY``) and a placeholder (``$$To``) are not secrets: masking them would hide
@@ -16,26 +21,39 @@ the very words the findings are about.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any, Final
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
 from curlport.config.short_cache import short_text_cache
 from curlport.lazy_pattern import LazyPattern
-from curlport.urls import USERINFO_PASSWORD
+from curlport.urls import USERINFO_PASSWORD, split_url
 
-# Whole names (letters and digits only, lower case) that are credentials.
+# Whole names (letters and digits only, lower case, accents dropped) that are credentials, in several languages:
+# a provider documented in German, Portuguese or Spanish names its password passwort, senha or clave.
 _CREDENTIAL_NAMES: Final = frozenset({
-    "authorization", "proxyauthorization", "cookie", "auth", "key", "pwd", "pass", "pin", "hash", "sig", "signature",
-    "jwt", "bearer", "hmac", "sessionid", "session", "sessionkey", "secret",
+    "authorization", "proxyauthorization", "cookie", "auth", "key", "pwd", "pw", "pass", "pin", "hash", "sig",
+    "signature", "jwt", "bearer", "hmac", "sessionid", "session", "sessionkey", "secret", "passcode", "mdp", "cle",
+    "clef", "chave", "llave", "sifre", "haslo", "heslo", "parola", "jelszo", "mima",
 })
-# Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken.
+# Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken,
+# Passwort, senha_api, contraseña, motDePasse, wachtwoord, Schlüssel, and a few scripts beyond Latin.
 _CREDENTIAL_PARTS: Final = ("apikey", "authkey", "accesskey", "secretkey", "subscriptionkey", "privatekey", "apisecret",
-                     "token", "secret", "password", "passwd", "passphrase", "credential", "signature", "cookie")
+                     "token", "secret", "passw", "passphrase", "passcode", "credential", "signature", "cookie",
+                     "licensekey", "licencekey", "appkey", "userkey", "kennwort", "senha", "clave", "contrasen",
+                     "motdepasse", "wachtwoord", "schlussel", "schluessel", "salasana", "losenord", "passord",
+                     "adgangskode", "lozinka", "sleutel", "nyckel", "klucz", "anahtar",
+                     "пароль", "ключ", "токен", "密码", "密碼", "密钥", "口令", "令牌", "パスワード", "暗証",
+                     "비밀번호")
+# Endings that make a name a credential: appkey, userKey, smsPw, adminpass (a name that ends in a word of these).
+_CREDENTIAL_ENDINGS: Final = ("key", "pw", "pwd", "pass", "secret")
 # Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
-_CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pin", "auth", "sig"})
+_CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig"})
 _WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
 # What the provider's docs left to fill in, and the platform's placeholders: shown, never masked.
@@ -51,10 +69,71 @@ def is_credential_name(name: str) -> bool:
 
     Cached: every slot of every config asks, and names repeat (Content-Type, to, message).
     """
-    compact = re.sub(r"[^a-z0-9]", "", name.lower())
-    if compact in _CREDENTIAL_NAMES or any(part in compact for part in _CREDENTIAL_PARTS):
+    compact = _compact(name)
+    if compact in _CREDENTIAL_NAMES or any(part in compact for part in _CREDENTIAL_PARTS) \
+            or compact.endswith(_CREDENTIAL_ENDINGS):
         return True
     return not _CREDENTIAL_WORDS.isdisjoint(word.lower() for word in _WORDS.findall(name))
+
+
+def _compact(name: str) -> str:
+    """A name as the lists above spell it: lower case, accents dropped, only letters and digits (any script)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+# What a value in the role of recipient, message or sender is named: never a credential by its shape (a sender id
+# such as ACME2024SMSALERTS, a recipient list of digits).
+_ROLE_WORDS: Final = frozenset({"to", "recipient", "recipients", "phone", "mobile", "msisdn", "number", "numbers",
+                                "destination", "dest", "dst", "text", "message", "msg", "body", "content", "sms",
+                                "from", "sender", "senderid", "source", "src", "originator", "callback", "url"})
+#: A credential by shape: one run of token characters, long, letters and digits mixed (an API key, a JWT, a UUID).
+_TOKEN_SHAPE: Final = LazyPattern(r"[A-Za-z0-9_.~+/=:-]{16,}")
+
+
+def looks_like_token(value: str) -> bool:
+    """Whether a value is shaped like a generated credential: long, no spaces, letters and digits mixed, varied.
+
+    Samples of the other roles do not look like this: a phone number is digits, a message has spaces, a sender
+    id is short; a URL or a date is excluded by its own characters.
+    """
+    if not _TOKEN_SHAPE.fullmatch(value) or "://" in value or "$$" in value:
+        return False
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    return letters >= 4 and digits >= 2 and len(set(value)) >= 10
+
+
+#: Endings of names whose values are random-looking but not secret: ids, references, nonces, timestamps.
+_IDENTIFIER_ENDINGS: Final = ("id", "ids", "uuid", "ref", "reference", "nonce", "time", "timestamp", "date")
+
+
+def is_credential(name: str, value: str) -> bool:
+    """Whether the value under this name is a credential: by its name, or by its shape where the name is not a
+    recipient's, a message's or a sender's, nor an identifier's (a transactionId is random, and no secret)."""
+    if is_credential_name(name):
+        return True
+    return looks_like_token(value) and not _ROLE_WORDS.intersection(_name_words(name)) \
+        and not _compact(name).endswith(_IDENTIFIER_ENDINGS)
+
+
+def _name_words(name: str) -> list[str]:
+    return [word.lower() for word in _WORDS.findall(name)] + [_compact(name)]
+
+
+def url_credentials(url: str) -> set[str]:
+    """The credentials a URL carries: its user-info password and its credential query values, as written and
+    decoded. For URLs that are not the endpoint: a token URL, a second URL of the text."""
+    found: set[str] = set()
+    userinfo = USERINFO_PASSWORD.match(url)
+    if userinfo:
+        found.add(userinfo.group("password"))
+    for pair in split_url(url).query.split("&"):
+        key, equals, written = pair.partition("=")
+        value = unquote_plus(written)
+        if equals and is_credential(unquote_plus(key), value):
+            found.update((written, value))
+    return found
 
 
 def credential_values(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
@@ -71,6 +150,9 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         for row in auth.get("extra") or [] if isinstance(auth.get("extra"), list) else []:
             if isinstance(row, dict) and is_credential_name(str(row.get("key", ""))):
                 found.add(str(row.get("value", "")))
+        token_url = auth.get("token_url")
+        if isinstance(token_url, str):
+            found.update(url_credentials(token_url))
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):
         userinfo = USERINFO_PASSWORD.match(endpoint)
@@ -78,7 +160,7 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
             found.add(userinfo.group("password"))
     for slot in _slots(config) if listed is None else listed:
         key = slot.place.key
-        if is_credential_name(key):
+        if is_credential(key, slot.text):
             found.add(_credential_part(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
@@ -95,11 +177,55 @@ def credential_spellings(config: Any, listed: list[Slot] | None = None) -> froze
     return frozenset(form for value in credential_values(config, listed) for form in _written_forms(value))
 
 
+def url_spellings(urls: Iterable[str]) -> frozenset[str]:
+    """``url_credentials`` of each URL, as they may be written (``credential_spellings`` for URLs outside a config)."""
+    return frozenset(form for url in urls for value in url_credentials(url) if value and not _NOT_A_SECRET.match(value)
+                     for form in _written_forms(value))
+
+
+#: A JSON string literal, and the colon after it when it is a member's name.
+_JSON_STRING: Final = LazyPattern(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')
+
+
+def json_text_spellings(text: str) -> frozenset[str]:
+    """The credentials of a JSON config read as a lexer reads it, string by string: for a text that does not
+    parse (its error line is still shown) and for the text a fix replaced (its diff still shows the old lines).
+
+    A string after a member name is that member's value; a ``value`` after a ``key`` of the same row is the
+    value of the header or field that ``key`` names.
+    """
+    found: set[str] = set()
+    name: str | None = None
+    row_key: str | None = None
+    for match in _JSON_STRING.finditer(text):
+        try:
+            string = json.loads(f'"{match.group(1)}"')
+        except ValueError:
+            name = None
+            continue
+        if match.group(2):
+            name = string
+            continue
+        if name is None:
+            continue
+        if name == "key":
+            row_key = string
+        key = row_key if name == "value" and row_key is not None else name
+        if key != "key" and is_credential(key, string):
+            found.add(_credential_part(key, string))
+        if "://" in string:
+            found.update(url_credentials(string))
+        name = None
+    return frozenset(form for value in found if value and not _NOT_A_SECRET.match(value)
+                     for form in _written_forms(value))
+
+
 def _written_forms(value: str) -> set[str]:
     if _UNRESERVED.fullmatch(value):  # letters, digits and -._~ (most keys): every form is the value itself
         return {value}
-    return {value, encode_basestring(value)[1:-1], encode_basestring_ascii(value)[1:-1], quote(value, safe=""),
-            quote_plus(value, safe="")}
+    # surrogatepass: a JSON text may escape a lone surrogate (\\udc00) into a value, which UTF-8 cannot encode
+    return {value, encode_basestring(value)[1:-1], encode_basestring_ascii(value)[1:-1],
+            quote(value, safe="", errors="surrogatepass"), quote_plus(value, safe="", errors="surrogatepass")}
 
 
 #: What neither JSON nor percent-encoding changes (RFC 3986's unreserved characters; ``quote`` keeps them as

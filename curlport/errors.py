@@ -92,6 +92,13 @@ class OutputError(CurlportError):
         self.reason = reason
 
 
+class OutputRefusedError(OutputError):
+    """The file exists and says it must not be rewritten in place of a new one: read-only, or other hard links
+    (replacing it through a rename would leave them with the old text). Exit 1: the user's file, not the tool."""
+
+    exit_code = 1
+
+
 class OutputExistsError(OutputError):
     """The output file exists and ``--force`` was not given."""
 

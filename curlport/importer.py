@@ -16,7 +16,7 @@ from curlport.config.detect.notes import import_notes, located
 from curlport.config.detect.places import Place, PlaceSyntaxError
 from curlport.config.json_text import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
-from curlport.credentials import credential_spellings
+from curlport.credentials import credential_spellings, url_spellings
 from curlport.errors import CurlportError, InputError, SchemaViolationError, UnsupportedRequestError
 from curlport.findings import Finding
 from curlport.inputs import MAX_INPUT_BYTES
@@ -83,6 +83,23 @@ def import_curl(
     if not text.strip():
         raise InputError("empty input: expected a curl command", Span(1, 1, 1, 1))
     commands = split_commands(text, source_name)
+    # Every URL of the text, the config's or not (a second URL curl would fetch too): its credentials are masked
+    # wherever the text is shown, also when the import fails.
+    url_secrets = url_spellings(word.text for command in commands for word in command.words if "://" in word.text)
+    try:
+        result = _import_commands(commands, name, allow_file_refs, form, batching, callback_url, to, body,
+                                  placeholders)
+    except CurlportError as error:
+        error.secrets |= url_secrets
+        raise
+    result.source.add_secrets(url_secrets)
+    return result
+
+
+def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow_file_refs: Path | None, form: str,
+                     batching: tuple[str, int] | None, callback_url: str | None, to: str | None, body: str | None,
+                     placeholders: Literal["auto", "none"]) -> ImportResult:
+    """``import_curl`` of the commands of a text."""
     built: dict[int, Request] = {}
 
     def request_of(command: ShellCommand) -> Request:
@@ -95,7 +112,7 @@ def import_curl(
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
         request = request_of(command)
-        converted = _config_of(request, name, form)
+        converted = _config_of(request, name, form, command.source)
         findings = command.findings + request.findings
     else:
         token_command, token, command, request, bearer = pair
@@ -104,7 +121,8 @@ def import_curl(
         findings = _oauth2_findings(token_command, token, command, request, bearer)
     config = converted.config
     listed = slots_of(config)  # one listing of the config's places for its credentials, detection and notes
-    command.source.add_secrets(credential_spellings(config, listed) | _malformed_header_secrets(request))
+    command.source.add_secrets(credential_spellings(config, listed) | _malformed_header_secrets(request)
+                               | _as_written(request, command.source))
     # findings about the config as a whole point at the curl word
     source_map = {"": command.span_of(command.curl_word), **converted.source_map}
     substitutions: tuple[Substitution, ...] = ()
@@ -142,13 +160,28 @@ def _malformed_header_secrets(request: Request) -> frozenset[str]:
     return credential_spellings({"headers": [h for h in headers if "value" in h]})
 
 
-def _config_of(request: Request, name: str | None, form: str) -> ConvertedConfig:
+def _config_of(request: Request, name: str | None, form: str, source: Source) -> ConvertedConfig:
     """The config of a request; when the form cannot express it, the error's source line still masks its secrets."""
     try:
         return to_config(request, name, form)
     except UnsupportedRequestError as error:
-        error.secrets = credential_spellings(_as_config(request))
+        error.secrets = credential_spellings(_as_config(request)) | _as_written(request, source)
         raise
+
+
+def _as_written(request: Request, source: Source) -> frozenset[str]:
+    """The password as the text writes it when that is not its value (``$'p\\x41ss'``, ``"pa\\$s"``): what
+    follows the first colon of the ``-u`` word at its span."""
+    password = request.password
+    if password is None or password.span is None or not password.text:
+        return frozenset()
+    span = password.span
+    written = source.text[source.offset(span.line, span.column):source.offset(span.end_line, span.end_column)]
+    if password.text in written or "://" in written or written.lower().startswith(("authorization",
+                                                                                    "proxy-authorization")):
+        return frozenset()  # written as it is, or a URL's or a header's (the value and its spellings mask those)
+    tail = written.partition(":")[2]
+    return frozenset({tail}) if tail else frozenset()
 
 
 def _as_config(request: Request) -> Config:

@@ -325,7 +325,7 @@ def test_serve_warns_about_a_non_loopback_host(monkeypatch: pytest.MonkeyPatch) 
             started.append(sockets[0].getsockname()[0])
             sockets[0].close()
 
-    monkeypatch.setattr(server, "make_server", lambda host: FakeServer())
+    monkeypatch.setattr(server, "make_server", lambda host, names, **settings: FakeServer())
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "0", "--no-browser"])
     assert result.exit_code == 0, result.output
     assert "warning: --host 0.0.0.0 is not a loopback address" in result.stderr
@@ -480,7 +480,9 @@ def test_send_needs_the_confirmed_host_and_then_sends_one_message(client: TestCl
     body = {"text": text, "values": VALUES}
     error_of(client.post("/api/send", json={**body, "confirm_host": "example.com"}), 400, "bad-request")
     assert provider.received == []
-    answer = post(client, "/api/send", {**body, "confirm_host": "127.0.0.1"}, "SendAnswer")
+    refused = post(client, "/api/send", {**body, "confirm_host": "127.0.0.1"}, "SendAnswer")
+    assert not refused["sent"] and refused["exit_code"] == 2 and provider.received == []  # loopback: asked by name
+    answer = post(client, "/api/send", {**body, "confirm_host": "127.0.0.1", "allow_private": True}, "SendAnswer")
     assert answer["sent"] and answer["verdict"]["accepted"] and answer["verdict"]["message_id"] == "m-42"
     assert answer["exit_code"] == 0
     [(method, path, sent)] = provider.received
@@ -499,5 +501,5 @@ def test_send_to_a_server_that_is_not_there_is_an_error_answer(client: TestClien
     sock.close()  # nothing listens there now
     text = f"curl http://127.0.0.1:{port}/sms -d to=$$To -d text=$$Body"
     answer = post(client, "/api/send", {"text": text, "values": VALUES, "confirm_host": "127.0.0.1",
-                                        "connect_timeout": 2}, "SendAnswer")
+                                        "connect_timeout": 2, "allow_private": True}, "SendAnswer")
     assert not answer["sent"] and answer["error"] and answer["exit_code"] == 2

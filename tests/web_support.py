@@ -57,9 +57,10 @@ LAID_OUT = {"sideways": False, "keysOnOneLine": True, "findingsInside": True, "b
 
 @contextmanager
 def serving() -> Iterator[str]:
-    """`curlport serve`'s real app (uvicorn, the page's guards) on 127.0.0.1 at a free port, in a thread: its URL."""
+    """`curlport serve --allow-private`'s real app (uvicorn, the page's guards) on 127.0.0.1 at a free port, in a
+    thread: its URL. The tests' providers are played on 127.0.0.1 too, hence ``--allow-private``."""
     sock = bind("127.0.0.1", 0)
-    server = make_server("127.0.0.1")
+    server = make_server("127.0.0.1", allow_private=True)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started:

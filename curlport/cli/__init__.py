@@ -56,7 +56,12 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command; whatever escapes it becomes one line and exit 2, never a traceback (see ``last_resort``)."""
+        """Run the command; whatever escapes it becomes one line and exit 2, never a traceback (see ``last_resort``).
+
+        A closed stdout (``>&-``) is refused first: Python makes it None, and click would drop what it prints.
+        """
+        if sys.stdout is None and ctx.protected_args:
+            raise _LastResort("curlport: error: standard output is closed: nothing could be printed")
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort) as error:

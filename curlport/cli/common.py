@@ -83,8 +83,8 @@ def read_stdin() -> bytes:
 
 
 def output_error(error: OutputError) -> ToolError:
-    """An output that cannot be written: ``PATH: error: why``, exit 2."""
-    return ToolError(f"{error.path}: error: {error.reason}")
+    """An output that cannot be written: ``PATH: error: why``, exit 2 (1 for a file that refuses, read-only)."""
+    return (FindingsError if error.exit_code == 1 else ToolError)(f"{error.path}: error: {error.reason}")
 
 
 def print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:

@@ -174,7 +174,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, output_file: Path 
                 return
             reports = list(linted)
     except CurlportError as error:
-        raise ToolError(f"error: {error.message}") from None
+        raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     if diff:
         _print_diff(reports, show_secrets)
         return

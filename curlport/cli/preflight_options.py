@@ -47,13 +47,11 @@ def value_options(command: F) -> F:
 
 def values_from(recipient: str, message: str, template_id: str | None, message_id: str | None) -> Values:
     """The values, refused (exit 2) when the command line gave bytes that are not UTF-8."""
-    for flag, value in (("--to", recipient), ("--body", message), ("--template-id", template_id),
-                        ("--message-id", message_id)):
-        try:
-            (value or "").encode("utf-8")
-        except UnicodeEncodeError:
-            raise ToolError(f"error: {flag} is not valid UTF-8 text") from None
-    return Values(recipient, message, template_id, message_id)
+    values = Values(recipient, message, template_id, message_id)
+    field = values.not_text()
+    if field is not None:
+        raise ToolError(f"error: --{field.replace('_', '-')} is not valid UTF-8 text")
+    return values
 
 
 def load(config_file: str, *, require_placeholders: bool, allow_incomplete: bool = False

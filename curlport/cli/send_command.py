@@ -11,7 +11,6 @@ from curlport.errors import CurlportError
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
 from curlport.preflight.complete import summary
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
-from curlport.preflight.provider import OAuth2Auth
 from curlport.preflight.render import as_http
 from curlport.urls import split_url
 
@@ -20,18 +19,18 @@ def _response_text(response: ProviderResponse, show_secrets: bool, secrets: froz
     """The provider's answer as printed: credential headers masked, and the config's credentials wherever the body
     echoes them back."""
     lines = [f"HTTP/1.1 {response.status} {response.reason}".rstrip()]
-    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value)}"
+    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value, secrets)}"
               for name, value in response.headers]
     body = response.text if show_secrets else mask_body(response.text, secrets)
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
 def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool,
-                  incomplete: str | None = None) -> str:
-    reason = verdict.reason
+                  secrets: frozenset[str], incomplete: str | None = None) -> str:
+    reason = verdict.reason if show_secrets else mask_body(verdict.reason, secrets)  # it may quote the response
     location = response.header("Location")
     if response.status in REDIRECT_STATUSES and location and not follow:
-        reason += f" (a redirect to {location if show_secrets else mask_url(location)}; --follow follows it)"
+        reason += f" (a redirect to {location if show_secrets else mask_url(location, secrets)}; --follow follows it)"
     word = "accepted" if verdict.accepted else "NOT accepted"
     lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
     if verdict.message_id is not None:
@@ -56,16 +55,22 @@ def _confirmed(question: str) -> bool:
 @value_options
 @click.option("--yes", is_flag=True, help="Send without asking for confirmation (a real SMS costs money).")
 @click.option("--dry-run", is_flag=True, help="Do everything but the network call: print what would be sent.")
-@click.option("--follow", is_flag=True, help="Follow redirects (credentials are never sent to another host).")
+@click.option("--follow", is_flag=True,
+              help="Follow redirects (credentials are never sent to another origin: host, port or scheme).")
 @click.option("--insecure", is_flag=True, help="Do not verify the TLS certificate (self-signed test servers only).")
 @click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
               metavar="SECONDS", help="Give up connecting after this long.")
 @click.option("--read-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Give up waiting for the response after this long.")
+@click.option("--total-timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              metavar="SECONDS", help="Give up on the whole exchange (token, connection, response) after this long.")
+@click.option("--allow-link-local", is_flag=True, help="Send to a link-local or cloud metadata address "
+              "(169.254.0.0/16, fe80::/10, fd00:ec2::254), which is never an SMS provider.")
 @click.option("--show-secrets", is_flag=True, help="Print credentials as sent and received.")
 def send_command(config_file: str, recipient: str, message: str, template_id: str | None, message_id: str | None,
                  encoding: str, allow_incomplete: bool, yes: bool, dry_run: bool, follow: bool, insecure: bool,
-                 connect_timeout: float, read_timeout: float, show_secrets: bool) -> None:
+                 connect_timeout: float, read_timeout: float, total_timeout: float, allow_link_local: bool,
+                 show_secrets: bool) -> None:
     """Send one test message through the provider CONFIG describes, and say whether it was accepted.
 
     The request is the one 'curlport render' prints (printed first, masked). The
@@ -90,21 +95,21 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     if not yes and not _confirmed(f"Send this message to {recipient} through {host}? It may cost money"):
         raise ToolError("not sent: not confirmed (--yes sends without asking)")
     # http.client and ssl cost every other command ~12 ms of start-up: imported only when sending
-    from curlport.preflight.send import SendOptions, fetch_token, send, with_token
+    from curlport.preflight.destinations import Destinations
+    from curlport.preflight.send import SendOptions, send_with_auth
 
-    options = SendOptions(connect_timeout, read_timeout, follow, insecure)
-    request = rendered.request
+    options = SendOptions(connect_timeout, read_timeout, follow, insecure, total_timeout=total_timeout,
+                          destinations=Destinations(link_local=allow_link_local),
+                          secrets=provider.secrets)
     try:
-        if isinstance(provider.auth, OAuth2Auth):
-            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
-        exchange = send(request, options)
+        exchange = send_with_auth(rendered.request, provider.auth, options)
     except CurlportError as error:
         raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     for url in exchange.redirects:
-        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url)}")
+        click.echo(f"followed a redirect to {url if show_secrets else mask_url(url, provider.secrets)}")
     click.echo(_response_text(exchange.response, show_secrets, provider.secrets))
     verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets,
+    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets, provider.secrets,
                              summary(loaded.gaps) if loaded.gaps else None))
     if not verdict.accepted:
         raise FindingsError("")

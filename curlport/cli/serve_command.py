@@ -18,8 +18,13 @@ _WEB_STACK = frozenset({"starlette", "uvicorn", "anyio", "h11"})
               help="The address to listen on. Anything but a loopback address exposes the API to the network.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="The port (0: any free port).")
+@click.option("--allow-host", "host_names", multiple=True, metavar="NAME",
+              help="A name (or address) other machines reach this one by: requests must name it or a loopback "
+              "name in Host (others may be DNS rebinding). Repeatable; needed with --host 0.0.0.0.")
+@click.option("--allow-private", is_flag=True, help="Let the page send test messages to loopback and private "
+              "addresses (a provider played on this machine or the LAN); never to this server itself.")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
-def serve_command(host: str, port: int, no_browser: bool) -> None:
+def serve_command(host: str, port: int, host_names: tuple[str, ...], allow_private: bool, no_browser: bool) -> None:
     """Serve the page (paste a curl command, get the form) and its JSON API.
 
     Nothing leaves the machine: the page talks only to this server. Stop it with Ctrl+C.
@@ -43,4 +48,4 @@ def serve_command(host: str, port: int, no_browser: bool) -> None:
         import webbrowser  # here, not at the top: the other commands do not pay for it
 
         webbrowser.open(url)
-    make_server(host).run(sockets=[sock])
+    make_server(host, host_names, allow_private=allow_private).run(sockets=[sock])

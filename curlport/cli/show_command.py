@@ -9,10 +9,12 @@ import click
 from curlport.cli.common import FindingsError, ToolError, read_input
 from curlport.config.form_view import render_form
 from curlport.config.schema import json_pointer, violations
+from curlport.credentials import credential_spellings, json_text_spellings
 from curlport.diagnostics import format_diagnostic
 from curlport.errors import CurlportError
 from curlport.inputs import decode_input
 from curlport.json_positions import load_json
+from curlport.redact import redact
 from curlport.source import Source, Span
 
 
@@ -34,13 +36,15 @@ def show_command(config_file: str, show_secrets: bool) -> None:
         config = load_json(text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
-        raise ToolError(format_diagnostic(file, span, "error", f"not valid JSON: {error.msg}",
-                                          Source(text, file))) from None
+        source = Source(text, file)
+        source.add_secrets(json_text_spellings(text))
+        raise ToolError(format_diagnostic(file, span, "error", f"not valid JSON: {error.msg}", source)) from None
     if not isinstance(config, dict):
         raise ToolError(f"{file}: error: a config is a JSON object")
     click.echo(render_form(config, show_secrets), nl=False)
     problems = violations(config)
     if problems:
         for problem in problems:
-            click.echo(f"{file}: CP501 error: schema: {json_pointer(problem) or '/'}: {problem.message}", err=True)
+            message = problem.message if show_secrets else redact(problem.message, credential_spellings(config))
+            click.echo(f"{file}: CP501 error: schema: {json_pointer(problem) or '/'}: {message}", err=True)
         raise FindingsError(f"{file}: the config does not match the schema")

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from curlport.errors import OutputChangedError, OutputError, OutputExistsError
+from curlport.errors import OutputChangedError, OutputError, OutputExistsError, OutputRefusedError
 from curlport.inputs import Snapshot, unchanged
 from curlport.lazy_pattern import LazyPattern
 
@@ -26,13 +26,21 @@ def write_atomically(path: Path, text: str, *, force: bool = False, unchanged_si
     it removes). Without ``force`` an existing file is left untouched. A symlink is
     written through: its regular-file target is replaced and the link stays a link;
     anything that is not a regular file (a FIFO, a device, a folder) is refused. A
-    replaced file keeps its permission bits; a new one gets 0666 less the umask.
+    replaced file keeps its permission bits; a new one gets 0666 less the umask. A
+    read-only file is not replaced (the rename would succeed where a write would not),
+    nor one with other hard links (they would keep the old text, split from this name):
+    ``OutputRefusedError``.
     With ``unchanged_since``, the file is replaced only if it is still what was read.
     Raises ``OutputError`` (a subclass says which) for every reason it cannot write.
     """
     target, existing = _target(path)
     if existing is not None and not force:
         raise OutputExistsError(path)
+    if existing is not None and not existing.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputRefusedError(path, "is read-only; not rewritten (make it writable to let curlport replace it)")
+    if existing is not None and existing.st_nlink > 1:
+        raise OutputRefusedError(path, f"has {existing.st_nlink} hard links; not rewritten (replacing it would "
+                                       "leave the other names with the old text)")
     _remove_stale_temporaries(target)
     temporary = target.parent / _TEMPORARY.format(name=target.name, pid=os.getpid(), token=os.urandom(4).hex())
     try:
@@ -70,13 +78,14 @@ def write_atomically(path: Path, text: str, *, force: bool = False, unchanged_si
 def _target(path: Path) -> tuple[Path, os.stat_result | None]:
     """The file to write (a symlink's final target) and its status when it exists; refusals as ``OutputError``."""
     target = Path(os.path.realpath(path))
+    if path.is_symlink() and not target.exists():
+        raise OutputError(path, f"is a symlink to {os.readlink(path)}, which does not exist (a dangling link); "
+                                "not written")
     if not target.parent.is_dir():
         raise OutputError(path, f"the folder {path.parent} does not exist")
     try:
         status = target.stat()
     except FileNotFoundError:
-        if path.is_symlink():
-            raise OutputError(path, f"is a symlink to {target}, which does not exist; not written") from None
         return target, None
     except OSError as error:
         raise OutputError(path, f"cannot write: {error.strerror or error}") from None

@@ -86,7 +86,7 @@ def form_rows(config: dict[str, Any], show_secrets: bool = False) -> tuple[FormR
                   FormRow("Password", _hidden(str(auth.get("password", "")), show_secrets), 1)]
     elif isinstance(auth, dict) and auth.get("type") == "oauth2":
         found += [FormRow("Authentication", _plain("OAuth 2.0 (client credentials)")),
-                  FormRow("Token URL", _plain(str(auth.get("token_url", ""))), 1),
+                  FormRow("Token URL", shown(auth.get("token_url", "")), 1),
                   FormRow("Client ID", _plain(str(auth.get("client_id", ""))), 1),
                   FormRow("Client Secret", _hidden(str(auth.get("client_secret", "")), show_secrets), 1)]
         extra = pairs(row for _, row in rows(auth.get("extra")))

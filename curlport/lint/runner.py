@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from curlport.config.schema import is_valid, merged_violations, violations
-from curlport.credentials import credential_spellings
+from curlport.credentials import credential_spellings, json_text_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import MAX_PER_CODE, Finding, Omitted, Severity, capped
 from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
@@ -115,7 +115,9 @@ def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, 
                     raise OutputError(path, "is not a regular file; curlport only writes regular files")
                 write_atomically(path, report.fixed_text, force=True, unchanged_since=snapshot)
             except OutputError as error:
-                raise CurlportError(f"{path}: the fixes were not written: {error.reason}") from None
+                refused = CurlportError(f"{path}: the fixes were not written: {error.reason}")
+                refused.exit_code = error.exit_code
+                raise refused from None
         yield _at_least(severity, report)
 
 
@@ -169,6 +171,7 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
         fixed = _fixed(text, selected, unsafe_fixes) if fix else None
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
+            source.add_secrets(lambda: json_text_spellings(text))  # the diff shows the lines the fix replaced
             return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
         source = Source(text, path)
         return FileReport(path, source, tuple(_lint_config(source, selected, None if fix else document)))
@@ -220,6 +223,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None, document: dict
         config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
+        source.add_secrets(lambda: json_text_spellings(source.text))
         return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
     source.add_secrets(lambda: credential_spellings(

@@ -470,6 +470,12 @@ def _check_host(url: Located) -> None:
     raise CurlUsageError(
         f"the URL at {url.span} has no host name: '{host}' looks like {looks}, not a host; the doc's text lost "
         f"its endpoint: write the provider's URL (https://host/path) and {fix}", url.span)
+def _where_to(url: str) -> str:
+    """A URL named in a message by its scheme, host and path: its user-info and query may hold credentials, and a
+    cut-off quote of them would show what masking a whole value cannot find."""
+    parts = split_url(url)
+    shown = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}" if parts.netloc else parts.path
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
@@ -480,7 +486,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     _check_urls(draft)
     for extra in draft.urls[1:]:
         draft.findings.append(notes.EXTRA_URL.at(
-            f"another URL at {extra.span} ({extra.text[:40]}): curl would send a second request; "
+            f"another URL at {extra.span} ({_where_to(extra.text)}): curl would send a second request; "
             "only the first is imported", extra.span))
     url = Located(_with_scheme(draft, _without_angle_brackets(draft, draft.urls[0])), draft.urls[0].span)
     _check_host(url)

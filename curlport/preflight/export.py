@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qsl, quote_plus
 
-from curlport.credentials import is_credential_name
+from curlport.credentials import is_credential
 from curlport.preflight.curl_command import CurlSpec, curl_command, shell_word
 from curlport.preflight.masking import mask_body, mask_header_value, mask_url
 from curlport.preflight.provider import (
@@ -56,7 +56,8 @@ def mask_provider(provider: Provider) -> Provider:
     if isinstance(auth, BasicAuth):
         auth = auth._replace(password=mask(auth.password))
     elif isinstance(auth, OAuth2Auth):
-        auth = auth._replace(client_secret=mask(auth.client_secret),
+        auth = auth._replace(token_url=mask_url(auth.token_url, provider.secrets),
+                             client_secret=mask(auth.client_secret),
                              extra=tuple(_masked_field(kv) for kv in auth.extra))
     parameters = provider.parameters
     if isinstance(parameters, FormParameters):
@@ -64,12 +65,12 @@ def mask_provider(provider: Provider) -> Provider:
     elif isinstance(parameters, BodyParameters):
         parameters = parameters._replace(body=mask_body(parameters.body, provider.secrets))
     headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value)) for h in provider.headers)
-    return provider._replace(endpoint=mask_url(provider.endpoint), auth=auth, headers=headers,
+    return provider._replace(endpoint=mask_url(provider.endpoint, provider.secrets), auth=auth, headers=headers,
                              parameters=parameters)
 
 
 def _masked_field(field: KeyValue) -> KeyValue:
-    return KeyValue(field.key, mask(field.value)) if is_credential_name(field.key) else field
+    return KeyValue(field.key, mask(field.value)) if is_credential(field.key, field.value) else field
 
 
 def _extra_headers(provider: Provider) -> list[tuple[str, str]]:

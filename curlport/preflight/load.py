@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curlport.config.model import Config
+from curlport.credentials import json_text_spellings
 from curlport.findings import Finding, Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
@@ -76,6 +77,7 @@ def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedCon
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         finding = Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)
+        source.add_secrets(json_text_spellings(text))
         return LoadedConfig(None, source, (finding,), lambda problem: None)
     locate = json_locator(source, offsets)
     if not isinstance(config, dict):

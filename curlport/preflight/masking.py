@@ -1,26 +1,27 @@
 """Credentials hidden in what render, send and export print.
 
 These texts are built by curlport from the config, so it knows which value sits
-under which name: a header, query parameter or form field whose name is a
-credential's (``curlport.credentials.is_credential_name``) has its value masked whole. A
-raw body is text curlport did not build; ``redact`` reads it as text, and that is
-where masking by spans (the parser's knowledge of which characters are secrets)
-would do better.
+under which name: a header, query parameter or form field that is a credential by
+its name or its shape (``curlport.credentials.is_credential``) has its value masked
+whole. Every other text (a raw body, a URL curlport did not build such as a
+redirect's or a token endpoint's, an error message) is masked by the config's
+credential values (``Provider.secrets``), wherever they stand in it.
 """
 
 from __future__ import annotations
 
 from urllib.parse import unquote_plus
 
-from curlport.credentials import is_credential_name
+from curlport.credentials import is_credential
 from curlport.redact import mask, redact
 from curlport.urls import USERINFO_PASSWORD
 
 
-def mask_header_value(name: str, value: str) -> str:
-    """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept."""
-    if not is_credential_name(name):
-        return value
+def mask_header_value(name: str, value: str, secrets: frozenset[str] = frozenset()) -> str:
+    """The value of a credential header masked, its scheme (``Basic``, ``Bearer``) kept; in any other header, the
+    config's credentials (``secrets``: a provider's answer may echo them, a Location may carry them)."""
+    if not is_credential(name, value):
+        return redact(value, secrets) if secrets else value
     scheme, space, credentials = value.partition(" ")
     if space and scheme.isalpha() and credentials:
         return f"{scheme} {mask(credentials)}"
@@ -32,12 +33,15 @@ def mask_query(query: str) -> str:
     pairs = []
     for pair in query.split("&"):
         key, equals, value = pair.partition("=")
-        pairs.append(f"{key}={mask(value)}" if equals and is_credential_name(unquote_plus(key)) else pair)
+        credential = equals and is_credential(unquote_plus(key), unquote_plus(value))
+        pairs.append(f"{key}={mask(value)}" if credential else pair)
     return "&".join(pairs)
 
 
-def mask_url(url: str) -> str:
-    """The URL with the password of its user-info and its credential query values masked."""
+def mask_url(url: str, secrets: frozenset[str] = frozenset()) -> str:
+    """The URL with the password of its user-info, its credential query values and the config's credentials
+    (``secrets``, wherever they are in it) masked."""
+    url = redact(url, secrets)
     userinfo = USERINFO_PASSWORD.match(url)
     if userinfo:
         start, end = userinfo.span("password")
@@ -50,3 +54,10 @@ def mask_url(url: str) -> str:
 def mask_body(body: str, secrets: frozenset[str] = frozenset()) -> str:
     """A body curlport did not build: the config's credentials (``secrets``) and secret-looking text masked."""
     return redact(body, secrets)
+
+
+def one_line(text: str, secrets: frozenset[str], limit: int = 200) -> str:
+    """A text from elsewhere (a token endpoint's answer) as one line of an error: masked, then its whitespace
+    collapsed and its length bounded, so that no line of it passes unmasked and none breaks the message."""
+    collapsed = " ".join(redact(text, secrets).split())
+    return collapsed if len(collapsed) <= limit else collapsed[: limit - 1] + "…"

@@ -38,6 +38,7 @@ from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
 from curlport.rules.base import KNOWN_PLACEHOLDERS
+from curlport.rules.cp211_header_line_break import HEADER_BREAKERS, HEADER_NAME, header_refusal
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
 from curlport.urls import split_url
 
@@ -50,7 +51,6 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _INERT = {"query": _UNRESERVED | set("!$'()*,;:@/?="), "path": _UNRESERVED | set("!$'()*,;:@=+&")}
 #: What a raw form body pasted verbatim loses: & splits a field, + reads as a space, % starts an escape.
 _FORM_SPLITTERS = "&+%"
-_HEADER_BREAKERS = "\r\n\0"
 
 
 class Encoding(StrEnum):
@@ -72,6 +72,16 @@ class Values:
     def of(self, placeholder: str) -> str | None:
         return {"$$To": self.to, "$$Body": self.body, "$$TemplateId": self.template_id,
                 "$$MessageID": self.message_id}[placeholder]
+
+    def not_text(self) -> str | None:
+        """The first field that is not UTF-8 text (a lone surrogate from a command line or a page), or None:
+        nothing could send it."""
+        for field in ("to", "body", "template_id", "message_id"):
+            try:
+                (getattr(self, field) or "").encode("utf-8")
+            except UnicodeEncodeError:
+                return field
+        return None
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,7 @@ def bearer_pending(token_url: str) -> str:
 def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLATFORM) -> Rendered:
     """The request the platform sends for these values; ``RenderRefusedError`` when it would be broken."""
     _require_values(provider, values)
-    refusals: list[Refusal] = []
+    refusals = [refusal for index, h in enumerate(provider.headers) for refusal in _header_shape(index, h.key, h.value)]
     url = _endpoint(provider.endpoint, values, encoding, refusals)
     headers = [(h.key, _header(index, h.key, h.value, values, refusals)) for index, h in enumerate(provider.headers)]
     body = _body(provider, values, encoding, refusals)
@@ -172,12 +182,12 @@ def implied_content_type(provider: Provider) -> str | None:
 
 def mask_request(request: HttpRequest, *, body_is_form: bool, secrets: frozenset[str] = frozenset()) -> HttpRequest:
     """The request with its credentials masked: by name in headers and the query, by value (``secrets``) in a body."""
-    headers = tuple((name, value if value.startswith(_PENDING) else mask_header_value(name, value))
+    headers = tuple((name, mask_body(value, secrets) if value.startswith(_PENDING) else mask_header_value(name, value))
                     for name, value in request.headers)
     body = request.body
     if body is not None:
-        body = mask_query(body) if body_is_form else mask_body(body, secrets)
-    return replace(request, url=mask_url(request.url), headers=headers, body=body)
+        body = mask_body(mask_query(body) if body_is_form else body, secrets)
+    return replace(request, url=mask_url(request.url, secrets), headers=headers, body=body)
 
 
 def wire_headers(request: HttpRequest) -> list[tuple[str, str]]:
@@ -194,13 +204,19 @@ def request_target(url: str) -> str:
 
 
 def as_http(request: HttpRequest) -> str:
-    """The request as HTTP/1.1 text (line breaks shown as LF; the wire has CRLF)."""
+    """The request as HTTP/1.1 text (line breaks shown as LF; the wire has CRLF). A line break inside a header (a
+    broken request, shown beside its refusal) is written as ``\\r``/``\\n``: shown, it must not read as a header
+    of its own."""
     lines = [f"{request.method} {request_target(request.url)} HTTP/1.1"]
-    lines += [f"{name}: {value}" for name, value in wire_headers(request)]
+    lines += [_one_line(f"{name}: {value}") for name, value in wire_headers(request)]
     text = "\n".join(lines) + "\n\n"
     if request.body:
         text += request.body if request.body.endswith("\n") else request.body + "\n"
     return text
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def as_json(request: HttpRequest) -> str:
@@ -283,9 +299,20 @@ def _endpoint(endpoint: str, values: Values, encoding: Encoding, refusals: list[
     return "".join(pieces)
 
 
+def _header_shape(index: int, name: str, template: str) -> list[Refusal]:
+    """CP211 for the config's own header text (a placeholder's value is ``_header``'s, CP303)."""
+    why = header_refusal(name, PLACEHOLDER.sub("", template))
+    if why is None:
+        return []
+    if not HEADER_NAME.fullmatch(name):
+        return [Refusal("CP211", f"/headers/{index}/key", f"the header {name!r} {why}", 0, len(name))]
+    start = next(i for i, c in enumerate(template) if c in HEADER_BREAKERS)
+    return [Refusal("CP211", f"/headers/{index}/value", f"the header {name!r} {why}", start, start + 1)]
+
+
 def _header(index: int, name: str, template: str, values: Values, refusals: list[Refusal]) -> str:
     def encode(value: str, offset: int) -> str:
-        if any(c in value for c in _HEADER_BREAKERS):
+        if any(c in value for c in HEADER_BREAKERS):
             placeholder = _placeholder_at(template, offset)
             refusals.append(Refusal("CP303", f"/headers/{index}/value", f"the value of {placeholder} has a line "
                                     f"break: in the header '{name}' it would end the header and inject others",

@@ -33,7 +33,7 @@ from curlport.preflight.complete import gaps, summary
 from curlport.preflight.export import FORMATS, export
 from curlport.preflight.load import located_gaps
 from curlport.preflight.masking import mask_body, mask_header_value
-from curlport.preflight.provider import OAuth2Auth, Provider, ProviderShapeError, read_provider
+from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import (
     Encoding,
     HttpRequest,
@@ -160,9 +160,14 @@ def _exports(config: Config | None, show_secrets: bool) -> Json:
                    "shown": export(provider, name, show_secrets=show_secrets)} for name in FORMATS}
 
 
-def send_answer(payload: Json) -> Json:
+def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_private: bool = False) -> Json:
     """``POST /api/send``: one real message (``curlport send --yes``), only when ``confirm_host`` names the
-    provider's host: the page asks the user first, and a client that did not ask cannot send by accident."""
+    provider's host: the page asks the user first, and a client that did not ask cannot send by accident.
+
+    ``server`` is the address and port the request came in on: the page never sends to its own server, and to
+    loopback, private, link-local and metadata addresses only when the request (or ``allow_private``, the
+    server's ``--allow-private``) allows them by name.
+    """
     reading = _read(payload)
     rendered, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
@@ -173,31 +178,35 @@ def send_answer(payload: Json) -> Json:
     host = urlsplit(rendered.request.url).hostname
     if payload["confirm_host"] != host:
         raise ValueRequestError(f"confirm_host must name the provider's host, {host}, to send", "/confirm_host")
-    from curlport.preflight.send import SendOptions, fetch_token, send, with_token  # only when sending
+    from curlport.preflight.destinations import Destinations  # only when sending
+    from curlport.preflight.send import SendOptions, send_with_auth
 
     provider = read_provider(reading.config or {})
-    options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)))
-    request = rendered.request
+    allowed = Destinations(link_local=bool(payload.get("allow_link_local", False)),
+                           private=allow_private or bool(payload.get("allow_private", False)), server=server)
+    options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)),
+                          total_timeout=float(payload.get("total_timeout", 60)), destinations=allowed,
+                          secrets=provider.secrets)
     answer["request"] = _request_record(rendered.shown(show_secrets))
     try:
-        if isinstance(provider.auth, OAuth2Auth):
-            request = with_token(request, provider.auth, fetch_token(provider.auth, options))
-        exchange = send(request, options)
+        exchange = send_with_auth(rendered.request, provider.auth, options)
     except CurlportError as error:
         return {**answer, "error": error.message, "findings": _records(findings, payload, reading.source),
                 "exit_code": error.exit_code}
     response = exchange.response
     verdict = judge(response, provider.response)
+    reason = verdict.reason if show_secrets else mask_body(verdict.reason, provider.secrets)  # it may quote the body
     return {
         **answer, "sent": True,
         "response": {
             "status": response.status, "reason": response.reason,
-            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value)}
+            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value,
+                                                                                                 provider.secrets)}
                         for name, value in response.headers],
             "body": response.text if show_secrets else mask_body(response.text, provider.secrets),
         },
         "verdict": {"accepted": verdict.accepted, "code": verdict.code, "name": CODES[verdict.code].name,
-                    "reason": verdict.reason, "message_id": verdict.message_id, "warning": verdict.warning},
+                    "reason": reason, "message_id": verdict.message_id, "warning": verdict.warning},
         "findings": _records(findings, payload, reading.source), "exit_code": 0 if verdict.accepted else 1,
     }
 
@@ -220,10 +229,13 @@ def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Fin
     why = summary(missing) if missing else None
     if incomplete and not payload.get("allow_incomplete", False):
         return None, incomplete, why
-    values = payload["values"]
+    given = payload["values"]
+    values = Values(given["to"], given["body"], given.get("template_id"), given.get("message_id"))
+    field = values.not_text()
+    if field is not None:
+        raise ValueRequestError(f"values.{field} is not text (a lone surrogate)", f"/values/{field}")
     try:
-        rendered = render(provider, Values(values["to"], values["body"], values.get("template_id"),
-                                           values.get("message_id")), Encoding(payload.get("encoding", "platform")))
+        rendered = render(provider, values, Encoding(payload.get("encoding", "platform")))
     except MissingValueError as error:
         raise ValueRequestError(error.message, "/values") from None
     except RenderRefusedError as error:

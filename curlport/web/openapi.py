@@ -85,7 +85,16 @@ SCHEMAS: Json = {
                        "confirm_host": {"type": "string", "description": "The provider's host, as the user "
                                                                           "confirmed it: nothing is sent otherwise."},
                        "connect_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 60, "default": 10},
-                       "read_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 120, "default": 30}},
+                       "read_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 120, "default": 30},
+                       "total_timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 300, "default": 60,
+                                         "description": "The whole exchange ends by then (curlport send "
+                                                        "--total-timeout)."},
+                       "allow_private": {"type": "boolean", "default": False,
+                                         "description": "Send to a loopback or private address (a test server); "
+                                                        "never to this server itself."},
+                       "allow_link_local": {"type": "boolean", "default": False,
+                                            "description": "Send to a link-local or cloud metadata address "
+                                                           "(curlport send --allow-link-local)."}},
     },
     "RenderAnswer": {
         "type": "object", "required": ["request", "http", "host", "findings", "exit_code"],

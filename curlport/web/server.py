@@ -5,7 +5,13 @@ page elsewhere can POST to it (CSRF) or rebind its own name to 127.0.0.1 (DNS
 rebinding). So every request must name this server in ``Host``, a browser's
 ``Origin`` (sent with every POST) must be this server's, and a POST must be
 ``application/json``, which no cross-site form can send without a CORS preflight
-that this server never grants.
+that this server never grants. Listening on every interface (``--host 0.0.0.0``)
+keeps the Host check: the names the user allows (``--allow-host``) and the loopback
+ones, since a rebound name comes from the user's own browser whatever the bind.
+
+A request must arrive whole within ``REQUEST_SECONDS`` (a client that sends half
+its headers or half its body and waits holds a connection open otherwise), its JSON
+may not carry NaN or Infinity, and a client that goes away mid-body is one log line.
 """
 
 from __future__ import annotations
@@ -20,16 +26,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import h11
 import uvicorn
 from jsonschema.exceptions import best_match
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from curlport.web import api, openapi
 
@@ -37,6 +45,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 #: A curl command is at most 1 MiB of text; JSON escaping can grow it, not beyond this.
 MAX_BODY_BYTES = 4 << 20
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+#: The time a request (its headers and its body) has to arrive, from its first byte or the previous answer.
+REQUEST_SECONDS = 20.0
 _SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                  b"frame-ancestors 'none'; form-action 'none'"),
@@ -55,9 +65,18 @@ class RequestError(Exception):
         self.status, self.code, self.message, self.extra = status, code, message, extra
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: an answer may quote the user's lone surrogate, which UTF-8
+    cannot encode and a ``\\ud800`` escape carries; and no NaN, which JSON has not."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 def error_response(status: int, code: str, message: str, **extra: str) -> JSONResponse:
     """Every API error in one shape (``{"error": {status, code, message}}``), whatever failed."""
-    return JSONResponse({"error": {"status": status, "code": code, "message": message, **extra}}, status_code=status)
+    return AsciiJSONResponse({"error": {"status": status, "code": code, "message": message, **extra}},
+                             status_code=status)
 
 
 def is_loopback(host: str) -> bool:
@@ -76,11 +95,11 @@ def is_wildcard(host: str) -> bool:
     return host.strip("[]") in ("", "0.0.0.0", "::")
 
 
-def allowed_hosts(bound: str) -> frozenset[str] | None:
-    """The names a request's Host may carry: the loopback names and the bound one; None (any) on a wildcard."""
-    if is_wildcard(bound):
-        return None
-    return LOOPBACK_NAMES | {bound.strip("[]").lower()}
+def allowed_hosts(bound: str, names: tuple[str, ...] = ()) -> frozenset[str]:
+    """The names a request's Host may carry: the loopback names, the bound one (not a wildcard) and ``names``
+    (``serve --allow-host``: how other machines name this one)."""
+    allowed = LOOPBACK_NAMES | {name.strip("[]").lower() for name in names}
+    return allowed if is_wildcard(bound) else allowed | {bound.strip("[]").lower()}
 
 
 def _host_name(host: str) -> str:
@@ -91,7 +110,7 @@ def _host_name(host: str) -> str:
 class Guard:
     """Host, Origin and content-type checks, and the security headers on every answer."""
 
-    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None) -> None:
+    def __init__(self, app: ASGIApp, hosts: frozenset[str]) -> None:
         self.app, self.hosts = app, hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -113,7 +132,7 @@ class Guard:
 
     def _refusal(self, request: Request) -> Response | None:
         host = request.headers.get("host", "")
-        if self.hosts is not None and _host_name(host) not in self.hosts:
+        if _host_name(host) not in self.hosts:
             return error_response(403, "forbidden-host", "this server answers only to its own address; "
                                   "a request for another host name may come from a page that rebound its name")
         origin = request.headers.get("origin")
@@ -138,17 +157,31 @@ async def _body(request: Request, limit: int) -> Any:
             raise RequestError(413, "too-large", f"the body is over the limit of {limit} bytes")
         chunks.append(chunk)
     try:
-        return json.loads(b"".join(chunks))
-    except (ValueError, RecursionError):
-        raise RequestError(400, "bad-request", "the body is not JSON") from None
+        return json.loads(b"".join(chunks), parse_constant=_not_finite)
+    except (ValueError, RecursionError) as error:
+        why = str(error) if isinstance(error, _NotFiniteError) else "the body is not JSON"
+        raise RequestError(400, "bad-request", why) from None
 
 
-Handler = Callable[[dict[str, Any]], dict[str, Any]]
+class _NotFiniteError(ValueError):
+    """NaN, Infinity or -Infinity in the request: Python's json reads them, JSON has no such numbers."""
 
 
-def json_endpoint(handler: Handler, request_schema: str, limit: int) -> Callable[[Request], Awaitable[Response]]:
+def _not_finite(constant: str) -> Any:
+    raise _NotFiniteError(f"the body has {constant}, which is not a JSON number")
+
+
+Handler = Callable[..., dict[str, Any]]
+
+
+def json_endpoint(handler: Handler, request_schema: str, limit: int,
+                  context: Callable[[Request], dict[str, Any]] | None = None) \
+        -> Callable[[Request], Awaitable[Response]]:
     """A POST route: body checked against its documented schema, the library call off the event loop,
-    and any failure a JSON error -- a crash is a 500 with an id for the log, never a traceback."""
+    and any failure a JSON error -- a crash is a 500 with an id for the log, never a traceback.
+
+    ``context``: keyword arguments the handler takes besides the body, from the request and the server's
+    settings (``send_answer`` is told the address the request came in on: it never sends to its own server)."""
     async def endpoint(request: Request) -> Response:
         try:
             payload = await _body(request, limit)
@@ -156,7 +189,11 @@ def json_endpoint(handler: Handler, request_schema: str, limit: int) -> Callable
             if error is not None:
                 pointer = "".join(f"/{part}" for part in error.absolute_path)
                 raise RequestError(400, "bad-request", error.message, pointer=pointer)
-            return JSONResponse(await run_in_threadpool(handler, payload))
+            extra = context(request) if context is not None else {}
+            return AsciiJSONResponse(await run_in_threadpool(lambda: handler(payload, **extra)))
+        except ClientDisconnect:
+            log.warning("%s: the client went away before its request was whole", request.url.path)
+            return error_response(400, "disconnected", "the request ended before its body did")
         except RequestError as refused:
             return error_response(refused.status, refused.code, refused.message, **refused.extra)
         except api.ValueRequestError as refused:
@@ -171,7 +208,7 @@ def json_endpoint(handler: Handler, request_schema: str, limit: int) -> Callable
 
 def _get(answer: Callable[[], Any]) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        return JSONResponse(answer())
+        return AsciiJSONResponse(answer())
     return endpoint
 
 
@@ -186,22 +223,32 @@ async def _http_error(request: Request, exc: Exception) -> Response:
                           f"{exc.detail if isinstance(exc, HTTPException) else 'failed'}")
 
 
-def create_app(bound_host: str = "127.0.0.1", *, max_body: int = MAX_BODY_BYTES) -> ASGIApp:
-    """The whole application; ``bound_host`` is the address it listens on (its Host check follows it)."""
+def _server_of(request: Request) -> tuple[str, int] | None:
+    """The address and port this request came in on."""
+    server = request.scope.get("server")
+    return (str(server[0]), int(server[1] or 0)) if server else None
+
+
+def create_app(bound_host: str = "127.0.0.1", *, max_body: int = MAX_BODY_BYTES,
+               host_names: tuple[str, ...] = (), allow_private: bool = False) -> ASGIApp:
+    """The whole application; ``bound_host`` is the address it listens on (its Host check follows it, with
+    ``host_names``); ``allow_private``: the page may send to loopback and private addresses
+    (``serve --allow-private``), as a request's own ``allow_private`` asks."""
     routes = [
         Route("/", _index),
         Route("/api/import", json_endpoint(api.import_answer, "ImportRequest", max_body), methods=["POST"]),
         Route("/api/fix", json_endpoint(api.fix_answer, "FixRequest", max_body), methods=["POST"]),
         Route("/api/lint", json_endpoint(api.lint_answer, "LintRequest", max_body), methods=["POST"]),
         Route("/api/render", json_endpoint(api.render_answer, "RenderRequest", max_body), methods=["POST"]),
-        Route("/api/send", json_endpoint(api.send_answer, "SendRequest", max_body), methods=["POST"]),
+        Route("/api/send", json_endpoint(api.send_answer, "SendRequest", max_body, lambda request: {
+            "server": _server_of(request), "allow_private": allow_private}), methods=["POST"]),
         Route("/api/rules", _get(api.rules_answer)),
         Route("/api/schema", _get(api.schema_answer)),
         Route("/api/openapi.json", _get(openapi.document)),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
-    return Guard(app, allowed_hosts(bound_host))
+    return Guard(app, allowed_hosts(bound_host, host_names))
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -226,7 +273,40 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{'127.0.0.1' if is_wildcard(host) else shown}:{port}/"
 
 
-def make_server(host: str) -> uvicorn.Server:
+class _WholeRequestsProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with a deadline for each request to arrive whole.
+
+    uvicorn times out an idle kept-alive connection, not one that sent part of a request
+    and waits (its headers or its body): that connection would be held forever.
+    """
+
+    request_seconds = REQUEST_SECONDS
+    answered = 0
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        self._expect_request()
+
+    def on_response_complete(self) -> None:
+        self.answered += 1
+        super().on_response_complete()
+        self._expect_request()
+
+    def _expect_request(self) -> None:
+        self.loop.call_later(self.request_seconds, self._unless_whole, self.answered)
+
+    def _unless_whole(self, answered: int) -> None:
+        """Close the connection when, with no answer since the deadline was set, its request is not whole."""
+        partial = self.conn.their_state in (h11.IDLE, h11.SEND_BODY)
+        if answered == self.answered and partial and not self.transport.is_closing():
+            log.warning("closed a connection whose request did not arrive whole in %gs", self.request_seconds)
+            self.transport.close()
+
+
+def make_server(host: str, host_names: tuple[str, ...] = (), *, allow_private: bool = False,
+                request_seconds: float = REQUEST_SECONDS) -> uvicorn.Server:
     """The uvicorn server for the app; its access log stays quiet (the page polls as the user types)."""
-    return uvicorn.Server(uvicorn.Config(create_app(host), log_level="warning", access_log=False,
-                                         server_header=False))
+    protocol = type("WholeRequestsProtocol", (_WholeRequestsProtocol,), {"request_seconds": request_seconds})
+    app = create_app(host, host_names=host_names, allow_private=allow_private)
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False,
+                                         http=protocol))

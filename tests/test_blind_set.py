@@ -24,21 +24,15 @@ KNOWN_WRONG: frozenset[tuple[str, str]] = frozenset()
 #: Cases whose ``curlport import`` exit code is not among ``expected_exit`` (class in the README).
 KNOWN_EXIT_MISMATCH = frozenset({
     # a bare GET URL without curl is refused (exit 2) instead of imported as GET
-    "bulksmsonline-bare-url",
     "clockwork-get-baseurl-empty-angles",
-    "infin8linx-domain-template",
     "messente-get-baseurl-empty-angles",
     "mobtexting-bulk-url-typo",
-    "muthofun-numeric-sender",
-    "semysms-bare-url-masked",
     "unisender-bare-url",
     # a flattened continuation before the URL ('\ ' + URL) invents "http:// " and fails the schema
-    "hubtel-openapi-string",
     # a "URL" that cannot be a host (JSON, '-') is imported instead of refused
     "sbmg-glued-data",
     "uniquedigital-broken-doc",
     # a template credential the rules do not recognise: the config is called ready (exit 0)
-    "gatewaysms-appspot-json",
     "paulinasource-dotted-mask",
     "realtime-cl-ansi-c-body",
     "sierrahive-json-basic",

@@ -134,6 +134,7 @@ _TEMPLATE: Final = re.compile(
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
     r"(?P<mask>[Xx*#•]{4,}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
     r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
+    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,}))|"
     r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,})|(?P<bare>(?i:string|str)))$"
 )
 #: A value made only of these words and the roles' (``Destination number``, ``mobile number here``) names its place.
@@ -154,7 +155,8 @@ def template_words(value: str) -> tuple[str, ...] | None:
     or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
-    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``; one as long as a phone number is ``masked_number``'s) and a
+    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``; one as long as a
+    phone number is ``masked_number``'s) and a
     capitalised word that is all vocabulary (``USERNAME``, ``PASSWORD``; ``CLVRTP``, a sender, is not);
     ``Enterprise`` is a word, not "enter …".
     """
@@ -163,6 +165,8 @@ def template_words(value: str) -> tuple[str, ...] | None:
     if match is None:
         return _phrase_words(stripped)
     inner = next(group for group in match.groups() if group is not None)
+    if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
+        return None if masked_number(inner) else ("string",)
     if match.group("mask") is not None or match.group("printf") is not None:
         return ("string",)
     named = words(inner)

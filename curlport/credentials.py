@@ -30,6 +30,7 @@ from typing import Any, Final
 from urllib.parse import quote, quote_plus, unquote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
+from curlport.config.detect.signals import template_words
 from curlport.config.short_cache import short_text_cache
 from curlport.lazy_pattern import LazyPattern
 from curlport.urls import USERINFO_PASSWORD, split_url
@@ -56,7 +57,7 @@ _CREDENTIAL_ENDINGS: Final = ("key", "pw", "pwd", "pass", "secret")
 _CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig"})
 _WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
-# What the provider's docs left to fill in, and the platform's placeholders: shown, never masked.
+# The platform's placeholders and environment references: shown, never masked.
 _NOT_A_SECRET: Final = re.compile(
     r"(?i)^\s*(?:\$\$[A-Za-z]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^\[\]]*\]|"
     r"(?:your|enter|my)[_ -]?[a-z0-9_ -]*|x{4,}|\*+)\s*$"
@@ -165,7 +166,7 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
                 found.add(written.strip('"') if slot.is_json else written)
-    return frozenset(value for value in found if value and not _NOT_A_SECRET.match(value))
+    return frozenset(value for value in found if value and not _not_a_secret(value))
 
 
 def credential_spellings(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
@@ -179,8 +180,14 @@ def credential_spellings(config: Any, listed: list[Slot] | None = None) -> froze
 
 def url_spellings(urls: Iterable[str]) -> frozenset[str]:
     """``url_credentials`` of each URL, as they may be written (``credential_spellings`` for URLs outside a config)."""
-    return frozenset(form for url in urls for value in url_credentials(url) if value and not _NOT_A_SECRET.match(value)
+    return frozenset(form for url in urls for value in url_credentials(url) if value and not _not_a_secret(value)
                      for form in _written_forms(value))
+
+
+def _not_a_secret(value: str) -> bool:
+    """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share) and
+    the platform's placeholders: shown, never masked, so a finding can say which template to replace."""
+    return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None
 
 
 #: A JSON string literal, and the colon after it when it is a member's name.
@@ -216,7 +223,7 @@ def json_text_spellings(text: str) -> frozenset[str]:
         if "://" in string:
             found.update(url_credentials(string))
         name = None
-    return frozenset(form for value in found if value and not _NOT_A_SECRET.match(value)
+    return frozenset(form for value in found if value and not _not_a_secret(value)
                      for form in _written_forms(value))
 
 

@@ -28,15 +28,9 @@ KNOWN_EXIT_MISMATCH = frozenset({
     "messente-get-baseurl-empty-angles",
     "mobtexting-bulk-url-typo",
     "unisender-bare-url",
-    # a flattened continuation before the URL ('\ ' + URL) invents "http:// " and fails the schema
     # a "URL" that cannot be a host (JSON, '-') is imported instead of refused
     "sbmg-glued-data",
     "uniquedigital-broken-doc",
-    # a template credential the rules do not recognise: the config is called ready (exit 0)
-    "paulinasource-dotted-mask",
-    "realtime-cl-ansi-c-body",
-    "sierrahive-json-basic",
-    "twozero-nepal-json",
 })
 
 

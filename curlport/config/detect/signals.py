@@ -163,7 +163,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
-        return _phrase_words(stripped)
+        return _elided(stripped) or _phrase_words(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
@@ -177,6 +177,28 @@ def template_words(value: str) -> tuple[str, ...] | None:
     if match.group("masked") and masked_number(inner):  # as long as a number: detection reads it as one
         return None
     return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
+
+
+#: Values docs print for the reader to replace that no bracket marks: ``username``/``password`` in ``-u``, and the
+#: words that say so inside a token (``sk_your_api_key_here``).
+_PLACEHOLDER_WORDS: Final = frozenset(("username", "password"))
+_SAYS_REPLACE: Final = frozenset(("your", "here", "hidden"))
+
+
+def _elided(text: str) -> tuple[str, ...] | None:
+    """A value the doc cut or hid rather than wrote: ``sk_live_...`` (elided), ``***** Hidden credentials *****`` (a
+    run of masking characters), ``sk_your_api_key_here`` (a token whose words say to replace it), a bare
+    ``username``/``password``; None for anything else (a masked phone number is ``masked_number``'s)."""
+    if text.lower() in _PLACEHOLDER_WORDS:
+        return (text.lower(),)
+    if " " not in text and len(text) > 3 and text.endswith(("...", "…")) and not masked_number(text):
+        return ("string",)
+    if re.search(r"[*•]{4,}", text):
+        return ("string",)
+    named = words(text) if " " not in text else ()
+    if len(named) >= 3 and _SAYS_REPLACE & set(named):
+        return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
+    return None
 
 
 def _phrase_words(text: str) -> tuple[str, ...] | None:

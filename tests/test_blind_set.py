@@ -24,9 +24,6 @@ KNOWN_WRONG: frozenset[tuple[str, str]] = frozenset()
 #: Cases whose ``curlport import`` exit code is not among ``expected_exit`` (class in the README).
 KNOWN_EXIT_MISMATCH = frozenset({
     # a bare GET URL without curl is refused (exit 2) instead of imported as GET
-    "clockwork-get-baseurl-empty-angles",
-    "messente-get-baseurl-empty-angles",
-    "mobtexting-bulk-url-typo",
     "unisender-bare-url",
     # a "URL" that cannot be a host (JSON, '-') is imported instead of refused
     "sbmg-glued-data",

@@ -25,7 +25,7 @@ from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
-from curlport.urls import ANGLE_URL
+from curlport.urls import ANGLE_URL, TEMPLATE_BASE
 
 DIALECTS: Final = ("bash", "cmd", "pwsh")
 _WORD_TERMINAL: Final = {"bash": "BASH_WORD", "cmd": "CMD_WORD", "pwsh": "PS_WORD"}
@@ -678,6 +678,8 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
 
 
 _URL_START: Final = LazyPattern(r"(?i)https?://[^\s/?#]")
+#: A URL whose base is the doc's template (``{{baseUrl}}/send``, ``{endpoint}sms``): a URL all the same, as written.
+_TEMPLATED_URL_START: Final = LazyPattern(f"(?:{TEMPLATE_BASE.pattern})[/?A-Za-z]")
 
 
 def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCommand]:
@@ -691,7 +693,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     first = words[1 if method else 0] if words else None
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
-    if first is None or url is None or not _URL_START.match(url.text):
+    if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)):
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)

@@ -188,9 +188,12 @@ _SAYS_REPLACE: Final = frozenset(("your", "here", "hidden"))
 def _elided(text: str) -> tuple[str, ...] | None:
     """A value the doc cut or hid rather than wrote: ``sk_live_...`` (elided), ``***** Hidden credentials *****`` (a
     run of masking characters), ``sk_your_api_key_here`` (a token whose words say to replace it), a bare
-    ``username``/``password``; None for anything else (a masked phone number is ``masked_number``'s)."""
+    ``username``/``password``, an empty token (``<>``); None for anything else (a masked phone number is
+    ``masked_number``'s)."""
     if text.lower() in _PLACEHOLDER_WORDS:
         return (text.lower(),)
+    if text in ("<>", "{}", "{{}}", "[]"):  # an empty token: the key alone says what goes there
+        return ("string",)
     if " " not in text and len(text) > 3 and text.endswith(("...", "…")) and not masked_number(text):
         return ("string",)
     if re.search(r"[*•]{4,}", text):

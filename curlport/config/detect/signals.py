@@ -127,12 +127,13 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
+    r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
-    r"(?P<mask>[Xx*#•]{4,}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
+    r"(?P<mask>[Xx*#•]{4,}|\*{3}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
     r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
     r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,}))|"
     r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,})|(?P<bare>(?i:string|str)))$"

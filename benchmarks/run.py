@@ -522,8 +522,8 @@ SCALING_SHAPES = ("placeholders", "plain-word", "escapes", "words", "near-misses
 
 def json_objects_body() -> str:
     """A JSON body of 14,000 message objects, about 1 MiB: a bulk API's sample grown to the size a user may paste."""
-    records = ",".join(f'{{"to": "+4477009{index % 100000:05d}", "from": "Acme", "text": "Hello, this is message '
-                       f'{index}"}}' for index in range(14_000))
+    records = ",".join(f'{{"to": "+4477009{index % 100000:05d}", "from": "Acme", "text": "Hello, message {index}"}}'
+                       for index in range(14_000))  # under the 1 MiB a curl command may have
     return f'{{"messages": [{records}]}}'
 
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple
 
 from curlport.config.detect.places import Place, Slot
+from curlport.config.short_cache import short_text_cache
 
 RECIPIENT, MESSAGE = "recipient", "message"
 #: A score at or below this excludes the slot outright.
@@ -149,6 +150,7 @@ _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
+@short_text_cache(maxsize=4096)  # decided once per distinct value: a config repeats its values
 def template_words(value: str) -> tuple[str, ...] | None:
     """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
     → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
@@ -239,6 +241,7 @@ def _naming_words(value: str) -> tuple[str, ...] | None:
     return named if any(w in _RECIPIENT_WORDS or w in _MESSAGE_WORDS for w in named) else None
 
 
+@short_text_cache(maxsize=4096)
 def masked_number(value: str) -> int:
     """``+91XXXXXXXXXX``, ``447XXXXXXXXX``, ``XXXXX30240``: a number with digits hidden (3); ``XXXXXXXX``, which
     may hide anything (1); 0 otherwise."""

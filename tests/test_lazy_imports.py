@@ -20,7 +20,8 @@ LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.ru
              "curlport.lint.settings", "curlport.lint.reporters", "curlport.preflight.provider")
 #: What only some inputs need (Basic credentials, a JWT, a placeholder left to the user, a JSON text, an OAuth 2.0
 #: token request): each is imported where it is used, so an import of a plain form command never pays for it.
-RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex")
+RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex", "curlport.config.form_view",
+                 "curlport.config.detect.lenient")
 _PROBE = """
 import sys
 import click

@@ -16,7 +16,6 @@ from curlport.cli.common import (
     read_input,
 )
 from curlport.config.emit import write_atomically
-from curlport.config.form_view import render_form
 from curlport.config.model import CURRENT_FORM, FORMS, LEGACY_FORM
 from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
@@ -99,7 +98,12 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
                 click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)
         findings = check_import(result)
         print_findings(findings, file, result.source)
-        shown = render_form(result.config, show_secrets) if output_format == "form" else result.config_json
+        if output_format == "form":
+            from curlport.config.form_view import render_form  # lazy: most imports print the JSON
+
+            shown = render_form(result.config, show_secrets)
+        else:
+            shown = result.config_json
         if output is None:
             click.echo(shown, nl=False)
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config.detect.lenient import read
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule
 from curlport.rules.json_body import bare_placeholders, body_of, declared_json, looks_like_json
@@ -14,6 +13,8 @@ def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not (declared_json(config) or looks_like_json(found[1])):
         return
+    from curlport.config.detect.lenient import read  # lazy: only a body that may be JSON
+
     if read(found[1]) is not None:  # form pairs, or JSON with a typo that swallows a quote: CP305's business
         return
     for placeholder, index in bare_placeholders(found[1]):

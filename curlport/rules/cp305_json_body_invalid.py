@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curlport.config.detect.lenient import read
 from curlport.findings import Severity
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
 from curlport.rules.json_body import blanked, body_of, declared_json, parse
@@ -33,6 +32,8 @@ def check(config: Config) -> Iterator[Problem]:
 def _by_its_shape(body: str) -> Problem | None:
     """The real problem when the body reads as something else: form pairs, or JSON with a doc's typo (the first
     one, at its character; a trailing comma's removal is a safe fix, a stray backslash's an unsafe one)."""
+    from curlport.config.detect.lenient import read  # lazy: only a body that may be JSON
+
     reading = read(body)
     if reading is None:
         return None

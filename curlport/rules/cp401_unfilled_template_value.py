@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 
 from curlport.config.detect import sample_range
-from curlport.config.detect.lenient import read
 from curlport.config.detect.signals import masked_number, template_words
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
@@ -108,6 +107,8 @@ def _meant_content_type(config: Config, pointer: str) -> tuple[str, str] | None:
     found = body_of(config)
     if not isinstance(key, str) or key.lower() != "content-type" or found is None:
         return None
+    from curlport.config.detect.lenient import read  # lazy: only a body that may be JSON
+
     reading = read(found[1])
     if reading is not None and reading.shape == "form":
         return "form data", FORM_CONTENT_TYPE

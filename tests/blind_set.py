@@ -7,9 +7,8 @@ pastes, Postman/Apidog/Mintlify samples, bare GET URLs, scripts), and
 the list of acceptable ones), ``classes``, ``region`` and a ``note``.
 
 Each case is judged twice, the way a user meets it: detection's verdicts as
-``curlport.detect_report`` gives them, except that a text the importer refuses gets the
-verdict ``refused`` for each placeholder (detect_report itself stops with a traceback
-there), and the exit code of ``curlport import`` on the file. "Paste to ready" is an
+``curlport.detect_report`` gives them (a text the importer refuses misses each placeholder,
+"not read" with the reason), and the exit code of ``curlport import`` on the file. "Paste to ready" is an
 import that exits 0 with both placeholders where the toml says.
 
 ``python tests/blind_set.py`` prints the per-case table and the totals that
@@ -27,14 +26,10 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from curlport import CurlportError
 from curlport.cli import main as cli_main
 from curlport.detect_report import VERDICTS, evaluate
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "blind"
-#: detect_report's verdicts, and the one a refused text gets instead of a place.
-ALL_VERDICTS = (*VERDICTS, "refused")
-_ROLES = {"to": "recipient", "body": "message"}
 
 
 @dataclass(frozen=True)
@@ -76,11 +71,7 @@ def _expected_exit(expected: dict[str, Any]) -> tuple[int, ...] | None:
 
 def judge_case(curl_file: Path) -> BlindCase:
     expected = expectation(curl_file)
-    try:
-        verdicts = tuple((v.role, v.verdict, v.got) for v in evaluate(curl_file))
-    except CurlportError as error:
-        verdicts = tuple((role, "refused", f"exit {error.exit_code}: {error.message}")
-                         for key, role in _ROLES.items() if expected.get(key))
+    verdicts = tuple((v.role, v.verdict, v.got) for v in evaluate(curl_file))
     result = CliRunner().invoke(cli_main, ["import", str(curl_file)])
     return BlindCase(curl_file.stem, verdicts, result.exit_code, _expected_exit(expected))
 
@@ -97,7 +88,7 @@ def report(cases: list[BlindCase]) -> str:
     total = sum(counts.values())
     lines.append("")
     lines.append(f"{len(cases)} cases, {total} placeholders: " + ", ".join(
-        f"{counts[name]} {name} ({100 * counts[name] / total:.0f}%)" for name in ALL_VERDICTS))
+        f"{counts[name]} {name} ({100 * counts[name] / total:.0f}%)" for name in VERDICTS))
     exits = Counter(item.exit_code for item in cases)
     checked = [item for item in cases if item.exit_as_expected is not None]
     lines.append("exit codes: " + ", ".join(f"{exits[code]} x {code}" for code in sorted(exits))

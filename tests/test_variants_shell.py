@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -24,14 +23,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_curl_truth import _assert_same_request, _curl_argv
 
-from curlport import decode_input, import_curl
+from curlport import import_curl
 from curlport.config.detect import Decision, detect
 from curlport.config.detect.lenient import read
 from curlport.detect_report import judge
 from curlport.findings import Severity
 from curlport.lint.placed import check_import
 from curlport.variants import mislabelled, shell, url_templates
-from curlport.variants.base import Variant
+from curlport.variants.base import Variant, fixtures
 
 MODULES = (mislabelled, shell, url_templates)
 ROLES = {"recipient": "to", "message": "body"}
@@ -39,14 +38,7 @@ ROLES = {"recipient": "to", "message": "body"}
 FAITHFUL = frozenset(shell._WRAPPERS) | {"postman", "cmd", "pwsh"}
 
 
-def _fixtures() -> list[tuple[str, str, dict[str, Any]]]:
-    return [(path.name.removesuffix(".places.toml"),
-             decode_input(path.with_name(path.name.removesuffix(".places.toml") + ".curl").read_bytes()),
-             tomllib.loads(path.read_text(encoding="utf-8")))
-            for path in sorted(CURL_DIR.glob("*.places.toml"))]
-
-
-FIXTURES = {stem: (text, expected) for stem, text, expected in _fixtures()}
+FIXTURES = {stem: (text, expected) for stem, text, expected in fixtures(CURL_DIR)}
 VARIANTS = [variant for stem, (text, expected) in FIXTURES.items() for module in MODULES
             for variant in module.variants(stem, text, expected)]
 

@@ -12,10 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
-from curlport.errors import CurlportError
-from curlport.importer import import_curl
 from curlport.variants._words import Command, only_command
-from curlport.variants.base import Variant
+from curlport.variants.base import Variant, imported
 
 KLASS: Final = "mislabelled-body"
 
@@ -59,10 +57,10 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     command = only_command(text)
     if command is None:
         return
-    try:
-        parameters = import_curl(text, placeholders="none").config["parameters"]
-    except CurlportError:
+    result = imported(text, placeholders="none")
+    if result is None:
         return
+    parameters = result.config["parameters"]
     format_ = parameters["format"] if parameters else None
     if format_ == "form":
         for label, content_type in LABELS.items():

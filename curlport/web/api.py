@@ -45,7 +45,7 @@ from curlport.preflight.render import (
     as_http,
     render,
 )
-from curlport.rules.base import Problem, detection
+from curlport.rules.base import Problem
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
@@ -353,11 +353,11 @@ def _actions(reading: Reading) -> dict[Finding, Json]:
 
 
 def _missing(config: Config | None) -> list[str]:
-    """The placeholders the config does not have: it cannot be sent (the page's Send stays disabled)."""
+    """The placeholders the config's request would not carry: it cannot be sent (the page's Send stays disabled,
+    as ``/api/send`` would refuse it: the same ``gaps``)."""
     if config is None:
         return ["$$To", "$$Body"]
-    found = detection(config)
-    return [decision.placeholder for decision in found.decisions if decision.outcome != "present"]
+    return list(dict.fromkeys(gap.placeholder for gap in gaps(config)))
 
 
 def _span(span: Span | None) -> Json | None:

@@ -14,6 +14,15 @@ from curlport.config.model import Config
 from curlport.config.schema import json_pointer, violation_message, violations
 from curlport.errors import SchemaViolationError
 
+#: Characters JSON leaves as they are but that many line readers (Python's ``str.splitlines``, JavaScript's line
+#: terminators, YAML) end a line at.
+_LINE_BREAKS: Final = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def one_line_json(value: Any) -> str:
+    """``value`` as compact JSON (UTF-8, not ASCII-escaped) that every line reader reads as one line."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
 
 def render_json(config: Config) -> str:
     """The one layout of every config curlport writes: two-space indent, UTF-8 text, a final newline.

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from curlport.config.json_text import one_line_json
 from curlport.lint.reporters.base import LintRun, Reporter, ReportOptions, statistics_records
 from curlport.lint.reporters.json import record
 from curlport.lint.runner import FileReport
 
-#: Characters JSON leaves as they are but that many line readers (Python's ``str.splitlines``, JavaScript's line
-#: terminators) end a line at: escaped, so one record stays one line for every reader.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
 
 def _line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+    """One record, one line for every line reader."""
+    return one_line_json(value) + "\n"
 
 
 def render_file(report: FileReport, root: Path, options: ReportOptions) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
+from curlport.config.json_text import one_line_json
 from curlport.preflight.platforms.common import (
     Converted,
     Note,
@@ -176,8 +177,7 @@ def _strips(values: dict[str, Any], *whole: str | None) -> bool:
 
 def _yaml_string(value: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes are YAML's; line separators escaped too."""
-    return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") \
-        .replace("\u0085", "\\u0085").replace("\ufeff", "\\ufeff")
+    return one_line_json(value).replace("\ufeff", "\\ufeff")
 
 
 def _yaml_value(value: Any) -> str:

@@ -142,9 +142,10 @@ def render_answer(payload: Json) -> Json:
     reading = _read(payload)
     rendered, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
+    shown = rendered.shown(show_secrets) if rendered else None
     return {
-        "request": _request_record(rendered.shown(show_secrets)) if rendered else None,
-        "http": as_http(rendered.shown(show_secrets)) if rendered else None,
+        "request": _request_record(shown) if shown else None,
+        "http": as_http(shown) if shown else None,
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
         "exports": _exports(reading.config, show_secrets) if rendered else None,
         "findings": _records(findings, payload, reading.source),
@@ -156,8 +157,11 @@ def render_answer(payload: Json) -> Json:
 def _exports(config: Config | None, show_secrets: bool) -> Json:
     """The config in every ``curlport export`` format, as shown and as copied (``text``: always unmasked)."""
     provider = read_provider(config or {})
-    return {name: {"text": export(provider, name, show_secrets=True),
-                   "shown": export(provider, name, show_secrets=show_secrets)} for name in FORMATS}
+    exports = {}
+    for name in FORMATS:
+        text = export(provider, name, show_secrets=True)
+        exports[name] = {"text": text, "shown": text if show_secrets else export(provider, name, show_secrets=False)}
+    return exports
 
 
 def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_private: bool = False) -> Json:

@@ -11,8 +11,9 @@ Each case is judged twice, the way a user meets it: detection's verdicts as
 "not read" with the reason), and the exit code of ``curlport import`` on the file. "Paste to ready" is an
 import that exits 0 with both placeholders where the toml says.
 
-``python tests/blind_set.py`` prints the per-case table and the totals that
-``fixtures/blind/README.md`` records.
+``python tests/blind_set.py [FOLDER]`` prints the per-case table and the totals that
+the folder's README records (FOLDER defaults to ``fixtures/blind``; ``fixtures/blind2`` is the
+second set, written after the first had been tuned for).
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from click.testing import CliRunner
 from curlport.cli import main as cli_main
 from curlport.detect_report import VERDICTS, evaluate
 
-BLIND_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "blind"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BLIND_DIR = FIXTURES / "blind"
+BLIND2_DIR = FIXTURES / "blind2"
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,8 @@ class BlindCase:
         return self.exit_code == 0 and bool(self.verdicts) and all(v == "found" for _, v, _ in self.verdicts)
 
 
-def blind_cases() -> list[Path]:
-    return sorted(BLIND_DIR.glob("*.curl"))
+def blind_cases(folder: Path = BLIND_DIR) -> list[Path]:
+    return sorted(folder.glob("*.curl"))
 
 
 def expectation(curl_file: Path) -> dict[str, Any]:
@@ -101,5 +104,5 @@ def report(cases: list[BlindCase]) -> str:
 
 
 if __name__ == "__main__":
-    print(report([judge_case(path) for path in blind_cases()]))
+    print(report([judge_case(path) for path in blind_cases(Path(sys.argv[1]) if len(sys.argv) > 1 else BLIND_DIR)]))
     sys.exit(0)

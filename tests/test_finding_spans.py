@@ -39,9 +39,11 @@ def fixture_files() -> list[Path]:
 
 def _decodings(text: str) -> Iterator[str]:
     """The caret's text as written and as the config reads it: form- or percent-decoded, JSON-unescaped, or as a
-    message's snippet shows a shell word (its quotes gone, its blanks and line breaks one space)."""
+    message's snippet shows a shell word (its quotes gone, its blanks and line breaks one space) or skipped text
+    (its line breaks one space)."""
     yield text
     yield " ".join(text.replace("'", "").replace('"', "").split())
+    yield " ".join(text.split())  # skipped text as CP010 quotes it: its line breaks one space, its quotes kept
     yield unquote_plus(text)
     yield unquote(text)
     with contextlib.suppress(ValueError):

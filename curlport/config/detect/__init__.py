@@ -43,6 +43,9 @@ FOUND, MARGIN = 6, 2
 UNSURE: Final = "the only place that may be it, though nothing makes it sure"
 #: Below this a slot is not worth offering.
 CANDIDATE: Final = 3
+#: A slot whose value alone scores this much (a token naming nothing under a name saying nothing: ``total=<>``) is
+#: offered only when the other placeholder is placed and nothing better is left: what remains once it is eliminated.
+LEFT_OVER: Final = 2
 MAX_CANDIDATES: Final = 5
 _TLD_REGIONS: Final = {"uk": "GB"}
 #: What separates the numbers of a list in one value (``+4470…,+4470…``).
@@ -270,6 +273,21 @@ def checked_readings(slots: list[Slot], hints: Hints) -> list[tuple[Slot, tuple[
     return list(zip(slots, pairs, strict=True))
 
 
+def _left_over(role: str, readings: list[tuple[Slot, Reading]], other: Decision) -> Decision | None:
+    """What is left for a role once the other placeholder is placed (or asked) and every name that excludes a value
+    has: the one value whose token names nothing (``total=<>`` beside ``Content=<>``, ``Key=<>``, ``From=<>``) is
+    placed, with a finding that says how sure; several are asked; none is None."""
+    claimed = {id(slot) for slot in ([other.slot] if other.slot else []) + [c.slot for c in other.candidates]}
+    left = [(slot, reading) for slot, reading in readings
+            if id(slot) not in claimed and reading.total >= LEFT_OVER and reading.value >= LEFT_OVER
+            and reading.name >= 0]
+    if not left:
+        return None
+    if len(left) == 1:
+        return Decision(role, "found", left[0][0], _scored(left), reason=UNSURE)
+    return Decision(role, "ask", candidates=_scored(left), reason="no place is clearly it")
+
+
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
     """The candidates of an ask: the best and those close to it (a first part of the ranking), and ``with_named``,
     on a template route, where the text may be in any field named for it (the template's variables), those too."""
@@ -339,6 +357,10 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
                 decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, slots)
+        for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
+            if decisions[role].outcome == "none" and decisions[other].outcome != "none":
+                decisions[role] = _left_over(role, [(slot, pair[index]) for slot, pair in both],
+                                             decisions[other]) or decisions[role]
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

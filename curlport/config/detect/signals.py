@@ -300,6 +300,8 @@ class Hints(NamedTuple):
 
 _NUMBER_SEPARATORS: Final = re.compile(r"[\s().-]")
 _NUMBER: Final = re.compile(r"\+?\d{6,15}")
+#: A date (an API's version in its path, ``/2010-04-01/``), which has a number's digits and separators.
+_DATE: Final = re.compile(r"(?:19|20)\d\d([-./])[01]?\d\1[0-3]?\d|[0-3]?\d([-./])[01]?\d\2(?:19|20)\d\d")
 
 
 def phone_strength(text: str, hints: Hints) -> int:
@@ -313,7 +315,7 @@ def phone_strength(text: str, hints: Hints) -> int:
     compact = _NUMBER_SEPARATORS.sub("", text.strip())
     if compact.startswith("00"):
         compact = "+" + compact[2:]
-    if not _NUMBER.fullmatch(compact):
+    if not _NUMBER.fullmatch(compact) or _DATE.fullmatch(text.strip()):
         return 0
     return hints.assumed or _strength(compact, hints.regions)
 

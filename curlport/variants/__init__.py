@@ -18,6 +18,7 @@ CLASSES: Final[dict[str, Generator]] = {
     shell.KLASS: shell.variants,
     url_templates.KLASS: url_templates.variants,
     keys.KLASS: keys.variants,
+    templates.OTP_KLASS: templates.otp_variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

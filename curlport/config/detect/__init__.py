@@ -29,6 +29,7 @@ from curlport.config.detect.signals import (
     readings,
     scored,
     slot_names,
+    words,
 )
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
@@ -320,6 +321,38 @@ def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
     return next((slot for slot in slots if placeholder in slot.text), None)
 
 
+#: The words that say a request sends a one-time password the provider's template wraps into its text.
+_OTP_WORDS: Final = frozenset(("otp", "otps", "passcode", "totp"))
+#: An OTP code as docs write one: four to eight digits.
+_OTP_CODE: Final = re.compile(r"\d{4,8}")
+#: Why an OTP code is asked about, never placed.
+OTP_REASON: Final = ("the provider builds the text from its OTP template and the request carries only the code; if "
+                     "the campaign's message is the code, choose its place")
+
+
+def _otp_route(slots: list[Slot]) -> bool:
+    """A request that names an OTP: a key (``otp``, ``otp_code``), or a segment of the URL's path (``/otp/send``,
+    ``/SMS/{phone}/{otp}/OTP1``)."""
+    return any(_OTP_WORDS.intersection(words(slot.place.key if slot.place.kind != "path" else slot.text))
+               for slot in slots)
+
+
+def _otp_code(decision: Decision, readings: list[tuple[Slot, Reading]], recipient: Decision) -> Decision:
+    """On an OTP route, the values that are only a code (``otp=123456``, ``/SMS/{phone}/12345/OTP1``) are candidates
+    for the message: a real place (the provider's template wraps the code into its text), asked about with the other
+    candidates (a place taken only for want of another is one), never placed, since the operator's message may not
+    be a code."""
+    taken = {id(slot) for slot in ([recipient.slot] if recipient.slot else [])}
+    known = {id(candidate.slot) for candidate in decision.candidates}
+    codes = [(slot, reading) for slot, reading in readings if reading.total > EXCLUDED and id(slot) not in taken
+             and id(slot) not in known and _OTP_CODE.fullmatch(slot.text.strip())]
+    if not codes:
+        return decision
+    offered = (*decision.candidates, *_scored(codes)) if decision.outcome != "none" else _scored(codes)
+    return Decision(MESSAGE, "ask", candidates=offered[:MAX_CANDIDATES],
+                    reason=decision.reason if decision.outcome == "ask" else OTP_REASON)
+
+
 def _dlt_route(slots: list[Slot]) -> bool:
     """A route or type set to DLT: India's template-id routes, where `message` may carry the id."""
     return any(isinstance(slot.value, str) and slot.value.lstrip()[:3].lower() == "dlt" for slot in slots)
@@ -361,6 +394,10 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             if decisions[role].outcome == "none" and decisions[other].outcome != "none":
                 decisions[role] = _left_over(role, [(slot, pair[index]) for slot, pair in both],
                                              decisions[other]) or decisions[role]
+        unsure = decisions[MESSAGE].outcome in ("none", "ask") or decisions[MESSAGE].reason == UNSURE
+        if unsure and _otp_route(slots):
+            decisions[MESSAGE] = _otp_code(decisions[MESSAGE], [(slot, pair[1]) for slot, pair in both],
+                                           decisions[RECIPIENT])
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

@@ -67,8 +67,8 @@ _NEGATIVE_WORDS: Final = frozenset((
     "route", "routing", "type", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs", "charset",
     "unicode", "flash", "priority", "class", "template", "templates", "tmpl", "tpl", "temp", "dlt", "entity", "pe",
     "channel", "channels", "service", "gateway", "gwid", "gw", "campaign", "tag", "tags", "label", "category",
-    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "name", "subject", "tarif",
-    "tariff", "plan", "media",
+    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "custom", "name", "subject",
+    "tarif", "tariff", "plan", "media",
     # dates, counts, flags
     "date", "time", "datetime", "timestamp", "schedule", "scheduled", "at", "delay", "validity", "ttl", "expiry",
     "expire", "expires", "day", "count", "limit", "test", "sandbox", "debug", "fl", "flag", "flags", "response",

@@ -14,6 +14,7 @@ from curlport.variants.base import Generator, Variant
 CLASSES: Final[dict[str, Generator]] = {
     templates.KLASS: templates.variants,
     bulk.KLASS: bulk.variants,
+    bulk.DEFAULTS_KLASS: bulk.default_variants,
     mislabelled.KLASS: mislabelled.variants,
     shell.KLASS: shell.variants,
     url_templates.KLASS: url_templates.variants,

@@ -3,7 +3,8 @@ number and text.
 
 The platform sends one message per recipient, so the first record is the template: detection places there (a key
 repeated in the sibling records is one place, not several that score alike), and the import drops the other records
-from the config, saying how many (``extra_records``).
+from the config, saying how many (``extra_records``). A default outside the records (``root.message`` beside
+``nodes[0].message``) is a place only when the first record has no field of its own (``unused_defaults``).
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def numbered_records(slots: Iterable[Slot]) -> frozenset[str]:
 
 
 def first_records(slots: list[Slot]) -> set[int]:
-    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's."""
+    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's,
+    less what the template record does not use (``unused_defaults``)."""
     numbered = numbered_records(slots)
     first: dict[RecordKey, Slot] = {}
     for slot in slots:
@@ -68,7 +70,26 @@ def first_records(slots: list[Slot]) -> set[int]:
         # JSON records come in their order; only named pairs (number2 before number1) may not
         if key not in first or (not slot.place.path and _indexes(slot.place) < _indexes(first[key].place)):
             first[key] = slot
-    return {id(slot) for slot in first.values()}
+    return {id(slot) for slot in first.values()} - unused_defaults(slots)
+
+
+def unused_defaults(slots: list[Slot]) -> set[int]:
+    """The ``id`` of each slot the template record's request does not read, where a default outside the records and
+    the records' own field share a key (``root.message`` and ``nodes[0].message``).
+
+    A record's field overrides the default for its recipient, and the platform sends one record per request (the
+    first, the others dropped): when the first record has the field, the default is not what its recipient gets
+    (left out); when only later records have it, the first record gets the default (the later ones left out)."""
+    unused: set[int] = set()
+    defaults = [slot for slot in slots if slot.place.path and not any(part.isdigit() for part in slot.place.path)]
+    for default in defaults:
+        fields = [slot for slot in slots if slot.pointer == default.pointer and slot.place.kind == default.place.kind
+                  and slot.place.name == default.place.name and slot.place.key == default.place.key
+                  and len(slot.place.path) > len(default.place.path)
+                  and any(part.isdigit() for part in slot.place.path)]
+        in_first = [slot for slot in fields if all(part == "0" for part in slot.place.path if part.isdigit())]
+        unused |= {id(default)} if in_first else {id(slot) for slot in fields}
+    return unused
 
 
 class Trim(NamedTuple):

@@ -200,8 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _misses(verdicts, 40 if arguments.classes else None)
     print()
+    width = max(map(len, classes), default=0)
     for klass, found in classes.items():
-        print(f"{klass:<16} {len({item.case for item in found})} variants, {len(found)} placeholders: "
+        print(f"{klass:<{width}} {len({item.case for item in found})} variants, {len(found)} placeholders: "
               f"{_summary(found)}")
     cases = len({item.case for item in verdicts})
     print(f"{cases} cases, {len(verdicts)} placeholders: {_summary(verdicts)}")

@@ -87,7 +87,7 @@ def _records(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple[s
     """(label, the JSON body rewritten, its places, same config): the record that holds both places duplicated in its
     array; a flat body wrapped into a messages array of two."""
     to, body = _path(str(expected.get("to", ""))), _path(str(expected.get("body", "")))
-    raw = result.config.get("parameters", {}).get("body")
+    raw = (result.config.get("parameters") or {}).get("body")
     if to is None or body is None or not isinstance(raw, str):
         return
     try:

@@ -386,18 +386,21 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         # not a rival, and is not read at all (14,000 records are one record's few values to score).
         first = first_records(slots)
         both = checked_readings([slot for slot in slots if id(slot) in first], hints)
-        for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
+        otp = _otp_route(slots)
+        # On an OTP route an unnamed run of four to eight digits is the code, not a second recipient.
+        by_role = {RECIPIENT: [(slot, pair[0]) for slot, pair in both
+                               if not (otp and pair[0].name <= 0 and _OTP_CODE.fullmatch(slot.text.strip()))],
+                   MESSAGE: [(slot, pair[1]) for slot, pair in both]}
+        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
-                decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, slots)
-        for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
+                decisions[role] = _decide(role, by_role[role], taken, slots)
+        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
             if decisions[role].outcome == "none" and decisions[other].outcome != "none":
-                decisions[role] = _left_over(role, [(slot, pair[index]) for slot, pair in both],
-                                             decisions[other]) or decisions[role]
+                decisions[role] = _left_over(role, by_role[role], decisions[other]) or decisions[role]
         unsure = decisions[MESSAGE].outcome in ("none", "ask") or decisions[MESSAGE].reason == UNSURE
-        if unsure and _otp_route(slots):
-            decisions[MESSAGE] = _otp_code(decisions[MESSAGE], [(slot, pair[1]) for slot, pair in both],
-                                           decisions[RECIPIENT])
+        if unsure and otp:
+            decisions[MESSAGE] = _otp_code(decisions[MESSAGE], by_role[MESSAGE], decisions[RECIPIENT])
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

@@ -222,7 +222,7 @@ def _elided(text: str) -> tuple[str, ...] | None:
     ``masked_number``'s)."""
     if text.lower() in _PLACEHOLDER_WORDS:
         return (text.lower(),)
-    if text in ("<>", "{}", "{{}}", "[]") or (text and set(text) <= {"x", "X"}):  # ``<>``, ``xx``: the key decides
+    if text in ("<>", "{}", "{{}}", "[]") or (len(text) > 1 and set(text) <= {"x", "X"}):  # ``<>``, ``xx`` (not x.com)
         return ("string",)
     if " " not in text and len(text) > 3 and text.endswith(("...", "…")) and not masked_number(text):
         return ("string",)

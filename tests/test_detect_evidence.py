@@ -69,6 +69,9 @@ CRYPTIC = [
     ("curl 'https://sms.example.net/push?apikey=<>&sender=<>&body=<>&who=<>'", "found query:who", "found query:body"),
     ("curl 'https://sms.example.net/push?apikey=<>&body=<>&who=<>&where=<>'", "ask query:who, query:where",
      "found query:body"),
+    # a script's arguments stand for the values it is called with
+    ("curl -s \"http://192.168.0.1/goform/set?isTest=false&Number=$1&sms_time=$current_time&MessageBody=$2&ID=-1\"",
+     "found query:Number", "found query:MessageBody"),
     # a message-length flag is not the recipient
     ("curl 'https://sms.example.net/push?key=<>&text=<>&concat=<>&list=<>'", "found query:list", "found query:text"),
 ]

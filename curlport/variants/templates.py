@@ -21,12 +21,13 @@ from curlport.variants.keys import renamings
 RECIPIENT_TOKENS: Final = (
     "<TO_NUMBER>", "<mobile>", "{to}", "{{recipient}}", "{{phone_number}}", "${PHONE}", "$PHONE", "%p", "!TO!",
     "@@recipient@@", "[MOBILE]", "TO_NUMBER", "YOUR_NUMBER", "RECIPIENT_PHONE", "string", "<string>", "xxxxx",
-    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here",
+    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here", "0000000000", "xx",
+    "$1",
 )
 #: The message tokens of real provider docs.
 MESSAGE_TOKENS: Final = (
     "<message>", "{{text}}", "Your message here", "<message registered with DLT>", "MESSAGE_TEXT", "string",
-    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]",
+    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]", "$2", "${template}",
 )
 KLASS: Final = "template-token"
 OTP_KLASS: Final = "otp-template"

@@ -395,12 +395,12 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
                 decisions[role] = _decide(role, by_role[role], taken, slots)
-        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
-            if decisions[role].outcome == "none" and decisions[other].outcome != "none":
-                decisions[role] = _left_over(role, by_role[role], decisions[other]) or decisions[role]
         unsure = decisions[MESSAGE].outcome in ("none", "ask") or decisions[MESSAGE].reason == UNSURE
         if unsure and otp:
             decisions[MESSAGE] = _otp_code(decisions[MESSAGE], by_role[MESSAGE], decisions[RECIPIENT])
+        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
+            if decisions[role].outcome == "none" and decisions[other].outcome != "none":
+                decisions[role] = _left_over(role, by_role[role], decisions[other]) or decisions[role]
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

@@ -154,7 +154,7 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
-    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|\$\{?(?P<positional>[1-9])\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
@@ -174,6 +174,8 @@ _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
 _ZERO_FILLED: Final = re.compile(r"0{7,16}|\+[1-9]\d{0,2}0{6,13}")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+#: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
+_UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
 _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
@@ -181,8 +183,8 @@ _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 def template_words(value: str) -> tuple[str, ...] | None:
     """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
     → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
-    ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``),
-    or None when the value is not one.
+    ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``,
+    ``$1``: a script's argument), or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
     (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``; one as long as a
@@ -197,7 +199,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None:
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional") is not None:
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:
@@ -402,6 +404,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     stripped = text.strip()
     if not stripped:
         return Shape(0, 0, "empty")
+    if _UUID.fullmatch(stripped):  # a key or an id, masked or not (XXXXXXXX-XXXX-…): never a number or a text
+        return Shape(EXCLUDED, EXCLUDED, "a UUID")
     naming = _naming_words(stripped)
     if naming is not None:
         return Shape(_template_score(naming, RECIPIENT), _template_score(naming, MESSAGE), NAMING)

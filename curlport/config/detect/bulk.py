@@ -80,15 +80,21 @@ def unused_defaults(slots: list[Slot]) -> set[int]:
     A record's field overrides the default for its recipient, and the platform sends one record per request (the
     first, the others dropped): when the first record has the field, the default is not what its recipient gets
     (left out); when only later records have it, the first record gets the default (the later ones left out)."""
+    fields: dict[tuple[str, str, str, str], list[Slot]] = {}
+    defaults = []
+    for slot in slots:
+        if not slot.place.path:
+            continue
+        if any(part.isdigit() for part in slot.place.path):
+            fields.setdefault((slot.pointer, slot.place.kind, slot.place.name, slot.place.key), []).append(slot)
+        else:
+            defaults.append(slot)
     unused: set[int] = set()
-    defaults = [slot for slot in slots if slot.place.path and not any(part.isdigit() for part in slot.place.path)]
     for default in defaults:
-        fields = [slot for slot in slots if slot.pointer == default.pointer and slot.place.kind == default.place.kind
-                  and slot.place.name == default.place.name and slot.place.key == default.place.key
-                  and len(slot.place.path) > len(default.place.path)
-                  and any(part.isdigit() for part in slot.place.path)]
-        in_first = [slot for slot in fields if all(part == "0" for part in slot.place.path if part.isdigit())]
-        unused |= {id(default)} if in_first else {id(slot) for slot in fields}
+        same = [slot for slot in fields.get((default.pointer, default.place.kind, default.place.name,
+                                             default.place.key), ()) if len(slot.place.path) > len(default.place.path)]
+        in_first = any(all(part == "0" for part in slot.place.path if part.isdigit()) for slot in same)
+        unused |= {id(default)} if in_first else {id(slot) for slot in same}
     return unused
 
 

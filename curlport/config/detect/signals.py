@@ -47,7 +47,7 @@ _MESSAGE_WORDS: Final = {
         "contenu", "tekst", "bericht", "wiadomosc", "tresc", "meddelande", "sms",
     ), 4),
     # SMPP's short message; a one-letter key beside one-letter credentials (``l=…&p=…&n=…&m=…``)
-    **dict.fromkeys(("sm", "short"), 3),
+    **dict.fromkeys(("sm",), 3),
     **dict.fromkeys(("payload", "isi", "m"), 2),
     # the variables of a registered template carry the text on India's DLT routes
     **dict.fromkeys(("variables", "variable", "vars", "var"), 1),

@@ -141,6 +141,17 @@ def test_an_otp_code_in_the_path_is_asked_about() -> None:
     assert _places(text) == ("found path:4", "ask path:5")
 
 
+def test_a_verification_endpoints_code_is_asked_about() -> None:
+    text = ("curl -X POST https://api.example.com/v1/verify/send -H 'Content-Type: application/json' "
+            "-d '{\"phone\": \"+15551234567\", \"code\": \"4821\", \"template\": \"login\"}'")
+    assert _places(text) == ("found json:phone", "ask json:code")
+
+
+def test_without_an_otp_word_a_code_is_no_candidate() -> None:
+    text = "curl 'https://api.example.com/v1/send?phone=%2B15551234567&code=4821'"
+    assert _places(text) == ("found query:phone", "none")
+
+
 def test_a_real_text_beside_the_code_is_the_message() -> None:
     text = OTP.replace("&otp=482913", "&otp=482913&message=Your+code+is+482913")
     assert _places(text) == ("found query:mobile", "found query:message")

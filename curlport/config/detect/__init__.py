@@ -322,7 +322,7 @@ def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
 
 
 #: The words that say a request sends a one-time password the provider's template wraps into its text.
-_OTP_WORDS: Final = frozenset(("otp", "otps", "passcode", "totp"))
+_OTP_WORDS: Final = frozenset(("otp", "otps", "passcode", "totp", "verify", "verification", "2fa", "mfa"))
 #: An OTP code as docs write one: four to eight digits.
 _OTP_CODE: Final = re.compile(r"\d{4,8}")
 #: Why an OTP code is asked about, never placed.

@@ -125,6 +125,12 @@ def test_the_default_is_the_place_when_the_first_record_has_no_field() -> None:
     assert _places(text) == ("found json:sms.0.mobile", "found json:defaults.text")
 
 
+def test_an_empty_field_in_the_first_record_beside_a_default_is_asked_about() -> None:
+    text = DEFAULTED.replace('"Hello Asha"', '""')
+    assert _places(text) == ("found json:sms.0.mobile", "ask json:defaults.text, json:sms.0.text")
+    assert _findings(text, "CP021") == [("CP021", *_at(text, '"Fallback text"'))]
+
+
 # ------------------------------------------------------------------------------------ class 3: OTP templates
 
 OTP = "curl 'https://api.example.in/otp/send?authkey=abc123def456&mobile=919812345678&otp=482913'"

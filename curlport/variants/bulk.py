@@ -188,11 +188,12 @@ DEFAULT_TEXT: Final = "A default text for every recipient"
 
 def _defaulted(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple[str, Any, dict[str, Any]]]:
     """(label, the JSON body rewritten, its places): the message's key also as a default outside the records, with
-    the first record's own text (placed there) or without it (placed at the default, which the first record gets)."""
+    the first record's own text (placed there), without it (placed at the default, which the first record gets), or
+    with it empty (asked: the provider's rule decides)."""
     to, body = _path(str(expected.get("to", ""))), _path(str(expected.get("body", "")))
     raw = (result.config.get("parameters") or {}).get("body")
-    if to is None or body is None or not isinstance(raw, str) or len(body) != 1:
-        return
+    if to is None or body is None or not isinstance(raw, str) or len(body) != 1 or "$$" in raw:
+        return  # (a finished config, not a sample: its placeholders are where they are)
     try:
         document = json.loads(raw)
     except ValueError:
@@ -206,6 +207,8 @@ def _defaulted(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple
     yield "default-only", {"defaults": {body[0]: first[body[0]]}, "messages": [
         {key: value for key, value in first.items() if key != body[0]}, second]}, {
         **places, "body": "json:defaults." + body[0]}
+    yield "empty-record-field", {"defaults": {body[0]: first[body[0]]}, "messages": [{**first, body[0]: ""}, second]}, {
+        **places, "body": "ask", "body_candidates": ["json:defaults." + body[0], "json:messages.0." + body[0]]}
 
 
 def default_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
-from curlport.config.detect.bulk import Trim, first_records
+from curlport.config.detect.bulk import Defaults, Trim, defaults_of, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import (
     EXCLUDED,
@@ -289,6 +289,22 @@ def _left_over(role: str, readings: list[tuple[Slot, Reading]], other: Decision)
     return Decision(role, "ask", candidates=_scored(left), reason="no place is clearly it")
 
 
+#: Why a default and the first record's empty field of the same key are asked about.
+CONTESTED: Final = ("the first record's own field is empty: whether the provider then sends it empty or uses the "
+                    "default outside the records is its own rule")
+
+
+def _contested(decision: Decision, readings: list[tuple[Slot, Reading]], defaults: Defaults) -> Decision:
+    """A placement at a default or at the first record's empty field of the same key is an ask between the two."""
+    placed = decision.slot if decision.outcome == "found" else None
+    pair = next((pair for pair in defaults.contested if placed is not None and any(slot is placed for slot in pair)),
+                None)
+    if pair is None:
+        return decision
+    offered = [(slot, reading) for slot, reading in readings if any(slot is member for member in pair)]
+    return Decision(decision.role, "ask", candidates=_scored(offered), reason=CONTESTED)
+
+
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
     """The candidates of an ask: the best and those close to it (a first part of the ranking), and ``with_named``,
     on a template route, where the text may be in any field named for it (the template's variables), those too."""
@@ -384,7 +400,8 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         hints = hints_of(config)
         # Of sibling records (a bulk sample) only the first is a place: the same key in the others is the same place,
         # not a rival, and is not read at all (14,000 records are one record's few values to score).
-        first = first_records(slots)
+        defaults = defaults_of(slots)
+        first = first_records(slots, defaults.unused)
         both = checked_readings([slot for slot in slots if id(slot) in first], hints)
         otp = _otp_route(slots)
         # On an OTP route an unnamed run of four to eight digits is the code, not a second recipient.
@@ -401,6 +418,7 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
             if decisions[role].outcome == "none" and decisions[other].outcome != "none":
                 decisions[role] = _left_over(role, by_role[role], decisions[other]) or decisions[role]
+            decisions[role] = _contested(decisions[role], by_role[role], defaults)
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

@@ -12,11 +12,14 @@ imported, and each placeholder's outcome is one of:
 * missed: nothing placed, or an ask without a candidate it had to offer;
 * wrong: placed somewhere else, or placed where it should have asked: the worst outcome.
 
-The test suite runs the same evaluation and fails on any ``wrong``.
+A text that cannot be read (not UTF-8, not a request curl can send, a form the platform cannot express) misses each of
+its placeholders, "not read" with the reason, and the report goes on. The test suite runs the same evaluation and fails
+on any ``wrong``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tomllib
 from collections import Counter
@@ -32,6 +35,15 @@ from curlport.inputs import decode_input
 
 VERDICTS = ("found", "asked", "missed", "wrong")
 _EXPECTED_KEYS = {"recipient": "to", "message": "body"}
+#: The exit codes, as ``--help`` prints them.
+EXIT_CODES = {0: "no placement is wrong (misses and asks are counted, not failures)",
+              1: "some placeholder was placed somewhere else than its .places.toml says",
+              2: "no report: bad arguments, no <case>.curl with a <case>.places.toml in the folder, or a .places.toml "
+                 "that is not TOML"}
+
+
+class ExpectationError(CurlportError):
+    """A .places.toml that cannot be read: the report cannot judge its case, so there is no report."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +93,26 @@ def judge(decision: Decision, expected: str, must_offer: list[str]) -> str:
 
 
 def evaluate(curl_file: Path) -> list[Verdict]:
-    """The verdicts on one case, from its .curl and its .places.toml."""
-    expected = tomllib.loads(curl_file.with_suffix(".places.toml").read_text(encoding="utf-8"))
-    return verdicts_of(curl_file.stem, decode_input(curl_file.read_bytes()), expected)
+    """The verdicts on one case, from its .curl and its .places.toml; ExpectationError when the .places.toml cannot be
+    read. A .curl that cannot be read (a file error, not UTF-8) misses each placeholder, as a text the import refuses
+    does."""
+    places = curl_file.with_suffix(".places.toml")
+    try:
+        expected = tomllib.loads(places.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ExpectationError(f"{places}: {error}") from error
+    try:
+        text = decode_input(curl_file.read_bytes())
+    except OSError as error:
+        return _not_read(curl_file.stem, expected, error.strerror or str(error))
+    except CurlportError as error:
+        return _not_read(curl_file.stem, expected, error.message)
+    return verdicts_of(curl_file.stem, text, expected)
+
+
+def _not_read(case: str, expected: dict[str, Any], reason: str) -> list[Verdict]:
+    return [Verdict(case, role, str(expected[key]), f"not read: {reason}", "missed")
+            for role, key in _EXPECTED_KEYS.items() if expected.get(key)]
 
 
 def verdicts_of(case: str, text: str, expected: dict[str, Any]) -> list[Verdict]:
@@ -92,8 +121,7 @@ def verdicts_of(case: str, text: str, expected: dict[str, Any]) -> list[Verdict]
     try:
         config = import_curl(text, name=case.partition("/")[0], placeholders="none").config
     except CurlportError as error:
-        return [Verdict(case, role, str(expected[key]), f"not read: {error.message}", "missed")
-                for role, key in _EXPECTED_KEYS.items() if expected.get(key)]
+        return _not_read(case, expected, error.message)
     detection = detect(config)
     verdicts = []
     for decision in detection.decisions:
@@ -137,24 +165,44 @@ def _misses(verdicts: list[Verdict], limit: int | None = None) -> None:
         print(f"… and {len(shown) - limit} more")
 
 
+def _parser() -> argparse.ArgumentParser:
+    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
+    parser = argparse.ArgumentParser(
+        prog="python -m curlport.detect_report", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="How detection places $$To and $$Body on a folder of <case>.curl texts, each judged against "
+                    "the <case>.places.toml beside it: found, asked, missed or wrong per placeholder. A text that "
+                    "cannot be read is reported as missed (not read: <reason>) and the report goes on.",
+        epilog=f"exit codes:\n{codes}")
+    parser.add_argument("directory", nargs="?", default="fixtures/curl", type=Path,
+                        help="the folder of <case>.curl and <case>.places.toml (default: fixtures/curl)")
+    parser.add_argument("--classes", action="store_true",
+                        help="judge every variant of every class (curlport.variants) generated from the folder's "
+                             "texts, counted per class")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    by_class = "--classes" in arguments
-    arguments = [argument for argument in arguments if argument != "--classes"]
-    directory = Path(arguments[0]) if arguments else Path("fixtures/curl")
-    if by_class:
-        classes = class_verdicts(directory)
-        verdicts = [verdict for found in classes.values() for verdict in found]
-    else:
-        classes = {}
-        verdicts = [verdict for path in corpus(directory) for verdict in evaluate(path)]
+    """The report on stdout; the exit code (``EXIT_CODES``). ``--help`` and bad arguments exit through argparse."""
+    arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    directory: Path = arguments.directory
+    try:
+        if arguments.classes:
+            classes = class_verdicts(directory)
+            verdicts = [verdict for found in classes.values() for verdict in found]
+        else:
+            classes = {}
+            verdicts = [verdict for path in corpus(directory) for verdict in evaluate(path)]
+    except ExpectationError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
     if not verdicts:
         print(f"no <case>.places.toml beside a <case>.curl in {directory}", file=sys.stderr)
         return 2
-    _misses(verdicts, 40 if by_class else None)
+    _misses(verdicts, 40 if arguments.classes else None)
     print()
+    width = max(map(len, classes), default=0)
     for klass, found in classes.items():
-        print(f"{klass:<16} {len({item.case for item in found})} variants, {len(found)} placeholders: "
+        print(f"{klass:<{width}} {len({item.case for item in found})} variants, {len(found)} placeholders: "
               f"{_summary(found)}")
     cases = len({item.case for item in verdicts})
     print(f"{cases} cases, {len(verdicts)} placeholders: {_summary(verdicts)}")

@@ -1,11 +1,18 @@
-"""CP208: the provider's delivery-report URL field, which should hold the platform's callback URL."""
+"""CP208: the provider's delivery-report URL field, which should hold the platform's callback URL.
+
+A field is one by its name and its value together: a URL (``statusCallback=https://…``) or a token standing for one
+(``"callback": "<string>"``), or, under a name that says URL (``dlr_url``, ``webhookUrl``), an empty value. A name alone
+is not enough: Unifonic's ``statusCallback=sent`` filters reports by status, and holds no URL.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
+from curlport.config.detect.signals import template_words
 from curlport.findings import Severity
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
 from curlport.rules.samples import keyed_values
@@ -17,11 +24,24 @@ CALLBACK_KEYS = frozenset({
     "webhook", "webhookurl", "deliveryurl", "statusurl", "eventurl", "receipturl", "deliveryreceipturl",
 })
 _SEPARATORS = str.maketrans("", "", "-_.")
+#: A URL as a sample writes one: a scheme, ``www.``, or a host name with a path (``example.com/dlr``).
+_URL_LIKE = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|//|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?/)")
 
 
 def is_callback_key(key: str) -> bool:
     """Whether a field names a delivery-report URL (``callback_url``, ``dlr-url``…), whatever its case or separators."""
     return key.lower().translate(_SEPARATORS) in CALLBACK_KEYS
+
+
+def is_callback_field(key: str, value: str) -> bool:
+    """Whether a field holds a delivery-report URL: a callback name with a URL in it or a template token standing for
+    one (``<string>``), or a name that says URL with an empty value; ``statusCallback=sent`` is a status filter."""
+    if not is_callback_key(key):
+        return False
+    text = value.strip()
+    if _URL_LIKE.match(text) or (text and template_words(text) is not None):
+        return True
+    return not text and any(word in key.lower() for word in ("url", "uri", "webhook"))
 
 
 def _written(url: str, pointer: str) -> str:
@@ -36,7 +56,7 @@ def _written(url: str, pointer: str) -> str:
 def check(config: Config) -> Iterator[Problem]:
     callback_url = config.get("callback_url")
     for item in keyed_values(config):
-        if not is_callback_key(item.key) or item.value == callback_url:  # values are read decoded
+        if not is_callback_field(item.key, item.value) or item.value == callback_url:  # values are read decoded
             continue
         if isinstance(callback_url, str):
             new = _written(callback_url, item.pointer)

@@ -22,7 +22,7 @@ from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection, place_slots, replace_span, resolve
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
-from curlport.rules.cp208_callback_url_field import is_callback_key
+from curlport.rules.cp208_callback_url_field import is_callback_field
 from curlport.rules.json_body import body_of, looks_like_json
 
 _AUTH_FIELDS = {"basic": ("username", "password"), "oauth2": ("client_id", "client_secret")}
@@ -78,7 +78,7 @@ def check(config: Config) -> Iterator[Problem]:
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
     for pointer, start, end, value, credential, where, key in _values(config):
-        if not is_template_value(value, credential) or is_callback_key(key):  # a callback field's value is CP208's
+        if not is_template_value(value, credential) or is_callback_field(key, value):  # CP208's value
             continue
         if claimed is None:  # at the first template value: most configs have none
             claimed = {}

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from typing import Final
 
-from curlport.variants import bulk, mislabelled, shell, templates, url_templates
+from curlport.variants import bulk, keys, mislabelled, shell, templates, url_templates
 from curlport.variants.base import Generator, Variant
 
 CLASSES: Final[dict[str, Generator]] = {
     templates.KLASS: templates.variants,
     bulk.KLASS: bulk.variants,
+    bulk.DEFAULTS_KLASS: bulk.default_variants,
     mislabelled.KLASS: mislabelled.variants,
     shell.KLASS: shell.variants,
     url_templates.KLASS: url_templates.variants,
+    keys.KLASS: keys.variants,
+    templates.OTP_KLASS: templates.otp_variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -87,7 +87,7 @@ def _records(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple[s
     """(label, the JSON body rewritten, its places, same config): the record that holds both places duplicated in its
     array; a flat body wrapped into a messages array of two."""
     to, body = _path(str(expected.get("to", ""))), _path(str(expected.get("body", "")))
-    raw = result.config.get("parameters", {}).get("body")
+    raw = (result.config.get("parameters") or {}).get("body")
     if to is None or body is None or not isinstance(raw, str):
         return
     try:
@@ -150,6 +150,20 @@ def _named_records(text: str, result: ImportResult, expected: dict[str, Any]
             yield f"named-{label}", rewritten, places
 
 
+def _body_written(text: str, result: ImportResult, document: Any) -> str | None:
+    """The fixture with its JSON body replaced by ``document``, when the import reads that document back."""
+    span = result.source_map.get("/parameters/body")
+    if span is None:
+        return None
+    source = result.source
+    start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
+    body = json.dumps(document, indent=2, ensure_ascii=False)
+    rewritten = text[:start] + shell_written(body, quote_at(source.text, start)) + text[end:]
+    again = imported(rewritten, placeholders="none")
+    read = again is not None and json.loads(again.config.get("parameters", {}).get("body") or "null") == document
+    return rewritten if read else None
+
+
 def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
     """The fixture's recipient as a list of numbers; its pairs numbered as records; its record duplicated into a bulk
     array."""
@@ -161,15 +175,50 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": same})
     for label, rewritten, places in _named_records(text, result, expected):
         yield Variant(f"{stem}/{label}", KLASS, rewritten, {**places, "same_config": False})
-    span = result.source_map.get("/parameters/body")
-    if span is None:
-        return
     for label, document, places, same in _records(result, expected):
-        source = result.source
-        start, end = source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
-        quote = quote_at(source.text, start)
-        body = json.dumps(document, indent=2, ensure_ascii=False)
-        rewritten = text[:start] + shell_written(body, quote) + text[end:]
-        again = imported(rewritten, placeholders="none")
-        if again is not None and json.loads(again.config.get("parameters", {}).get("body") or "null") == document:
-            yield Variant(f"{stem}/{label}", KLASS, rewritten, {**places, "same_config": same})
+        written = _body_written(text, result, document)
+        if written is not None:
+            yield Variant(f"{stem}/{label}", KLASS, written, {**places, "same_config": same})
+
+
+DEFAULTS_KLASS: Final = "default-and-record"
+#: The default text a bulk API applies to each record without one of its own.
+DEFAULT_TEXT: Final = "A default text for every recipient"
+
+
+def _defaulted(result: ImportResult, expected: dict[str, Any]) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    """(label, the JSON body rewritten, its places): the message's key also as a default outside the records, with
+    the first record's own text (placed there), without it (placed at the default, which the first record gets), or
+    with it empty (asked: the provider's rule decides)."""
+    to, body = _path(str(expected.get("to", ""))), _path(str(expected.get("body", "")))
+    raw = (result.config.get("parameters") or {}).get("body")
+    if to is None or body is None or not isinstance(raw, str) or len(body) != 1 or "$$" in raw:
+        return  # (a finished config, not a sample: its placeholders are where they are)
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return
+    if not isinstance(document, dict) or "defaults" in document or "messages" in document:
+        return
+    first, second = document, _second_record(document, to, body)
+    places = {**expected, "to": "json:messages.0." + ".".join(to), "body": "json:messages.0." + body[0]}
+    yield "record-over-default", {"defaults": {body[0]: DEFAULT_TEXT}, "messages": [first, {
+        key: value for key, value in second.items() if key != body[0]}]}, places
+    yield "default-only", {"defaults": {body[0]: first[body[0]]}, "messages": [
+        {key: value for key, value in first.items() if key != body[0]}, second]}, {
+        **places, "body": "json:defaults." + body[0]}
+    yield "empty-record-field", {"defaults": {body[0]: first[body[0]]}, "messages": [{**first, body[0]: ""}, second]}, {
+        **places, "body": "ask", "body_candidates": ["json:defaults." + body[0], "json:messages.0." + body[0]]}
+
+
+def default_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """A bulk body with a default outside its records (``root.message`` beside ``nodes[0].message``): the platform's
+    request carries the first record, so the message's place is the first record's own field, or the default when
+    the first record has none."""
+    result = imported(text, placeholders="none")
+    if result is None:
+        return
+    for label, document, places in _defaulted(result, expected):
+        written = _body_written(text, result, document)
+        if written is not None:
+            yield Variant(f"{stem}/{label}", DEFAULTS_KLASS, written, {**places, "same_config": False})

@@ -3,6 +3,9 @@
 
 Each fixture's recipient, then its message, then both, is rewritten into each style; the places stay, and once the
 placeholders are written the config is the fixture's own.
+
+Class 3, OTP templates (``OTP_KLASS``): the provider builds the text from its template and the request carries only the
+code (``otp=482913``); the code's place is the message's, offered in an ask.
 """
 
 from __future__ import annotations
@@ -12,19 +15,26 @@ from typing import Any, Final
 
 from curlport.importer import ImportResult
 from curlport.variants.base import ROLES, Variant, holds, imported, literal, locate, replace, slot_at
+from curlport.variants.keys import renamings
 
 #: The recipient tokens of real provider docs, one of each style.
 RECIPIENT_TOKENS: Final = (
     "<TO_NUMBER>", "<mobile>", "{to}", "{{recipient}}", "{{phone_number}}", "${PHONE}", "$PHONE", "%p", "!TO!",
     "@@recipient@@", "[MOBILE]", "TO_NUMBER", "YOUR_NUMBER", "RECIPIENT_PHONE", "string", "<string>", "xxxxx",
-    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here",
+    "+91XXXXXXXXXX", "9198xxxxxx12", "+2588412...", "Destination number", "mobile number here", "0000000000", "xx",
+    "$1",
 )
 #: The message tokens of real provider docs.
 MESSAGE_TOKENS: Final = (
     "<message>", "{{text}}", "Your message here", "<message registered with DLT>", "MESSAGE_TEXT", "string",
-    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]",
+    "<string>", "{body}", "${MESSAGE}", "[SMS_TEXT]", "$2", "${template}",
 )
 KLASS: Final = "template-token"
+OTP_KLASS: Final = "otp-template"
+#: The names OTP APIs give the code, which the provider's template wraps into the text.
+OTP_KEYS: Final = ("otp", "otp_code", "otpCode", "OTP", "passcode")
+#: The code an OTP API's doc shows.
+OTP_CODE: Final = "482913"
 #: The token styles of the class as a space (for hypothesis): each wraps a name written as an identifier.
 STYLES: Final = {
     "angle": "<{}>", "brace": "{{{}}}", "double-brace": "{{{{{}}}}}", "dollar-brace": "${{{}}}", "dollar": "${}",
@@ -83,3 +93,12 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         if rewritten is not None:
             label = "+".join(f"{role}={token}" for role, token in tokens.items())
             yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": True})
+
+
+def otp_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """The fixture's message as an OTP API sends it: the key names the code and the value is only the code. The
+    code's place is the message's, asked about (the operator's message may not be a code), never placed."""
+    choices = [(f"body={name}:{OTP_CODE}", {"body": name}, {"body": OTP_CODE}) for name in OTP_KEYS]
+    for label, rewritten, places in renamings(text, expected, choices):
+        yield Variant(f"{stem}/{label}", OTP_KLASS, rewritten,
+                      {**expected, "body": "ask", "body_candidates": [places["body"]], "same_config": False})

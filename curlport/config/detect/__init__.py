@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 from curlport.config import shape as read
-from curlport.config.detect.bulk import Trim, first_records
+from curlport.config.detect.bulk import Defaults, Trim, defaults_of, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import (
     EXCLUDED,
@@ -29,6 +29,7 @@ from curlport.config.detect.signals import (
     readings,
     scored,
     slot_names,
+    words,
 )
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
@@ -43,6 +44,9 @@ FOUND, MARGIN = 6, 2
 UNSURE: Final = "the only place that may be it, though nothing makes it sure"
 #: Below this a slot is not worth offering.
 CANDIDATE: Final = 3
+#: A slot whose value alone scores this much (a token naming nothing under a name saying nothing: ``total=<>``) is
+#: offered only when the other placeholder is placed and nothing better is left: what remains once it is eliminated.
+LEFT_OVER: Final = 2
 MAX_CANDIDATES: Final = 5
 _TLD_REGIONS: Final = {"uk": "GB"}
 #: What separates the numbers of a list in one value (``+4470…,+4470…``).
@@ -270,6 +274,37 @@ def checked_readings(slots: list[Slot], hints: Hints) -> list[tuple[Slot, tuple[
     return list(zip(slots, pairs, strict=True))
 
 
+def _left_over(role: str, readings: list[tuple[Slot, Reading]], other: Decision) -> Decision | None:
+    """What is left for a role once the other placeholder is placed (or asked) and every name that excludes a value
+    has: the one value whose token names nothing (``total=<>`` beside ``Content=<>``, ``Key=<>``, ``From=<>``) is
+    placed, with a finding that says how sure; several are asked; none is None."""
+    claimed = {id(slot) for slot in ([other.slot] if other.slot else []) + [c.slot for c in other.candidates]}
+    left = [(slot, reading) for slot, reading in readings
+            if id(slot) not in claimed and reading.total >= LEFT_OVER and reading.value >= LEFT_OVER
+            and reading.name >= 0]
+    if not left:
+        return None
+    if len(left) == 1:
+        return Decision(role, "found", left[0][0], _scored(left), reason=UNSURE)
+    return Decision(role, "ask", candidates=_scored(left), reason="no place is clearly it")
+
+
+#: Why a default and the first record's empty field of the same key are asked about.
+CONTESTED: Final = ("the first record's own field is empty: whether the provider then sends it empty or uses the "
+                    "default outside the records is its own rule")
+
+
+def _contested(decision: Decision, readings: list[tuple[Slot, Reading]], defaults: Defaults) -> Decision:
+    """A placement at a default or at the first record's empty field of the same key is an ask between the two."""
+    placed = decision.slot if decision.outcome == "found" else None
+    pair = next((pair for pair in defaults.contested if placed is not None and any(slot is placed for slot in pair)),
+                None)
+    if pair is None:
+        return decision
+    offered = [(slot, reading) for slot, reading in readings if any(slot is member for member in pair)]
+    return Decision(decision.role, "ask", candidates=_scored(offered), reason=CONTESTED)
+
+
 def _offered(ranked: list[tuple[Slot, Reading]], with_named: bool = False) -> tuple[Scored, ...]:
     """The candidates of an ask: the best and those close to it (a first part of the ranking), and ``with_named``,
     on a template route, where the text may be in any field named for it (the template's variables), those too."""
@@ -300,6 +335,38 @@ class _Walked:
 
 def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
     return next((slot for slot in slots if placeholder in slot.text), None)
+
+
+#: The words that say a request sends a one-time password the provider's template wraps into its text.
+_OTP_WORDS: Final = frozenset(("otp", "otps", "passcode", "totp", "verify", "verification", "2fa", "mfa"))
+#: An OTP code as docs write one: four to eight digits.
+_OTP_CODE: Final = re.compile(r"\d{4,8}")
+#: Why an OTP code is asked about, never placed.
+OTP_REASON: Final = ("the provider builds the text from its OTP template and the request carries only the code; if "
+                     "the campaign's message is the code, choose its place")
+
+
+def _otp_route(slots: list[Slot]) -> bool:
+    """A request that names an OTP: a key (``otp``, ``otp_code``), or a segment of the URL's path (``/otp/send``,
+    ``/SMS/{phone}/{otp}/OTP1``)."""
+    return any(_OTP_WORDS.intersection(words(slot.place.key if slot.place.kind != "path" else slot.text))
+               for slot in slots)
+
+
+def _otp_code(decision: Decision, readings: list[tuple[Slot, Reading]], recipient: Decision) -> Decision:
+    """On an OTP route, the values that are only a code (``otp=123456``, ``/SMS/{phone}/12345/OTP1``) are candidates
+    for the message: a real place (the provider's template wraps the code into its text), asked about with the other
+    candidates (a place taken only for want of another is one), never placed, since the operator's message may not
+    be a code."""
+    taken = {id(slot) for slot in ([recipient.slot] if recipient.slot else [])}
+    known = {id(candidate.slot) for candidate in decision.candidates}
+    codes = [(slot, reading) for slot, reading in readings if reading.total > EXCLUDED and id(slot) not in taken
+             and id(slot) not in known and _OTP_CODE.fullmatch(slot.text.strip())]
+    if not codes:
+        return decision
+    offered = (*decision.candidates, *_scored(codes)) if decision.outcome != "none" else _scored(codes)
+    return Decision(MESSAGE, "ask", candidates=offered[:MAX_CANDIDATES],
+                    reason=decision.reason if decision.outcome == "ask" else OTP_REASON)
 
 
 def _dlt_route(slots: list[Slot]) -> bool:
@@ -333,12 +400,25 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
         hints = hints_of(config)
         # Of sibling records (a bulk sample) only the first is a place: the same key in the others is the same place,
         # not a rival, and is not read at all (14,000 records are one record's few values to score).
-        first = first_records(slots)
+        defaults = defaults_of(slots)
+        first = first_records(slots, defaults.unused)
         both = checked_readings([slot for slot in slots if id(slot) in first], hints)
-        for role, other, index in ((RECIPIENT, MESSAGE, 0), (MESSAGE, RECIPIENT, 1)):
+        otp = _otp_route(slots)
+        # On an OTP route an unnamed run of four to eight digits is the code, not a second recipient.
+        by_role = {RECIPIENT: [(slot, pair[0]) for slot, pair in both
+                               if not (otp and pair[0].name <= 0 and _OTP_CODE.fullmatch(slot.text.strip()))],
+                   MESSAGE: [(slot, pair[1]) for slot, pair in both]}
+        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
             if role not in decisions:
                 taken = decisions[other].to_write if other in decisions else None
-                decisions[role] = _decide(role, [(slot, pair[index]) for slot, pair in both], taken, slots)
+                decisions[role] = _decide(role, by_role[role], taken, slots)
+        unsure = decisions[MESSAGE].outcome in ("none", "ask") or decisions[MESSAGE].reason == UNSURE
+        if unsure and otp:
+            decisions[MESSAGE] = _otp_code(decisions[MESSAGE], by_role[MESSAGE], decisions[RECIPIENT])
+        for role, other in ((RECIPIENT, MESSAGE), (MESSAGE, RECIPIENT)):
+            if decisions[role].outcome == "none" and decisions[other].outcome != "none":
+                decisions[role] = _left_over(role, by_role[role], decisions[other]) or decisions[role]
+            decisions[role] = _contested(decisions[role], by_role[role], defaults)
     for role in (RECIPIENT, MESSAGE):
         if role not in decisions:
             decisions[role] = Decision(role, "none")

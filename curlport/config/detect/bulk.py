@@ -3,7 +3,8 @@ number and text.
 
 The platform sends one message per recipient, so the first record is the template: detection places there (a key
 repeated in the sibling records is one place, not several that score alike), and the import drops the other records
-from the config, saying how many (``extra_records``).
+from the config, saying how many (``extra_records``). A default outside the records (``root.message`` beside
+``nodes[0].message``) is a place only when the first record has no field of its own (``defaults_of``).
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ def numbered_records(slots: Iterable[Slot]) -> frozenset[str]:
     return frozenset(stem for stems in shared.values() if len(stems) >= 2 for stem in stems)
 
 
-def first_records(slots: list[Slot]) -> set[int]:
-    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's."""
+def first_records(slots: list[Slot], unused: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's,
+    less ``unused`` (``defaults_of``: what the template record's request does not read)."""
     numbered = numbered_records(slots)
     first: dict[RecordKey, Slot] = {}
     for slot in slots:
@@ -68,7 +70,48 @@ def first_records(slots: list[Slot]) -> set[int]:
         # JSON records come in their order; only named pairs (number2 before number1) may not
         if key not in first or (not slot.place.path and _indexes(slot.place) < _indexes(first[key].place)):
             first[key] = slot
-    return {id(slot) for slot in first.values()}
+    return {id(slot) for slot in first.values()} - unused
+
+
+class Defaults(NamedTuple):
+    """What a default outside a bulk body's records (``root.message`` beside ``nodes[0].message``) means for the
+    places (``defaults_of``)."""
+
+    #: The ``id`` of each slot the template record's request does not read.
+    unused: set[int]
+    #: (default, the first record's empty field of the same key): which one the provider reads is its own rule.
+    contested: list[tuple[Slot, Slot]]
+
+
+def defaults_of(slots: list[Slot]) -> Defaults:
+    """The defaults outside a bulk body's records and the records' own fields of the same key.
+
+    A record's field overrides the default for its recipient, and the platform sends one record per request (the
+    first, the others dropped): when the first record has the field, the default is not what its recipient gets
+    (left out); when only later records have it, the first record gets the default (the later ones left out); when
+    the first record's field is there but empty, whether the provider sends it empty or falls back on the default is
+    its own rule (contested: an ask)."""
+    fields: dict[tuple[str, str, str, str], list[Slot]] = {}
+    defaults = []
+    for slot in slots:
+        if not slot.place.path:
+            continue
+        if any(part.isdigit() for part in slot.place.path):
+            fields.setdefault((slot.pointer, slot.place.kind, slot.place.name, slot.place.key), []).append(slot)
+        else:
+            defaults.append(slot)
+    unused: set[int] = set()
+    contested: list[tuple[Slot, Slot]] = []
+    for default in defaults:
+        same = [slot for slot in fields.get((default.pointer, default.place.kind, default.place.name,
+                                             default.place.key), ()) if len(slot.place.path) > len(default.place.path)]
+        in_first = [slot for slot in same if all(part == "0" for part in slot.place.path if part.isdigit())]
+        if in_first and all(slot.value in ("", None) for slot in in_first):
+            contested += [(default, slot) for slot in in_first]
+            unused |= {id(slot) for slot in same} - {id(slot) for slot in in_first}
+        else:
+            unused |= {id(default)} if in_first else {id(slot) for slot in same}
+    return Defaults(unused, contested)
 
 
 class Trim(NamedTuple):

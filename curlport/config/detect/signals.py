@@ -34,9 +34,11 @@ _RECIPIENT_WORDS: Final = {
         "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
         "mob", "cel",
     ), 4),
+    # SMPP's destination address, its plural as a gateway's key (``das``)
+    **dict.fromkeys(("da", "das"), 3),
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
                      "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
-    **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "da", "no"), 2),
+    **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "no"), 2),
 }
 _MESSAGE_WORDS: Final = {
     **dict.fromkeys((
@@ -44,7 +46,9 @@ _MESSAGE_WORDS: Final = {
         "mensaje", "mensagem", "texto", "nachricht", "mitteilung", "inhalt", "mesaj", "pesan", "messaggio", "testo",
         "contenu", "tekst", "bericht", "wiadomosc", "tresc", "meddelande", "sms",
     ), 4),
-    **dict.fromkeys(("payload", "isi"), 2),
+    # SMPP's short message; a one-letter key beside one-letter credentials (``l=…&p=…&n=…&m=…``)
+    **dict.fromkeys(("sm",), 3),
+    **dict.fromkeys(("payload", "isi", "m"), 2),
     # the variables of a registered template carry the text on India's DLT routes
     **dict.fromkeys(("variables", "variable", "vars", "var"), 1),
 }
@@ -63,13 +67,20 @@ _NEGATIVE_WORDS: Final = frozenset((
     "route", "routing", "type", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs", "charset",
     "unicode", "flash", "priority", "class", "template", "templates", "tmpl", "tpl", "temp", "dlt", "entity", "pe",
     "channel", "channels", "service", "gateway", "gwid", "gw", "campaign", "tag", "tags", "label", "category",
-    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "name", "subject", "tarif",
-    "tariff", "plan", "media",
+    "country", "region", "lang", "language", "locale", "version", "ref", "reference", "custom", "name", "subject",
+    "tarif", "tariff", "plan", "media",
     # dates, counts, flags
     "date", "time", "datetime", "timestamp", "schedule", "scheduled", "at", "delay", "validity", "ttl", "expiry",
     "expire", "expires", "day", "count", "limit", "test", "sandbox", "debug", "fl", "flag", "flags", "response",
     "output", "json", "enable", "enabled", "shorten", "track", "tracking",
+    # how a long text is split: flags beside the text, not the text
+    "long", "concat", "concatenate", "multipart", "split",
 ))
+#: A word that says which channel the others are about (``SMS_USERNAME``, ``smsPhone``): it speaks for the message
+#: only when no other word of the name says anything.
+_QUALIFIERS: Final = frozenset(("sms",))
+#: Credential words that end a name glued to a word outside the vocabulary (``spid``, ``acctkey``): the name is one.
+_CREDENTIAL_ENDINGS: Final = ("id", "key", "pwd", "pass", "token", "secret")
 _FILLER_WORDS: Final = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
                            "sample", "example", "valid", "e164", "string"))
 _ROLE_WORDS: Final = {RECIPIENT: _RECIPIENT_WORDS, MESSAGE: _MESSAGE_WORDS}
@@ -93,6 +104,12 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+def _credential_ending(word: str) -> list[str] | None:
+    """``spid`` → sp, id: a word outside the vocabulary that ends in a credential's word after two letters or more."""
+    ending = next((end for end in _CREDENTIAL_ENDINGS if word.endswith(end) and len(word) - len(end) >= 2), None)
+    return None if ending is None else [word[: -len(ending)], ending]
+
+
 def _split_compound(word: str) -> list[str]:
     """``tonumber`` → to, number: the fewest vocabulary words that make the whole word, or the word itself."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
@@ -102,7 +119,7 @@ def _split_compound(word: str) -> list[str]:
             if previous is not None and piece in _VOCABULARY and (
                     best[end] is None or len(previous) + 1 < len(best[end] or [])):
                 best[end] = [*previous, piece]
-    return best[len(word)] or [word]
+    return best[len(word)] or _credential_ending(word) or [word]
 
 
 def _singular(word: str) -> str:
@@ -110,12 +127,20 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word not in _VOCABULARY and word[:-1] in _VOCABULARY else word
 
 
+def _unqualified(name_words: tuple[str, ...] | list[str]) -> list[str]:
+    """The words that say what a name is about: ``SMS_PHONE`` is a phone, ``SMS_USERNAME`` a user name; ``sms``
+    alone is the message."""
+    said = [word for word in name_words if word not in _QUALIFIERS
+            and (word in _NEGATIVE_WORDS or word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
+    return [word for word in name_words if word not in _QUALIFIERS] if said else list(name_words)
+
+
 @lru_cache(maxsize=4096)
 def _name_score(name_words: tuple[str, ...], role: str) -> int:
     """What a name says for ``role``: its strongest word, one more when a second word agrees; EXCLUDED for a negative
     word. Cached: a config's names repeat (every row's ``key``/``value``), and a many-row config scores them all."""
     vocabulary = _ROLE_WORDS[role]
-    name_words = tuple(_singular(word) for word in name_words)
+    name_words = tuple(_unqualified([_singular(word) for word in name_words]))
     if any(word in _NEGATIVE_WORDS for word in name_words):
         return EXCLUDED
     weights = sorted((vocabulary[word] for word in name_words if word in vocabulary), reverse=True)
@@ -129,7 +154,7 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
-    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|\$\{?(?P<positional>[1-9])\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
@@ -145,8 +170,12 @@ _PHRASE_FILLER: Final = frozenset(("here", "goes", "go", "of", "the", "with", "i
                                    "template", "full", "international", "format", "including", "without", "plus",
                                    "sign", "e164", "your", "enter", "insert", "put", "a", "an", "valid"))
 _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
+#: A number written with its digits as zeros: all of them (``0000000``), or all after a country code (``+8800000000``).
+_ZERO_FILLED: Final = re.compile(r"0{7,16}|\+[1-9]\d{0,2}0{6,13}")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+#: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
+_UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
 _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
@@ -154,8 +183,8 @@ _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 def template_words(value: str) -> tuple[str, ...] | None:
     """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
     → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
-    ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``),
-    or None when the value is not one.
+    ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``,
+    ``$1``: a script's argument), or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
     (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``; one as long as a
@@ -170,7 +199,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None:
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional") is not None:
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:
@@ -195,7 +224,7 @@ def _elided(text: str) -> tuple[str, ...] | None:
     ``masked_number``'s)."""
     if text.lower() in _PLACEHOLDER_WORDS:
         return (text.lower(),)
-    if text in ("<>", "{}", "{{}}", "[]"):  # an empty token: the key alone says what goes there
+    if text in ("<>", "{}", "{{}}", "[]") or (len(text) > 1 and set(text) <= {"x", "X"}):  # ``<>``, ``xx`` (not x.com)
         return ("string",)
     if " " not in text and len(text) > 3 and text.endswith(("...", "…")) and not masked_number(text):
         return ("string",)
@@ -249,6 +278,8 @@ def masked_number(value: str) -> int:
     if text.rstrip(".…") != text and text.rstrip(".…")[-1:].isdigit():  # +2588412...: the rest left out
         text = text.rstrip(".…") + "XXX"
     body = text[1:] if text.startswith("+") else text
+    if _ZERO_FILLED.fullmatch(text):  # 0000000, +8800000000: the digits left out as zeros
+        return 3 if text.startswith("+") else 1
     masked = sum(c in _MASK_CHARACTERS for c in body)
     digits = sum(c.isdigit() for c in body)
     if not (7 <= len(body) <= 16 and masked >= 3 and masked + digits == len(body)
@@ -271,6 +302,8 @@ class Hints(NamedTuple):
 
 _NUMBER_SEPARATORS: Final = re.compile(r"[\s().-]")
 _NUMBER: Final = re.compile(r"\+?\d{6,15}")
+#: A date (an API's version in its path, ``/2010-04-01/``), which has a number's digits and separators.
+_DATE: Final = re.compile(r"(?:19|20)\d\d([-./])[01]?\d\1[0-3]?\d|[0-3]?\d([-./])[01]?\d\2(?:19|20)\d\d")
 
 
 def phone_strength(text: str, hints: Hints) -> int:
@@ -284,7 +317,7 @@ def phone_strength(text: str, hints: Hints) -> int:
     compact = _NUMBER_SEPARATORS.sub("", text.strip())
     if compact.startswith("00"):
         compact = "+" + compact[2:]
-    if not _NUMBER.fullmatch(compact):
+    if not _NUMBER.fullmatch(compact) or _DATE.fullmatch(text.strip()):
         return 0
     return hints.assumed or _strength(compact, hints.regions)
 
@@ -371,6 +404,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     stripped = text.strip()
     if not stripped:
         return Shape(0, 0, "empty")
+    if _UUID.fullmatch(stripped):  # a key or an id, masked or not (XXXXXXXX-XXXX-…): never a number or a text
+        return Shape(EXCLUDED, EXCLUDED, "a UUID")
     naming = _naming_words(stripped)
     if naming is not None:
         return Shape(_template_score(naming, RECIPIENT), _template_score(naming, MESSAGE), NAMING)
@@ -416,7 +451,9 @@ def _template_score(inner: tuple[str, ...], role: str) -> int:
     EXCLUDED when the first word that says anything says sender, credential, id… (``<SENDER_ID>``, but
     ``<message registered with DLT>`` names a message, and ``<mobile_no_with_country_code>`` a recipient), and a
     weak yes (2) when they name nothing (``<string>``, ``%p``, ``{{var1}}``): then the key decides."""
-    meaningful = [_singular(word) for word in inner]
+    meaningful = _unqualified([_singular(word) for word in inner])
+    if role == MESSAGE and set(meaningful) <= _TEXT_TEMPLATES:  # ${template}: the text a script built
+        return 2
     first = next((word for word in meaningful if word in _NEGATIVE_WORDS or word in _RECIPIENT_WORDS
                   or word in _MESSAGE_WORDS), None)
     if first is None:
@@ -428,6 +465,10 @@ def _template_score(inner: tuple[str, ...], role: str) -> int:
     if own >= 3 or (own > 0 and own >= rival):
         return 4
     return -4 if rival >= 3 else 2
+
+
+#: A template value named only so stands for a text made from a template (``m=${template}``), not for a template's id.
+_TEXT_TEMPLATES: Final = frozenset(("template", "tmpl", "tpl"))
 
 
 def _strongest(names: list[str], vocabulary: dict[str, int]) -> int:

@@ -1,0 +1,145 @@
+"""Real provider answers (fixtures/responses/) judged as send judges them: never a refusal called accepted.
+
+Each answer is served from a server on 127.0.0.1 to ``curlport send`` (its verdict line and exit code), and judged
+by ``acceptance.judge`` directly; then each class is varied (key spelling, the same answer as XML) and must keep
+its verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+from provider_server import Answer, provider_server
+from response_set import ResponseCase, response_cases
+from test_send import PASSWORD, _config, _send
+
+from curlport.preflight.acceptance import STATUS_ONLY, ProviderResponse, judge
+from curlport.preflight.provider import ResponseRules
+
+CASES = response_cases()
+#: Acceptances whose body says nothing either way: accepted by the HTTP status only (CP610), and saying so.
+KNOWN_STATUS_ONLY = {"cm-xml-accepted-empty"}
+
+
+def test_the_set_is_real_and_varied() -> None:
+    assert len(CASES) >= 40
+    assert {case.expected for case in CASES} == {"accepted", "refused"}
+    assert len({case.name.split("-")[0] for case in CASES}) >= 25  # providers
+    assert {case.content_type for case in CASES} >= {"application/json", "application/xml", "text/plain", "text/html"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_judge_gives_the_expected_verdict(case: ResponseCase) -> None:
+    outcome = case.outcome(judge(case.response, ResponseRules()))
+    assert outcome == ("status only" if case.name in KNOWN_STATUS_ONLY else "right")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_send_gives_the_expected_verdict_and_exit_code(tmp_path: Path, case: ResponseCase) -> None:
+    verdict = judge(case.response, ResponseRules())
+    answer = Answer(case.status, case.body.encode(), (("Content-Type", case.content_type),))
+    with provider_server(lambda request: answer) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    word = "accepted" if case.expected == "accepted" else "NOT accepted"
+    assert exit_code == (0 if case.expected == "accepted" else 1)
+    assert re.search(rf"^{word} \({verdict.code} ", out, re.MULTILINE), out
+    assert (f"warning: {STATUS_ONLY}" in out) == (verdict.code == STATUS_ONLY)
+
+
+def _json_documents() -> list[tuple[ResponseCase, Any]]:
+    found = []
+    for case in CASES:
+        try:
+            found.append((case, json.loads(case.body)))
+        except ValueError:
+            continue
+    return found
+
+
+JSON_CASES = _json_documents()
+
+
+def _rekeyed(value: Any, spell: Any) -> Any:
+    if isinstance(value, dict):
+        return {spell(key): _rekeyed(child, spell) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_rekeyed(child, spell) for child in value]
+    return value
+
+
+def _camel(key: str) -> str:
+    head, *rest = re.split(r"[-_]", key)
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+
+
+@pytest.mark.parametrize("spell", [_camel, _snake, str.upper], ids=["camelCase", "snake_case", "UPPER"])
+@pytest.mark.parametrize(("case", "document"), JSON_CASES, ids=[case.name for case, _ in JSON_CASES])
+def test_key_spelling_does_not_change_the_verdict(case: ResponseCase, document: Any, spell: Any) -> None:
+    body = json.dumps(_rekeyed(document, spell), ensure_ascii=False).encode()
+    respelled = ProviderResponse(case.status, "", (), body)
+    assert judge(respelled, ResponseRules()).accepted == (case.expected == "accepted")
+
+
+def _xml(tag: str, value: Any) -> str:
+    if isinstance(value, dict):
+        return f"<{tag}>{''.join(_xml(key, child) for key, child in value.items())}</{tag}>"
+    if isinstance(value, list):
+        return "".join(_xml(tag, child) for child in value)
+    text = "" if value is None else json.dumps(value) if isinstance(value, bool) else str(value)
+    return f"<{tag}>{escape(text)}</{tag}>"
+
+
+def _all_keys(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [*value, *(key for child in value.values() for key in _all_keys(child))]
+    if isinstance(value, list):
+        return [key for child in value for key in _all_keys(child)]
+    return []
+
+
+XML_CASES = [(case, document) for case, document in JSON_CASES if isinstance(document, dict)
+             and all(re.fullmatch(r"[A-Za-z_][\w-]*", key) for key in _all_keys(document))]
+
+
+@pytest.mark.parametrize(("case", "document"), XML_CASES, ids=[case.name for case, _ in XML_CASES])
+def test_the_same_answer_as_xml_gets_the_same_verdict(case: ResponseCase, document: Any) -> None:
+    body = ('<?xml version="1.0" encoding="UTF-8"?>' + _xml("response", document)).encode()
+    as_xml = ProviderResponse(case.status, "", (("Content-Type", "application/xml"),), body)
+    assert judge(as_xml, ResponseRules()).accepted == (case.expected == "accepted")
+
+
+def test_an_xml_body_with_a_doctype_is_not_read() -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<r><status>&b;</status></r>')
+    verdict = judge(ProviderResponse(200, "OK", (), bomb.encode()), ResponseRules())
+    assert (verdict.accepted, verdict.code) == (True, STATUS_ONLY)
+
+
+def test_an_unread_body_is_accepted_by_the_status_only_and_says_what_to_set(tmp_path: Path) -> None:
+    with provider_server(lambda request: Answer(200, b"1701|15551234567|a0e0b9c5")) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    lines = out.splitlines()
+    assert exit_code == 0 and any(line.startswith(f"accepted ({STATUS_ONLY} status-only)") for line in lines)
+    assert any(line.startswith(f"warning: {STATUS_ONLY}") and "response.failure_pattern" in line for line in lines)
+
+
+@pytest.mark.parametrize("body", [
+    f'{{"code": 7, "message": "wrong password {PASSWORD}"}}',
+    f"<response><status>failed</status><message>wrong password {PASSWORD}</message></response>",
+    f"Invalid password {PASSWORD}",
+])
+def test_a_quoted_reason_stays_masked(tmp_path: Path, body: str) -> None:
+    with provider_server(lambda request: Answer(200, body.encode())) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    [verdict] = [line for line in out.splitlines() if line.startswith("NOT accepted (")]
+    assert exit_code == 1 and "password" in verdict.lower()  # the provider's reason is quoted…
+    assert PASSWORD not in out  # …with the config's credentials masked

@@ -23,8 +23,8 @@ from curlport.preflight.provider import ResponseRules
 
 CASES = response_cases()
 #: Acceptances whose body says nothing either way: accepted by the HTTP status only (CP610), and saying so.
-KNOWN_STATUS_ONLY = {"cm-xml-accepted-empty", "hollatags-message-id-text", "intellisms-no-recipient-text",
-                     "libyasms-pending-json", "metakocka-general-error-json", "netgsm-credentials-text",
+#: A bare number (Netgsm's 30 and 40) is a refusal only by the provider's own table: the verdict says so (CP610).
+KNOWN_STATUS_ONLY = {"cm-xml-accepted-empty", "hollatags-message-id-text", "netgsm-credentials-text",
                      "netgsm-header-text", "netgsm-jobid-text"}
 
 

@@ -59,6 +59,8 @@ _ERROR_PREFIX = re.compile(r"(?i)^\s*(?:ERROR|ERR)\b[\s\d]*[:\-|]")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _MAX_DEPTH = 4
 _MAX_STATUS = 60
+#: Suffixes of the key that explains a code beside it (``opr_desc``, ``ret_msg``, ``responseText``).
+_EXPLAINED_BY = ("desc", "description", "message", "msg", "text", "info")
 _SHORT_TEXT = 300
 #: Keys under which providers explain an answer, most specific first: quoted in a refusal's verdict.
 _REASON_KEYS = ("errormessage", "errortext", "errordescription", "error", "message", "msg", "description",
@@ -235,10 +237,10 @@ def _is_word(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and len(value) <= _MAX_STATUS and "://" not in value
 
 
-def _only_failure(text: str) -> bool:
-    """The whole value is a failure word: ``"Text": "REJECTD"``, ``"type": "error"``."""
-    words = _words(text)
-    return bool(words) and words <= _FAILURE_WORDS
+def _only(text: str, words: frozenset[str]) -> bool:
+    """The whole value is such a word: ``"Text": "REJECTD"``, ``"type": "error"``, ``"Text": "PENDING"``."""
+    found = _words(text)
+    return bool(found) and found <= words
 
 
 def _flag(value: Any) -> bool | None:
@@ -282,7 +284,7 @@ def _read_document(document: Any) -> tuple[bool, str, str] | None:
 def _refusal(member: Member) -> tuple[str, str] | None:
     key, value = member.key, member.value
     shown = f"the body's {member.path} is {json.dumps(value, ensure_ascii=False)[:80]}"
-    if _is_word(value) and (_only_failure(value) or (_is_status_key(key) and _says_failure(value))):
+    if _is_word(value) and (_only(value, _FAILURE_WORDS) or (_is_status_key(key) and _says_failure(value))):
         return FAILURE_STATUS, shown
     number = _number(value)
     if _is_status_key(key) and number is not None and number < 0:
@@ -291,7 +293,7 @@ def _refusal(member: Member) -> tuple[str, str] | None:
         return ERROR_FIELD, shown
     if key in _SUCCESS_KEYS and _flag(value) is False:
         return SUCCESS_FALSE, shown
-    if key in _CODE_KEYS and _is_refusal_code(member, number):
+    if _is_code_key(member) and _is_refusal_code(member, number):
         return RESULT_CODE, shown
     return None
 
@@ -302,12 +304,26 @@ def _is_status_key(key: str) -> bool:
     return key in _STATUS_KEYS or key.startswith("status") or key.endswith(("status", "state"))
 
 
+def _is_code_key(member: Member) -> bool:
+    """``code``, ``resultCode``…, or a code paired with its own description (``opr_code`` beside ``opr_desc``,
+    ``ret_code`` beside ``ret_msg``)."""
+    if member.key in _CODE_KEYS:
+        return True
+    prefix = member.key.removesuffix("code")
+    return prefix != member.key and bool(prefix) and any(
+        _normal(key) in {prefix + suffix for suffix in _EXPLAINED_BY} for key in member.parent)
+
+
+def _explains(key: str) -> bool:
+    return key in _REASON_KEYS or key.endswith(_EXPLAINED_BY) or _is_status_key(key)
+
+
 def _is_refusal_code(member: Member, number: int | None) -> bool:
     """A result code that is not 0: a refusal where the code is the answer's own (at the top, or beside a message
     or status), unless that message says success (``{"code": "1", "message": "Success"}``); a top-level code
     that is no number must say OK."""
     top = member.top
-    beside = [v for k, v in member.parent.items() if _normal(k) in _REASON_KEYS or _is_status_key(_normal(k))]
+    beside = [v for k, v in member.parent.items() if _normal(k) != member.key and _explains(_normal(k))]
     if not top and not beside:
         return False
     if any(isinstance(v, str) and _says_success(v) and not _says_failure(v) for v in beside):
@@ -323,9 +339,12 @@ def _says_accepted(member: Member) -> bool:
     key, value = member.key, member.value
     if key in _SUCCESS_KEYS and _flag(value) is True:
         return True
-    if (_is_status_key(key) or key in _CODE_KEYS or key in _ERROR_KEYS) and _number(value) == 0:
+    code = _is_code_key(member)
+    if (_is_status_key(key) or code or key in _ERROR_KEYS) and _number(value) == 0:
         return True
-    if key in _CODE_KEYS and isinstance(value, str) and _says_no_error(value):
+    if code and isinstance(value, str) and _says_no_error(value):
+        return True
+    if _is_word(value) and _only(value, _SUCCESS_WORDS):
         return True
     return _is_status_key(key) and _is_word(value) and _says_success(value)
 
@@ -372,7 +391,8 @@ def _read_text(text: str) -> tuple[bool, str, str] | None:
     first = next((line for line in text.splitlines() if line.strip()), "")
     if len(text) >= _SHORT_TEXT or not first:
         return None
-    if _says_failure(first):
+    words = _WORD.findall(first)
+    if _says_failure(first) or (words[:1] in (["No"], ["NO"], ["no"]) and not _says_no_error(first)):
         return False, ERROR_TEXT, f"the body says so: {first.strip()[:80]!r}"
     if _says_success(first) or _words(first.split(":", 1)[0]) == {"id"}:
         return True, SUCCESS_SIGNAL, f"the body says so: {first.strip()[:80]!r}"

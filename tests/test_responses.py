@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from provider_server import Answer, provider_server
 from response_set import ResponseCase, response_cases
 from test_send import PASSWORD, _config, _send
 
+from curlport.catalogue import CODES
 from curlport.preflight.acceptance import STATUS_ONLY, ProviderResponse, Verdict, judge
 from curlport.preflight.provider import ResponseRules
 
@@ -154,3 +158,62 @@ def test_a_quoted_reason_stays_masked(tmp_path: Path, body: str) -> None:
     [verdict] = [line for line in out.splitlines() if line.startswith("NOT accepted (")]
     assert exit_code == 1 and "password" in verdict.lower()  # the provider's reason is quoted…
     assert PASSWORD not in out  # …with the config's credentials masked
+
+
+def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every object of a document a few levels deep: where a provider could put one recipient's result."""
+    if depth > 3:
+        return
+    if isinstance(value, dict):
+        yield value
+        children = list(value.values())
+    else:
+        children = list(value) if isinstance(value, list) else []
+    for child in children:
+        yield from _objects(child, depth + 1)
+
+
+ACCEPTED_JSON = [(case, document) for case, document in JSON_CASES if case.expected == "accepted"]
+PLANTED = [{"status": "REJECTED"}, {"success": False}, {"error": "Insufficient balance"}, {"status": -1},
+           {"errorCode": 105}, {"accepted": "false"}]
+
+
+@pytest.mark.parametrize("planted", PLANTED, ids=[json.dumps(planted) for planted in PLANTED])
+@pytest.mark.parametrize(("case", "document"), ACCEPTED_JSON, ids=[case.name for case, _ in ACCEPTED_JSON])
+def test_a_refusal_planted_in_any_object_of_an_acceptance_refuses(case: ResponseCase, document: Any,
+                                                                   planted: dict[str, Any]) -> None:
+    for index in range(len(list(_objects(document)))):
+        copy = json.loads(json.dumps(document))
+        list(_objects(copy))[index].update(planted)
+        refused = ProviderResponse(case.status, "", (), json.dumps(copy).encode())
+        assert not judge(refused, ResponseRules()).accepted, (index, copy)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20).map(json.dumps)))
+def test_judge_answers_any_body_without_crashing(body: str) -> None:
+    for content_type in ("application/json", "text/html"):
+        verdict = judge(ProviderResponse(200, "OK", (("Content-Type", content_type),), body.encode()), ResponseRules())
+        assert verdict.code in CODES and (verdict.code == STATUS_ONLY) == (verdict.warning is not None
+                                                                          and verdict.warning.startswith("CP610"))
+        as_xml = judge(ProviderResponse(200, "OK", (), f"<r><status>{escape(body)}</status></r>".encode()),
+                       ResponseRules())
+        assert as_xml.code in CODES
+
+
+def test_the_web_page_gets_the_same_verdict_and_warning() -> None:
+    from starlette.testclient import TestClient
+
+    from curlport.web.server import create_app
+
+    with provider_server(lambda request: Answer(200, b"1701|15551234567|a0e0b9c5")) as server, \
+            TestClient(create_app(), base_url="http://127.0.0.1:8765") as client:
+        text = f"curl {server.url('/sms')} -d to=$$To -d text=$$Body"
+        answer = client.post("/api/send", json={"text": text, "values": {"to": "+15551234567", "body": "hi"},
+                                                "confirm_host": "127.0.0.1", "allow_private": True}).json()
+    verdict = answer["verdict"]
+    assert answer["exit_code"] == 0 and (verdict["accepted"], verdict["code"]) == (True, STATUS_ONLY)
+    assert verdict["warning"].startswith(STATUS_ONLY) and "response.failure_pattern" in verdict["warning"]

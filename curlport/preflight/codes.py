@@ -63,7 +63,8 @@ PREFLIGHT_CODES = (
     ),
     PreflightCode(
         code="CP604", name="success-false", severity=Severity.ERROR,
-        summary='A JSON or XML body says "success", "ok", "status", "return" or "accepted" is false (or "false").',
+        summary='A JSON or XML body says "success" (or "isSuccess"), "ok", "status", "result", "return" or "accepted" '
+                'is false (or "false").',
         why="The provider reports the failure in the body of a 200.",
         fix="Read the body for the reason.",
     ),

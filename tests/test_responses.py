@@ -57,6 +57,7 @@ def test_send_gives_the_expected_verdict_and_exit_code(tmp_path: Path, case: Res
     assert exit_code == (0 if verdict.accepted else 1)
     assert re.search(rf"^{word} \({verdict.code} ", out, re.MULTILINE), out
     assert (f"warning: {STATUS_ONLY}" in out) == (verdict.code == STATUS_ONLY)
+    assert ("message id: " in out) == (verdict.message_id is not None) and (verdict.accepted or not verdict.message_id)
 
 
 def _kind(verdict: Verdict) -> tuple[bool, bool]:

@@ -49,6 +49,8 @@ _CODE_KEYS = frozenset({"code", "resultcode", "responsecode", "returncode", "ret
 _NO_ERROR = frozenset({"", "none", "null", "false", "ok", "success", "no error", "no errors", "noerror"})
 _ZERO = re.compile(r"^\D*0+$")  # 0, "000", "ER-00": a code that says "no error"
 _NUMBER = re.compile(r"^\s*[-+]?\d+\s*$")
+#: The name of an error: dotted or underscored (``isv.BUSINESS_LIMIT_CONTROL``, ``INVALID_NUMBER``) or CamelCase.
+_ERROR_NAME = re.compile(r"^(?:[A-Za-z]\w*(?:[._]\w+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$")
 #: Keys that hold a provider's message id, most specific first.
 _ID_KEYS = ("messageid", "msgid", "smsid", "messageuuid", "sid", "textid", "requestid", "batchid", "uuid", "id")
 #: A request id comes with refusals too: it says nothing about the message.
@@ -114,6 +116,8 @@ def judge(response: ProviderResponse, rules: ResponseRules) -> Verdict:
     """The verdict on one response, and the provider's message id when it has one."""
     accepted, code, reason = _decide(response, rules)
     message_id, missing = _message_id(response, rules)
+    if not accepted:  # a refusal's "id" is the request's (Aliyun's RequestId) or none ("messageId": "None")
+        message_id = None
     warnings = [f"{STATUS_ONLY}: {NOT_UNDERSTOOD}"] if code == STATUS_ONLY else []
     warnings += [missing] if missing else []
     return Verdict(accepted, code, reason, message_id, "; ".join(warnings) or None)
@@ -320,17 +324,19 @@ def _explains(key: str) -> bool:
 
 def _is_refusal_code(member: Member, number: int | None) -> bool:
     """A result code that is not 0: a refusal where the code is the answer's own (at the top, or beside a message
-    or status), unless that message says success (``{"code": "1", "message": "Success"}``); a top-level code
-    that is no number must say OK."""
+    or status), unless that message says success (``{"code": "1", "message": "Success"}``); a code that is no
+    number must say OK at the top, and deeper when it is an error's name (``LimitExceeded.PhoneNumberDailyLimit``
+    beside its message, not ``"GB"``)."""
     top = member.top
     beside = [v for k, v in member.parent.items() if _normal(k) != member.key and _explains(_normal(k))]
     if not top and not beside:
         return False
-    if any(isinstance(v, str) and _says_success(v) and not _says_failure(v) for v in beside):
+    if any(_is_word(v) and _says_success(v) and not _says_failure(v) for v in beside):
         return False
     if number is None:
-        return top and isinstance(member.value, str) and not _says_no_error(member.value) \
-            and not _says_success(member.value)
+        value = member.value
+        return isinstance(value, str) and (top or _ERROR_NAME.match(value) is not None) \
+            and not _says_no_error(value) and not _says_success(value)
     return number != 0 and not 100 <= number < 400
 
 

@@ -205,6 +205,12 @@ def test_judge_answers_any_body_without_crashing(body: str) -> None:
         assert as_xml.code in CODES
 
 
+@pytest.mark.parametrize("body", ["-" + "1" * 5000, '{"status": "-' + "1" * 5000 + '"}', "1" * 5000,
+                                  "<r><code>" + "7" * 5000 + "</code></r>", "0" * 5000 + ": Accepted"])
+def test_a_number_too_long_to_read_is_no_crash(body: str) -> None:
+    assert judge(ProviderResponse(200, "OK", (), body.encode()), ResponseRules()).code in CODES
+
+
 def test_the_web_page_gets_the_same_verdict_and_warning() -> None:
     from starlette.testclient import TestClient
 

@@ -48,7 +48,8 @@ _SUCCESS_KEYS = frozenset({"success", "successful", "issuccess", "issuccessful",
 _CODE_KEYS = frozenset({"code", "resultcode", "responsecode", "returncode", "retcode", "statuscode", "httpcode"})
 _NO_ERROR = frozenset({"", "none", "null", "false", "ok", "success", "no error", "no errors", "noerror"})
 _ZERO = re.compile(r"^\D*0+$")  # 0, "000", "ER-00": a code that says "no error"
-_NUMBER = re.compile(r"^\s*[-+]?\d+\s*$")
+#: A number as text; no longer than a code is (Python refuses to read a number of over 4,300 digits).
+_NUMBER = re.compile(r"^\s*[-+]?\d{1,18}\s*$")
 #: The name of an error: dotted or underscored (``isv.BUSINESS_LIMIT_CONTROL``, ``INVALID_NUMBER``) or CamelCase.
 _ERROR_NAME = re.compile(r"^(?:[A-Za-z]\w*(?:[._]\w+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$")
 #: Keys that hold a provider's message id, most specific first.
@@ -56,7 +57,7 @@ _ID_KEYS = ("messageid", "msgid", "smsid", "messageuuid", "sid", "textid", "requ
 #: A request id comes with refusals too: it says nothing about the message.
 _MESSAGE_ID_KEYS = frozenset(_ID_KEYS) - {"requestid"}
 #: A status line: Kannel's "0: Accepted for delivery", BulkSMS's "0|IN_PROGRESS|", iSMS's "-1004 = INSUFFICIENT".
-_STATUS_LINE = re.compile(r"^\s*(-?\d+)\s*([:|=])\s*(.*)$", re.DOTALL)
+_STATUS_LINE = re.compile(r"^\s*(-?\d{1,18})\s*([:|=])\s*(.*)$", re.DOTALL)
 _ERROR_PREFIX = re.compile(r"(?i)^\s*(?:ERROR|ERR)\b[\s\d]*[:\-|]")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _MAX_DEPTH = 4
@@ -397,8 +398,8 @@ def _read_text(text: str) -> tuple[bool, str, str] | None:
     first = next((line for line in text.splitlines() if line.strip()), "")
     if len(text) >= _SHORT_TEXT or not first:
         return None
-    words = _WORD.findall(first)
-    if _says_failure(first) or (words[:1] in (["No"], ["NO"], ["no"]) and not _says_no_error(first)):
+    first_word = next(iter(_WORD.findall(first)), "").lower()
+    if _says_failure(first) or (first_word == "no" and not _says_no_error(first)):  # "NO_TO", "No credits"
         return False, ERROR_TEXT, f"the body says so: {first.strip()[:80]!r}"
     if _says_success(first) or _words(first.split(":", 1)[0]) == {"id"}:
         return True, SUCCESS_SIGNAL, f"the body says so: {first.strip()[:80]!r}"

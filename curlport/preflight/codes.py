@@ -119,8 +119,9 @@ PREFLIGHT_CODES = (
     ),
     PreflightCode(
         code="CP612", name="result-code", severity=Severity.ERROR,
-        summary='A result code ("code", "resultCode", "responseCode", "statusCode") that is not 0: negative, a '
-                'provider error number, a 4xx/5xx, or a top-level code that is not OK ("isv.BUSINESS_LIMIT_CONTROL").',
+        summary='A result code ("code", "resultCode", "statusCode", or "x_code" beside "x_desc") that is not 0: '
+                'negative, a provider error number, a 4xx/5xx, or an error\'s name ("isv.BUSINESS_LIMIT_CONTROL", '
+                '"LimitExceeded.PhoneNumberDailyLimit").',
         why="Providers that answer every request with 200 put the outcome in a code: 0 (or OK) is success, any "
             "other number is an error from their table. A 1xx-3xx code says nothing either way, and a code beside "
             "a message that says success is not read as an error.",

@@ -205,6 +205,32 @@ def test_judge_answers_any_body_without_crashing(body: str) -> None:
         assert as_xml.code in CODES
 
 
+SOAP = '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>{}</soap:Body></soap:Envelope>'
+#: Shapes of a class no fixture above has, each with the verdict its class gives.
+CLASS_EXAMPLES = [
+    (SOAP.format("<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Invalid login</faultstring></soap:Fault>"),
+     False),
+    (SOAP.format('<SendSMSResponse xmlns="http://tempuri.org/"><SendSMSResult>-3</SendSMSResult></SendSMSResponse>'),
+     False),
+    ("<Response><RestException><Status>400</Status><Message>Invalid To</Message></RestException></Response>", False),
+    ('<?xml version="1.0"?><string xmlns="http://tempuri.org/">Error: invalid login</string>', False),
+    ('{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": 1}', False),
+    ('{"Status": "Error", "Details": "Invalid API Key"}', False),
+    ('"Invalid API key"', False),
+    ("-2", False),
+    ('{"Status": "Success", "Details": "5b3f1c"}', True),
+    ('{"status": 200, "message": "OK", "data": [{"id": "x", "status": "AWAITING-DLR"}]}', True),
+    ('{"statusCallback": "https://example.com/sms/error-hook", "sid": "SM1"}', True),  # a URL is no status
+    ('{"status": "success", "data": {"country": {"code": 91, "name": "India"}}}', True),  # a country's code
+]
+
+
+@pytest.mark.parametrize(("body", "accepted"), CLASS_EXAMPLES)
+def test_each_class_gives_its_verdict(body: str, accepted: bool) -> None:
+    verdict = judge(ProviderResponse(200, "OK", (), body.encode()), ResponseRules())
+    assert (verdict.accepted, verdict.code == STATUS_ONLY) == (accepted, False)
+
+
 @pytest.mark.parametrize("body", ["-" + "1" * 5000, '{"status": "-' + "1" * 5000 + '"}', "1" * 5000,
                                   "<r><code>" + "7" * 5000 + "</code></r>", "0" * 5000 + ": Accepted"])
 def test_a_number_too_long_to_read_is_no_crash(body: str) -> None:

@@ -41,7 +41,7 @@ _SUCCESS_WORDS = frozenset({
     "delivered", "delivrd", "submitted", "pending", "created", "done", "processed", "scheduled", "progress"})
 _STATUS_KEYS = frozenset({"status", "state", "result", "type", "groupname"})
 _ERROR_KEYS = frozenset({"error", "errors", "errormessage", "errortext", "errormsg", "errordescription",
-                         "errorcode", "errcode", "errno", "errornumber"})
+                         "errorcode", "errcode", "errno", "errornumber", "fault"})
 _SUCCESS_KEYS = frozenset({"success", "successful", "issuccess", "issuccessful", "ok", "status", "result",
                            "return", "accepted"})
 #: Keys of a result code: 0 (or OK) is success, another number a refusal (HTTP-like 1xx-3xx say nothing).
@@ -292,9 +292,9 @@ def _refusal(member: Member) -> tuple[str, str] | None:
     if _is_word(value) and (_only(value, _FAILURE_WORDS) or (_is_status_key(key) and _says_failure(value))):
         return FAILURE_STATUS, shown
     number = _number(value)
-    if _is_status_key(key) and number is not None and number < 0:
+    if _is_status_key(key) and number is not None and (number < 0 or 400 <= number < 600):
         return FAILURE_STATUS, shown
-    if key in _ERROR_KEYS and _is_error(value):
+    if _is_error_key(key) and _is_error(value):
         return ERROR_FIELD, shown
     if key in _SUCCESS_KEYS and _flag(value) is False:
         return SUCCESS_FALSE, shown
@@ -306,7 +306,12 @@ def _refusal(member: Member) -> tuple[str, str] | None:
 def _is_status_key(key: str) -> bool:
     if key.startswith("statuscode"):  # a number: a result code (CP612), not a status word
         return False
-    return key in _STATUS_KEYS or key.startswith("status") or key.endswith(("status", "state"))
+    return key in _STATUS_KEYS or key.startswith("status") or key.endswith(("status", "state", "result"))
+
+
+def _is_error_key(key: str) -> bool:
+    """``error``, ``error_text``…, a SOAP ``Fault``, a ``RestException``."""
+    return key in _ERROR_KEYS or key.endswith("exception")
 
 
 def _is_code_key(member: Member) -> bool:
@@ -347,7 +352,7 @@ def _says_accepted(member: Member) -> bool:
     if key in _SUCCESS_KEYS and _flag(value) is True:
         return True
     code = _is_code_key(member)
-    if (_is_status_key(key) or code or key in _ERROR_KEYS) and _number(value) == 0:
+    if (_is_status_key(key) or code or _is_error_key(key)) and _number(value) == 0:
         return True
     if code and isinstance(value, str) and _says_no_error(value):
         return True

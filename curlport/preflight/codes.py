@@ -49,7 +49,7 @@ PREFLIGHT_CODES = (
         code="CP602", name="failure-status", severity=Severity.ERROR,
         summary='A JSON or XML body says a status ("status", "state", "result", "type", "groupName") failed: a word '
                 'such as failed, error, rejected, REJECTD, invalid or insufficient ("InvalidPhoneNumber", '
-                '"REJECTED_NOT_ENOUGH_CREDITS"), a negative number, or a member that is only such a word.',
+                '"REJECTED_NOT_ENOUGH_CREDITS"), a negative number or a 4xx/5xx, or a member that is only such a word.',
         why="Many providers answer 200 to every request and report the failure in the body, often per recipient "
             "(messages[0].status): the one recipient of a test message failed, so the message was not sent.",
         fix="Read the body's message; if this status means success for your provider, set response.success_pattern.",
@@ -57,7 +57,7 @@ PREFLIGHT_CODES = (
     PreflightCode(
         code="CP603", name="error-field", severity=Severity.ERROR,
         summary='A JSON or XML body has a non-empty "error", "errors", "error_message" or "error-text", or a '
-                'non-zero "error_code" ("ErrorCode": "0" and "ER-00" say no error).',
+                'non-zero "error_code" ("ErrorCode": "0" and "ER-00" say no error), a SOAP Fault or a RestException.',
         why="A 200 with an error field did not send the message.",
         fix="Fix what the error names; set response.success_pattern if your provider fills the field on success.",
     ),

@@ -105,7 +105,7 @@ def test_send_with_a_sample_left_sends_nothing(tmp_path: Path) -> None:
         assert (code, out, received) == (1, "", [])
         code, out, _ = run("send", path, "--to", "15551234567", "--body", "Hi", "--yes", "--allow-incomplete")
     assert code == 0 and len(received) == 1
-    assert "accepted (CP601" in out and "incomplete: no $$Body" in out
+    assert "accepted (CP611" in out and "incomplete: no $$Body" in out
 
 
 # ---- the web API refuses the same, with the same codes -----------------------------------------------------------

@@ -45,11 +45,12 @@ def _answer(status: int, body: str | bytes, *headers: tuple[str, str]) -> Any:
 
 
 ACCEPTED = [
-    (200, '{"status": "success", "data": {"message_id": "abc-123"}}', "CP601", "abc-123"),
-    (202, '{"messages": [{"id": 991, "status": "queued"}]}', "CP601", "991"),
+    (200, '{"status": "success", "data": {"message_id": "abc-123"}}', "CP611", "abc-123"),
+    (202, '{"messages": [{"id": 991, "status": "queued"}]}', "CP611", "991"),
     (200, "0: Accepted for delivery", "CP606", None),
     (200, "3: Queued for later delivery", "CP606", None),
-    (200, '{"error": null, "errors": [], "success": true, "sid": "SM1"}', "CP601", "SM1"),
+    (200, '{"error": null, "errors": [], "success": true, "sid": "SM1"}', "CP611", "SM1"),
+    (200, "", "CP610", None),
 ]
 REJECTED = [
     (401, '{"error": "bad credentials"}', "CP601"),
@@ -188,7 +189,7 @@ def test_a_self_signed_certificate_is_refused_unless_insecure(tmp_path: Path, ce
         assert "TLS certificate not trusted" in err and "--insecure" in err
         assert server.received == []
         exit_code, out, _ = _send(tmp_path, _config(server.url("/send")), "--insecure")
-    assert exit_code == 0 and "accepted (CP601 " in out
+    assert exit_code == 0 and "accepted (CP611 " in out
 
 
 def test_a_refused_connection_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -271,9 +272,10 @@ def test_a_refused_token_is_exit_1_and_nothing_is_sent(tmp_path: Path) -> None:
     assert exit_code == 1 and "no access_token (HTTP 401)" in err and OAUTH_SECRET not in err
 
 
-def test_judge_without_rules_reads_a_bare_200_as_accepted() -> None:
+def test_judge_without_rules_reads_a_bare_200_as_accepted_by_its_status_only() -> None:
     verdict = judge(ProviderResponse(200, "OK", (), b""), ResponseRules())
-    assert (verdict.accepted, verdict.code, verdict.message_id) == (True, "CP601", None)
+    assert (verdict.accepted, verdict.code, verdict.message_id) == (True, "CP610", None)
+    assert verdict.warning is not None and verdict.warning.startswith("CP610")
 
 
 def test_send_needs_placeholders_like_render(tmp_path: Path) -> None:

@@ -74,11 +74,13 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     """Send one test message through the provider CONFIG describes, and say whether it was accepted.
 
     The request is the one 'curlport render' prints (printed first, masked). The
-    verdict comes from the config's response section, else from heuristics that
-    recognise a 200 that failed ("status": "failure", "error": ..., "success":
-    false, ERROR: text, Kannel's '3: ...'); it names the rule that decided.
-    An HTML page is never accepted (CP609), and a refusal quotes the
-    provider's reason. Nothing is sent when the request would not carry --to
+    verdict comes from the config's response section, else from the body read by
+    class: a sign of refusal anywhere refuses ("status": "failure", a recipient
+    REJECTED, "error": ..., "success": false, a non-zero result code, ERROR:
+    text, Kannel's '3: ...'), else a sign of acceptance accepts; a 2xx body
+    with neither is accepted by the HTTP status only, with a warning (CP610).
+    The verdict names the rule that decided. An HTML page is never accepted
+    (CP609), and a refusal quotes the provider's reason. Nothing is sent when the request would not carry --to
     or --body (--allow-incomplete sends anyway and says so). Exit 0 when the
     provider accepted the message, 1 when it did not (or the request would be
     broken or incomplete), 2 when nothing could be sent (network, TLS,

@@ -2,8 +2,14 @@
 
 The config's optional ``response`` section decides when it says something
 (accepted statuses, a success or failure pattern, where the message id is);
-otherwise heuristics recognise the common shapes of a 200 that failed. Each
-verdict names the rule that decided (CP601-CP608, ``curlport rules CP60x``).
+otherwise the body is read as a document (JSON, or XML as the same tree of
+members) or as a text line, and judged by class: any sign of a refusal refuses
+(a failure status word, an error field, a false success, a non-zero result
+code, an error text), else a sign of acceptance accepts (a success status word,
+a true success, a zero result code, a message id, an OK line), else the 2xx is
+accepted by its HTTP status only, and the verdict says the body was not
+understood. Each verdict names the rule that decided (CP601-CP612,
+``curlport rules CP60x``).
 """
 
 from __future__ import annotations
@@ -12,30 +18,60 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from curlport.preflight.provider import ResponseRules
 
 HTTP_STATUS, FAILURE_STATUS, ERROR_FIELD, SUCCESS_FALSE = "CP601", "CP602", "CP603", "CP604"
 ERROR_TEXT, KANNEL_STATUS, RESPONSE_PATTERN, MESSAGE_ID_MISSING = "CP605", "CP606", "CP607", "CP608"
-HTML_PAGE = "CP609"
+HTML_PAGE, STATUS_ONLY, SUCCESS_SIGNAL, RESULT_CODE = "CP609", "CP610", "CP611", "CP612"
 
 #: Statuses that say "ask there instead": not an answer about the message (send follows them with --follow).
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_FAILURE_WORDS = frozenset({"failure", "failed", "fail", "error", "err", "rejected", "invalid", "unsuccessful"})
-_STATUS_KEYS = frozenset({"status", "state", "result"})
-_ERROR_KEYS = frozenset({"error", "errors", "errormessage", "errortext", "errormsg", "errordescription"})
-_SUCCESS_KEYS = frozenset({"success", "ok", "status"})
-_NO_ERROR = frozenset({"", "0", "none", "null", "false", "ok", "success"})
+#: Words of a status that say the message was not taken (SMPP's REJECTD and UNDELIV among them).
+_FAILURE_WORDS = frozenset({
+    "failure", "failed", "fail", "error", "err", "rejected", "rejectd", "reject", "refused", "invalid",
+    "unsuccessful", "undeliverable", "undelivered", "undeliv", "expired", "insufficient", "denied",
+    "unauthorized", "unauthorised", "forbidden", "blocked", "blacklisted", "wrong", "illegal", "missing",
+    "cancelled", "canceled", "not"})
+#: Words of a status that say it was taken (SMPP's ACCEPTD and DELIVRD among them).
+_SUCCESS_WORDS = frozenset({
+    "success", "successful", "successfully", "ok", "sent", "queued", "queue", "accepted", "acceptd",
+    "delivered", "delivrd", "submitted", "pending", "created", "done", "processed", "scheduled", "progress"})
+_STATUS_KEYS = frozenset({"status", "state", "result", "type", "groupname"})
+_ERROR_KEYS = frozenset({"error", "errors", "errormessage", "errortext", "errormsg", "errordescription",
+                         "errorcode", "errcode", "errno", "errornumber", "fault"})
+_SUCCESS_KEYS = frozenset({"success", "successful", "issuccess", "issuccessful", "ok", "status", "result",
+                           "return", "accepted"})
+#: Keys of a result code: 0 (or OK) is success, another number a refusal (HTTP-like 1xx-3xx say nothing).
+_CODE_KEYS = frozenset({"code", "resultcode", "responsecode", "returncode", "retcode", "statuscode", "httpcode"})
+_NO_ERROR = frozenset({"", "none", "null", "false", "ok", "success", "no error", "no errors", "noerror"})
+_ZERO = re.compile(r"^\D*0+$")  # 0, "000", "ER-00": a code that says "no error"
+#: A number as text; no longer than a code is (Python refuses to read a number of over 4,300 digits).
+_NUMBER = re.compile(r"^\s*[-+]?\d{1,18}\s*$")
+#: The name of an error: dotted or underscored (``isv.BUSINESS_LIMIT_CONTROL``, ``INVALID_NUMBER``) or CamelCase.
+_ERROR_NAME = re.compile(r"^(?:[A-Za-z]\w*(?:[._]\w+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$")
 #: Keys that hold a provider's message id, most specific first.
-_ID_KEYS = ("messageid", "msgid", "sid", "requestid", "batchid", "uuid", "id")
-_KANNEL = re.compile(r"^\s*(\d+):\s*(\S.*)$", re.DOTALL)
-_ERROR_PREFIX = re.compile(r"(?i)^\s*(?:ERROR|ERR)\b\s*[:\-]")
+_ID_KEYS = ("messageid", "msgid", "smsid", "messageuuid", "sid", "textid", "requestid", "batchid", "uuid", "id")
+#: A request id comes with refusals too: it says nothing about the message.
+_MESSAGE_ID_KEYS = frozenset(_ID_KEYS) - {"requestid"}
+#: A status line: Kannel's "0: Accepted for delivery", BulkSMS's "0|IN_PROGRESS|", iSMS's "-1004 = INSUFFICIENT".
+_STATUS_LINE = re.compile(r"^\s*(-?\d{1,18})\s*([:|=])\s*(.*)$", re.DOTALL)
+_ERROR_PREFIX = re.compile(r"(?i)^\s*(?:ERROR|ERR)\b[\s\d]*[:\-|]")
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _MAX_DEPTH = 4
+_MAX_STATUS = 60
+#: Suffixes of the key that explains a code beside it (``opr_desc``, ``ret_msg``, ``responseText``).
+_EXPLAINED_BY = ("desc", "description", "message", "msg", "text", "info")
+_SHORT_TEXT = 300
 #: Keys under which providers explain an answer, most specific first: quoted in a refusal's verdict.
 _REASON_KEYS = ("errormessage", "errortext", "errordescription", "error", "message", "msg", "description",
-                "reason", "detail", "details", "statusmessage", "statustext")
+                "reason", "detail", "details", "statusmessage", "statustext", "responsetext", "text",
+                "detaildescription")
 _HTML = re.compile(r"(?i)^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])")
+NOT_UNDERSTOOD = ("the body was not understood as accepted or refused; if this provider refuses with a 2xx, set "
+                  "the config's response.failure_pattern (or success_pattern) to what its answers say")
 
 
 @dataclass(frozen=True)
@@ -56,19 +92,36 @@ class ProviderResponse:
 @dataclass(frozen=True)
 class Verdict:
     accepted: bool
-    #: The rule that decided.
+    #: The rule that decided; CP610 when a 2xx was accepted by its status only.
     code: str
     reason: str
     message_id: str | None = None
-    #: CP608 when the config names a message id place the response does not have.
+    #: CP610 when the body was not understood, CP608 when the config's message id place is missing.
     warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """One object member of a response document, with the object it is in (a sibling may qualify it)."""
+
+    path: str
+    #: Lower case, without ``-``, ``_`` and spaces: ``error-text`` and ``ErrorText`` are ``errortext``.
+    key: str
+    value: Any
+    parent: dict[str, Any]
+    #: In the answer's own object: the top one, or inside a lone wrapper (``{"sendSmsResponse": {…}}``, XML's root).
+    top: bool
 
 
 def judge(response: ProviderResponse, rules: ResponseRules) -> Verdict:
     """The verdict on one response, and the provider's message id when it has one."""
     accepted, code, reason = _decide(response, rules)
-    message_id, warning = _message_id(response, rules)
-    return Verdict(accepted, code, reason, message_id, warning)
+    message_id, missing = _message_id(response, rules)
+    if not accepted:  # a refusal's "id" is the request's (Aliyun's RequestId) or none ("messageId": "None")
+        message_id = None
+    warnings = [f"{STATUS_ONLY}: {NOT_UNDERSTOOD}"] if code == STATUS_ONLY else []
+    warnings += [missing] if missing else []
+    return Verdict(accepted, code, reason, message_id, "; ".join(warnings) or None)
 
 
 def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str, str]:
@@ -82,15 +135,14 @@ def _decide(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, str
 
 
 def provider_reason(text: str) -> str | None:
-    """The provider's own words for its answer: ``"message": "invalid number"`` from a JSON body (the first member
-    named error, message, description, reason… with text in it), or a short text body's first line."""
-    try:
-        document = json.loads(text)
-    except (ValueError, RecursionError):
-        line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return repr(line[:120]) if line and not _HTML.match(text) else None
-    found = [(_REASON_KEYS.index(key), path.count("."), path, value) for path, key, value in _walk(document)
-             if key in _REASON_KEYS and isinstance(value, str) and value.strip().lower() not in _NO_ERROR]
+    """The provider's own words for its answer: ``"message": "invalid number"`` from a JSON or XML body (the first
+    member named error, message, description, reason… with text in it), or a short text body's first line."""
+    body = _read_body(text)
+    if isinstance(body, str):
+        line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+        return repr(line[:120]) if line and not _HTML.match(body) else None
+    found = [(_REASON_KEYS.index(m.key), m.path.count("."), m.path, m.value) for m in _walk(body)
+             if m.key in _REASON_KEYS and isinstance(m.value, str) and not _says_no_error(m.value)]
     if not found:
         return None
     _, _, path, value = min(found, key=lambda item: item[:2])
@@ -115,15 +167,11 @@ def _verdict(response: ProviderResponse, rules: ResponseRules) -> tuple[bool, st
         return False, HTML_PAGE, f"{status} with an HTML page, not an API's answer"
     if rules.failure_pattern is not None:
         return True, RESPONSE_PATTERN, f"{status} and the body does not match the config's failure_pattern"
-    shape = _failure_shape(text)
-    if shape is not None:
-        return False, *shape
-    kannel = _KANNEL.match(text)
-    if kannel and len(text) < 200:
-        code, words = kannel.group(1), kannel.group(2).strip()
-        accepted = code == "0" or words.lower().startswith(("accepted", "queued"))
-        return accepted, KANNEL_STATUS, f"Kannel-style status line '{code}: {words[:60]}'"
-    return True, HTTP_STATUS, f"{status} and no failure shape in the body"
+    body = _read_body(text)
+    found = _read_text(body) if isinstance(body, str) else _read_document(body)
+    if found is not None:
+        return found
+    return True, STATUS_ONLY, f"{status}: the body says neither accepted nor refused"
 
 
 def _is_html(response: ProviderResponse) -> bool:
@@ -131,48 +179,258 @@ def _is_html(response: ProviderResponse) -> bool:
     return media_type in ("text/html", "application/xhtml+xml") or _HTML.match(response.text[:1024]) is not None
 
 
-def _failure_shape(text: str) -> tuple[str, str] | None:
-    """The first way the body says it failed: a JSON status, error field or false success, or an ERROR: line."""
+def _read_body(text: str) -> dict[str, Any] | list[Any] | str:
+    """The body as a tree of members (JSON as it is, XML as ``{tag: {child: text}}``), or as text to read as a line:
+    a JSON string, an XML element with only text (an ASP.NET web service's ``<string>``), any other text.
+
+    An XML body with a DOCTYPE is read as text (entities are how XML bodies attack their readers)."""
+    stripped = text.lstrip()
+    if stripped.startswith("<"):
+        if "<!DOCTYPE" in stripped[:1024].upper() or "<!ENTITY" in stripped.upper():
+            return text
+        try:
+            root = fromstring(stripped)
+        except (ParseError, ValueError):
+            return text
+        value = _element(root)
+        return {_tag(root): value} if isinstance(value, dict) else value
     try:
-        document = json.loads(text)
+        value = json.loads(text)
     except (ValueError, RecursionError):
-        return (ERROR_TEXT, f"the body starts with an error prefix: {text.strip()[:80]!r}") \
-            if _ERROR_PREFIX.match(text) else None
-    for path, key, value in _walk(document):
-        if key in _STATUS_KEYS and isinstance(value, str) and value.strip().lower() in _FAILURE_WORDS:
-            return FAILURE_STATUS, f"the body's {path} is {value!r}"
-        if key in _ERROR_KEYS and _is_error(value):
-            return ERROR_FIELD, f"the body's {path} is {json.dumps(value, ensure_ascii=False)[:80]}"
-        if key in _SUCCESS_KEYS and value is False:
-            return SUCCESS_FALSE, f"the body's {path} is false"
+        return text
+    return value if isinstance(value, dict | list | str) else text
+
+
+def _tag(element: Element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def _element(element: Element, depth: int = 0) -> Any:
+    """An element's attributes and children as members (a repeated child as a list, its own text as ``text``), or
+    only its text; no deeper than the members judged (a deeply nested body is no answer, and no crash)."""
+    text = (element.text or "").strip()
+    members: dict[str, Any] = dict(element.attrib)
+    for child in element if depth <= _MAX_DEPTH else ():
+        value = _element(child, depth + 1)
+        tag = _tag(child)
+        if tag in members:
+            previous = members[tag]
+            members[tag] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            members[tag] = value
+    if members and text:
+        members.setdefault("text", text)
+    return members or text
+
+
+def _words(text: str) -> set[str]:
+    """``InvalidPhoneNumber``, ``REJECTED_NOT_ENOUGH_CREDITS``, ``error_credit`` as lower-case words."""
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def _says_failure(text: str) -> bool:
+    return not _words(text).isdisjoint(_FAILURE_WORDS)
+
+
+def _says_success(text: str) -> bool:
+    return not _words(text).isdisjoint(_SUCCESS_WORDS)
+
+
+def _is_word(value: Any) -> TypeGuard[str]:
+    """A status's value: a few words (``"InvalidPhoneNumber"``, ``"message(s) queued"``), not a URL or a paragraph
+    (a ``statusCallback`` URL with "error" in its path is no status)."""
+    return isinstance(value, str) and len(value) <= _MAX_STATUS and "://" not in value
+
+
+def _only(text: str, words: frozenset[str]) -> bool:
+    """The whole value is such a word: ``"Text": "REJECTD"``, ``"type": "error"``, ``"Text": "PENDING"``."""
+    found = _words(text)
+    return bool(found) and found <= words
+
+
+def _flag(value: Any) -> bool | None:
+    """true and false, also as the strings PHP gateways write (``"success": "false"``)."""
+    if isinstance(value, bool):
+        return value
+    text = value.strip().lower() if isinstance(value, str) else None
+    return {"true": True, "false": False}.get(text or "")
+
+
+def _says_no_error(text: str) -> bool:
+    value = text.strip().lower()
+    return value in _NO_ERROR or _ZERO.match(value) is not None
+
+
+def _number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, str) and _NUMBER.match(value) else None
+
+
+def _read_document(document: Any) -> tuple[bool, str, str] | None:
+    """The first sign of a refusal anywhere in the document, else the first sign of acceptance, else None.
+
+    Any refusal wins: a request "OK" whose only recipient failed was refused."""
+    members = list(_walk(document))
+    for member in members:
+        refusal = _refusal(member)
+        if refusal is not None:
+            return False, *refusal
+    said = [m for m in members if _says_accepted(m)] or [m for m in members if m.key in _MESSAGE_ID_KEYS
+                                                          and _id_value(m.value) is not None]
+    if not said:
+        return None
+    shown = json.dumps(said[0].value, ensure_ascii=False)[:80]
+    return True, SUCCESS_SIGNAL, f"the body's {said[0].path} is {shown}"
+
+
+def _refusal(member: Member) -> tuple[str, str] | None:
+    key, value = member.key, member.value
+    shown = f"the body's {member.path} is {json.dumps(value, ensure_ascii=False)[:80]}"
+    if _is_word(value) and (_only(value, _FAILURE_WORDS) or (_is_status_key(key) and _says_failure(value))):
+        return FAILURE_STATUS, shown
+    number = _number(value)
+    if _is_status_key(key) and number is not None and (number < 0 or 400 <= number < 600):
+        return FAILURE_STATUS, shown
+    if _is_error_key(key) and _is_error(value):
+        return ERROR_FIELD, shown
+    if key in _SUCCESS_KEYS and _flag(value) is False:
+        return SUCCESS_FALSE, shown
+    if _is_code_key(member) and _is_refusal_code(member, number):
+        return RESULT_CODE, shown
     return None
+
+
+def _is_status_key(key: str) -> bool:
+    if key.startswith("statuscode"):  # a number: a result code (CP612), not a status word
+        return False
+    return key in _STATUS_KEYS or key.startswith("status") or key.endswith(("status", "state", "result"))
+
+
+def _is_error_key(key: str) -> bool:
+    """``error``, ``error_text``…, a SOAP ``Fault``, a ``RestException``."""
+    return key in _ERROR_KEYS or key.endswith("exception")
+
+
+def _is_code_key(member: Member) -> bool:
+    """``code``, ``resultCode``…, or a code paired with its own description (``opr_code`` beside ``opr_desc``,
+    ``ret_code`` beside ``ret_msg``)."""
+    if member.key in _CODE_KEYS:
+        return True
+    prefix = member.key.removesuffix("code")
+    return prefix != member.key and bool(prefix) and any(
+        _normal(key) in {prefix + suffix for suffix in _EXPLAINED_BY} for key in member.parent)
+
+
+def _explains(key: str) -> bool:
+    return key in _REASON_KEYS or key.endswith(_EXPLAINED_BY) or _is_status_key(key)
+
+
+def _is_refusal_code(member: Member, number: int | None) -> bool:
+    """A result code that is not 0: a refusal where the code is the answer's own (at the top, or beside a message
+    or status), unless that message says success (``{"code": "1", "message": "Success"}``); a code that is no
+    number must say OK at the top, and deeper when it is an error's name (``LimitExceeded.PhoneNumberDailyLimit``
+    beside its message, not ``"GB"``)."""
+    top = member.top
+    beside = [v for k, v in member.parent.items() if _normal(k) != member.key and _explains(_normal(k))]
+    if not top and not beside:
+        return False
+    if any(_is_word(v) and _says_success(v) and not _says_failure(v) for v in beside):
+        return False
+    if number is None:
+        value = member.value
+        return isinstance(value, str) and (top or _ERROR_NAME.match(value) is not None) \
+            and not _says_no_error(value) and not _says_success(value)
+    return number != 0 and not 100 <= number < 400
+
+
+def _says_accepted(member: Member) -> bool:
+    """A status, success flag or result code that says the message was taken (a message id is the weaker sign)."""
+    key, value = member.key, member.value
+    if key in _SUCCESS_KEYS and _flag(value) is True:
+        return True
+    code = _is_code_key(member)
+    if (_is_status_key(key) or code or _is_error_key(key)) and _number(value) == 0:
+        return True
+    if code and isinstance(value, str) and _says_no_error(value):
+        return True
+    if _is_word(value) and _only(value, _SUCCESS_WORDS):
+        return True
+    return _is_status_key(key) and _is_word(value) and _says_success(value)
 
 
 def _is_error(value: Any) -> bool:
     if isinstance(value, str):
-        return value.strip().lower() not in _NO_ERROR
+        return not _says_no_error(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
         return value != 0
+    if isinstance(value, dict):
+        return any(_is_error(child) for child in value.values())
     return bool(value)
 
 
-def _walk(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str, Any]]:
-    """(dotted path, normalised key, value) of every object member, a few levels deep; an object's own members
-    come before its children's, so a top-level "status" is found before a nested one."""
+def _id_value(value: Any) -> str | None:
+    """A message id as text: a string or number, or the first of a list of them (Plivo's ``message_uuid``)."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        return None
+    return str(value)
+
+
+def _read_text(text: str) -> tuple[bool, str, str] | None:
+    """A text answer: a status line (a number, then its words), an error prefix, or a short line whose words
+    say failure or success."""
+    if _NUMBER.match(text) and int(text) < 0:
+        return False, KANNEL_STATUS, f"the body is the negative number {text.strip()}"
+    line = _STATUS_LINE.match(text)
+    if line and len(text) < _SHORT_TEXT:
+        number, separator, words = int(line.group(1)), line.group(2), line.group(3).strip()
+        shown = f"the status line '{text.strip()[:60]}'"
+        if number < 0 or _says_failure(words):
+            return False, KANNEL_STATUS, shown
+        if number == 0 or _says_success(words):
+            return True, KANNEL_STATUS, shown
+        if separator == ":":  # Kannel: any other number is an error
+            return False, KANNEL_STATUS, shown
+        return None
+    if _ERROR_PREFIX.match(text):
+        return False, ERROR_TEXT, f"the body starts with an error prefix: {text.strip()[:80]!r}"
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if len(text) >= _SHORT_TEXT or not first:
+        return None
+    first_word = next(iter(_WORD.findall(first)), "").lower()
+    if _says_failure(first) or (first_word == "no" and not _says_no_error(first)):  # "NO_TO", "No credits"
+        return False, ERROR_TEXT, f"the body says so: {first.strip()[:80]!r}"
+    if _says_success(first) or _words(first.split(":", 1)[0]) == {"id"}:
+        return True, SUCCESS_SIGNAL, f"the body says so: {first.strip()[:80]!r}"
+    return None
+
+
+def _normal(key: object) -> str:
+    return re.sub(r"[-_ ]", "", str(key)).lower()
+
+
+def _walk(value: Any, path: str = "", depth: int = 0, top: bool = True) -> Iterator[Member]:
+    """Every object member, a few levels deep; an object's own members come before its children's, so a top-level
+    "status" is found before a nested one."""
     if depth > _MAX_DEPTH:
         return
     children: list[tuple[str, Any]] = []
     if isinstance(value, dict):
         for key, child in value.items():
             child_path = f"{path}.{key}" if path else str(key)
-            yield child_path, re.sub(r"[-_ ]", "", str(key)).lower(), child
+            yield Member(child_path, _normal(key), child, value, top)
             children.append((child_path, child))
     elif isinstance(value, list):
         children = [(f"{path}.{index}" if path else str(index), child) for index, child in enumerate(value)]
+    wrapper = top and isinstance(value, dict) and len(value) == 1
     for child_path, child in children:
-        yield from _walk(child, child_path, depth + 1)
+        yield from _walk(child, child_path, depth + 1, wrapper)
 
 
 def _message_id(response: ProviderResponse, rules: ResponseRules) -> tuple[str | None, str | None]:
@@ -180,13 +438,10 @@ def _message_id(response: ProviderResponse, rules: ResponseRules) -> tuple[str |
     if place is not None:
         found = _at_place(response, place)
         return (found, None) if found else (None, f"{MESSAGE_ID_MISSING}: no message id at {place} in the response")
-    try:
-        document = json.loads(response.text)
-    except (ValueError, RecursionError):
-        return None, None
-    candidates = [(_ID_KEYS.index(key), path.count("."), value) for path, key, value in _walk(document)
-                  if key in _ID_KEYS and isinstance(value, str | int) and not isinstance(value, bool) and value != ""]
-    return (str(min(candidates, key=lambda c: c[:2])[2]), None) if candidates else (None, None)
+    body = _read_body(response.text)
+    candidates = [(_ID_KEYS.index(m.key), m.path.count("."), found) for m in _walk(body)
+                  if m.key in _ID_KEYS and (found := _id_value(m.value)) is not None]
+    return (min(candidates)[2], None) if candidates else (None, None)
 
 
 def _at_place(response: ProviderResponse, place: str) -> str | None:

@@ -450,7 +450,8 @@
       const verdict = sent.verdict;
       const headers = response.headers.map((header) => `${header.key}: ${header.value}`).join("\n");
       output.textContent = `${verdict.accepted ? "Accepted" : "NOT accepted"} (${verdict.code} ${verdict.name}): `
-        + `${verdict.reason}${verdict.message_id ? `\nmessage id: ${verdict.message_id}` : ""}\n\n`
+        + `${verdict.reason}${verdict.message_id ? `\nmessage id: ${verdict.message_id}` : ""}`
+        + `${verdict.warning ? `\nwarning: ${verdict.warning}` : ""}\n\n`
         + `HTTP ${response.status} ${response.reason}\n${headers}\n\n${response.body}`;
       output.className = `json ${verdict.accepted ? "accepted" : "refused"}`;
     } catch (error) {

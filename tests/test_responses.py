@@ -53,9 +53,11 @@ def test_send_gives_the_expected_verdict_and_exit_code(tmp_path: Path, case: Res
     answer = Answer(case.status, case.body.encode(), (("Content-Type", case.content_type),))
     with provider_server(lambda request: answer) as server:
         exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
-    word = "accepted" if verdict.accepted else "NOT accepted"  # the verdict the unit test above holds to account
-    assert exit_code == (0 if verdict.accepted else 1)
-    assert re.search(rf"^{word} \({verdict.code} ", out, re.MULTILINE), out
+    # the verdict the unit test above holds to account; only a confirmed one is called accepted, and exits 0
+    assert exit_code == (0 if verdict.confirmed else 1)
+    assert re.search(rf"^{verdict.word} \({verdict.code} ", out, re.MULTILINE), out
+    assert verdict.confirmed == (verdict.word == "accepted") and verdict.confirmed == (verdict.code != STATUS_ONLY
+                                                                                       and verdict.accepted)
     assert (f"warning: {STATUS_ONLY}" in out) == (verdict.code == STATUS_ONLY)
     assert ("message id: " in out) == (verdict.message_id is not None) and (verdict.accepted or not verdict.message_id)
 
@@ -140,11 +142,11 @@ def test_an_xml_body_with_a_doctype_is_not_read() -> None:
     assert (verdict.accepted, verdict.code) == (True, STATUS_ONLY)
 
 
-def test_an_unread_body_is_accepted_by_the_status_only_and_says_what_to_set(tmp_path: Path) -> None:
+def test_an_unread_body_is_not_confirmed_and_says_what_to_set(tmp_path: Path) -> None:
     with provider_server(lambda request: Answer(200, b"1701|15551234567|a0e0b9c5")) as server:
         exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
     lines = out.splitlines()
-    assert exit_code == 0 and any(line.startswith(f"accepted ({STATUS_ONLY} status-only)") for line in lines)
+    assert exit_code == 1 and any(line.startswith(f"NOT confirmed ({STATUS_ONLY} status-only)") for line in lines)
     assert any(line.startswith(f"warning: {STATUS_ONLY}") and "response.failure_pattern" in line for line in lines)
 
 
@@ -248,5 +250,6 @@ def test_the_web_page_gets_the_same_verdict_and_warning() -> None:
         answer = client.post("/api/send", json={"text": text, "values": {"to": "+15551234567", "body": "hi"},
                                                 "confirm_host": "127.0.0.1", "allow_private": True}).json()
     verdict = answer["verdict"]
-    assert answer["exit_code"] == 0 and (verdict["accepted"], verdict["code"]) == (True, STATUS_ONLY)
+    assert answer["exit_code"] == 1 and (verdict["confirmed"], verdict["code"]) == (False, STATUS_ONLY)
+    assert verdict["word"] == "NOT confirmed"
     assert verdict["warning"].startswith(STATUS_ONLY) and "response.failure_pattern" in verdict["warning"]

@@ -50,7 +50,6 @@ ACCEPTED = [
     (200, "0: Accepted for delivery", "CP606", None),
     (200, "3: Queued for later delivery", "CP606", None),
     (200, '{"error": null, "errors": [], "success": true, "sid": "SM1"}', "CP611", "SM1"),
-    (200, "", "CP610", None),
 ]
 REJECTED = [
     (401, '{"error": "bad credentials"}', "CP601"),
@@ -67,6 +66,12 @@ REJECTED = [
     (200, "<!DOCTYPE html><html><body><form action=/login>Sign in</form></body></html>", "CP609"),
     (200, "<html><head><title>Wi-Fi login</title></head></html>", "CP609"),
 ]
+
+
+def test_an_empty_200_is_not_confirmed(tmp_path: Path) -> None:
+    with provider_server(_answer(200, "")) as server:
+        exit_code, out, _ = _send(tmp_path, _config(server.url("/send")))
+    assert exit_code == 1 and "NOT confirmed (CP610 " in out and "accepted (" not in out
 
 
 @pytest.mark.parametrize(("status", "body", "code", "message_id"), ACCEPTED)
@@ -220,7 +225,7 @@ def test_dry_run_sends_nothing(tmp_path: Path) -> None:
 
 def test_without_yes_it_asks_and_a_no_sends_nothing(tmp_path: Path) -> None:
     path = tmp_path / "provider.json"
-    with provider_server(_answer(200, "")) as server:
+    with provider_server(_answer(200, '{"status": "queued"}')) as server:
         path.write_text(json.dumps(_config(server.url("/send"))), encoding="utf-8")
         result = CliRunner().invoke(main, ["send", str(path), "--to", "1", "--body", "x"], input="n\n")
         assert server.received == []

@@ -31,8 +31,7 @@ def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, sh
     location = response.header("Location")
     if response.status in REDIRECT_STATUSES and location and not follow:
         reason += f" (a redirect to {location if show_secrets else mask_url(location, secrets)}; --follow follows it)"
-    word = "accepted" if verdict.accepted else "NOT accepted"
-    lines = [f"{word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
+    lines = [f"{verdict.word} ({verdict.code} {CODES[verdict.code].name}): {reason}"]
     if verdict.message_id is not None:
         lines.append(f"message id: {verdict.message_id}")
     if verdict.warning is not None:
@@ -78,12 +77,13 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     class: a sign of refusal anywhere refuses ("status": "failure", a recipient
     REJECTED, "error": ..., "success": false, a non-zero result code, ERROR:
     text, Kannel's '3: ...'), else a sign of acceptance accepts; a 2xx body
-    with neither is accepted by the HTTP status only, with a warning (CP610).
+    with neither is NOT confirmed (CP610): check that the message arrived, then
+    describe the provider's answer in the config's response section.
     The verdict names the rule that decided. An HTML page is never accepted
     (CP609), and a refusal quotes the provider's reason. Nothing is sent when the request would not carry --to
     or --body (--allow-incomplete sends anyway and says so). Exit 0 when the
-    provider accepted the message, 1 when it did not (or the request would be
-    broken or incomplete), 2 when nothing could be sent (network, TLS,
+    provider accepted the message, 1 when it did not or did not say (CP610), or the
+    request would be broken or incomplete, 2 when nothing could be sent (network, TLS,
     timeout, not confirmed).
     """
     loaded, provider = load(config_file, require_placeholders=True, allow_incomplete=allow_incomplete)
@@ -113,5 +113,5 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
     verdict = judge(exchange.response, provider.response)
     click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets, provider.secrets,
                              summary(loaded.gaps) if loaded.gaps else None))
-    if not verdict.accepted:
+    if not verdict.confirmed:
         raise FindingsError("")

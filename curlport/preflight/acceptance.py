@@ -7,9 +7,9 @@ members) or as a text line, and judged by class: any sign of a refusal refuses
 (a failure status word, an error field, a false success, a non-zero result
 code, an error text), else a sign of acceptance accepts (a success status word,
 a true success, a zero result code, a message id, an OK line), else the 2xx is
-accepted by its HTTP status only, and the verdict says the body was not
-understood. Each verdict names the rule that decided (CP601-CP612,
-``curlport rules CP60x``).
+not a refusal but NOT confirmed either (``Verdict.confirmed``): the verdict
+says the body was not understood, and only a confirmed verdict is "accepted".
+Each verdict names the rule that decided (CP601-CP612, ``curlport rules CP60x``).
 """
 
 from __future__ import annotations
@@ -91,13 +91,28 @@ class ProviderResponse:
 
 @dataclass(frozen=True)
 class Verdict:
+    #: Not refused. True for CP610 (a 2xx the body says nothing about) too: ``confirmed`` tells the two apart.
     accepted: bool
-    #: The rule that decided; CP610 when a 2xx was accepted by its status only.
+    #: The rule that decided; CP610 when a 2xx body said neither.
     code: str
     reason: str
     message_id: str | None = None
     #: CP610 when the body was not understood, CP608 when the config's message id place is missing.
     warning: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        """Accepted by what the provider said, not by a 2xx alone: only this is "accepted" to the user (exit 0).
+
+        A 2xx whose body says neither (CP610) is not a refusal, but calling it accepted would be the
+        wrong "passed" a provider that refuses with 200 and an unread body produces.
+        """
+        return self.accepted and self.code != STATUS_ONLY
+
+    @property
+    def word(self) -> str:
+        """What the CLI and the page call this verdict."""
+        return "accepted" if self.confirmed else "NOT confirmed" if self.accepted else "NOT accepted"
 
 
 @dataclass(frozen=True)

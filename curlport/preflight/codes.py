@@ -104,7 +104,7 @@ PREFLIGHT_CODES = (
     ),
     PreflightCode(
         code="CP610", name="status-only", severity=Severity.WARNING,
-        summary="A 2xx whose body says neither accepted nor refused: accepted by the HTTP status only.",
+        summary="A 2xx whose body says neither accepted nor refused: NOT confirmed (exit 1), never called accepted.",
         why="Many providers refuse with a 200 in their own words; a body curlport cannot read (empty, a bare number, "
             "a shape of its own) may be a refusal, so the verdict is not a confident one.",
         fix="Read the body; set the config's response.success_pattern (what an acceptance says) or failure_pattern "

@@ -209,9 +209,10 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
                         for name, value in response.headers],
             "body": response.text if show_secrets else mask_body(response.text, provider.secrets),
         },
-        "verdict": {"accepted": verdict.accepted, "code": verdict.code, "name": CODES[verdict.code].name,
+        "verdict": {"accepted": verdict.accepted, "confirmed": verdict.confirmed, "word": verdict.word,
+                    "code": verdict.code, "name": CODES[verdict.code].name,
                     "reason": reason, "message_id": verdict.message_id, "warning": verdict.warning},
-        "findings": _records(findings, payload, reading.source), "exit_code": 0 if verdict.accepted else 1,
+        "findings": _records(findings, payload, reading.source), "exit_code": 0 if verdict.confirmed else 1,
     }
 
 

@@ -449,11 +449,11 @@
       const response = sent.response;
       const verdict = sent.verdict;
       const headers = response.headers.map((header) => `${header.key}: ${header.value}`).join("\n");
-      output.textContent = `${verdict.accepted ? "Accepted" : "NOT accepted"} (${verdict.code} ${verdict.name}): `
+      output.textContent = `${verdict.word[0].toUpperCase()}${verdict.word.slice(1)} (${verdict.code} ${verdict.name}): `
         + `${verdict.reason}${verdict.message_id ? `\nmessage id: ${verdict.message_id}` : ""}`
         + `${verdict.warning ? `\nwarning: ${verdict.warning}` : ""}\n\n`
         + `HTTP ${response.status} ${response.reason}\n${headers}\n\n${response.body}`;
-      output.className = `json ${verdict.accepted ? "accepted" : "refused"}`;
+      output.className = `json ${verdict.confirmed ? "accepted" : "refused"}`;
     } catch (error) {
       output.textContent = `Not sent: ${error.message}`;
       output.className = "json refused";

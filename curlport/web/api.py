@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curlport.catalogue import CODES
-from curlport.config.form_view import form_rows
+from curlport.config.form_view import FormRow, Value, form_rows
 from curlport.config.model import Config
 from curlport.config.schema import schema_text
 from curlport.errors import CurlportError, UnsupportedRequestError
@@ -364,6 +364,18 @@ def _missing(config: Config | None) -> list[str]:
     return list(dict.fromkeys(gap.placeholder for gap in gaps(config)))
 
 
+def _row_record(row: FormRow) -> Json:
+    """A form row as the page reads it: ``dataclasses.asdict``'s dict, made directly (asdict copies every value
+    deeply, and cost the answer more than the rows themselves)."""
+    pairs = None if row.pairs is None else [{"key": pair.key, "value": _value_record(pair.value)} for pair in row.pairs]
+    return {"label": row.label, "value": _value_record(row.value), "level": row.level, "pairs": pairs,
+            "body": None if row.body is None else _value_record(row.body)}
+
+
+def _value_record(value: Value) -> Json:
+    return {"text": value.text, "shown": value.shown}
+
+
 def _span(span: Span | None) -> Json | None:
     return span._asdict() if span else None
 
@@ -391,7 +403,7 @@ def _answer(reading: Reading, payload: Json) -> Json:
         "kind": reading.kind,
         "config": reading.config,
         "config_json": reading.config_json,
-        "form": [asdict(row) for row in form_rows(reading.config, show_secrets)] if reading.config else None,
+        "form": [_row_record(row) for row in form_rows(reading.config, show_secrets)] if reading.config else None,
         "missing": _missing(reading.config),
         "findings": _records(reading.findings, payload, reading.source, _actions(reading)),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curlport.catalogue import CODES
+from curlport.config.detect import Slot
 from curlport.config.form_view import FormRow, Value, form_rows
 from curlport.config.model import Config
 from curlport.config.schema import schema_text
@@ -45,7 +46,7 @@ from curlport.preflight.render import (
     as_http,
     render,
 )
-from curlport.rules.base import Problem
+from curlport.rules.base import Problem, WalkedConfig, walked
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
@@ -280,6 +281,9 @@ def _read_curl(payload: Json, steps: tuple[FixStep, ...]) -> Reading:
     for step in steps:
         result, done = fix_import(result, _codes(step), unsafe=step.unsafe)
         applied += done
+    # One reading of the config (its values listed, its placeholders detected) for the rules, the secrets, the
+    # form and the gaps of the answer, as the rules of one lint run share one.
+    result = result._replace(config=walked(result.config, result.detected))
     findings = check_import(result)
     locate = curl_locator(result)
     return Reading("curl", text, result.config, result.config_json, findings, _secrets(result.config, locate),
@@ -307,7 +311,13 @@ def _read_config(text: str, steps: tuple[FixStep, ...]) -> Reading:
 
 def _secrets(config: Config, locate: Locate) -> tuple[LocatedSecret, ...]:
     return tuple(LocatedSecret(place, locate(Problem(place.pointer, "", place.start, place.end)))
-                 for place in secret_places(config))
+                 for place in secret_places(config, _listed(config)))
+
+
+def _listed(config: Config) -> list[Slot] | None:
+    """The config's places when its reading listed them already (a curl command's); a config text's are listed
+    where they are needed, which also guards against a malformed one."""
+    return config.place_slots if isinstance(config, WalkedConfig) else None
 
 
 def _codes(step: FixStep) -> frozenset[str] | None:
@@ -399,11 +409,12 @@ def _placeholders(result: ImportResult | None) -> list[Json]:
 
 def _answer(reading: Reading, payload: Json) -> Json:
     show_secrets = bool(payload.get("show_secrets", False))
+    config = reading.config
     return {
         "kind": reading.kind,
-        "config": reading.config,
+        "config": config,
         "config_json": reading.config_json,
-        "form": [_row_record(row) for row in form_rows(reading.config, show_secrets)] if reading.config else None,
+        "form": [_row_record(row) for row in form_rows(config, show_secrets, _listed(config))] if config else None,
         "missing": _missing(reading.config),
         "findings": _records(reading.findings, payload, reading.source, _actions(reading)),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],

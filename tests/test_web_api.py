@@ -22,6 +22,7 @@ from web_support import VALUES, Provider, form_of, text_of
 from curlport.cli import main
 from curlport.config.form_view import form_rows
 from curlport.importer import import_curl
+from curlport.preflight.provider import read_provider
 from curlport.web import api, openapi
 from curlport.web.server import MAX_BODY_BYTES, create_app
 
@@ -441,6 +442,18 @@ def test_render_answers_the_exports_curlport_export_writes(client: TestClient, t
     assert exported["shown"] == cli("export", "--format", output_format, str(config))[1]
     assert exported["text"] == cli("export", "--format", output_format, "--show-secrets", str(config))[1]
     assert exported["text"] != exported["shown"]  # textlocal's apikey: masked when shown, whole when copied
+
+
+def test_render_reads_the_provider_once_for_the_request_and_the_exports(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+
+    def counted(config: dict[str, Any]) -> Any:
+        reads.append(config)
+        return read_provider(config)
+    monkeypatch.setattr(api, "read_provider", counted)
+    answer = api.render_answer({"text": text_of(CURL_DIR / "textlocal.curl"), "values": VALUES})
+    assert answer["request"] is not None and answer["exports"] is not None
+    assert len(reads) == 1
 
 
 def test_placeholders_none_keeps_the_samples_as_the_cli_does(client: TestClient) -> None:

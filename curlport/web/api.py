@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curlport.catalogue import CODES
@@ -141,23 +141,22 @@ def schema_answer() -> Json:
 def render_answer(payload: Json) -> Json:
     """``POST /api/render``: the request the platform sends for the sample values (``curlport render``)."""
     reading = _read(payload)
-    rendered, findings, incomplete = _render(reading, payload)
+    rendered, provider, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
     shown = rendered.shown(show_secrets) if rendered else None
     return {
         "request": _request_record(shown) if shown else None,
         "http": as_http(shown) if shown else None,
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
-        "exports": _exports(reading.config, show_secrets) if rendered else None,
+        "exports": _exports(provider, show_secrets) if rendered and provider else None,
         "findings": _records(findings, payload, reading.source),
         "incomplete": incomplete,
         "exit_code": 1 if rendered is None else 0,
     }
 
 
-def _exports(config: Config | None, show_secrets: bool) -> Json:
+def _exports(provider: Provider, show_secrets: bool) -> Json:
     """The config in every ``curlport export`` format, as shown and as copied (``text``: always unmasked)."""
-    provider = read_provider(config or {})
     exports = {}
     for name in FORMATS:
         text = export(provider, name, show_secrets=True)
@@ -174,11 +173,11 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     server's ``--allow-private``) allows them by name.
     """
     reading = _read(payload)
-    rendered, findings, incomplete = _render(reading, payload)
+    rendered, provider, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
     answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None,
                     "incomplete": incomplete}
-    if rendered is None:
+    if rendered is None or provider is None:
         return {**answer, "findings": _records(findings, payload, reading.source), "exit_code": 1}
     host = urlsplit(rendered.request.url).hostname
     if payload["confirm_host"] != host:
@@ -186,7 +185,6 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     from curlport.preflight.destinations import Destinations  # only when sending
     from curlport.preflight.send import SendOptions, send_with_auth
 
-    provider = read_provider(reading.config or {})
     allowed = Destinations(link_local=bool(payload.get("allow_link_local", False)),
                            private=allow_private or bool(payload.get("allow_private", False)), server=server)
     options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)),
@@ -216,24 +214,35 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     }
 
 
-def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Finding, ...], str | None]:
+class _Rendering(NamedTuple):
+    """The rendered request (None when it is refused), the provider it is rendered from (read once, for the
+    request, the exports and the send), the findings that stop it or that it carries, and what the request would
+    not carry."""
+
+    rendered: Rendered | None
+    provider: Provider | None
+    findings: tuple[Finding, ...]
+    incomplete: str | None
+
+
+def _render(reading: Reading, payload: Json) -> _Rendering:
     """The rendered request, or the findings that stop it (located in the input, as render prints them), and what
     the request would not carry (``allow_incomplete``: rendered anyway, those findings kept)."""
     if reading.config is None or reading.locate is None:
-        return None, tuple(f for f in reading.findings if f.severity is Severity.ERROR), None
+        return _Rendering(None, None, tuple(f for f in reading.findings if f.severity is Severity.ERROR), None)
     blocking = tuple(f for f in reading.findings if f.code == PARSE_ERROR)
     if blocking:
-        return None, blocking, None
+        return _Rendering(None, None, blocking, None)
     try:
         provider: Provider = read_provider(reading.config)
     except ProviderShapeError as error:
         refusal = Refusal(error.code, error.pointer, error.message, 0, 0)
-        return None, (_located(reading.locate, refusal, None),), None
+        return _Rendering(None, None, (_located(reading.locate, refusal, None),), None)
     missing = gaps(reading.config)
     incomplete = located_gaps(missing, reading.locate)
     why = summary(missing) if missing else None
     if incomplete and not payload.get("allow_incomplete", False):
-        return None, incomplete, why
+        return _Rendering(None, provider, incomplete, why)
     given = payload["values"]
     values = Values(given["to"], given["body"], given.get("template_id"), given.get("message_id"))
     field = values.not_text()
@@ -244,8 +253,9 @@ def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Fin
     except MissingValueError as error:
         raise ValueRequestError(error.message, "/values") from None
     except RenderRefusedError as error:
-        return None, tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals), why
-    return rendered, incomplete, why
+        return _Rendering(None, provider,
+                          tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals), why)
+    return _Rendering(rendered, provider, incomplete, why)
 
 
 def _located(locate: Locate, refusal: Refusal, end: int | None) -> Finding:

@@ -20,27 +20,29 @@ import threading
 from types import ModuleType
 from typing import Any
 
+#: One package module, even when the web server's threads rate their first numbers at once.
+_LOCK = threading.RLock()
+
 
 def phonenumberutil() -> ModuleType:
     """``phonenumbers.phonenumberutil``, importing no more of the package than it needs."""
-    if "phonenumbers" not in sys.modules:
-        spec = importlib.util.find_spec("phonenumbers")
-        if spec is None or spec.loader is None:
-            raise ModuleNotFoundError("No module named 'phonenumbers'", name="phonenumbers")
-        package = importlib.util.module_from_spec(spec)
-        package.__class__ = _UntilUsed
-        sys.modules["phonenumbers"] = package
-    return importlib.import_module("phonenumbers.phonenumberutil")
+    with _LOCK:
+        if "phonenumbers" not in sys.modules:
+            spec = importlib.util.find_spec("phonenumbers")
+            if spec is None or spec.loader is None:
+                raise ModuleNotFoundError("No module named 'phonenumbers'", name="phonenumbers")
+            package = importlib.util.module_from_spec(spec)
+            package.__class__ = _UntilUsed
+            sys.modules["phonenumbers"] = package
+        return importlib.import_module("phonenumbers.phonenumberutil")
 
 
 class _UntilUsed(ModuleType):
     """The ``phonenumbers`` package until a name its ``__init__`` defines is looked up: then the ``__init__`` runs
     into this module (its submodules already imported are reused) and the module is the plain package."""
 
-    _lock = threading.Lock()
-
     def __getattr__(self, name: str) -> Any:
-        with self._lock:
+        with _LOCK:
             if type(self) is _UntilUsed:
                 _run_init(self)
         try:

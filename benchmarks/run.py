@@ -24,8 +24,9 @@ placeholders, a bulk sample of 15,000 JSON records, a config whose body holds 90
 The install row times ``pip install`` of this checkout into a new venv with pip's cache off, beside
 ``pip install check-jsonschema`` the same way (wall time: an install waits on the network and the disk, and the
 user waits on the clock). The serve rows drive ``curlport serve``'s ``/api/import`` with 10 concurrent keep-alive
-clients beside a minimal Starlette endpoint under the same uvicorn, and time ``import_answer`` (the handler's work)
-beside ``import_curl`` (the import it wraps) in-process.
+clients beside a minimal Starlette endpoint under the same uvicorn (throughput and p99 in wall time, and the
+server's CPU time per request, which a neighbour's load hardly moves), and time ``import_answer`` (the handler's
+work) beside ``import_curl`` (the import it wraps) in-process.
 
 By default the table measures this checkout's source (pure Python, as a developer runs it). ``--installed``
 measures the curlport installed in the running interpreter's environment instead (what ``pip install .`` put there).
@@ -257,6 +258,24 @@ def _load(port: int, body: bytes, clients: int, requests: int) -> tuple[float, f
     return len(latencies) / elapsed, latencies[int(len(latencies) * 0.99) - 1]
 
 
+def _server_cpu(server: subprocess.Popen[bytes]) -> float | None:
+    """The CPU time (user + system) a running server has used so far, from Linux's /proc; None elsewhere."""
+    try:
+        fields = Path(f"/proc/{server.pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, fields 14 and 15
+
+
+def _served(port: int, server: subprocess.Popen[bytes], body: bytes,
+            requests: int) -> tuple[float, float, float | None]:
+    """``_load`` at 10 clients, and the server's CPU time per request meanwhile (None where it cannot be read)."""
+    before = _server_cpu(server)
+    rate, p99 = _load(port, body, 10, requests)
+    after = _server_cpu(server)
+    return rate, p99, None if before is None or after is None else (after - before) / (10 * requests)
+
+
 def serve_rows(requests: int, repeat: int) -> list[Row]:
     """``/api/import`` under 10 concurrent clients beside a minimal Starlette endpoint (wall clock: throughput and
     latency are what a client sees), and the handler's own cost beside the import it wraps (in-process)."""
@@ -269,8 +288,8 @@ def serve_rows(requests: int, repeat: int) -> list[Row]:
     try:
         _load(ours_port, body, 2, 10)  # warm both (first imports, phonenumbers' metadata)
         _load(peer_port, body, 2, 10)
-        ours_rate, ours_p99 = _load(ours_port, body, 10, requests)
-        peer_rate, peer_p99 = _load(peer_port, body, 10, requests)
+        ours_rate, ours_p99, ours_cpu = _served(ours_port, ours, body, requests)
+        peer_rate, peer_p99, peer_cpu = _served(peer_port, peer, body, requests)
     finally:
         ours.terminate()
         peer.terminate()
@@ -287,6 +306,8 @@ def serve_rows(requests: int, repeat: int) -> list[Row]:
         Row(f"`curlport serve` /api/import, 10 clients: time per request ({ours_rate:.0f} req/s; peer "
             f"{peer_rate:.0f} req/s)", 1 / ours_rate, peer_name, 1 / peer_rate, None),
         Row("`curlport serve` /api/import, 10 clients: p99 latency", ours_p99, peer_name, peer_p99, None),
+        Row("`curlport serve` /api/import, 10 clients: the server's CPU time per request", ours_cpu, peer_name,
+            peer_cpu, None),
         Row("`import_answer` (the handler's work) beside the `import_curl` it wraps", medians["handler"],
             "`import_curl`", medians["import"], None),
     ]

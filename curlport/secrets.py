@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from curlport.config.detect.places import Slot
 from curlport.config.model import Config
 from curlport.credentials import credential_values
 from curlport.json_positions import pointer_token
@@ -26,10 +27,15 @@ class SecretPlace:
     end: int
 
 
-def secret_places(config: Config) -> tuple[SecretPlace, ...]:
+def secret_places(config: Config, listed: list[Slot] | None = None) -> tuple[SecretPlace, ...]:
     """Every occurrence of a credential value in the config's strings, in document order, longest first where two
-    start together (a password that contains another one is masked whole)."""
-    values = sorted(credential_values(config), key=len, reverse=True)
+    start together (a password that contains another one is masked whole).
+
+    ``listed`` is the config's ``slots_of`` when the caller has it already (``credential_values``).
+    """
+    values = sorted(credential_values(config, listed), key=len, reverse=True)
+    if not values:
+        return ()
     places = []
     for pointer, text in _strings(config, ""):
         taken: list[tuple[int, int]] = []

@@ -78,3 +78,34 @@ def test_every_public_name_is_importable_lazily() -> None:
     assert all(getattr(curlport, name) is not None for name in curlport.__all__)
     with pytest.raises(AttributeError):
         _ = curlport.no_such_name
+
+
+#: What of ``phonenumbers`` detection never uses: an import that rates a sample number loads none of it.
+PHONENUMBERS_UNUSED = ("phonenumbers.asyoutypeformatter", "phonenumbers.phonenumbermatcher",
+                       "phonenumbers.shortnumberinfo")
+
+
+def test_rating_a_sample_number_loads_only_the_part_of_phonenumbers_it_uses() -> None:
+    assert _loaded("import", "fixtures/curl/textlocal.curl", watched=("phonenumbers", *PHONENUMBERS_UNUSED)) == [
+        "phonenumbers"]
+
+
+_WHOLE_PACKAGE_AFTERWARDS = """
+from curlport.config.detect.phone_numbers import phonenumberutil
+util = phonenumberutil()
+import phonenumbers
+from phonenumbers import PhoneNumberMatcher, parse
+assert phonenumbers.phonenumberutil is util and parse is util.parse
+assert [match.raw_string for match in PhoneNumberMatcher("call +44 20 8366 1177 now", None)] == ["+44 20 8366 1177"]
+try:
+    phonenumbers.no_such_name
+except AttributeError:
+    print("ok")
+"""
+
+
+@pytest.mark.parametrize("first", ["", "import phonenumbers\n"])
+def test_phonenumbers_is_the_whole_package_to_any_other_importer(first: str) -> None:
+    run = subprocess.run([sys.executable, "-c", first + _WHOLE_PACKAGE_AFTERWARDS], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert run.stdout.split() == ["ok"]

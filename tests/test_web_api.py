@@ -7,6 +7,7 @@ import logging
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from starlette.testclient import TestClient
 from web_support import VALUES, Provider, form_of, text_of
 
 from curlport.cli import main
+from curlport.config.form_view import form_rows
+from curlport.importer import import_curl
+from curlport.preflight.provider import read_provider
 from curlport.web import api, openapi
 from curlport.web.server import MAX_BODY_BYTES, create_app
 
@@ -61,6 +65,15 @@ def located(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 # ---- the API is the library: the same answers as the CLI ---------------------------------------------------------
+
+@pytest.mark.parametrize("show_secrets", [False, True])
+def test_form_records_hold_every_field_of_the_rows(show_secrets: bool) -> None:
+    """The answer's rows are made field by field, not by ``asdict``: a field added to a row must reach the page."""
+    for case in curl_cases():
+        config = import_curl(text_of(CURL_DIR / f"{case}.curl")).config
+        for row in form_rows(config, show_secrets):
+            assert json.loads(json.dumps(api._row_record(row))) == json.loads(json.dumps(asdict(row))), case
+
 
 @pytest.mark.parametrize("case", curl_cases())
 def test_import_answers_what_curlport_import_writes(client: TestClient, case: str) -> None:
@@ -429,6 +442,18 @@ def test_render_answers_the_exports_curlport_export_writes(client: TestClient, t
     assert exported["shown"] == cli("export", "--format", output_format, str(config))[1]
     assert exported["text"] == cli("export", "--format", output_format, "--show-secrets", str(config))[1]
     assert exported["text"] != exported["shown"]  # textlocal's apikey: masked when shown, whole when copied
+
+
+def test_render_reads_the_provider_once_for_the_request_and_the_exports(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+
+    def counted(config: dict[str, Any]) -> Any:
+        reads.append(config)
+        return read_provider(config)
+    monkeypatch.setattr(api, "read_provider", counted)
+    answer = api.render_answer({"text": text_of(CURL_DIR / "textlocal.curl"), "values": VALUES})
+    assert answer["request"] is not None and answer["exports"] is not None
+    assert len(reads) == 1
 
 
 def test_placeholders_none_keeps_the_samples_as_the_cli_does(client: TestClient) -> None:

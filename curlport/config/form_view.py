@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from curlport.config.detect.places import Slot
 from curlport.config.shape import rows
 from curlport.credentials import credential_spellings
 from curlport.redact import redact
@@ -65,9 +66,13 @@ def _plain(text: str) -> Value:
     return Value(text, text)
 
 
-def form_rows(config: dict[str, Any], show_secrets: bool = False) -> tuple[FormRow, ...]:
-    """The form view of a config (a schema-valid one; unknown parts are shown as they are)."""
-    secrets = credential_spellings(config)
+def form_rows(config: dict[str, Any], show_secrets: bool = False,
+              listed: list[Slot] | None = None) -> tuple[FormRow, ...]:
+    """The form view of a config (a schema-valid one; unknown parts are shown as they are).
+
+    ``listed`` is the config's ``slots_of`` when the caller has it already (``credential_values``).
+    """
+    secrets = credential_spellings(config, listed)
 
     def shown(value: Any) -> Value:
         text = str(value)

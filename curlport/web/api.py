@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curlport.catalogue import CODES
-from curlport.config.form_view import form_rows
+from curlport.config.detect import Slot
+from curlport.config.form_view import FormRow, Value, form_rows
 from curlport.config.model import Config
 from curlport.config.schema import schema_text
 from curlport.errors import CurlportError, UnsupportedRequestError
@@ -45,7 +46,7 @@ from curlport.preflight.render import (
     as_http,
     render,
 )
-from curlport.rules.base import Problem
+from curlport.rules.base import Problem, WalkedConfig, walked
 from curlport.secrets import SecretPlace, secret_places
 from curlport.source import Source, Span
 
@@ -140,23 +141,22 @@ def schema_answer() -> Json:
 def render_answer(payload: Json) -> Json:
     """``POST /api/render``: the request the platform sends for the sample values (``curlport render``)."""
     reading = _read(payload)
-    rendered, findings, incomplete = _render(reading, payload)
+    rendered, provider, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
     shown = rendered.shown(show_secrets) if rendered else None
     return {
         "request": _request_record(shown) if shown else None,
         "http": as_http(shown) if shown else None,
         "host": urlsplit(rendered.request.url).hostname if rendered else None,
-        "exports": _exports(reading.config, show_secrets) if rendered else None,
+        "exports": _exports(provider, show_secrets) if rendered and provider else None,
         "findings": _records(findings, payload, reading.source),
         "incomplete": incomplete,
         "exit_code": 1 if rendered is None else 0,
     }
 
 
-def _exports(config: Config | None, show_secrets: bool) -> Json:
+def _exports(provider: Provider, show_secrets: bool) -> Json:
     """The config in every ``curlport export`` format, as shown and as copied (``text``: always unmasked)."""
-    provider = read_provider(config or {})
     exports = {}
     for name in FORMATS:
         text = export(provider, name, show_secrets=True)
@@ -173,11 +173,11 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     server's ``--allow-private``) allows them by name.
     """
     reading = _read(payload)
-    rendered, findings, incomplete = _render(reading, payload)
+    rendered, provider, findings, incomplete = _render(reading, payload)
     show_secrets = bool(payload.get("show_secrets", False))
     answer: Json = {"sent": False, "request": None, "response": None, "verdict": None, "error": None,
                     "incomplete": incomplete}
-    if rendered is None:
+    if rendered is None or provider is None:
         return {**answer, "findings": _records(findings, payload, reading.source), "exit_code": 1}
     host = urlsplit(rendered.request.url).hostname
     if payload["confirm_host"] != host:
@@ -185,7 +185,6 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     from curlport.preflight.destinations import Destinations  # only when sending
     from curlport.preflight.send import SendOptions, send_with_auth
 
-    provider = read_provider(reading.config or {})
     allowed = Destinations(link_local=bool(payload.get("allow_link_local", False)),
                            private=allow_private or bool(payload.get("allow_private", False)), server=server)
     options = SendOptions(float(payload.get("connect_timeout", 10)), float(payload.get("read_timeout", 30)),
@@ -216,24 +215,35 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     }
 
 
-def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Finding, ...], str | None]:
+class _Rendering(NamedTuple):
+    """The rendered request (None when it is refused), the provider it is rendered from (read once, for the
+    request, the exports and the send), the findings that stop it or that it carries, and what the request would
+    not carry."""
+
+    rendered: Rendered | None
+    provider: Provider | None
+    findings: tuple[Finding, ...]
+    incomplete: str | None
+
+
+def _render(reading: Reading, payload: Json) -> _Rendering:
     """The rendered request, or the findings that stop it (located in the input, as render prints them), and what
     the request would not carry (``allow_incomplete``: rendered anyway, those findings kept)."""
     if reading.config is None or reading.locate is None:
-        return None, tuple(f for f in reading.findings if f.severity is Severity.ERROR), None
+        return _Rendering(None, None, tuple(f for f in reading.findings if f.severity is Severity.ERROR), None)
     blocking = tuple(f for f in reading.findings if f.code == PARSE_ERROR)
     if blocking:
-        return None, blocking, None
+        return _Rendering(None, None, blocking, None)
     try:
         provider: Provider = read_provider(reading.config)
     except ProviderShapeError as error:
         refusal = Refusal(error.code, error.pointer, error.message, 0, 0)
-        return None, (_located(reading.locate, refusal, None),), None
+        return _Rendering(None, None, (_located(reading.locate, refusal, None),), None)
     missing = gaps(reading.config)
     incomplete = located_gaps(missing, reading.locate)
     why = summary(missing) if missing else None
     if incomplete and not payload.get("allow_incomplete", False):
-        return None, incomplete, why
+        return _Rendering(None, provider, incomplete, why)
     given = payload["values"]
     values = Values(given["to"], given["body"], given.get("template_id"), given.get("message_id"))
     field = values.not_text()
@@ -244,8 +254,9 @@ def _render(reading: Reading, payload: Json) -> tuple[Rendered | None, tuple[Fin
     except MissingValueError as error:
         raise ValueRequestError(error.message, "/values") from None
     except RenderRefusedError as error:
-        return None, tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals), why
-    return rendered, incomplete, why
+        return _Rendering(None, provider,
+                          tuple(_located(reading.locate, refusal, refusal.end) for refusal in error.refusals), why)
+    return _Rendering(rendered, provider, incomplete, why)
 
 
 def _located(locate: Locate, refusal: Refusal, end: int | None) -> Finding:
@@ -281,6 +292,9 @@ def _read_curl(payload: Json, steps: tuple[FixStep, ...]) -> Reading:
     for step in steps:
         result, done = fix_import(result, _codes(step), unsafe=step.unsafe)
         applied += done
+    # One reading of the config (its values listed, its placeholders detected) for the rules, the secrets, the
+    # form and the gaps of the answer, as the rules of one lint run share one.
+    result = result._replace(config=walked(result.config, result.detected))
     findings = check_import(result)
     locate = curl_locator(result)
     return Reading("curl", text, result.config, result.config_json, findings, _secrets(result.config, locate),
@@ -308,7 +322,13 @@ def _read_config(text: str, steps: tuple[FixStep, ...]) -> Reading:
 
 def _secrets(config: Config, locate: Locate) -> tuple[LocatedSecret, ...]:
     return tuple(LocatedSecret(place, locate(Problem(place.pointer, "", place.start, place.end)))
-                 for place in secret_places(config))
+                 for place in secret_places(config, _listed(config)))
+
+
+def _listed(config: Config) -> list[Slot] | None:
+    """The config's places when its reading listed them already (a curl command's); a config text's are listed
+    where they are needed, which also guards against a malformed one."""
+    return config.place_slots if isinstance(config, WalkedConfig) else None
 
 
 def _codes(step: FixStep) -> frozenset[str] | None:
@@ -365,6 +385,18 @@ def _missing(config: Config | None) -> list[str]:
     return list(dict.fromkeys(gap.placeholder for gap in gaps(config)))
 
 
+def _row_record(row: FormRow) -> Json:
+    """A form row as the page reads it: ``dataclasses.asdict``'s dict, made directly (asdict copies every value
+    deeply, and cost the answer more than the rows themselves)."""
+    pairs = None if row.pairs is None else [{"key": pair.key, "value": _value_record(pair.value)} for pair in row.pairs]
+    return {"label": row.label, "value": _value_record(row.value), "level": row.level, "pairs": pairs,
+            "body": None if row.body is None else _value_record(row.body)}
+
+
+def _value_record(value: Value) -> Json:
+    return {"text": value.text, "shown": value.shown}
+
+
 def _span(span: Span | None) -> Json | None:
     return span._asdict() if span else None
 
@@ -388,11 +420,12 @@ def _placeholders(result: ImportResult | None) -> list[Json]:
 
 def _answer(reading: Reading, payload: Json) -> Json:
     show_secrets = bool(payload.get("show_secrets", False))
+    config = reading.config
     return {
         "kind": reading.kind,
-        "config": reading.config,
+        "config": config,
         "config_json": reading.config_json,
-        "form": [asdict(row) for row in form_rows(reading.config, show_secrets)] if reading.config else None,
+        "form": [_row_record(row) for row in form_rows(config, show_secrets, _listed(config))] if config else None,
         "missing": _missing(reading.config),
         "findings": _records(reading.findings, payload, reading.source, _actions(reading)),
         "secrets": [{**asdict(secret.place), "span": _span(secret.span)} for secret in reading.secrets],

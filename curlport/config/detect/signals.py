@@ -334,7 +334,9 @@ def number_shaped(value: Any) -> bool:
 def _strength(compact: str, regions: tuple[str, ...]) -> int:
     """``phone_strength`` of a compact number (at most 16 characters): cached, as each phonenumbers attempt takes
     tens of microseconds, and numbers repeat (a list of recipients, JSON numbers, a provider's configs)."""
-    import phonenumbers  # lazy: its metadata costs start-up time
+    from curlport.config.detect.phone_numbers import phonenumberutil
+
+    phonenumbers = phonenumberutil()  # lazy (its metadata costs start-up time), and only the part used
 
     best = 0
     attempts: list[tuple[str, str | None]] = [(compact if compact.startswith("+") else "+" + compact, None)]

@@ -139,6 +139,9 @@ class _Draft:
         self.without_effect: list[str] = []
         self.findings: list[Finding] = list(invocation.findings)
         self.malformed_headers: list[str] = []
+        #: The plain text fields of -F/--form-string, URL-encoded, and where the first option is.
+        self.form: list[BodyPart] = []
+        self.form_at: Span | None = None
 
     def span(self, use: OptionUse) -> Span:
         return self.invocation.span(use)
@@ -217,6 +220,25 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
     encoded = value[1:] if value.startswith("+") else _urlencoded(draft, use)
     if encoded is not None:
         draft.url_queries.append(Located(encoded, draft.span(use)))
+
+
+#: What only a multipart body can carry: a file (``@photo.png``, ``<message.txt``) or a part's own type, file name,
+#: headers or encoder (``text;type=text/html``).
+_MULTIPART_ONLY: Final = LazyPattern(r"^[@<]|;\s*(?:type|filename|headers|encoder)=", re.IGNORECASE)
+
+
+def _form(draft: _Draft, use: OptionUse) -> None:
+    """A -F/--form-string text field: kept as a URL-encoded form pair (the form has no multipart body; build_request
+    says so). A file or a part's own type stays what the form cannot express."""
+    name, separator, content = (use.value or "").partition("=")
+    if not separator or not name or (use.role is Role.FORM and _MULTIPART_ONLY.search(content)):
+        draft.unsupported.append((f"a multipart form with a file or a part type ({use.option.display})",
+                                  draft.span(use)))
+        return
+    if draft.form_at is None:
+        draft.form_at = draft.invocation.command.span_of(use.option_word)
+    draft.form.append(BodyPart(f"{curl_urlencode(name)}={curl_urlencode(content)}", draft.span(use), is_json=False,
+                               verbatim=False))
 
 
 _HEADER_LINE: Final = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
@@ -348,8 +370,8 @@ _HANDLERS: Final[dict[Role, Callable[[_Draft, OptionUse], None]]] = {
     Role.USER_AGENT: _implied_header("User-Agent"),
     Role.REFERER: _implied_header("Referer"),
     Role.COOKIE: _implied_header("Cookie"),
-    Role.FORM: _unsupported("a multipart form"),
-    Role.FORM_STRING: _unsupported("a multipart form"),
+    Role.FORM: _form,
+    Role.FORM_STRING: _form,
     Role.PROTO_DEFAULT: _proto_default,
     Role.CONFIG_FILE: _file_option,
     Role.NETRC: _file_option,
@@ -470,6 +492,42 @@ def _check_host(url: Located) -> None:
     raise CurlUsageError(
         f"the URL at {url.span} has no host name: '{host}' looks like {looks}, not a host; the doc's text lost "
         f"its endpoint: write the provider's URL (https://host/path) and {fix}", url.span)
+
+
+def _auth_methods(draft: _Draft, has_user: bool) -> None:
+    """--basic is the form's Basic auth; --anyauth with credentials is too, said at the option, since curl would send
+    nothing first and use the scheme the server's 401 asks for (Basic is the form's only one). --digest, --ntlm and
+    --negotiate answer a server's challenge, which the form cannot: the request is refused with that reason."""
+    for name, span in draft.auth_methods.items():
+        if name == "anyauth" and has_user:
+            draft.findings.append(notes.REQUEST_APPROXIMATED.at(
+                f"--anyauth at {span} lets curl pick the scheme the server asks for; imported as Basic "
+                "authentication, the form's only scheme: a provider that requires Digest or NTLM refuses it, so a test"
+                " send must confirm", span, "/auth"))
+        elif name == "anyauth":
+            draft.without_effect.append("--anyauth")
+        elif name != "basic":
+            draft.unsupported.append((f"--{name} authentication (it answers the server's challenge)", span))
+
+
+def _form_body(draft: _Draft, has_data: bool, at: Span) -> bool:
+    """-F's text fields become the body, URL-encoded, with a warning at the first -F: curl would send
+    multipart/form-data, a body the form has no type for; most providers read both encodings, not all. A
+    Content-Type the command sets to multipart/form-data goes too (it would describe the other encoding)."""
+    if has_data or draft.get:
+        raise CurlUsageError("-F/--form and a data option (or -G) ask for two kinds of request; curl refuses this", at)
+    multipart = [(header, custom) for header, custom in draft.headers
+                 if header.name.lower() == "content-type" and header.value.lower().startswith("multipart/")]
+    draft.headers = [item for item in draft.headers if item not in multipart]
+    dropped = f", and its Content-Type header at {multipart[0][0].span} was dropped" if multipart else ""
+    draft.findings.append(notes.REQUEST_APPROXIMATED.at(
+        f"-F at {at}: curl sends these fields as multipart/form-data; the form sends them URL-encoded "
+        f"(application/x-www-form-urlencoded){dropped}: most providers accept both, not all, so a test send must "
+        "confirm", at, "/parameters"))
+    draft.data = draft.form
+    return True
+
+
 def _where_to(url: str) -> str:
     """A URL named in a message by its scheme, host and path: its user-info and query may hold credentials, and a
     cut-off quote of them would show what masking a whole value cannot find."""
@@ -495,6 +553,8 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     if problem is not None:
         raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
     has_data = bool(draft.data) or any(use.option.name in _DATA_OPTIONS for use in invocation.uses)
+    if draft.form_at is not None:
+        has_data = _form_body(draft, has_data, draft.form_at)
     method = _final_method(draft, has_data)
 
     username, password = url_user, url_password
@@ -508,10 +568,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     from_header = _basic_auth_from_header(draft)
     if from_header is not None:
         username, password = from_header
-    # with more than one method allowed curl sends nothing first and picks one from the 401
-    for name, span in draft.auth_methods.items():
-        if name != "basic":
-            draft.unsupported.append((f"--{name} authentication", span))
+    _auth_methods(draft, username is not None)
 
     body_parts: tuple[BodyPart, ...] | None = tuple(draft.data) if has_data else None
     query_parts = [Located(join_body(draft.data), None)] if draft.get and draft.data else []

@@ -23,7 +23,15 @@ from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
-from curlport.urls import ANGLE_URL, TEMPLATE_BASE, split_url, url_problem
+from curlport.urls import (
+    ANGLE_URL,
+    TEMPLATE_BASE,
+    authority,
+    is_template_host,
+    is_template_port,
+    split_url,
+    url_problem,
+)
 
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
 HEADER_LINE_BREAK: Final = "CP211"
@@ -528,6 +536,14 @@ def _form_body(draft: _Draft, has_data: bool, at: Span) -> bool:
     return True
 
 
+def _template_authority(url: str) -> bool:
+    """``http://{{host}}:{{port}}/send``, ``http://IP:xxxx/``: a port (or a bracketed host) curl cannot use is the
+    doc's template for the reader to fill in; the URL is kept as written, and CP401 flags each part, so the config
+    is a draft to finish (exit 1) rather than a refusal that drops everything else the sample shows."""
+    _, host, port = authority(url)
+    return (port is not None and is_template_port(port)) or is_template_host(host)
+
+
 def _where_to(url: str) -> str:
     """A URL named in a message by its scheme, host and path: its user-info and query may hold credentials, and a
     cut-off quote of them would show what masking a whole value cannot find."""
@@ -550,7 +566,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     _check_host(url)
     url, url_user, url_password = _split_credentials(draft, url)
     problem = url_problem(url.text)
-    if problem is not None:
+    if problem is not None and not _template_authority(url.text):
         raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
     has_data = bool(draft.data) or any(use.option.name in _DATA_OPTIONS for use in invocation.uses)
     if draft.form_at is not None:

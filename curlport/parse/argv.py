@@ -123,6 +123,8 @@ def read_invocation(command: ShellCommand) -> Invocation:
             if is_curl(word):
                 ignore_from(command.source, word.start, word.end - word.start, findings, "a second curl command")
                 break
+            if not options_ended and uses and _rest_of_value(command, uses[-1], word, findings):
+                continue
             header = _header_without_option(command, words, index - 1, findings) if not options_ended else None
             if header is not None:
                 uses.append(OptionUse(_HEADER, False, word, header.text, header, 0))
@@ -160,6 +162,31 @@ def read_invocation(command: ShellCommand) -> Invocation:
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
     return Invocation(command, _method_words(command, uses, findings), tuple(findings))
+
+
+#: Options whose value is a pair (``message=Hello``) a doc may leave unquoted around a space.
+_PAIR_ROLES: Final = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.FORM,
+                                Role.FORM_STRING, Role.URL_QUERY})
+#: What a word curl would take for a URL holds when it may be one: a dot, a colon, a slash, a template base.
+_HOST_LIKE: Final = re.compile(r"[.:/]|^localhost$|^[{<$]", re.IGNORECASE)
+
+
+def _rest_of_value(command: ShellCommand, use: OptionUse, word: Word, findings: list[Finding]) -> bool:
+    """``-F message=Hello World``: a word that cannot be a host, on the line of the pair just before it, is the rest
+    of that pair's value, whose quotes the doc lost (curl would request http://World/). Joined into the value, and
+    said at the word; whether it was (the option's value now ends with it)."""
+    value_word = use.value_word
+    if value_word is None or use.role not in _PAIR_ROLES or "=" not in (use.value or "") \
+            or _HOST_LIKE.search(word.text) or word.text.upper() in _METHOD_WORDS \
+            or "\n" in command.source.text[value_word.end : word.start] or value_word.end == word.start:
+        return False
+    whole = joined([value_word, word])
+    span = command.span_of(word)
+    findings.append(notes.SHELL_REPAIR.at(
+        f"'{word.text}' at {span} cannot be a host: read as the rest of {use.option.display}'s value "
+        f"'{use.value} {word.text}', whose quotes the doc lost; curl would request http://{word.text}/", span))
+    use.value, use.value_word = (use.value or "") + " " + word.text, whole
+    return True
 
 
 def _value_words(words: tuple[Word, ...], index: int) -> int:

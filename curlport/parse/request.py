@@ -536,6 +536,19 @@ def _form_body(draft: _Draft, has_data: bool, at: Span) -> bool:
     return True
 
 
+def _check_path_only(url: Located) -> None:
+    """``/v1/sms/send``: a path whose base URL the doc left out (an API tool's export without its ``{{baseUrl}}``).
+    One error, not a config: trust over coverage. Keeping it would need a host the text never wrote (inventing a
+    ``{{baseUrl}}`` template is a guess dressed as the doc's), and curl itself rejects it (``http:///v1/…``); the
+    operator knows the base URL and adds it in one edit, where a config with an invented host would be edited
+    anyway and could be sent as is."""
+    if not url.text.startswith("/") or url.text.startswith("//"):
+        return
+    raise CurlUsageError(
+        f"the URL '{_where_to(url.text)}' at {url.span} is a path without a host: the doc left out its base URL; "
+        f"write the provider's scheme and host before it (https://<host>{_where_to(url.text)})", url.span)
+
+
 def _template_authority(url: str) -> bool:
     """``http://{{host}}:{{port}}/send``, ``http://IP:xxxx/``: a port (or a bracketed host) curl cannot use is the
     doc's template for the reader to fill in; the URL is kept as written, and CP401 flags each part, so the config
@@ -562,6 +575,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         draft.findings.append(notes.EXTRA_URL.at(
             f"another URL at {extra.span} ({_where_to(extra.text)}): curl would send a second request; "
             "only the first is imported", extra.span))
+    _check_path_only(draft.urls[0])
     url = Located(_with_scheme(draft, _without_angle_brackets(draft, draft.urls[0])), draft.urls[0].span)
     _check_host(url)
     url, url_user, url_password = _split_credentials(draft, url)

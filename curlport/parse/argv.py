@@ -90,11 +90,38 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
     if len(candidates) > 1:
         raise CurlUsageError(f"--{name} is ambiguous: it could be --{', --'.join(sorted(candidates)[:4])}",
                              command.span_of(word))
+    glued = _glued_value(name)
+    if glued is not None:  # at the value, where the space is missing
+        raise CurlUsageError(f"unknown curl option --{_shown(name)}: did you mean --{glued[0]} "
+                             f"'{_shown(glued[1])}'? (the option glued to its value: the doc lost the space between "
+                             "them)", command.span_of(word, 2 + len(glued[0]), len(word.text)))
     import difflib  # only an unknown option needs a suggestion
 
     close = difflib.get_close_matches(name, LONG_OPTIONS, n=1)
     hint = f"; did you mean --{close[0]}?" if close else ""
     raise CurlUsageError(f"unknown curl option --{name}{hint}", command.span_of(word))
+
+
+#: What a glued value holds that an option name never does: a pair's =, a header's colon, JSON, a file's @, a blank.
+_VALUE_LIKE: Final = re.compile(r"[=:{\[<@\s'\"]")
+
+
+def _glued_value(name: str) -> tuple[str, str] | None:
+    """``--datato=TO&msg=…`` (``--data"to=…"`` once the shell drops the quotes), ``--data=to=…``: the longest option
+    that takes a value and starts the word, and the value glued to it. Named in the error, never applied: which
+    option the doc meant is a guess (``--data-urlencode`` and ``--data`` send different bodies)."""
+    known = [option for option in LONG_OPTIONS if name.startswith(option) and LONG_OPTIONS[option].takes_argument]
+    if not known:
+        return None
+    option = max(known, key=len)
+    value = name[len(option):]
+    value = value[1:] if value.startswith("=") else value
+    return (option, value) if _VALUE_LIKE.search(value) else None  # --dataa is a typo of --data, not a value
+
+
+def _shown(text: str, limit: int = 32) -> str:
+    """A value quoted in an error, cut short: the message names the mistake, the span shows the rest (masked)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_invocation(command: ShellCommand) -> Invocation:

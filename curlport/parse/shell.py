@@ -697,13 +697,54 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
+    after = tokens.index(first) + 1
+    spaced = _same_line_words(tokens, after, dialect)
+    findings = []
+    if spaced:
+        url = _url_with_spaces(source, [url, *(_decode_word(token, dialect, source, []) for token in spaced)])
+        gap = source.span(first[3], first[3] + 1)
+        findings.append(notes.SHELL_REPAIR.at(
+            f"the URL line has unencoded spaces (the first at {gap}): read as one URL, each space sent as %20; curl "
+            "would take each word after a space for another URL", gap, "/endpoint"))
+        after += len(spaced)
     span = source.span(url.start, url.end)
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
                                  "sends; if the provider documents a body or headers, paste its curl command", span)
-    rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
+    rest, _ = _command_words(source, dialect, tokens, after, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
-    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
+    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+
+
+def _same_line_words(tokens: list[Token], position: int, dialect: str) -> list[Token]:
+    """The words after a pasted URL on its line, when they are the rest of it (``…&message=Hello World&…``): none
+    is an option or another URL (then the line is a command of sorts, read as one)."""
+    found = []
+    while position < len(tokens) and tokens[position][0] == _WORD_TERMINAL[dialect]:
+        found.append(tokens[position])
+        position += 1
+    if any(token[1].startswith("-") or _URL_START.match(token[1]) for token in found):
+        return []
+    return found
+
+
+def _url_with_spaces(source: Source, words: list[Word]) -> Word:
+    """The words of a pasted URL line as one URL: the blanks between them percent-encoded (the operator pasted one
+    URL; curl would take each word for a URL of its own), each character still pointing at its source."""
+    parts: list[str] = []
+    marks: list[tuple[int, int, bool]] = []
+    length = 0
+    for index, word in enumerate(words):
+        if index:
+            for offset in range(words[index - 1].end, word.start):
+                encoded = f"%{ord(source.text[offset]):02X}"
+                marks.append((length, offset, False))
+                parts.append(encoded)
+                length += len(encoded)
+        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        parts.append(word.text)
+        length += len(word.text)
+    return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:

@@ -775,7 +775,7 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
             following = next((t for t in tokens[position + 1 :] if t[0] not in ("NEWLINE", "COMMENT")), None)
             if following is None:
                 break
-            if following[0] == word_type and following[1].startswith("-"):
+            if following[0] == word_type and following[1].lstrip(_ESCAPE[dialect] + " \t").startswith("-"):
                 span = source.span(start, end)
                 findings.append(notes.SHELL_REPAIR.at(
                     f"line break at {span} without a continuation: a shell would end the command here;"
@@ -809,6 +809,10 @@ _PS_ASSIGNMENT: Final = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*
 _CMD_ASSIGNMENT: Final = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
 
 
+#: A script's or function's argument (``$1``, ``${2}``, ``$@``) outside single quotes: known only when it runs.
+_POSITIONAL: Final = LazyPattern(r"^(?:[^'$]|'[^']*'|\$(?![0-9@*]|\{[0-9@*]))*\$(?:[0-9@*]|\{[0-9@*])")
+
+
 def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],
                  commands: list[ShellCommand]) -> bool:
     """Record a statement's literal assignments in ``variables``; False when it is not only literal assignments.
@@ -824,6 +828,8 @@ def _assignments(source: Source, dialect: str, statement: list[Token], variables
         return False
     known: dict[str, Assignment] = {}
     for name, value_token, span in pairs:
+        if dialect == "bash" and _POSITIONAL.search(value_token[1]):
+            return False  # NUMBER="$1": the script's argument, a template the variable's name and key decide
         if dialect == "cmd":
             value, literal = _cmd_value(source, value_token, variables)
         else:

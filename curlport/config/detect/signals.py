@@ -129,7 +129,7 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
-    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|\$\{?(?P<positional>[1-9])\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"
@@ -170,7 +170,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None:
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional"):
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:

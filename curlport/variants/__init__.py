@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from curlport.variants import bulk, mislabelled, shell, templates, url_templates
+from curlport.variants import approximated, bulk, mislabelled, pasted_url, scripts, shell, templates, url_templates
 from curlport.variants.base import Generator, Variant
 
 CLASSES: Final[dict[str, Generator]] = {
@@ -17,6 +17,11 @@ CLASSES: Final[dict[str, Generator]] = {
     mislabelled.KLASS: mislabelled.variants,
     shell.KLASS: shell.variants,
     url_templates.KLASS: url_templates.variants,
+    url_templates.HOST_KLASS: url_templates.host_variants,
+    pasted_url.KLASS: pasted_url.variants,
+    scripts.KLASS: scripts.variants,
+    approximated.FORM_KLASS: approximated.form_variants,
+    approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

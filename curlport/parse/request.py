@@ -230,22 +230,35 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
         draft.url_queries.append(Located(encoded, draft.span(use)))
 
 
-#: What only a multipart body can carry: a file (``@photo.png``, ``<message.txt``) or a part's own type, file name,
-#: headers or encoder (``text;type=text/html``).
-_MULTIPART_ONLY: Final = LazyPattern(r"^[@<]|;\s*(?:type|filename|headers|encoder)=", re.IGNORECASE)
+#: -F's text as curl reads it: blanks around it dropped, or a "quoted" text with \" and \\ escapes; whatever follows
+#: (``;type=…``, a ``;`` in unquoted text) is a part's parameter, which only a multipart body carries.
+_FORM_TEXT: Final = LazyPattern(r'[ \t]*(?:"((?:[^"\\]|\\.)*)"|(?!")([^;]*?))[ \t]*((?:;.*)?)', re.DOTALL)
+
+
+def _form_text(use: OptionUse, content: str) -> str | None:
+    """The text curl sends for a -F field (--form-string sends the content as it is), or None when the field is a
+    file (``@photo.png``, ``<message.txt``) or carries a part's parameters (``text;type=text/html``)."""
+    if use.role is Role.FORM_STRING:
+        return content
+    match = _FORM_TEXT.fullmatch(content)
+    if match is None or match.group(3) or content.lstrip(" \t")[:1] in ("@", "<"):
+        return None
+    quoted, plain = match.group(1), match.group(2)
+    return re.sub(r"\\(.)", r"\1", quoted, flags=re.DOTALL) if quoted is not None else plain
 
 
 def _form(draft: _Draft, use: OptionUse) -> None:
     """A -F/--form-string text field: kept as a URL-encoded form pair (the form has no multipart body; build_request
     says so). A file or a part's own type stays what the form cannot express."""
     name, separator, content = (use.value or "").partition("=")
-    if not separator or not name or (use.role is Role.FORM and _MULTIPART_ONLY.search(content)):
-        draft.unsupported.append((f"a multipart form with a file or a part type ({use.option.display})",
+    text = _form_text(use, content) if separator and name else None
+    if text is None:
+        draft.unsupported.append((f"a multipart form with a file or a part's parameters ({use.option.display})",
                                   draft.span(use)))
         return
     if draft.form_at is None:
         draft.form_at = draft.invocation.command.span_of(use.option_word)
-    draft.form.append(BodyPart(f"{curl_urlencode(name)}={curl_urlencode(content)}", draft.span(use), is_json=False,
+    draft.form.append(BodyPart(f"{curl_urlencode(name)}={curl_urlencode(text)}", draft.span(use), is_json=False,
                                verbatim=False))
 
 

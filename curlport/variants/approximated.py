@@ -18,8 +18,8 @@ from curlport.variants.base import Variant, imported
 
 FORM_KLASS: Final = "multipart-text"
 ANYAUTH_KLASS: Final = "anyauth"
-#: What -F reads as other than text: a file (@, <) at the start, a part's type or name after a semicolon.
-_NOT_TEXT: Final = re.compile(r"^[@<]|;")
+#: What -F reads as other than the text itself: a file (@, <), a quote, blanks around it, a part's parameters (;).
+_NOT_TEXT: Final = re.compile(r"^[@<\"\s]|;|\s$")
 
 
 def _quoted(word: str) -> str:

@@ -16,12 +16,11 @@ import base64
 import email.parser
 import email.policy
 import shutil
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from capture import CapturedRequest, CaptureProxy, start_capture_proxy
+from capture import CapturedRequest, CaptureProxy
 from fixture_cases import CURL_DIR, TWIN_DIR, curl_cases
 
 from curlport import decode_input, import_curl
@@ -39,13 +38,6 @@ NOT_COMPARABLE = {
     "cookie-file": "curl reads cookies.txt",
     "url-template-base": "the URL is a template ({{api_url}}) the operator fills in: curl has nowhere to send it",
 }
-
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[CaptureProxy]:
-    capture = start_capture_proxy()
-    yield capture
-    capture.close()
 
 
 def _plain_http(text: str) -> str:

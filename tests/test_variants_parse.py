@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from capture import CaptureProxy, start_capture_proxy
+from capture import CaptureProxy
 from fixture_cases import CURL_DIR
 from test_curl_truth import _assert_same_request, _curl_argv
 
@@ -92,6 +92,19 @@ def test_what_the_form_cannot_do_is_refused_at_its_place(text: str, error: type[
 
 # ---- the refusals as classes: every fixture's URL without its host, every fixture's data option glued ------------
 
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _refused_at(text: str) -> tuple[int, int]:
+    """Where the import's usage error points (it must refuse with one)."""
+    with pytest.raises(CurlUsageError) as raised:
+        import_curl(text)
+    span = raised.value.span
+    assert span is not None
+    return span.line, span.column
+
+
 def _path_only() -> Iterator[tuple[str, str, int]]:
     """(stem, the fixture with its URL's scheme and host removed, the offset of the URL's path)."""
     for stem, (text, _) in FIXTURES.items():
@@ -105,11 +118,7 @@ def _path_only() -> Iterator[tuple[str, str, int]]:
 @pytest.mark.parametrize(("stem", "text", "offset"), list(_path_only()), ids=lambda v: v if isinstance(v, str) and
                          "\n" not in v and " " not in v else "")
 def test_a_path_without_a_host_is_one_error_at_it(stem: str, text: str, offset: int) -> None:
-    with pytest.raises(CurlUsageError) as raised:
-        import_curl(text)
-    span = raised.value.span
-    assert span is not None
-    assert (span.line, span.column) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    assert _refused_at(text) == _line_column(text, offset)
 
 
 _DATA_OPTION = re.compile(r"(?<=\s)(--data|--data-raw|--data-urlencode) (['\"])")
@@ -135,11 +144,7 @@ def test_every_data_option_style_is_glued_somewhere() -> None:
 @pytest.mark.parametrize(("stem", "text", "offset"), _GLUED, ids=[stem for stem, _, _ in _GLUED])
 def test_an_option_glued_to_its_value_is_an_error_at_the_value(stem: str, text: str, offset: int) -> None:
     """At the value's first character (after its opening quote), where the space is missing."""
-    with pytest.raises(CurlUsageError) as raised:
-        import_curl(text)
-    span = raised.value.span
-    assert span is not None
-    assert (span.line, span.column) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    assert _refused_at(text) == _line_column(text, offset)
 
 
 # ---- each generated variant says what it changed, where --------------------------------------------------------
@@ -159,8 +164,7 @@ def test_form_fields_say_cp025_at_the_first_form_option(variant: Variant) -> Non
 
 @pytest.mark.parametrize("variant", _variants(approximated.anyauth_variants), ids=lambda v: v.case)
 def test_anyauth_says_cp025_at_the_option(variant: Variant) -> None:
-    offset = variant.text.index("--anyauth")
-    line, column = variant.text.count("\n", 0, offset) + 1, offset - variant.text.rfind("\n", 0, offset)
+    line, column = _line_column(variant.text, variant.text.index("--anyauth"))
     findings = import_curl(variant.text).findings
     assert [(f.code, f.span.line, f.span.column) for f in findings if f.code == "CP025" and f.span] == [
         ("CP025", line, column)]
@@ -175,20 +179,12 @@ def test_a_pasted_url_with_spaces_says_so_at_the_first(variant: Variant) -> None
 
 @pytest.mark.parametrize("variant", _variants(url_templates.host_variants), ids=lambda v: v.case)
 def test_a_template_host_is_flagged_at_the_host(variant: Variant) -> None:
-    offset = variant.text.index("://", variant.text.index("http")) + 3
-    line, column = variant.text.count("\n", 0, offset) + 1, offset - variant.text.rfind("\n", 0, offset)
+    line, column = _line_column(variant.text, variant.text.index("://", variant.text.index("http")) + 3)
     result = import_curl(variant.text, placeholders="none")
     assert ("CP401", line, column) in {(f.code, f.span.line, f.span.column) for f in check_import(result) if f.span}
 
 
 # ---- the real curl binary: -F's text fields are the config's form fields ------------------------------------------
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[CaptureProxy]:
-    capture = start_capture_proxy()
-    yield capture
-    capture.close()
-
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the curl binary is not installed")
 @pytest.mark.parametrize("variant", _variants(approximated.form_variants), ids=lambda v: v.case)

@@ -23,11 +23,8 @@ KNOWN_WRONG: frozenset[tuple[str, str]] = frozenset()
 
 #: Cases whose ``curlport import`` exit code is not among ``expected_exit`` (class in the README).
 KNOWN_EXIT_MISMATCH = frozenset({
-    # a bare GET URL without curl is refused (exit 2) instead of imported as GET
+    # a bare GET URL imported as GET, but its api_key=KEY is not known for a template credential (exit 0, not 1)
     "unisender-bare-url",
-    # a "URL" that cannot be a host (JSON, '-') is imported instead of refused
-    "sbmg-glued-data",
-    "uniquedigital-broken-doc",
 })
 
 

@@ -21,9 +21,10 @@ from test_curl_truth import _assert_same_request, _curl_argv
 from curlport import import_curl
 from curlport.errors import CurlportError, CurlUsageError, UnsupportedRequestError
 from curlport.lint.placed import check_import
+from curlport.parse.curl_options import LONG_OPTIONS
 from curlport.variants import approximated, pasted_url, url_templates
 from curlport.variants._words import only_command
-from curlport.variants.base import Variant, fixtures
+from curlport.variants.base import Variant, fixtures, quote_at
 
 FIXTURES = {stem: (text, expected) for stem, text, expected in fixtures(CURL_DIR)}
 
@@ -77,6 +78,8 @@ REFUSED = [
     ("curl -F to=1 -F text=@msg.txt https://a.example.com/send", UnsupportedRequestError, 1, 1, 17),
     ("curl -F to=1 -d text=Hi https://a.example.com/send", CurlUsageError, 2, 1, 6),
     ("curl -F to=1 -F 'text=Hi;type=text/html' https://a.example.com/send", UnsupportedRequestError, 1, 1, 18),
+    ("curl -G - /v1/sms -d to=1", CurlUsageError, 2, 1, 9),
+    ("""curl https://a.example.com/s -H 'x-api-key: K'--data '{"to":"1"}'""", CurlUsageError, 2, 1, 47),
 ]
 
 
@@ -132,6 +135,35 @@ def _glued() -> Iterator[tuple[str, str, int]]:
             else None
         if match is not None:
             yield stem, text[: match.end(1)] + text[match.end(1) + 1 :], match.end(1) + 1
+
+
+#: A closing quote, the blanks (and a continuation) after it, and a long option: the blanks go.
+_QUOTE_THEN_OPTION = re.compile(r"(?<=['\"])[ \t]*(?:\\\n)?[ \t]*(?=--([a-z][a-z0-9-]*))")
+
+
+def _glued_after_quote() -> Iterator[tuple[str, str, int]]:
+    """(stem, the fixture with the blanks between a closing quote and the long option after it removed, as a doc's
+    typo does (``'x-api-key: KEY'--data``), the option's offset)."""
+    for stem, (text, _) in FIXTURES.items():
+        command = only_command(text)
+        if command is None or command.dialect != "bash":
+            continue
+        for match in _QUOTE_THEN_OPTION.finditer(text, command.start, command.end):
+            if match.end() > match.start() and quote_at(text, match.start()) == "" and match.group(1) in LONG_OPTIONS:
+                yield stem, text[: match.start()] + text[match.end() :], match.start()
+                break
+
+
+_GLUED_AFTER_QUOTE = list(_glued_after_quote())
+
+
+def test_an_option_glued_after_a_quote_is_an_error_at_the_option_in_many_fixtures() -> None:
+    assert len(_GLUED_AFTER_QUOTE) >= 10
+
+
+@pytest.mark.parametrize(("stem", "text", "offset"), _GLUED_AFTER_QUOTE, ids=[s for s, _, _ in _GLUED_AFTER_QUOTE])
+def test_an_option_glued_after_a_quote_is_an_error_at_the_option(stem: str, text: str, offset: int) -> None:
+    assert _refused_at(text) == _line_column(text, offset)
 
 
 _GLUED = list(_glued())

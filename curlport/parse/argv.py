@@ -102,6 +102,25 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
     raise CurlUsageError(f"unknown curl option --{name}{hint}", command.span_of(word))
 
 
+#: An option written right after a closing quote (``'x-api-key: KEY'--data '{…}'``): the shell joins them.
+_OPTION_AFTER_QUOTE: Final = re.compile(r"(?<=['\"])--([a-z][a-z0-9-]*[a-z0-9])$")
+
+
+def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
+    """``-H 'x-api-key: KEY'--data '{…}'``: an option glued to the quoted text before it (the doc lost a space). The
+    shell makes them one word, so curl sends the option's name inside that value and the option's value as a URL; an
+    error at the option that names it, as the doc meant it, never a repair (which words belonged together is a
+    guess)."""
+    written = command.source.text[word.start : word.end]
+    match = _OPTION_AFTER_QUOTE.search(written)
+    if match is None or match.start() == 0 or match.group(1) not in LONG_OPTIONS:
+        return
+    span = command.source.span(word.start + match.start(), word.end)
+    raise CurlUsageError(f"--{match.group(1)} at {span} is glued to the quoted text before it: a shell makes them one "
+                         f"word, so curl would not see the option; did you mean a space before --{match.group(1)}?",
+                         span)
+
+
 #: What a glued value holds that an option name never does: a pair's =, a header's colon, JSON, a file's @, a blank.
 _VALUE_LIKE: Final = re.compile(r"[=:{\[<@\s'\"]")
 
@@ -129,6 +148,8 @@ def read_invocation(command: ShellCommand) -> Invocation:
     uses: list[OptionUse] = []
     findings: list[Finding] = []
     words = command.words
+    for word in words:  # every word, option values too: the glued option hides in the value before it
+        _check_glued_after_quote(command, word)
     index = 0
     options_ended = False
 

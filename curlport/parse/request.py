@@ -506,6 +506,9 @@ def _check_host(url: Located) -> None:
     if TEMPLATE_BASE.match(url.text):
         return
     host = split_url(url.text).netloc
+    if host and not any(character.isalnum() for character in host) and not is_template_host(host):
+        raise CurlUsageError(f"the URL at {url.span} has no host name: '{host}' cannot be one; the doc's text lost its "
+                             "endpoint: write the provider's URL (https://host/path)", url.span)
     if not _NOT_A_HOST.match(host):
         return
     looks, fix = ("a header name", "write the header as -H 'Name: value'") if host.endswith(":") else \

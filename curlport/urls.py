@@ -54,11 +54,11 @@ def url_problem(url: str) -> str | None:
 #: A port the doc wrote as a name or a mask for the reader to fill in: ``{{port}}``, ``<port>``, ``$PORT``, ``PORT``,
 #: ``xxxx``. No digit: ``80a`` is a typo curl refuses, not a template.
 _TEMPLATE_PORT: Final = LazyPattern(r"[{<\[$%]*[A-Za-z_*#][A-Za-z_*#. -]*[}>\]%]*")
-#: A host written as a token (``{{host}}``, ``{server}``, ``<server>``, ``$HOST``, ``[IP]``) or masked
-#: (``xxx.xxx.xxx.xxx``, ``***``).
+#: A host written as a token (``{{host}}``, ``{server}``, ``<server>``, ``$HOST``, ``[IP]``), masked
+#: (``xxx.xxx.xxx.xxx``, ``***``) or elided (``https://..../sms``).
 _TEMPLATE_HOST: Final = LazyPattern(
     r"\{\{?\s*[A-Za-z_][\w.-]*\s*\}\}?|<[A-Za-z][\w .:-]*>|\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%|\[[A-Za-z_][\w -]*\]|"
-    r"[xX*#]{3,}|[xX*#]+(?:\.[xX*#]+)+")
+    r"[xX*#]{3,}|[xX*#]+(?:\.[xX*#]+)+|\.{3,}|…")
 #: A dotless host whose words only say that an address goes there (``IP``, ``gateway_ip``, ``ip-address``,
 #: ``your_server``): each word one of these, one of them naming the address itself.
 _ADDRESS_WORDS: Final = frozenset({"ip", "host", "hostname", "server", "domain", "address", "addr"})
@@ -90,6 +90,7 @@ def is_template_port(port: str) -> bool:
 def is_template_host(host: str) -> bool:
     """A host the doc left to fill in: a token (``{{host}}``, ``<server>``), masked (``xxx.xxx.xxx.xxx``), or a
     dotless name that only says an address goes there (``IP``, ``gateway_ip``, ``ip-address``)."""
+    host = host.strip()
     if _TEMPLATE_HOST.fullmatch(host):
         return True
     if "." in host:

@@ -36,6 +36,8 @@ READ = [
      ("CP401", 1, 14), ("endpoint", "http://{{host}}:{{port}}/send?to=$$To&text=$$Body")),
     ("curl 'http://{{host}}:{{port}}/send?to=4512345678&text=Hi'",
      ("CP401", 1, 23), ("method", "GET")),
+    ("curl 'https://..../sms?to=4512345678&text=Hi'",
+     ("CP401", 1, 15), ("endpoint", "https://..../sms?to=$$To&text=$$Body")),
     ('NUMBER="$1"\nMESSAGE="$2"\ncurl -d "to=$NUMBER" -d "text=$MESSAGE" https://a.example.com/send',
      ("CP020", 3, 13), ("parameters", {"format": "form", "fields": [{"key": "to", "value": "$$To"},
                                                                      {"key": "text", "value": "$$Body"}]})),

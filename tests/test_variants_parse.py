@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from capture import CaptureProxy
 from fixture_cases import CURL_DIR
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_curl_truth import _assert_same_request, _curl_argv
 
 from curlport import import_curl
@@ -216,6 +218,25 @@ def test_a_template_host_is_flagged_at_the_host(variant: Variant) -> None:
     line, column = _line_column(variant.text, variant.text.index("://", variant.text.index("http")) + 3)
     result = import_curl(variant.text, placeholders="none")
     assert ("CP401", line, column) in {(f.code, f.span.line, f.span.column) for f in check_import(result) if f.span}
+
+
+# ---- a template host and port as a space -----------------------------------------------------------------------
+
+_TOKENS = st.sampled_from(["{{%s}}", "{%s}", "<%s>", "$%s", "${%s}", "[%s]"])
+_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,11}", fullmatch=True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(host=_TOKENS, host_name=_NAMES, port=st.one_of(_TOKENS, st.sampled_from(["xxxx", "PORT", "port", "****"])),
+       port_name=_NAMES)
+def test_any_template_host_and_port_is_kept_and_flagged_at_each(host: str, host_name: str, port: str,
+                                                                 port_name: str) -> None:
+    written_host, written_port = host % host_name, port % port_name if "%s" in port else port
+    text = f"curl 'http://{written_host}:{written_port}/send?to=4512345678&text=Hello'"
+    result = import_curl(text, placeholders="none")
+    assert result.config["endpoint"].startswith(f"http://{written_host}:{written_port}/send?")
+    flagged = {(f.span.line, f.span.column) for f in check_import(result) if f.code == "CP401" and f.span}
+    assert {(1, 14), (1, 15 + len(written_host))} <= flagged
 
 
 # ---- the real curl binary: -F's text fields are the config's form fields ------------------------------------------

@@ -226,7 +226,8 @@ def _rest_of_value(command: ShellCommand, use: OptionUse, word: Word, findings: 
     value_word = use.value_word
     if value_word is None or use.role not in _PAIR_ROLES or "=" not in (use.value or "") \
             or _HOST_LIKE.search(word.text) or word.text.upper() in _METHOD_WORDS \
-            or "\n" in command.source.text[value_word.end : word.start] or value_word.end == word.start:
+            or "\n" in command.source.text[value_word.end : word.start] or value_word.end == word.start \
+            or command.source.text[value_word.end - 1] in "'\"":  # a quoted value ends where its quotes say
         return False
     whole = joined([value_word, word])
     span = command.span_of(word)

@@ -111,6 +111,8 @@ def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
     shell makes them one word, so curl sends the option's name inside that value and the option's value as a URL; an
     error at the option that names it, as the doc meant it, never a repair (which words belonged together is a
     guess)."""
+    if "--" not in word.text[1:]:  # most words: no option inside them at all
+        return
     written = command.source.text[word.start : word.end]
     match = _OPTION_AFTER_QUOTE.search(written)
     if match is None or match.start() == 0 or match.group(1) not in LONG_OPTIONS:

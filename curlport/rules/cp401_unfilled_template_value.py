@@ -60,7 +60,8 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool | None, s
     elif isinstance(endpoint, str):  # the host or a label of it (xxxxx.api…), the port
         at, host, port = authority(endpoint)
         if is_template_host(host):  # {{host}}, IP, xxx.xxx.xxx.xxx: a template as a whole, though no label is one
-            yield "/endpoint", at, at + len(host), host, None, "the endpoint's host", ""
+            start = at + len(host) - len(host.lstrip())
+            yield "/endpoint", start, start + len(host.strip()), host.strip(), None, "the endpoint's host", ""
         else:
             for index, label in enumerate(host.split(".")):
                 start = at + sum(len(previous) + 1 for previous in host.split(".")[:index])

@@ -34,6 +34,11 @@ FIXTURES = {stem: (text, expected) for stem, text, expected in fixtures(CURL_DIR
 READ = [
     ("https://a.example.com/send?to=4512345678&text=Hello World",
      ("CP001", 1, 52), ("endpoint", "https://a.example.com/send?to=$$To&text=$$Body")),
+    # curl's URL1 URL2 stays two requests, with or without the curl word: only a URL line's plain words are joined
+    ("curl 'https://a.example.com/s?to=4512345678&text=Hello' https://b.example.com/x",
+     ("CP006", 1, 57), ("endpoint", "https://a.example.com/s?to=$$To&text=$$Body")),
+    ("https://a.example.com/s?to=4512345678&text=Hello https://b.example.com/x",
+     ("CP006", 1, 50), ("endpoint", "https://a.example.com/s?to=$$To&text=$$Body")),
     ("curl 'http://{{host}}:{{port}}/send?to=4512345678&text=Hi'",
      ("CP401", 1, 14), ("endpoint", "http://{{host}}:{{port}}/send?to=$$To&text=$$Body")),
     ("curl 'http://{{host}}:{{port}}/send?to=4512345678&text=Hi'",

@@ -39,6 +39,8 @@ READ = [
      ("CP006", 1, 57), ("endpoint", "https://a.example.com/s?to=$$To&text=$$Body")),
     ("https://a.example.com/s?to=4512345678&text=Hello https://b.example.com/x",
      ("CP006", 1, 50), ("endpoint", "https://a.example.com/s?to=$$To&text=$$Body")),
+    ('curl -X POST\n"https://a.example.com/s" -d to=4512345678 -d "text=Hello"',
+     ("CP001", 1, 13), ("endpoint", "https://a.example.com/s")),
     ("curl 'http://{{host}}:{{port}}/send?to=4512345678&text=Hi'",
      ("CP401", 1, 14), ("endpoint", "http://{{host}}:{{port}}/send?to=$$To&text=$$Body")),
     ("curl 'http://{{host}}:{{port}}/send?to=4512345678&text=Hi'",

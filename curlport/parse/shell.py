@@ -775,11 +775,15 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
             following = next((t for t in tokens[position + 1 :] if t[0] not in ("NEWLINE", "COMMENT")), None)
             if following is None:
                 break
-            if following[0] == word_type and following[1].lstrip(_ESCAPE[dialect] + " \t").startswith("-"):
+            option = following[0] == word_type and following[1].lstrip(_ESCAPE[dialect] + " \t").startswith("-")
+            # curl -X POST, then the URL alone on the next line: the command's URL, while it has none yet
+            url = following[0] == word_type and _URL_START.match(following[1].lstrip("'\"")) is not None \
+                and not any(_URL_START.match(word.text) for word in words)
+            if option or url:
                 span = source.span(start, end)
                 findings.append(notes.SHELL_REPAIR.at(
                     f"line break at {span} without a continuation: a shell would end the command here;"
-                    f" the next line's options were read as part of it", span))
+                    f" the next line's {'options were' if option else 'URL was'} read as part of it", span))
             else:
                 _ignore_rest(source, following, findings, "the next line")
                 break

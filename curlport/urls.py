@@ -49,3 +49,53 @@ def url_problem(url: str) -> str | None:
     except ValueError as error:
         return str(error)
     return None
+
+
+#: A port the doc wrote as a name or a mask for the reader to fill in: ``{{port}}``, ``<port>``, ``$PORT``, ``PORT``,
+#: ``xxxx``. No digit: ``80a`` is a typo curl refuses, not a template.
+_TEMPLATE_PORT: Final = LazyPattern(r"[{<\[$%]*[A-Za-z_*#][A-Za-z_*#. -]*[}>\]%]*")
+#: A host written as a token (``{{host}}``, ``{server}``, ``<server>``, ``$HOST``, ``[IP]``), masked
+#: (``xxx.xxx.xxx.xxx``, ``***``) or elided (``https://..../sms``).
+_TEMPLATE_HOST: Final = LazyPattern(
+    r"\{\{?\s*[A-Za-z_][\w.-]*\s*\}\}?|<[A-Za-z][\w .:-]*>|\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%|\[[A-Za-z_][\w -]*\]|"
+    r"[xX*#]{3,}|[xX*#]+(?:\.[xX*#]+)+|\.{3,}|…")
+#: A dotless host whose words only say that an address goes there (``IP``, ``gateway_ip``, ``ip-address``,
+#: ``your_server``): each word one of these, one of them naming the address itself.
+_ADDRESS_WORDS: Final = frozenset({"ip", "host", "hostname", "server", "domain", "address", "addr"})
+_ADDRESS_FILLERS: Final = frozenset({"your", "my", "the", "gateway", "public", "local", "device", "sms", "api"})
+_NAME_WORDS: Final = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def authority(url: str) -> tuple[int, str, str | None]:
+    """Where the host starts in the URL, the host, and the port's text (None without a port): read by hand, since
+    ``urlsplit`` refuses a port that is not a number."""
+    separator = url.find("://")
+    start = separator + 3 if separator != -1 else 0
+    end = next((i for i in range(start, len(url)) if url[i] in "/?#"), len(url))
+    user_info = url.rfind("@", start, end)
+    start = user_info + 1 if user_info != -1 else start
+    host = url[start:end]
+    if host.startswith("[") and "]" in host:  # an IPv6 address: its colons are not the port's
+        closing = host.index("]") + 1
+        return start, host[:closing], host[closing + 1 :] if host[closing:closing + 1] == ":" else None
+    name, colon, port = host.rpartition(":")
+    return (start, name, port) if colon else (start, host, None)
+
+
+def is_template_port(port: str) -> bool:
+    """A port the doc left to fill in (``{{port}}``, ``xxxx``, ``PORT``), which the URL keeps and CP401 flags."""
+    return bool(_TEMPLATE_PORT.fullmatch(port))
+
+
+def is_template_host(host: str) -> bool:
+    """A host the doc left to fill in: a token (``{{host}}``, ``<server>``), masked (``xxx.xxx.xxx.xxx``), or a
+    dotless name that only says an address goes there (``IP``, ``gateway_ip``, ``ip-address``)."""
+    host = host.strip()
+    if _TEMPLATE_HOST.fullmatch(host):
+        return True
+    if "." in host:
+        return False
+    named = [word.lower() for word in _NAME_WORDS.findall(host)]
+    if named == ["server"]:  # a machine may well be called that
+        return False
+    return bool(_ADDRESS_WORDS.intersection(named)) and _ADDRESS_WORDS.union(_ADDRESS_FILLERS).issuperset(named)

@@ -17,14 +17,13 @@ import shutil
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 import uncurl
-from capture import CapturedRequest, CaptureProxy, start_capture_proxy
+from capture import CapturedRequest, CaptureProxy
 from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, sendable
 from hypothesis import given, settings
@@ -117,13 +116,6 @@ def test_generated_configs_round_trip(config: dict[str, Any], one_line: bool) ->
 
 
 # --- the real curl binary ---------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[CaptureProxy]:
-    capture = start_capture_proxy()
-    yield capture
-    capture.close()
-
 
 # An OAuth 2 export reads the token out of the token response with jq; the capture proxy answers "ok", so the
 # test's bash has a jq that prints a token (the machine may have no jq at all).

@@ -50,6 +50,17 @@ def _decodings(text: str) -> Iterator[str]:
         yield json.loads(f'"{text}"')
 
 
+_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+
+
+def _assigned(source: Source, under: str) -> str:
+    """The values the text assigns to a variable used under the caret (``$BASE_URL``, applied as CP014 says): a
+    value from a variable is pointed at where the command uses it."""
+    uses = _VARIABLE_USE.findall(under)
+    return "".join(match.group(1) for name in uses
+                   for match in re.finditer(rf"^[ \t]*(?:export |local )?{name}=(.*)$", source.text, re.MULTILINE))
+
+
 def _under(source: Source, span: Span) -> str:
     return source.text[source.offset(span.line, span.column) : source.offset(span.end_line, span.end_column)]
 
@@ -61,7 +72,7 @@ def misplaced(source: Source, code: str, message: str, span: Span | None) -> str
         return None
     value = named.group(1).rstrip("…")
     under = _under(source, span)
-    if any(value in decoded for decoded in _decodings(under)):
+    if any(value in decoded for decoded in _decodings(under + _assigned(source, under))):
         return None
     if "***" in value:  # a secret masked in the message: the masked characters match any under the caret
         masked = re.compile(".+".join(re.escape(part) for part in re.split(r"\*{3,}", value)), re.S)

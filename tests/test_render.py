@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from capture import CaptureProxy, start_capture_proxy
+from capture import CaptureProxy
 from click.testing import CliRunner
 from fixture_cases import CONFIG_DIR, printed_findings
 
@@ -59,13 +58,6 @@ def test_json_format(tmp_path: Path) -> None:
     assert code == 0 and rendered["method"] == "POST"
     assert json.loads(rendered["body"]) == {"to": "1", "body": 'say "hi"\n'}
     assert {"name": "Authorization", "value": "Basic ************************"} in rendered["headers"]
-
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[CaptureProxy]:
-    capture = start_capture_proxy()
-    yield capture
-    capture.close()
 
 
 @pytest.mark.parametrize("name", ["ready-form", "ready-get", "ready-json", "raw-text-body", "powershell-backtick"])

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from capture import CaptureProxy, start_capture_proxy
+from capture import CaptureProxy
 from fixture_cases import CURL_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -117,13 +117,6 @@ def test_faithful_wrapper_hands_curl_the_fixture_words(variant: Variant) -> None
     """What curl receives is the fixture's words (plus Postman's --location): the fixture's curl truth holds."""
     added = ["--location"] if _label(variant) == "postman" else []
     assert _curl_argv(variant.text) == added + _curl_argv(FIXTURES[variant.case.split("/")[0]][0])
-
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[CaptureProxy]:
-    capture = start_capture_proxy()
-    yield capture
-    capture.close()
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the curl binary is not installed")

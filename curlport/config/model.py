@@ -79,9 +79,11 @@ def _check_expressible(request: Request) -> None:
     method = request.method
     if request.unsupported:
         what, span = request.unsupported[0]
+        advice = "Basic auth, a key header or a key parameter" if "authentication" in what else \
+            "a plain form, JSON or query-string call"
         raise UnsupportedRequestError(
-            f"curl would use {what}, which the generic provider form cannot express; "
-            "ask the provider for a plain form, JSON or query-string call", span)
+            f"curl would use {what}, which the generic provider form cannot express; ask the provider for {advice}",
+            span)
     if method.text.upper() not in SENDABLE_METHODS:
         raise UnsupportedRequestError(
             f"curl would send a {method.text} request; the generic provider form sends only GET or POST",

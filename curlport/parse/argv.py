@@ -90,6 +90,11 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
     if len(candidates) > 1:
         raise CurlUsageError(f"--{name} is ambiguous: it could be --{', --'.join(sorted(candidates)[:4])}",
                              command.span_of(word))
+    glued = _glued_value(name)
+    if glued is not None:  # at the value, where the space is missing
+        raise CurlUsageError(f"unknown curl option --{_shown(name)}: did you mean --{glued[0]} "
+                             f"'{_shown(glued[1])}'? (the option glued to its value: the doc lost the space between "
+                             "them)", command.span_of(word, 2 + len(glued[0]), len(word.text)))
     import difflib  # only an unknown option needs a suggestion
 
     close = difflib.get_close_matches(name, LONG_OPTIONS, n=1)
@@ -97,11 +102,56 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
     raise CurlUsageError(f"unknown curl option --{name}{hint}", command.span_of(word))
 
 
+#: An option written right after a closing quote (``'x-api-key: KEY'--data '{…}'``): the shell joins them.
+_OPTION_AFTER_QUOTE: Final = re.compile(r"(?<=['\"])--([a-z][a-z0-9-]*[a-z0-9])$")
+
+
+def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
+    """``-H 'x-api-key: KEY'--data '{…}'``: an option glued to the quoted text before it (the doc lost a space). The
+    shell makes them one word, so curl sends the option's name inside that value and the option's value as a URL; an
+    error at the option that names it, as the doc meant it, never a repair (which words belonged together is a
+    guess)."""
+    if "--" not in word.text[1:]:  # most words: no option inside them at all
+        return
+    written = command.source.text[word.start : word.end]
+    match = _OPTION_AFTER_QUOTE.search(written)
+    if match is None or match.start() == 0 or match.group(1) not in LONG_OPTIONS:
+        return
+    span = command.source.span(word.start + match.start(), word.end)
+    raise CurlUsageError(f"--{match.group(1)} at {span} is glued to the quoted text before it: a shell makes them one "
+                         f"word, so curl would not see the option; did you mean a space before --{match.group(1)}?",
+                         span)
+
+
+#: What a glued value holds that an option name never does: a pair's =, a header's colon, JSON, a file's @, a blank.
+_VALUE_LIKE: Final = re.compile(r"[=:{\[<@\s'\"]")
+
+
+def _glued_value(name: str) -> tuple[str, str] | None:
+    """``--datato=TO&msg=…`` (``--data"to=…"`` once the shell drops the quotes), ``--data=to=…``: the longest option
+    that takes a value and starts the word, and the value glued to it. Named in the error, never applied: which
+    option the doc meant is a guess (``--data-urlencode`` and ``--data`` send different bodies)."""
+    known = [option for option in LONG_OPTIONS if name.startswith(option) and LONG_OPTIONS[option].takes_argument]
+    if not known:
+        return None
+    option = max(known, key=len)
+    value = name[len(option):]
+    value = value[1:] if value.startswith("=") else value
+    return (option, value) if _VALUE_LIKE.search(value) else None  # --dataa is a typo of --data, not a value
+
+
+def _shown(text: str, limit: int = 32) -> str:
+    """A value quoted in an error, cut short: the message names the mistake, the span shows the rest (masked)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def read_invocation(command: ShellCommand) -> Invocation:
     """Read the words of a curl command into the options curl would act on."""
     uses: list[OptionUse] = []
     findings: list[Finding] = []
     words = command.words
+    for word in words:  # every word, option values too: the glued option hides in the value before it
+        _check_glued_after_quote(command, word)
     index = 0
     options_ended = False
 
@@ -123,6 +173,8 @@ def read_invocation(command: ShellCommand) -> Invocation:
             if is_curl(word):
                 ignore_from(command.source, word.start, word.end - word.start, findings, "a second curl command")
                 break
+            if not options_ended and uses and _rest_of_value(command, uses[-1], word, findings):
+                continue
             header = _header_without_option(command, words, index - 1, findings) if not options_ended else None
             if header is not None:
                 uses.append(OptionUse(_HEADER, False, word, header.text, header, 0))
@@ -160,6 +212,32 @@ def read_invocation(command: ShellCommand) -> Invocation:
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
     return Invocation(command, _method_words(command, uses, findings), tuple(findings))
+
+
+#: Options whose value is a pair (``message=Hello``) a doc may leave unquoted around a space.
+_PAIR_ROLES: Final = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.FORM,
+                                Role.FORM_STRING, Role.URL_QUERY})
+#: What a word curl would take for a URL holds when it may be one: a dot, a colon, a slash, a template base.
+_HOST_LIKE: Final = re.compile(r"[.:/]|^localhost$|^[{<$]", re.IGNORECASE)
+
+
+def _rest_of_value(command: ShellCommand, use: OptionUse, word: Word, findings: list[Finding]) -> bool:
+    """``-F message=Hello World``: a word that cannot be a host, on the line of the pair just before it, is the rest
+    of that pair's value, whose quotes the doc lost (curl would request http://World/). Joined into the value, and
+    said at the word; whether it was (the option's value now ends with it)."""
+    value_word = use.value_word
+    if value_word is None or use.role not in _PAIR_ROLES or "=" not in (use.value or "") \
+            or _HOST_LIKE.search(word.text) or word.text.upper() in _METHOD_WORDS \
+            or "\n" in command.source.text[value_word.end : word.start] or value_word.end == word.start \
+            or command.source.text[value_word.end - 1] in "'\"":  # a quoted value ends where its quotes say
+        return False
+    whole = joined([value_word, word])
+    span = command.span_of(word)
+    findings.append(notes.SHELL_REPAIR.at(
+        f"'{word.text}' at {span} cannot be a host: read as the rest of {use.option.display}'s value "
+        f"'{use.value} {word.text}', whose quotes the doc lost; curl would request http://{word.text}/", span))
+    use.value, use.value_word = (use.value or "") + " " + word.text, whole
+    return True
 
 
 def _value_words(words: tuple[Word, ...], index: int) -> int:

@@ -126,11 +126,16 @@ BULK_RECORDS_DROPPED: Final = NoteKind(
     "The sample sends several records at once; the first is the template and the others were dropped from the config"
     " (the platform sends one message per recipient).",
 )
+REQUEST_APPROXIMATED: Final = NoteKind(
+    "CP025", "request-approximated", Severity.WARNING,
+    "curl would send the request in a way the form cannot (multipart fields, an auth scheme picked from the server's"
+    " challenge); it was imported the closest way the form can, which most providers accept: a test send confirms.",
+)
 
 ALL_NOTE_KINDS: Final = (
     SHELL_REPAIR, IGNORED_TRAILING_TEXT, SHELL_SUBSTITUTION, FILE_REFERENCE,
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
     VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST, NO_CURL_WORD,
-    PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED,
+    PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED, REQUEST_APPROXIMATED,
 )

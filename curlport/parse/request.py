@@ -23,7 +23,15 @@ from curlport.parse import notes
 from curlport.parse.argv import Invocation, OptionUse
 from curlport.parse.curl_options import LONG_OPTIONS, Role
 from curlport.source import Span
-from curlport.urls import ANGLE_URL, TEMPLATE_BASE, split_url, url_problem
+from curlport.urls import (
+    ANGLE_URL,
+    TEMPLATE_BASE,
+    authority,
+    is_template_host,
+    is_template_port,
+    split_url,
+    url_problem,
+)
 
 #: The rule a line break inside a header is (its value's is found in the config; its name's only here).
 HEADER_LINE_BREAK: Final = "CP211"
@@ -139,6 +147,9 @@ class _Draft:
         self.without_effect: list[str] = []
         self.findings: list[Finding] = list(invocation.findings)
         self.malformed_headers: list[str] = []
+        #: The plain text fields of -F/--form-string, URL-encoded, and where the first option is.
+        self.form: list[BodyPart] = []
+        self.form_at: Span | None = None
 
     def span(self, use: OptionUse) -> Span:
         return self.invocation.span(use)
@@ -217,6 +228,38 @@ def _url_query(draft: _Draft, use: OptionUse) -> None:
     encoded = value[1:] if value.startswith("+") else _urlencoded(draft, use)
     if encoded is not None:
         draft.url_queries.append(Located(encoded, draft.span(use)))
+
+
+#: -F's text as curl reads it: blanks around it dropped, or a "quoted" text with \" and \\ escapes; whatever follows
+#: (``;type=…``, a ``;`` in unquoted text) is a part's parameter, which only a multipart body carries.
+_FORM_TEXT: Final = LazyPattern(r'[ \t]*(?:"((?:[^"\\]|\\.)*)"|(?!")([^;]*?))[ \t]*((?:;.*)?)', re.DOTALL)
+
+
+def _form_text(use: OptionUse, content: str) -> str | None:
+    """The text curl sends for a -F field (--form-string sends the content as it is), or None when the field is a
+    file (``@photo.png``, ``<message.txt``) or carries a part's parameters (``text;type=text/html``)."""
+    if use.role is Role.FORM_STRING:
+        return content
+    match = _FORM_TEXT.fullmatch(content)
+    if match is None or match.group(3) or content.lstrip(" \t")[:1] in ("@", "<"):
+        return None
+    quoted, plain = match.group(1), match.group(2)
+    return re.sub(r"\\(.)", r"\1", quoted, flags=re.DOTALL) if quoted is not None else plain
+
+
+def _form(draft: _Draft, use: OptionUse) -> None:
+    """A -F/--form-string text field: kept as a URL-encoded form pair (the form has no multipart body; build_request
+    says so). A file or a part's own type stays what the form cannot express."""
+    name, separator, content = (use.value or "").partition("=")
+    text = _form_text(use, content) if separator and name else None
+    if text is None:
+        draft.unsupported.append((f"a multipart form with a file or a part's parameters ({use.option.display})",
+                                  draft.span(use)))
+        return
+    if draft.form_at is None:
+        draft.form_at = draft.invocation.command.span_of(use.option_word)
+    draft.form.append(BodyPart(f"{curl_urlencode(name)}={curl_urlencode(text)}", draft.span(use), is_json=False,
+                               verbatim=False))
 
 
 _HEADER_LINE: Final = re.compile(r"^([^:;\s]+)\s*([:;])(.*)$", re.DOTALL)
@@ -348,8 +391,8 @@ _HANDLERS: Final[dict[Role, Callable[[_Draft, OptionUse], None]]] = {
     Role.USER_AGENT: _implied_header("User-Agent"),
     Role.REFERER: _implied_header("Referer"),
     Role.COOKIE: _implied_header("Cookie"),
-    Role.FORM: _unsupported("a multipart form"),
-    Role.FORM_STRING: _unsupported("a multipart form"),
+    Role.FORM: _form,
+    Role.FORM_STRING: _form,
     Role.PROTO_DEFAULT: _proto_default,
     Role.CONFIG_FILE: _file_option,
     Role.NETRC: _file_option,
@@ -463,6 +506,9 @@ def _check_host(url: Located) -> None:
     if TEMPLATE_BASE.match(url.text):
         return
     host = split_url(url.text).netloc
+    if host and not any(character.isalnum() for character in host) and not is_template_host(host):
+        raise CurlUsageError(f"the URL at {url.span} has no host name: '{host}' cannot be one; the doc's text lost its "
+                             "endpoint: write the provider's URL (https://host/path)", url.span)
     if not _NOT_A_HOST.match(host):
         return
     looks, fix = ("a header name", "write the header as -H 'Name: value'") if host.endswith(":") else \
@@ -470,6 +516,63 @@ def _check_host(url: Located) -> None:
     raise CurlUsageError(
         f"the URL at {url.span} has no host name: '{host}' looks like {looks}, not a host; the doc's text lost "
         f"its endpoint: write the provider's URL (https://host/path) and {fix}", url.span)
+
+
+def _auth_methods(draft: _Draft, has_user: bool) -> None:
+    """--basic is the form's Basic auth; --anyauth with credentials is too, said at the option, since curl would send
+    nothing first and use the scheme the server's 401 asks for (Basic is the form's only one). --digest, --ntlm and
+    --negotiate answer a server's challenge, which the form cannot: the request is refused with that reason."""
+    for name, span in draft.auth_methods.items():
+        if name == "anyauth" and has_user:
+            draft.findings.append(notes.REQUEST_APPROXIMATED.at(
+                f"--anyauth at {span} lets curl pick the scheme the server asks for; imported as Basic "
+                "authentication, the form's only scheme: a provider that requires Digest or NTLM refuses it, so a test"
+                " send must confirm", span, "/auth"))
+        elif name == "anyauth":
+            draft.without_effect.append("--anyauth")
+        elif name != "basic":
+            draft.unsupported.append((f"--{name} authentication (it answers the server's challenge)", span))
+
+
+def _form_body(draft: _Draft, has_data: bool, at: Span) -> bool:
+    """-F's text fields become the body, URL-encoded, with a warning at the first -F: curl would send
+    multipart/form-data, a body the form has no type for; most providers read both encodings, not all. A
+    Content-Type the command sets to multipart/form-data goes too (it would describe the other encoding)."""
+    if has_data or draft.get:
+        raise CurlUsageError("-F/--form and a data option (or -G) ask for two kinds of request; curl refuses this", at)
+    multipart = [(header, custom) for header, custom in draft.headers
+                 if header.name.lower() == "content-type" and header.value.lower().startswith("multipart/")]
+    draft.headers = [item for item in draft.headers if item not in multipart]
+    dropped = f", and its Content-Type header at {multipart[0][0].span} was dropped" if multipart else ""
+    draft.findings.append(notes.REQUEST_APPROXIMATED.at(
+        f"-F at {at}: curl sends these fields as multipart/form-data; the form sends them URL-encoded "
+        f"(application/x-www-form-urlencoded){dropped}: most providers accept both, not all, so a test send must "
+        "confirm", at, "/parameters"))
+    draft.data = draft.form
+    return True
+
+
+def _check_path_only(url: Located) -> None:
+    """``/v1/sms/send``: a path whose base URL the doc left out (an API tool's export without its ``{{baseUrl}}``).
+    One error, not a config: trust over coverage. Keeping it would need a host the text never wrote (inventing a
+    ``{{baseUrl}}`` template is a guess dressed as the doc's), and curl itself rejects it (``http:///v1/…``); the
+    operator knows the base URL and adds it in one edit, where a config with an invented host would be edited
+    anyway and could be sent as is."""
+    if not url.text.startswith("/") or url.text.startswith("//"):
+        return
+    raise CurlUsageError(
+        f"the URL '{_where_to(url.text)}' at {url.span} is a path without a host: the doc left out its base URL; "
+        f"write the provider's scheme and host before it (https://<host>{_where_to(url.text)})", url.span)
+
+
+def _template_authority(url: str) -> bool:
+    """``http://{{host}}:{{port}}/send``, ``http://IP:xxxx/``: a port (or a bracketed host) curl cannot use is the
+    doc's template for the reader to fill in; the URL is kept as written, and CP401 flags each part, so the config
+    is a draft to finish (exit 1) rather than a refusal that drops everything else the sample shows."""
+    _, host, port = authority(url)
+    return (port is not None and is_template_port(port)) or is_template_host(host)
+
+
 def _where_to(url: str) -> str:
     """A URL named in a message by its scheme, host and path: its user-info and query may hold credentials, and a
     cut-off quote of them would show what masking a whole value cannot find."""
@@ -488,13 +591,16 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         draft.findings.append(notes.EXTRA_URL.at(
             f"another URL at {extra.span} ({_where_to(extra.text)}): curl would send a second request; "
             "only the first is imported", extra.span))
+    _check_path_only(draft.urls[0])
     url = Located(_with_scheme(draft, _without_angle_brackets(draft, draft.urls[0])), draft.urls[0].span)
     _check_host(url)
     url, url_user, url_password = _split_credentials(draft, url)
     problem = url_problem(url.text)
-    if problem is not None:
+    if problem is not None and not _template_authority(url.text):
         raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
     has_data = bool(draft.data) or any(use.option.name in _DATA_OPTIONS for use in invocation.uses)
+    if draft.form_at is not None:
+        has_data = _form_body(draft, has_data, draft.form_at)
     method = _final_method(draft, has_data)
 
     username, password = url_user, url_password
@@ -508,10 +614,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     from_header = _basic_auth_from_header(draft)
     if from_header is not None:
         username, password = from_header
-    # with more than one method allowed curl sends nothing first and picks one from the 401
-    for name, span in draft.auth_methods.items():
-        if name != "basic":
-            draft.unsupported.append((f"--{name} authentication", span))
+    _auth_methods(draft, username is not None)
 
     body_parts: tuple[BodyPart, ...] | None = tuple(draft.data) if has_data else None
     query_parts = [Located(join_body(draft.data), None)] if draft.get and draft.data else []

@@ -697,13 +697,54 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
+    after = tokens.index(first) + 1
+    spaced = _same_line_words(tokens, after, dialect)
+    findings = []
+    if spaced:
+        url = _url_with_spaces(source, [url, *(_decode_word(token, dialect, source, []) for token in spaced)])
+        gap = source.span(first[3], first[3] + 1)
+        findings.append(notes.SHELL_REPAIR.at(
+            f"the URL line has unencoded spaces (the first at {gap}): read as one URL, each space sent as %20; curl "
+            "would take each word after a space for another URL", gap, "/endpoint"))
+        after += len(spaced)
     span = source.span(url.start, url.end)
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
                                  "sends; if the provider documents a body or headers, paste its curl command", span)
-    rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
+    rest, _ = _command_words(source, dialect, tokens, after, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
-    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
+    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+
+
+def _same_line_words(tokens: list[Token], position: int, dialect: str) -> list[Token]:
+    """The words after a pasted URL on its line, when they are the rest of it (``…&message=Hello World&…``): none
+    is an option or another URL (then the line is a command of sorts, read as one)."""
+    found = []
+    while position < len(tokens) and tokens[position][0] == _WORD_TERMINAL[dialect]:
+        found.append(tokens[position])
+        position += 1
+    if any(token[1].startswith("-") or _URL_START.match(token[1]) for token in found):
+        return []
+    return found
+
+
+def _url_with_spaces(source: Source, words: list[Word]) -> Word:
+    """The words of a pasted URL line as one URL: the blanks between them percent-encoded (the operator pasted one
+    URL; curl would take each word for a URL of its own), each character still pointing at its source."""
+    parts: list[str] = []
+    marks: list[tuple[int, int, bool]] = []
+    length = 0
+    for index, word in enumerate(words):
+        if index:
+            for offset in range(words[index - 1].end, word.start):
+                encoded = f"%{ord(source.text[offset]):02X}"
+                marks.append((length, offset, False))
+                parts.append(encoded)
+                length += len(encoded)
+        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        parts.append(word.text)
+        length += len(word.text)
+    return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
@@ -734,11 +775,15 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
             following = next((t for t in tokens[position + 1 :] if t[0] not in ("NEWLINE", "COMMENT")), None)
             if following is None:
                 break
-            if following[0] == word_type and following[1].startswith("-"):
+            option = following[0] == word_type and following[1].lstrip(_ESCAPE[dialect] + " \t").startswith("-")
+            # curl -X POST, then the URL alone on the next line: the command's URL, while it has none yet
+            url = following[0] == word_type and _URL_START.match(following[1].lstrip("'\"")) is not None \
+                and not any(_URL_START.match(word.text) for word in words)
+            if option or url:
                 span = source.span(start, end)
                 findings.append(notes.SHELL_REPAIR.at(
                     f"line break at {span} without a continuation: a shell would end the command here;"
-                    f" the next line's options were read as part of it", span))
+                    f" the next line's {'options were' if option else 'URL was'} read as part of it", span))
             else:
                 _ignore_rest(source, following, findings, "the next line")
                 break
@@ -768,6 +813,10 @@ _PS_ASSIGNMENT: Final = LazyPattern(r"\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)\s*=\s*
 _CMD_ASSIGNMENT: Final = LazyPattern(r'^"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?$', re.DOTALL)
 
 
+#: A script's or function's argument (``$1``, ``${2}``, ``$@``) outside single quotes: known only when it runs.
+_POSITIONAL: Final = LazyPattern(r"^(?:[^'$]|'[^']*'|\$(?![0-9@*]|\{[0-9@*]))*\$(?:[0-9@*]|\{[0-9@*])")
+
+
 def _assignments(source: Source, dialect: str, statement: list[Token], variables: dict[str, Assignment],
                  commands: list[ShellCommand]) -> bool:
     """Record a statement's literal assignments in ``variables``; False when it is not only literal assignments.
@@ -783,6 +832,8 @@ def _assignments(source: Source, dialect: str, statement: list[Token], variables
         return False
     known: dict[str, Assignment] = {}
     for name, value_token, span in pairs:
+        if dialect == "bash" and _POSITIONAL.search(value_token[1]):
+            return False  # NUMBER="$1": the script's argument, a template the variable's name and key decide
         if dialect == "cmd":
             value, literal = _cmd_value(source, value_token, variables)
         else:

@@ -24,6 +24,7 @@ from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection, 
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
 from curlport.rules.cp208_callback_url_field import is_callback_field
 from curlport.rules.json_body import body_of, looks_like_json
+from curlport.urls import authority, is_template_host
 
 _AUTH_FIELDS = {"basic": ("username", "password"), "oauth2": ("client_id", "client_secret")}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,19}[ \t]+(?=\S)")
@@ -42,8 +43,9 @@ def is_template_value(value: str, credential: bool) -> bool:
     return credential or not _BARE_CAPITALS.fullmatch(value.strip()) or _MASK.search(value) is not None
 
 
-def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str]]:
-    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries."""
+def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool | None, str, str]]:
+    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries; a
+    credential of None is a value already known to be a template (the endpoint's template host or port)."""
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
@@ -51,14 +53,21 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str
             if isinstance(value, str):
                 yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
     endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):  # where the scheme and host go ({{api_url}}/sms) or a label of the host (xxxxx.api…)
-        separator = endpoint.find("://")
-        at = separator + 3 if separator != -1 else 0
-        slash = endpoint.find("/", at)
-        host = endpoint[at : slash if slash != -1 else len(endpoint)]
-        for label in [host] if separator == -1 else host.split("."):
-            yield "/endpoint", at, at + len(label), label, False, "the endpoint's host", ""
-            at += len(label) + 1
+    if isinstance(endpoint, str) and "://" not in endpoint:  # where the scheme and host go ({{api_url}}/sms)
+        slash = endpoint.find("/")
+        host = endpoint[: slash if slash != -1 else len(endpoint)]
+        yield "/endpoint", 0, len(host), host, False, "the endpoint's host", ""
+    elif isinstance(endpoint, str):  # the host or a label of it (xxxxx.api…), the port
+        at, host, port = authority(endpoint)
+        if is_template_host(host):  # {{host}}, IP, xxx.xxx.xxx.xxx: a template as a whole, though no label is one
+            start = at + len(host) - len(host.lstrip())
+            yield "/endpoint", start, start + len(host.strip()), host.strip(), None, "the endpoint's host", ""
+        else:
+            for index, label in enumerate(host.split(".")):
+                start = at + sum(len(previous) + 1 for previous in host.split(".")[:index])
+                yield "/endpoint", start, start + len(label), label, False, "the endpoint's host", ""
+        if port is not None and not port.isdigit():  # the import keeps a port only when it is a template
+            yield "/endpoint", at + len(host) + 1, at + len(host) + 1 + len(port), port, None, "the endpoint's port", ""
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
             continue
@@ -78,7 +87,9 @@ def check(config: Config) -> Iterator[Problem]:
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
     for pointer, start, end, value, credential, where, key in _values(config):
-        if not is_template_value(value, credential) or is_callback_field(key, value):  # CP208's value
+        if credential is not None and not is_template_value(value, credential):
+            continue
+        if is_callback_field(key, value):  # a callback field's value is CP208's
             continue
         if claimed is None:  # at the first template value: most configs have none
             claimed = {}

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Final
 
-from curlport.variants import bulk, keys, mislabelled, shell, templates, url_templates
+from curlport.variants import (
+    approximated,
+    bulk,
+    keys,
+    mislabelled,
+    pasted_url,
+    scripts,
+    shell,
+    templates,
+    url_templates,
+)
 from curlport.variants.base import Generator, Variant
 
 CLASSES: Final[dict[str, Generator]] = {
@@ -20,6 +30,11 @@ CLASSES: Final[dict[str, Generator]] = {
     url_templates.KLASS: url_templates.variants,
     keys.KLASS: keys.variants,
     templates.OTP_KLASS: templates.otp_variants,
+    url_templates.HOST_KLASS: url_templates.host_variants,
+    pasted_url.KLASS: pasted_url.variants,
+    scripts.KLASS: scripts.variants,
+    approximated.FORM_KLASS: approximated.form_variants,
+    approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -199,7 +199,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional") is not None:
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional"):
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:

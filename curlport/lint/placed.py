@@ -121,7 +121,7 @@ class _CurlLocator(Locator):
         self._spans = result.source_map
         self._config = config
         self._texts: dict[str, str] | None = None
-        #: Where each fragment is written in each word, and where it is in each config value: each looked up once.
+        #: Where each fragment is written in each word: looked up once.
         self._found: dict[tuple[Span, str], list[int]] = {}
         #: Where the n-th of n occurrences of each fragment of each value is written, by its offset in the value.
         self._ranked: dict[tuple[str, str], dict[int, int]] = {}

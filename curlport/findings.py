@@ -59,7 +59,7 @@ class Finding(NamedTuple):
 MAX_PER_CODE = 100
 
 
-def capped(findings: Iterable[Finding], limit: int = MAX_PER_CODE) -> tuple[tuple[Finding, ...], tuple[Omitted, ...]]:
+def capped(findings: Iterable[Finding], limit: int = MAX_PER_CODE) -> Capped:
     """The first ``limit`` findings of each code, in order, and how many of each code were left out."""
     seen: Counter[str] = Counter()
     kept = []
@@ -67,7 +67,7 @@ def capped(findings: Iterable[Finding], limit: int = MAX_PER_CODE) -> tuple[tupl
         seen[finding.code] += 1
         if seen[finding.code] <= limit:
             kept.append(finding)
-    return tuple(kept), tuple(Omitted(code, count - limit) for code, count in seen.items() if count > limit)
+    return Capped(tuple(kept), tuple(Omitted(code, count - limit) for code, count in seen.items() if count > limit))
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,10 @@ class Omitted:
 
     def line(self, path: str) -> str:
         return f"{path}: … and {self.count:,} more {self.code} in this file"
+
+
+class Capped(NamedTuple):
+    """Findings as they are shown: at most ``MAX_PER_CODE`` of each code, in file order, and the others counted."""
+
+    findings: tuple[Finding, ...]
+    omitted: tuple[Omitted, ...]

@@ -221,7 +221,8 @@ def _case(folder: Path, stem: str, text: bytes, places: str = 'to = "query:to"\n
 
 def test_the_report_goes_on_past_texts_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _case(tmp_path, "a-utf16", "curl https://x.example/s?to=447700900123&text=Hi+there".encode("utf-16"))
-    _case(tmp_path, "b-multipart", b"curl -F to=447700900123 -F 'text=Hi there' https://x.example/s")
+    # a file part stays refused (text-only -F fields import as form fields, CP025)
+    _case(tmp_path, "b-multipart", b"curl -F to=447700900123 -F 'text=Hi there' -F file=@a.txt https://x.example/s")
     _case(tmp_path, "c-good", b"curl 'https://x.example/s?to=447700900123&text=Hi+there'")
     assert report_main([str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()

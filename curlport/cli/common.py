@@ -12,7 +12,7 @@ import click
 
 from curlport.diagnostics import described, format_diagnostic
 from curlport.errors import CurlportError, OutputError
-from curlport.findings import Finding, capped
+from curlport.findings import Finding, Omitted, capped
 from curlport.inputs import MAX_INPUT_BYTES, read_bounded, read_stream
 from curlport.source import Source
 
@@ -87,11 +87,15 @@ def output_error(error: OutputError) -> ToolError:
     return (FindingsError if error.exit_code == 1 else ToolError)(f"{error.path}: error: {error.reason}")
 
 
-def print_findings(findings: tuple[Finding, ...], file: str, source: Source) -> None:
-    """The findings on stderr, at most ``MAX_PER_CODE`` of each code (the others counted), in one write."""
-    shown, omitted = capped(findings)
+def print_findings(findings: tuple[Finding, ...], file: str, source: Source, omitted: tuple[Omitted, ...] = ()) \
+        -> None:
+    """The findings on stderr, at most ``MAX_PER_CODE`` of each code (the others counted), in one write.
+
+    ``omitted``: the findings of each code already left out (``Capped.omitted``).
+    """
+    shown, more = capped(findings)
     lines = [format_diagnostic(file, finding.span, f"{finding.code} {finding.severity.value}",
                                described(finding, True), source) for finding in shown]
-    lines += [each.line(file) for each in omitted]
+    lines += [each.line(file) for each in omitted + more]
     if lines:
         click.echo("\n".join(lines), err=True)

@@ -21,7 +21,7 @@ from curlport.errors import CurlportError, OutputError
 from curlport.findings import Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
-from curlport.lint.placed import check_import
+from curlport.lint.placed import check_import_capped
 from curlport.preflight.platforms import PLATFORM_NAMES
 from curlport.source import Source
 
@@ -96,8 +96,8 @@ def import_command(curl_file: str, output: Path | None, force: bool, name: str |
             result, applied = fix_import(result, unsafe=unsafe_fixes)
             for change in applied:
                 click.echo(f"{file}: fixed {change.code} at {change.pointer}: {change.description}", err=True)
-        findings = check_import(result)
-        print_findings(findings, file, result.source)
+        findings, omitted = check_import_capped(result)
+        print_findings(findings, file, result.source, omitted)
         if output_format == "form":
             from curlport.config.form_view import render_form  # lazy: most imports print the JSON
 

@@ -6,15 +6,15 @@ fixer, pre-flight's reader of a config's shape).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
+import heapq
+from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
 
-from curlport.findings import Finding, FixOffer
+from curlport.findings import MAX_PER_CODE, Capped, Finding, FixOffer, Omitted
 from curlport.rules import each_problem
 from curlport.rules.base import Config, Problem, Rule, resolve, slots, walked
-from curlport.source import Span, nearest_span
+from curlport.source import Source, Span, nearest_span
 
 if TYPE_CHECKING:
     from curlport.importer import ImportResult
@@ -34,16 +34,29 @@ _SAID_BETTER_BY_A_RULE = {"CP001": "CP401"}
 
 def check_import(result: ImportResult, selected: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """What the importer noticed, and what the rules find in the config it made (each thing said once)."""
-    asked = {candidate.slot.pointer for decision in (result.detection.decisions if result.detection else ())
-             if decision.outcome == "ask" for candidate in decision.candidates}
+    return check_import_capped(result, selected, None).findings
+
+
+def check_import_capped(result: ImportResult, selected: frozenset[str] | None = None,
+                        limit: int | None = MAX_PER_CODE) -> Capped:
+    """``check_import`` as shown: at most ``limit`` findings of each code (``placed_findings``), the others counted."""
     config = walked(result.config, result.detected)
-    rules = [finding for finding in rule_findings(config, curl_locator(result, config), selected)
-             if finding.code != _SAID_BY_THE_ASK or finding.pointer not in asked]
-    better = {(finding.code, finding.span) for finding in rules}
-    notes = [finding for finding in result.findings
-             if (rule := _SAID_BETTER_BY_A_RULE.get(finding.code)) is None
-             or not any(code == rule and _overlap(span, finding.span) for code, span in better)]
-    return tuple(in_file_order(notes + rules, selected))
+    problems = list(each_problem(config, selected))
+    if any(rule.code == _SAID_BY_THE_ASK for rule, _ in problems):
+        asked = {candidate.slot.pointer for decision in (result.detection.decisions if result.detection else ())
+                 if decision.outcome == "ask" for candidate in decision.candidates}
+        problems = [(rule, problem) for rule, problem in problems
+                    if rule.code != _SAID_BY_THE_ASK or problem.pointer not in asked]
+    locate = _CurlLocator(result, config)
+    notes = [finding for finding in result.findings if selected is None or finding.code in selected
+             or finding.code == PARSE_ERROR]
+    if any(note.code in _SAID_BETTER_BY_A_RULE for note in notes):
+        better = {(rule.code, locate(problem)) for rule, problem in problems
+                  if rule.code in _SAID_BETTER_BY_A_RULE.values()}
+        notes = [finding for finding in notes
+                 if (rule := _SAID_BETTER_BY_A_RULE.get(finding.code)) is None
+                 or not any(code == rule and _overlap(span, finding.span) for code, span in better)]
+    return placed_findings(notes, problems, locate, limit)
 
 
 def _overlap(one: Span | None, other: Span | None) -> bool:
@@ -54,7 +67,41 @@ def _overlap(one: Span | None, other: Span | None) -> bool:
         (other.line, other.column) < (one.end_line, one.end_column)
 
 
-class _CurlLocator:
+#: A problem's characters as the offsets [start, end) in the text: a span not made yet (a plain tuple: a megabyte of
+#: repeated placeholders has 350,000 problems, and most of them are only counted).
+Offsets = tuple[int, int]
+
+
+class Locator:
+    """Where a rule's problem is in the text its config came from: a span, or None when it is nowhere in it.
+
+    A subclass says where (``place``), as ``Offsets`` when it has them: the span is made only for a problem that is
+    shown (``__call__``); the others are put in file order by where they start (``where``, ``placed_findings``).
+    """
+
+    def __init__(self, source: Source) -> None:
+        self._source = source
+
+    def place(self, problem: Problem) -> Span | Offsets | None:
+        raise NotImplementedError
+
+    def __call__(self, problem: Problem) -> Span | None:
+        place = self.place(problem)
+        return place if place is None or isinstance(place, Span) else self._source.span(*place)
+
+    def where(self, problem: Problem) -> int:
+        """The offset in the text where the span ``__call__`` gives starts; -1 when it gives none."""
+        return self.start(self.place(problem))
+
+    def start(self, place: Span | Offsets | None) -> int:
+        """The offset where ``place`` starts, -1 for none: offsets sort as lines and columns do (``in_file_order``),
+        every span being made from offsets in this text (``Source.span``)."""
+        if place is None:
+            return -1
+        return self._source.offset(place.line, place.column) if isinstance(place, Span) else place[0]
+
+
+class _CurlLocator(Locator):
     """The problem's characters in the curl text, when they can be told apart there; else the whole argument.
 
     The source map knows which shell word a config value came from, not where inside
@@ -70,15 +117,16 @@ class _CurlLocator:
     """
 
     def __init__(self, result: ImportResult, config: Config) -> None:
+        super().__init__(result.source)
         self._spans = result.source_map
-        self._source = result.source
         self._config = config
         self._texts: dict[str, str] | None = None
-        #: Where each fragment is written in each word, and where it is in each config value: each looked up once.
+        #: Where each fragment is written in each word: looked up once.
         self._found: dict[tuple[Span, str], list[int]] = {}
-        self._in_values: dict[tuple[str, str], list[int]] = {}
+        #: Where the n-th of n occurrences of each fragment of each value is written, by its offset in the value.
+        self._ranked: dict[tuple[str, str], dict[int, int]] = {}
 
-    def __call__(self, problem: Problem) -> Span | None:
+    def place(self, problem: Problem) -> Span | Offsets | None:
         pointer, _, start, end, _ = problem
         # most pointers are located themselves: one lookup, before the walk up to a located parent
         span = self._spans.get(pointer) or nearest_span(pointer, self._spans)
@@ -89,23 +137,24 @@ class _CurlLocator:
         fragment = text[start:end]
         if not fragment:
             return span
-        key = (span, fragment)
-        if key not in self._found:
-            self._found[key] = _offsets(self._source.text, fragment, *self._bounds(span))
-        written = self._found[key]
+        written = self._found.get((span, fragment))
+        if written is None:
+            written = self._found[(span, fragment)] = _offsets(self._source.text, fragment, *self._bounds(span))
         if len(written) == 1:
-            return self._source.span(written[0], written[0] + len(fragment))
+            return written[0], written[0] + len(fragment)
         if written:  # there several times (user=xxxxx&password=xxxxx): the n-th in the value is the n-th written,
             # when the value has as many; else told apart by what comes before it
-            if (pointer, fragment) not in self._in_values:
-                self._in_values[(pointer, fragment)] = _offsets(text, fragment, 0, len(text))
-            in_value = self._in_values[(pointer, fragment)]
-            nth = bisect_left(in_value, start)
-            if len(in_value) == len(written) and nth < len(in_value) and in_value[nth] == start:
-                return self._source.span(written[nth], written[nth] + len(fragment))
+            ranked = self._ranked.get((pointer, fragment))
+            if ranked is None:
+                in_value = _offsets(text, fragment, 0, len(text))
+                ranked = self._ranked[(pointer, fragment)] = \
+                    dict(zip(in_value, written, strict=True)) if len(in_value) == len(written) else {}
+            at = ranked.get(start)
+            if at is not None:
+                return at, at + len(fragment)
             index = self._in_context(span, text, start, end) if len(fragment) < _CONTEXT else None
             if index is not None:  # a comma, a backslash: found by the text around it
-                return self._source.span(index, index + len(fragment))
+                return index, index + len(fragment)
             found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
         else:
             found = self._source.find_after(span, fragment, "")  # from another word: once in the whole text
@@ -157,17 +206,40 @@ def _offsets(text: str, fragment: str, start: int, end: int) -> list[int]:
     return found
 
 
-def rule_findings(config: Config, locate: Callable[[Problem], Span | None],
-                   selected: frozenset[str] | None,
-                   problems: list[tuple[Rule, Problem]] | None = None) -> list[Finding]:
-    return [
-        Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
-                FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
-        for rule, problem in (each_problem(config, selected) if problems is None else problems)
-    ]
+def placed_findings(found: list[Finding], problems: list[tuple[Rule, Problem]], locate: Locator,
+                    limit: int | None = None) -> Capped:
+    """``found`` (findings placed already: import notes, schema violations) and the rules' problems as findings in
+    file order (``in_file_order``), at most ``limit`` of each code and the others counted (``findings.capped``).
+
+    Only the problems shown are located: of a code with more than ``limit``, each problem's place in the file
+    order is worked out (``Locator.where``, a number) and only the first ``limit`` become findings, so the
+    300,000 repeated placeholders of a megabyte of text cost a comparison each, not a span and a finding each.
+    """
+    counts = Counter(finding.code for finding in found)
+    counts.update(rule.code for rule, _ in problems)
+    crowded = {code: count for code, count in counts.items() if count > limit} if limit is not None else {}
+    shown = [finding for finding in found if finding.code not in crowded]
+    shown += [_finding(rule, problem, locate) for rule, problem in problems if rule.code not in crowded]
+    if limit is None or not crowded:
+        return Capped(tuple(in_file_order(shown, None)), ())
+    where = locate.where
+    for code in crowded:  # its first ``limit`` in file order, ties in the order they were found
+        places = [(locate.start(finding.span), index) for index, finding in enumerate(found) if finding.code == code]
+        places += [(where(problem), index) for index, (rule, problem) in enumerate(problems, len(found))
+                   if rule.code == code]
+        shown += [found[index] if index < len(found) else _finding(*problems[index - len(found)], locate)
+                  for _, index in heapq.nsmallest(limit, places)]
+    ordered = in_file_order(shown, None)
+    first_shown = dict.fromkeys(finding.code for finding in ordered if finding.code in crowded)
+    return Capped(tuple(ordered), tuple(Omitted(code, crowded[code] - limit) for code in first_shown))
 
 
-def curl_locator(result: ImportResult, config: Config | None = None) -> Callable[[Problem], Span | None]:
+def _finding(rule: Rule, problem: Problem, locate: Locator) -> Finding:
+    return Finding(rule.code, rule.severity, problem.message, locate(problem), problem.pointer,
+                   FixOffer(problem.fix.description, problem.fix.safe) if problem.fix else None)
+
+
+def curl_locator(result: ImportResult, config: Config | None = None) -> Locator:
     """Where a problem of an imported config is in the curl text it came from.
 
     ``config``: the result's config as the rules read it (``walked``), when the caller has it: its listed values

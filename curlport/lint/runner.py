@@ -10,14 +10,14 @@ is reported; a .curl command is the provider's sample and is never rewritten
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from curlport.config.schema import is_valid, merged_violations, violations
 from curlport.credentials import credential_spellings, json_text_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
-from curlport.findings import MAX_PER_CODE, Finding, Omitted, Severity, capped
+from curlport.findings import MAX_PER_CODE, Capped, Finding, Omitted, Severity
 from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
 from curlport.json_positions import (
     SURROGATE_ESCAPE,
@@ -27,10 +27,10 @@ from curlport.json_positions import (
     parse_with_positions,
 )
 from curlport.lint.discovery import discover
-from curlport.lint.placed import PARSE_ERROR, check_import, in_file_order, rule_findings
+from curlport.lint.placed import PARSE_ERROR, Locator, Offsets, check_import_capped, in_file_order, placed_findings
 from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
-from curlport.rules import RULES_BY_CODE, run_rules
+from curlport.rules import run_rules
 from curlport.rules.base import Problem, walked
 from curlport.source import Source, Span, nearest_span
 
@@ -139,7 +139,8 @@ def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fi
                   as_json: bool | None = None, document: dict[str, Any] | None = None) -> FileReport:
     """``lint_text``, with a crash in it (a bug) reported as a CP000 finding on that file: the run goes on."""
     try:
-        return lint_text(data, path, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json, document=document)
+        return lint_text(data, path, selected, fix=fix, unsafe_fixes=unsafe_fixes, as_json=as_json, document=document,
+                         limit=MAX_PER_CODE)
     except Exception as error:  # the last resort for one file: the other files are still linted
         message = (f"internal error while linting this file: {type(error).__name__}: {error} "
                    f"(please report this at {BUG_REPORT})")
@@ -147,17 +148,20 @@ def _lint_guarded(data: bytes, path: str, selected: frozenset[str] | None, *, fi
 
 
 def _at_least(severity: Severity, report: FileReport) -> FileReport:
-    """The findings at ``severity`` and above, at most ``MAX_PER_CODE`` of each code (the others counted)."""
-    if not report.findings or (severity is Severity.INFO and len(report.findings) <= MAX_PER_CODE):
-        return report  # most files: nothing to drop or count
-    findings, omitted = capped(f for f in report.findings if f.severity.rank >= severity.rank)
-    return report._replace(findings=findings, omitted=omitted)
+    """The findings at ``severity`` and above, and the counts of those left out (``lint_text``'s ``limit``)."""
+    if not report.findings or severity is Severity.INFO:
+        return report  # most files: nothing to drop
+    findings = tuple(f for f in report.findings if f.severity.rank >= severity.rank)
+    kept = {finding.code for finding in findings}  # a code's findings all have its severity: shown, or left out
+    return report._replace(findings=findings, omitted=tuple(each for each in report.omitted if each.code in kept))
 
 
 def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *, fix: bool = False,
               unsafe_fixes: bool = False, as_json: bool | None = None,
-              document: dict[str, Any] | None = None) -> FileReport:
+              document: dict[str, Any] | None = None, limit: int | None = None) -> FileReport:
     """Lint the bytes of one file, a .curl command or a .json config by its name (or by ``as_json``).
+
+    ``limit``: at most this many findings of each code, the others counted (``FileReport.omitted``) and never located.
 
     ``document``: what ``json.loads(data)`` gave, when the caller has it (discovery parsed the file to tell it is a
     config). Once ``data`` decodes (``decode_input``: UTF-8, no NUL), ``json.loads`` of the bytes reads the same
@@ -172,9 +176,11 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
         if fixed is not None and fixed.text != text:
             source = Source(fixed.text, path)
             source.add_secrets(lambda: json_text_spellings(text))  # the diff shows the lines the fix replaced
-            return FileReport(path, source, tuple(_lint_config(source, selected)), fixed.applied, fixed.text, text)
+            shown = _lint_config(source, selected, limit)
+            return FileReport(path, source, shown.findings, fixed.applied, fixed.text, text, shown.omitted)
         source = Source(text, path)
-        return FileReport(path, source, tuple(_lint_config(source, selected, None if fix else document)))
+        shown = _lint_config(source, selected, limit, None if fix else document)
+        return FileReport(path, source, shown.findings, omitted=shown.omitted)
     from curlport.importer import import_curl  # here: a run of .json configs needs no curl reader
 
     source = Source(text, path)
@@ -186,8 +192,9 @@ def lint_text(data: bytes, path: str, selected: frozenset[str] | None = None, *,
     except CurlportError as error:
         return FileReport(path, source, (_error_finding(PARSE_ERROR, error),))
     # The command is the provider's sample and stays as it is: its findings offer no --fix.
-    findings = [finding._replace(fix=None) for finding in check_import(result, selected)]
-    return FileReport(path, result.source, tuple(findings))  # the import's source: it knows the credentials
+    shown = check_import_capped(result, selected, limit)
+    findings = tuple(finding._replace(fix=None) for finding in shown.findings)
+    return FileReport(path, result.source, findings, omitted=shown.omitted)  # the import's source knows the secrets
 
 
 def _fixed(text: str, selected: frozenset[str] | None, unsafe: bool) -> FixedText:
@@ -200,8 +207,8 @@ def _error_finding(code: str, error: CurlportError) -> Finding:
     return Finding(code, Severity.ERROR, error.message, error.span)
 
 
-def _lint_config(source: Source, selected: frozenset[str] | None, document: dict[str, Any] | None = None) \
-        -> list[Finding]:
+def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | None,
+                 document: dict[str, Any] | None = None) -> Capped:
     """The findings of a .json config; the positions of its values are worked out only when there is one to place.
 
     Most configs in CI are clean: ``json.loads`` (in C) and the generated validator say so
@@ -218,20 +225,19 @@ def _lint_config(source: Source, selected: frozenset[str] | None, document: dict
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
     if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
             and _unreadable(quick) is None:
-        return []
+        return Capped((), ())
     try:
         config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
     except json.JSONDecodeError as error:
         span = Span(error.lineno, error.colno, error.lineno, error.colno + 1)
         source.add_secrets(lambda: json_text_spellings(source.text))
-        return [Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span)]
+        return Capped((Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span),), ())
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
     source.add_secrets(lambda: credential_spellings(
         config, shared.place_slots if shared is not None and config == quick else None))
     spans = ValueSpans(source, offsets)
-    locate = json_locator(source, offsets)
-    findings = rule_findings(config, locate, selected, problems) if isinstance(config, dict) else []
-    explained = {f.pointer for f in findings if RULES_BY_CODE[f.code].explains_schema}
+    problems = problems if isinstance(config, dict) else []
+    explained = {problem.pointer for rule, problem in problems if rule.explains_schema}
     errors = violations(config)
     schema_findings = [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", nearest_span(pointer, spans), pointer or "/")
@@ -239,11 +245,11 @@ def _lint_config(source: Source, selected: frozenset[str] | None, document: dict
     ]
     unreadable = None if errors else _unreadable(config)
     # a rule's error at the same value (CP401 on a template endpoint) already says why pre-flight cannot use it
-    if unreadable is not None and not any(f.pointer == unreadable.pointer and f.severity is Severity.ERROR
-                                          for f in findings):
+    if unreadable is not None and not any(problem.pointer == unreadable.pointer and rule.severity is Severity.ERROR
+                                          for rule, problem in problems):
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
                                        nearest_span(unreadable.pointer, spans), unreadable.pointer))
-    return in_file_order(schema_findings + findings, selected)
+    return placed_findings(in_file_order(schema_findings, selected), problems, json_locator(source, offsets), limit)
 
 
 def _unreadable(config: Any) -> ProviderShapeError | None:
@@ -285,20 +291,26 @@ class ValueSpans(Mapping[str, Span]):
         return len(self._offsets)
 
 
-def json_locator(source: Source, offsets: Mapping[str, int]) -> Callable[[Problem], Span | None]:
+def json_locator(source: Source, offsets: Mapping[str, int]) -> Locator:
     """Where a problem is in a JSON config (``offsets`` from ``parse_with_positions`` or ``located``): inside a
     string, the offending characters themselves; otherwise the value."""
-    spans = ValueSpans(source, offsets)
+    return _JsonLocator(source, offsets)
 
-    strings: dict[int, StringOffsets] = {}
 
-    def locate(problem: Problem) -> Span | None:
-        start = offsets.get(problem.pointer)
-        if start is None or source.text[start] != '"':
-            return nearest_span(problem.pointer, spans)
+class _JsonLocator(Locator):
+    def __init__(self, source: Source, offsets: Mapping[str, int]) -> None:
+        super().__init__(source)
+        self._offsets = offsets
+        self._spans = ValueSpans(source, offsets)
+        self._strings: dict[int, StringOffsets] = {}
+
+    def place(self, problem: Problem) -> Span | Offsets | None:
+        text = self._source.text
+        start = self._offsets.get(problem.pointer)
+        if start is None or text[start] != '"':
+            return nearest_span(problem.pointer, self._spans)
         if problem.end is None:  # the whole value, inside its quotes
-            return source.span(start + 1, literal_end(source.text, start) - 1)
-        if start not in strings:
-            strings[start] = StringOffsets(source.text, start)
-        return source.span(strings[start].offset(problem.start), strings[start].offset(problem.end))
-    return locate
+            return start + 1, literal_end(text, start) - 1
+        if start not in self._strings:
+            self._strings[start] = StringOffsets(text, start)
+        return self._strings[start].offset(problem.start), self._strings[start].offset(problem.end)

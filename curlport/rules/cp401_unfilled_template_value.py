@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from curlport.config.detect import sample_range
+from curlport.config.detect import Place, sample_range
 from curlport.config.detect.signals import masked_number, template_words
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
@@ -42,14 +42,15 @@ def is_template_value(value: str, credential: bool) -> bool:
     return credential or not _BARE_CAPITALS.fullmatch(value.strip()) or _MASK.search(value) is not None
 
 
-def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str]]:
-    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries."""
+def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | None]]:
+    """(pointer, start, end, value, what holds it) of each value the request carries: a detection place, the name of
+    an auth field, or None for a label of the endpoint's host (see ``_about``)."""
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
             value = auth.get(key)
             if isinstance(value, str):
-                yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
+                yield f"/auth/{key}", 0, len(value), value, key
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):  # where the scheme and host go ({{api_url}}/sms) or a label of the host (xxxxx.api…)
         separator = endpoint.find("://")
@@ -57,7 +58,7 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str
         slash = endpoint.find("/", at)
         host = endpoint[at : slash if slash != -1 else len(endpoint)]
         for label in [host] if separator == -1 else host.split("."):
-            yield "/endpoint", at, at + len(label), label, False, "the endpoint's host", ""
+            yield "/endpoint", at, at + len(label), label, None
             at += len(label) + 1
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
@@ -65,19 +66,31 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool, str, str
         start, end, value = slot.start, slot.end, slot.value
         if slot.is_json:
             start, end = start + 1, end - 1  # inside the quotes
-        credential = is_credential_name(slot.place.key)
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
                 start, value = start + scheme.end(), value[scheme.end():]
-        yield slot.pointer, start, end, value, credential, slot.place.describe(), slot.place.key
+        yield slot.pointer, start, end, value, slot.place
+
+
+def _about(holder: Place | str | None) -> tuple[bool, str, str]:
+    """(whether it stands where a credential goes, where it is in words, its name) of what holds a value: asked only
+    of the few values that look like templates."""
+    if isinstance(holder, Place):
+        return is_credential_name(holder.key), holder.describe(), holder.key
+    if holder is not None:
+        return True, f"the auth's {holder}", holder
+    return False, "the endpoint's host", ""
 
 
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
-    for pointer, start, end, value, credential, where, key in _values(config):
+    for pointer, start, end, value, holder in _values(config):
+        if not masked_number(value) and template_words(value) is None:
+            continue  # most values: two answers decided once per distinct value, and nothing more asked of them
+        credential, where, key = _about(holder)
         if not is_template_value(value, credential) or is_callback_key(key):  # a callback field's value is CP208's
             continue
         if claimed is None:  # at the first template value: most configs have none

@@ -28,6 +28,10 @@ _SECRET_PATTERNS = (
     # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
     re.compile(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
+#: For each pattern above, the words (lower case) of which every match holds one: a text without any of them is not
+#: searched with that pattern. Masking writes only asterisks, so it never adds such a word for a later pattern.
+_NEEDED_WORDS = (("-u",), ("://",), ("--oauth2-bearer",), ("authorization",), ("key", "token", "secret"),
+                 ("key", "token", "secret", "pass", "pwd"))
 # What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
 _NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
                            r"your[_-]?\w*|x{4,})$")
@@ -50,8 +54,13 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(_mask_group, text)
+    # The letters a case-insensitive pattern takes for i and s that lower() spells otherwise (U+0131 dotless i,
+    # U+017F long s, and U+0130, which lowers to i and a combining dot): spelled as the patterns see them, so a
+    # pattern is left out only when it cannot match.
+    folded = lowered.replace("\u0131", "i").replace("\u017f", "s").replace("i\u0307", "i")
+    for pattern, needed in zip(_SECRET_PATTERNS, _NEEDED_WORDS, strict=True):
+        if any(word in folded for word in needed):
+            text = pattern.sub(_mask_group, text)
     return text
 
 

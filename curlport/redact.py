@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from curlport.lazy_pattern import LazyPattern
+
 _SECRET_WORDS = (
     r"api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|password|passwd|pwd|pass"
 )
@@ -28,10 +30,13 @@ _SECRET_PATTERNS = (
     # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
     re.compile(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
-#: For each pattern above, the words (lower case) of which every match holds one: a text without any of them is not
-#: searched with that pattern. Masking writes only asterisks, so it never adds such a word for a later pattern.
-_NEEDED_WORDS = (("-u",), ("://",), ("--oauth2-bearer",), ("authorization",), ("key", "token", "secret"),
-                 ("key", "token", "secret", "pass", "pwd"))
+#: For each pattern above, what every match of it holds, in the text lowered: a text without it is not searched with
+#: that pattern. These are searched fast (case-sensitive, starting with plain letters), where each pattern above tries
+#: its alternatives at every position. Masking writes only asterisks, so it never makes one appear for a later
+#: pattern.
+_NEEDED = tuple(LazyPattern(needed) for needed in (
+    "-u", "://", "--oauth2-bearer", r"authorization\s*:", r"(?:key|token|secret)\s*:",
+    r"""(?:key|token|secret|password|passwd|pwd|pass)["']?\s*[=:]"""))
 # What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
 _NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
                            r"your[_-]?\w*|x{4,})$")
@@ -58,8 +63,8 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     # U+017F long s, and U+0130, which lowers to i and a combining dot): spelled as the patterns see them, so a
     # pattern is left out only when it cannot match.
     folded = lowered.replace("\u0131", "i").replace("\u017f", "s").replace("i\u0307", "i")
-    for pattern, needed in zip(_SECRET_PATTERNS, _NEEDED_WORDS, strict=True):
-        if any(word in folded for word in needed):
+    for pattern, needed in zip(_SECRET_PATTERNS, _NEEDED, strict=True):
+        if needed.search(folded):
             text = pattern.sub(_mask_group, text)
     return text
 

@@ -272,9 +272,9 @@ def test_secret_patterns_behind_a_first_letter_lookahead_match_as_the_plain_patt
                    [(m.span(), m.groups()) for m in plain.finditer(text)], (pattern.pattern, text)
 
 
-def test_masking_runs_only_the_patterns_a_text_has_the_words_for_and_masks_as_running_them_all() -> None:
-    """``redact`` leaves out a pattern whose words a text lacks (dotless i, long s and dotted capital I spelled as
-    the patterns see them): what it masks is what running every pattern masks."""
+def test_masking_runs_only_the_patterns_a_text_can_match_and_masks_as_running_them_all() -> None:
+    """``redact`` leaves out a pattern when the text lowered lacks what every match of it holds (dotless i, long s and
+    dotted capital I spelled as the patterns see them): what it masks is what running every pattern masks."""
     from curlport.redact import _SECRET_PATTERNS, _TRIGGER_WORDS, _mask_group, redact
 
     def every_pattern(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from curlport.lazy_pattern import LazyPattern
+
 _SECRET_WORDS = (
     r"api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|password|passwd|pwd|pass"
 )
@@ -28,6 +30,13 @@ _SECRET_PATTERNS = (
     # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
     re.compile(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
+#: For each pattern above, what every match of it holds, in the text lowered: a text without it is not searched with
+#: that pattern. These are searched fast (case-sensitive, starting with plain letters), where each pattern above tries
+#: its alternatives at every position. Masking writes only asterisks, so it never makes one appear for a later
+#: pattern.
+_NEEDED = tuple(LazyPattern(needed) for needed in (
+    "-u", "://", "--oauth2-bearer", r"authorization\s*:", r"(?:key|token|secret)\s*:",
+    r"""(?:key|token|secret|password|passwd|pwd|pass)["']?\s*[=:]"""))
 # What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
 _NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
                            r"your[_-]?\w*|x{4,})$")
@@ -50,8 +59,13 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(_mask_group, text)
+    # The letters a case-insensitive pattern takes for i and s that lower() spells otherwise (U+0131 dotless i,
+    # U+017F long s, and U+0130, which lowers to i and a combining dot): spelled as the patterns see them, so a
+    # pattern is left out only when it cannot match.
+    folded = lowered.replace("\u0131", "i").replace("\u017f", "s").replace("i\u0307", "i")
+    for pattern, needed in zip(_SECRET_PATTERNS, _NEEDED, strict=True):
+        if needed.search(folded):
+            text = pattern.sub(_mask_group, text)
     return text
 
 

@@ -272,6 +272,26 @@ def test_secret_patterns_behind_a_first_letter_lookahead_match_as_the_plain_patt
                    [(m.span(), m.groups()) for m in plain.finditer(text)], (pattern.pattern, text)
 
 
+def test_masking_runs_only_the_patterns_a_text_can_match_and_masks_as_running_them_all() -> None:
+    """``redact`` leaves out a pattern when the text lowered lacks what every match of it holds (dotless i, long s and
+    dotted capital I spelled as the patterns see them): what it masks is what running every pattern masks."""
+    from curlport.redact import _SECRET_PATTERNS, _TRIGGER_WORDS, _mask_group, redact
+
+    def every_pattern(text: str) -> str:
+        if not any(word in text.lower() for word in _TRIGGER_WORDS):
+            return text
+        for pattern in _SECRET_PATTERNS:
+            text = pattern.sub(_mask_group, text)
+        return text
+
+    fragments = [*_SECRET_FRAGMENTS, "-u ", "--user=", "://u:", "@h", "--oauth2-bearer ", "\u0131", "author\u0131zat",
+                 "authorization: ", "author\u0130zation: ", "\u017fecret: ", "pa\u017f\u017f=", "x-api-key: "]
+    rng = random.Random(35)
+    for _ in range(5000):
+        text = "".join(rng.choice(fragments) for _ in range(rng.randint(0, 12)))
+        assert redact(text) == every_pattern(text), text
+
+
 def test_a_walked_config_works_out_its_readings_once() -> None:
     """The rules of a run share one reading of a config: each rule working detection out again cost more than the
     rules themselves."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from curlport.config.detect import sample_range
+from curlport.config.detect import Place, sample_range
 from curlport.config.detect.signals import masked_number, template_words
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
@@ -43,51 +44,75 @@ def is_template_value(value: str, credential: bool) -> bool:
     return credential or not _BARE_CAPITALS.fullmatch(value.strip()) or _MASK.search(value) is not None
 
 
-def _values(config: Config) -> Iterator[tuple[str, int, int, str, bool | None, str, str]]:
-    """(pointer, start, end, value, is a credential, where in words, its name) of each value the request carries; a
-    credential of None is a value already known to be a template (the endpoint's template host or port)."""
+@dataclass(frozen=True)
+class _EndpointPart:
+    """The endpoint's host (or a label of it) or its port; ``template``: known to be one as a whole (``{{host}}``,
+    ``IP``, ``xxx.xxx.xxx.xxx``, a port that is not a number), though no template word says so."""
+
+    part: str
+    template: bool = False
+
+
+def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | _EndpointPart]]:
+    """(pointer, start, end, value, what holds it) of each value the request carries: a detection place, the name of
+    an auth field, or a part of the endpoint (see ``_about``)."""
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
             value = auth.get(key)
             if isinstance(value, str):
-                yield f"/auth/{key}", 0, len(value), value, True, f"the auth's {key}", key
+                yield f"/auth/{key}", 0, len(value), value, key
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str) and "://" not in endpoint:  # where the scheme and host go ({{api_url}}/sms)
         slash = endpoint.find("/")
         host = endpoint[: slash if slash != -1 else len(endpoint)]
-        yield "/endpoint", 0, len(host), host, False, "the endpoint's host", ""
+        yield "/endpoint", 0, len(host), host, _EndpointPart("host")
     elif isinstance(endpoint, str):  # the host or a label of it (xxxxx.api…), the port
         at, host, port = authority(endpoint)
         if is_template_host(host):  # {{host}}, IP, xxx.xxx.xxx.xxx: a template as a whole, though no label is one
             start = at + len(host) - len(host.lstrip())
-            yield "/endpoint", start, start + len(host.strip()), host.strip(), None, "the endpoint's host", ""
+            yield "/endpoint", start, start + len(host.strip()), host.strip(), _EndpointPart("host", template=True)
         else:
-            for index, label in enumerate(host.split(".")):
-                start = at + sum(len(previous) + 1 for previous in host.split(".")[:index])
-                yield "/endpoint", start, start + len(label), label, False, "the endpoint's host", ""
+            start = at
+            for label in host.split("."):
+                yield "/endpoint", start, start + len(label), label, _EndpointPart("host")
+                start += len(label) + 1
         if port is not None and not port.isdigit():  # the import keeps a port only when it is a template
-            yield "/endpoint", at + len(host) + 1, at + len(host) + 1 + len(port), port, None, "the endpoint's port", ""
+            start = at + len(host) + 1
+            yield "/endpoint", start, start + len(port), port, _EndpointPart("port", template=True)
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
             continue
         start, end, value = slot.start, slot.end, slot.value
         if slot.is_json:
             start, end = start + 1, end - 1  # inside the quotes
-        credential = is_credential_name(slot.place.key)
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
                 start, value = start + scheme.end(), value[scheme.end():]
-        yield slot.pointer, start, end, value, credential, slot.place.describe(), slot.place.key
+        yield slot.pointer, start, end, value, slot.place
+
+
+def _about(holder: Place | str | _EndpointPart) -> tuple[bool, str, str]:
+    """(whether it stands where a credential goes, where it is in words, its name) of what holds a value: asked only
+    of the few values that look like templates."""
+    if isinstance(holder, Place):
+        return is_credential_name(holder.key), holder.describe(), holder.key
+    if isinstance(holder, str):
+        return True, f"the auth's {holder}", holder
+    return False, f"the endpoint's {holder.part}", ""
 
 
 def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
-    for pointer, start, end, value, credential, where, key in _values(config):
-        if credential is not None and not is_template_value(value, credential):
+    for pointer, start, end, value, holder in _values(config):
+        known = isinstance(holder, _EndpointPart) and holder.template
+        if not known and not masked_number(value) and template_words(value) is None:
+            continue  # most values: two answers decided once per distinct value, and nothing more asked of them
+        credential, where, key = _about(holder)
+        if not known and not is_template_value(value, credential):
             continue
         if is_callback_field(key, value):  # a callback field's value is CP208's
             continue

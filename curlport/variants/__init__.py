@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from curlport.variants import bulk, mislabelled, shell, templates, url_templates
+from curlport.variants import bulk, mislabelled, several, shell, templates, url_templates
 from curlport.variants.base import Generator, Variant
 
 CLASSES: Final[dict[str, Generator]] = {
@@ -17,6 +17,7 @@ CLASSES: Final[dict[str, Generator]] = {
     mislabelled.KLASS: mislabelled.variants,
     shell.KLASS: shell.variants,
     url_templates.KLASS: url_templates.variants,
+    several.KLASS: several.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -41,8 +41,6 @@ KNOWN_EXIT_MISMATCH2 = frozenset({
     "smso-header-auth-data-flags",
     "bulksmsprovider-ng-bare-url-number-list",
     "insim-bulk-records-quote-escapes",
-    # a bare URL without a scheme is not read as a URL (exit 2)
-    "pksol-bare-url-no-scheme-empty-mobile",
 })
 
 

@@ -678,6 +678,9 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
 
 
 _URL_START: Final = LazyPattern(r"(?i)https?://[^\s/?#]")
+#: A URL without its scheme (``sms.example.com/api/send?…``, ``10.0.0.5:8080/send``): a host name, a path or a query.
+_SCHEMELESS_URL_START: Final = LazyPattern(
+    r"(?i)(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?[/?]")
 #: A URL whose base is the doc's template (``{{baseUrl}}/send``, ``{endpoint}sms``): a URL all the same, as written.
 _TEMPLATED_URL_START: Final = LazyPattern(f"(?:{TEMPLATE_BASE.pattern})[/?A-Za-z]")
 
@@ -693,17 +696,25 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     first = words[1 if method else 0] if words else None
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
-    if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)):
+    schemeless = url is not None and _SCHEMELESS_URL_START.match(url.text) is not None
+    if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
+                                            or schemeless):
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
     span = source.span(url.start, url.end)
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
-                                 "sends; if the provider documents a body or headers, paste its curl command", span)
+                                 "sends; if the provider documents a body or headers, paste its curl command"
+                                 + _SCHEME_ASSUMED * schemeless, span)
     rest, _ = _command_words(source, dialect, tokens, tokens.index(first) + 1, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
+
+
+#: What CP019 adds for a URL written without its scheme: the config is what curl sends, so the scheme is curl's.
+_SCHEME_ASSUMED: Final = ("; the URL has no scheme: http:// assumed, as curl does (the request the text sends); check "
+                          "whether the provider wants https://")
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:

@@ -4,7 +4,7 @@ Each variant keeps the command's words (so curl would send the same request) and
 or spells them: an assignment from ``$(…)`` or backticks, a pipe, a following command, a script with comments,
 ``if``, ``echo``; the Postman, cmd and PowerShell spellings of the same words. Three variants change what a
 shell would read and stand for a doc's mistakes the import repairs: continuations flattened onto one line by a
-web page (``\\ -d``), a header written without ``-H``, and a GET URL pasted without ``curl``.
+web page (``\\ -d``), a header written without ``-H``, and a GET URL pasted without ``curl`` (and without its scheme).
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def _rewritten(text: str, command: Command) -> Iterator[tuple[str, str]]:
     url = _bare_url(command.words)
     if url is not None:
         yield "bare-url", url + "\n"
+        yield "bare-url-no-scheme", url.partition("://")[2] + "\n"
     for label, (respell, added) in _SPELLINGS.items():
         respelled = respell(command.words)
         if argv_of(respelled) == (*added, *command.words):  # only a faithful respelling: curl gets the same words

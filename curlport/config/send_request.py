@@ -105,7 +105,9 @@ def send_reading(commands: tuple[ShellCommand, ...],
             raise CurlUsageError(_token_only_message(readings), readings[0].request.url.span)
         return None
     best = max(reading.evidence for reading in sends)
-    alike = [reading for reading in sends if reading.evidence == best]
+    # the same request twice (a transcript's retry, a README repeating it) is one choice
+    alike = list({tuple(word.text for word in reading.command.words): reading
+                  for reading in reversed(sends) if reading.evidence == best}.values())[::-1]
     if len(alike) > 1:
         at = ", ".join(str(_span(reading)) for reading in alike)
         raise CurlUsageError(f"{len(alike)} requests of this text look like the send (at {at}): paste the one that "

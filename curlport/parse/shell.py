@@ -24,6 +24,7 @@ from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
+from curlport.parse.transcript import without_terminal_output
 from curlport.source import Source, Span
 from curlport.urls import ANGLE_URL, TEMPLATE_BASE
 
@@ -620,8 +621,10 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         findings.append(notes.CRLF_LINE_ENDINGS.at(
             f"Windows line endings (CRLF, the first at {span}) read as plain line breaks", span))
     source = Source(text, name)
-    dialect = detect_dialect(text)
-    tokens = _tokenize(source, dialect)
+    read, output = without_terminal_output(source)  # a terminal transcript: its prompts and output blanked
+    findings += output
+    dialect = detect_dialect(read)
+    tokens = _tokenize(Source(read, name) if output else source, dialect)
     commands = _commands(source, dialect, tokens, {})
     if not commands:
         commands = _bare_url(source, dialect, tokens)

@@ -27,3 +27,12 @@ def test_prose_and_a_bare_host_are_not_urls(text: str) -> None:
         import_curl(text)
     assert raised.value.span is not None
     assert (raised.value.span.line, raised.value.span.column) == (1, 1)
+
+
+def test_a_wget_request_is_refused_at_the_wget_word() -> None:
+    text = "#!/bin/sh\n/bin/echo \"https://sms.example.com/send?to=$PAGER&text=Hi\" | /usr/bin/wget -i - -O /tmp/log\n"
+    with pytest.raises(CurlUsageError) as raised:
+        import_curl(text)
+    assert raised.value.exit_code == 2
+    assert raised.value.span is not None
+    assert (raised.value.span.line, raised.value.span.column) == (2, 62)

@@ -702,6 +702,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     schemeless = url is not None and _SCHEMELESS_URL_START.match(url.text) is not None
     if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
                                             or schemeless):
+        _refuse_other_client(source, words)
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
@@ -715,6 +716,18 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note,))]
 
 
+def _refuse_other_client(source: Source, words: list[Token]) -> None:
+    """A text that runs wget (or another HTTP client) and no curl: one precise refusal at that word, never a silent
+    skip of the request it makes."""
+    other = next((token for token in words if token[1].rsplit("/", 1)[-1] in _OTHER_CLIENTS), None)
+    if other is not None:
+        span = source.span(other[2], other[3])
+        client = other[1].rsplit("/", 1)[-1]
+        raise CurlUsageError(f"the request at {span} is made by {client}, not curl: curlport reads curl commands; "
+                             "paste the provider's curl command, or the API URL alone", span)
+
+
+_OTHER_CLIENTS: Final = frozenset({"wget", "Invoke-WebRequest", "Invoke-RestMethod"})
 #: What CP019 adds for a URL written without its scheme: the config is what curl sends, so the scheme is curl's.
 _SCHEME_ASSUMED: Final = ("; the URL has no scheme: http:// assumed, as curl does (the request the text sends); check "
                           "whether the provider wants https://")

@@ -29,13 +29,13 @@ def test_the_send_between_a_token_request_and_a_status_check_is_imported_with_oa
     assert result.config["auth"]["type"] == "oauth2"
     assert result.config["auth"]["token_url"] == "https://api.example.com/oauth/token"
     assert result.config["parameters"]["fields"] == [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]
-    assert _at(result, "CP025") == [("CP025", 2, 1)]
+    assert _at(result, "CP026") == [("CP026", 2, 1)]
 
 
 def test_a_login_request_before_the_send_is_not_the_config() -> None:
     result = import_curl((BLIND2 / "rest-smpp-readme-auth-then-send.curl").read_text(encoding="utf-8"))
     assert result.config["endpoint"] == "http://localhost:8000/sms"
-    assert _at(result, "CP025") == [("CP025", 11, 6)]
+    assert _at(result, "CP026") == [("CP026", 11, 6)]
 
 
 def test_a_script_whose_send_is_in_a_substitution_after_a_token_request() -> None:
@@ -43,14 +43,14 @@ def test_a_script_whose_send_is_in_a_substitution_after_a_token_request() -> Non
     assert result.config["endpoint"] == "https://api.directcallsoft.com/sms/send"
     fields = {field["key"]: field["value"] for field in result.config["parameters"]["fields"]}
     assert (fields["destino"], fields["texto"]) == ("$$To", "$$Body")
-    assert _at(result, "CP025") == [("CP025", 12, 11)]
+    assert _at(result, "CP026") == [("CP026", 12, 11)]
 
 
 def test_a_status_check_after_the_send_is_not_the_config() -> None:
     result = import_curl((BLIND2 / "telstra-script-oauth-token-then-send.curl").read_text(encoding="utf-8"))
     assert result.config["endpoint"] == "https://api.telstra.com/v1/sms/messages"
     assert result.config["auth"]["type"] == "oauth2"
-    assert _at(result, "CP025") == [("CP025", 23, 8)]
+    assert _at(result, "CP026") == [("CP026", 23, 8)]
     assert _at(result, "CP018") == [("CP018", 16, 18)]
 
 
@@ -73,4 +73,4 @@ def test_two_requests_that_both_look_like_the_send_are_an_ask() -> None:
 
 
 def test_one_request_has_no_choice_note() -> None:
-    assert _at(import_curl("curl https://a.example.com/sms -d 'to=+15551234567&text=Hi'"), "CP025") == []
+    assert _at(import_curl("curl https://a.example.com/sms -d 'to=+15551234567&text=Hi'"), "CP026") == []

@@ -107,7 +107,7 @@ NO_CURL_WORD: Final = NoteKind(
     "The text is a URL without a curl word (a pasted GET API URL): it was imported as the GET request curl sends.",
 )
 SEND_CHOSEN: Final = NoteKind(
-    "CP025", "send-request-chosen", Severity.INFO,
+    "CP026", "send-request-chosen", Severity.INFO,
     "The text has several requests (a token or login request, a status check): the one whose fields carry the"
     " recipient or the message was imported as the send.",
 )

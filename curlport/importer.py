@@ -108,6 +108,7 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
             built[id(command)] = build_request(read_invocation(command), allow_file_refs)
         return built[id(command)]
 
+    commands = _send_first(commands, request_of)
     pair = _oauth2_pair(commands, request_of) if form == CURRENT_FORM else None
     if pair is None:
         command = next(command for command in commands if command.assigned_to is None)
@@ -192,6 +193,19 @@ def _as_config(request: Request) -> Config:
             "headers": [{"key": header.name, "value": header.value} for header in request.headers],
             "parameters": {"format": "form", "fields": [{"key": k, "value": v} for k, v in fields]} if fields
             else {"format": "raw", "body": request.body or ""}}
+
+
+def _send_first(commands: tuple[ShellCommand, ...], request_of: Callable[[ShellCommand], Request]
+                ) -> tuple[ShellCommand, ...]:
+    """Of a text with several requests, the send (and an OAuth 2.0 token request before it), chosen by evidence."""
+    if len(commands) < 2:
+        return commands
+    from curlport.config.send_request import send_reading  # lazy: most texts are one command
+
+    send = send_reading(commands, request_of)
+    if send is None:
+        return commands
+    return (send.command,) if send.token is None else (send.token, send.command)
 
 
 def _oauth2_pair(commands: tuple[ShellCommand, ...], request_of: Callable[[ShellCommand], Request]

@@ -42,8 +42,6 @@ KNOWN_EXIT_MISMATCH2 = frozenset({
     "smspilot-bare-url-send-key-is-message",
     # -F text fields now import (CP025 warning); api_key=мойключ ("my key") is a template left to fill
     "verifier-team-multipart-cyrillic-key",
-    # a bare URL without a scheme is not read as a URL (exit 2)
-    "pksol-bare-url-no-scheme-empty-mobile",
 })
 
 

@@ -87,8 +87,10 @@ def test_shell_context_keeps_the_config(variant: Variant, placeholders: str) -> 
     """Wrapped, respelled or repaired, the command means the fixture's request: the same config."""
     stem = variant.case.split("/")[0]
     mode = "auto" if placeholders == "auto" else "none"
-    assert import_curl(variant.text, name=stem, placeholders=mode).config == \
-        import_curl(FIXTURES[stem][0], name=stem, placeholders=mode).config
+    want = import_curl(FIXTURES[stem][0], name=stem, placeholders=mode).config
+    if _label(variant) == "bare-url-no-scheme":  # curl's scheme for a URL without one: http://
+        want = {**want, "endpoint": "http://" + want["endpoint"].partition("://")[2]}
+    assert import_curl(variant.text, name=stem, placeholders=mode).config == want
 
 
 @pytest.mark.parametrize("variant", [v for v in VARIANTS if v.klass == url_templates.KLASS],

@@ -106,6 +106,11 @@ NO_CURL_WORD: Final = NoteKind(
     "CP019", "no-curl-word", Severity.WARNING,
     "The text is a URL without a curl word (a pasted GET API URL): it was imported as the GET request curl sends.",
 )
+SEND_CHOSEN: Final = NoteKind(
+    "CP026", "send-request-chosen", Severity.INFO,
+    "The text has several requests (a token or login request, a status check): the one whose fields carry the"
+    " recipient or the message was imported as the send.",
+)
 
 # Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
 PLACED: Final = NoteKind(
@@ -137,5 +142,6 @@ ALL_NOTE_KINDS: Final = (
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
     VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST, NO_CURL_WORD,
+    SEND_CHOSEN,
     PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED, REQUEST_APPROXIMATED,
 )

@@ -24,6 +24,7 @@ from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
+from curlport.parse.transcript import without_terminal_output
 from curlport.source import Source, Span
 from curlport.urls import ANGLE_URL, TEMPLATE_BASE
 
@@ -620,8 +621,10 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         findings.append(notes.CRLF_LINE_ENDINGS.at(
             f"Windows line endings (CRLF, the first at {span}) read as plain line breaks", span))
     source = Source(text, name)
-    dialect = detect_dialect(text)
-    tokens = _tokenize(source, dialect)
+    read, output = without_terminal_output(source)  # a terminal transcript: its prompts and output blanked
+    findings += output
+    dialect = detect_dialect(read)
+    tokens = _tokenize(Source(read, name) if output else source, dialect)
     commands = _commands(source, dialect, tokens, {})
     if not commands:
         commands = _bare_url(source, dialect, tokens)
@@ -678,6 +681,9 @@ def _commands(source: Source, dialect: str, tokens: list[Token],
 
 
 _URL_START: Final = LazyPattern(r"(?i)https?://[^\s/?#]")
+#: A URL without its scheme (``sms.example.com/api/send?…``, ``10.0.0.5:8080/send``): a host name, a path or a query.
+_SCHEMELESS_URL_START: Final = LazyPattern(
+    r"(?i)(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?[/?]")
 #: A URL whose base is the doc's template (``{{baseUrl}}/send``, ``{endpoint}sms``): a URL all the same, as written.
 _TEMPLATED_URL_START: Final = LazyPattern(f"(?:{TEMPLATE_BASE.pattern})[/?A-Za-z]")
 
@@ -693,7 +699,10 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     first = words[1 if method else 0] if words else None
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
-    if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)):
+    schemeless = url is not None and _SCHEMELESS_URL_START.match(url.text) is not None
+    if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
+                                            or schemeless):
+        _refuse_other_client(source, words)
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)
@@ -710,7 +719,8 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     span = source.span(url.start, url.end)
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
-                                 "sends; if the provider documents a body or headers, paste its curl command", span)
+                                 "sends; if the provider documents a body or headers, paste its curl command"
+                                 + _SCHEME_ASSUMED * schemeless, span)
     rest, _ = _command_words(source, dialect, tokens, after, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
@@ -745,6 +755,23 @@ def _url_with_spaces(source: Source, words: list[Word]) -> Word:
         parts.append(word.text)
         length += len(word.text)
     return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
+
+
+def _refuse_other_client(source: Source, words: list[Token]) -> None:
+    """A text that runs wget (or another HTTP client) and no curl: one precise refusal at that word, never a silent
+    skip of the request it makes."""
+    other = next((token for token in words if token[1].rsplit("/", 1)[-1] in _OTHER_CLIENTS), None)
+    if other is not None:
+        span = source.span(other[2], other[3])
+        client = other[1].rsplit("/", 1)[-1]
+        raise CurlUsageError(f"the request at {span} is made by {client}, not curl: curlport reads curl commands; "
+                             "paste the provider's curl command, or the API URL alone", span)
+
+
+_OTHER_CLIENTS: Final = frozenset({"wget", "Invoke-WebRequest", "Invoke-RestMethod"})
+#: What CP019 adds for a URL written without its scheme: the config is what curl sends, so the scheme is curl's.
+_SCHEME_ASSUMED: Final = ("; the URL has no scheme: http:// assumed, as curl does (the request the text sends); check "
+                          "whether the provider wants https://")
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:

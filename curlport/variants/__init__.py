@@ -15,6 +15,7 @@ from curlport.variants import (
     mislabelled,
     pasted_url,
     scripts,
+    several,
     shell,
     templates,
     url_templates,
@@ -35,6 +36,7 @@ CLASSES: Final[dict[str, Generator]] = {
     scripts.KLASS: scripts.variants,
     approximated.FORM_KLASS: approximated.form_variants,
     approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
+    several.KLASS: several.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

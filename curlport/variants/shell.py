@@ -2,9 +2,10 @@
 
 Each variant keeps the command's words (so curl would send the same request) and changes only what surrounds
 or spells them: an assignment from ``$(…)`` or backticks, a pipe, a following command, a script with comments,
-``if``, ``echo``; the Postman, cmd and PowerShell spellings of the same words. Three variants change what a
+``if``, ``echo``; the Postman, cmd and PowerShell spellings of the same words. Four variants change what a
 shell would read and stand for a doc's mistakes the import repairs: continuations flattened onto one line by a
-web page (``\\ -d``), a header written without ``-H``, and a GET URL pasted without ``curl``.
+web page (``\\ -d``), a terminal transcript (prompts and error lines between the command's lines), a header
+written without ``-H``, and a GET URL pasted without ``curl`` (and without its scheme).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _WRAPPERS: Final[dict[str, Callable[[str], str]]] = {
     "if": lambda command: f"if {command}; then\n  echo sent\nelse\n  echo failed\nfi",
     "echo-before": lambda command: f"echo \"Sending a test message\"\n{command}",
 }
+#: A terminal transcript (cmd running a bash command): a prompt before each line and cmd's errors after each.
+_PROMPT: Final = "C:\\Users\\me>"
+_TRANSCRIPT_BREAK: Final = ("\\\n'-H' is not recognized as an internal or external command,\noperable program or batch"
+                            f" file.\n\n{_PROMPT}  ")
 #: What each wrapper's own text must not meet inside the command (its closing character would end it early).
 _CLOSERS: Final = {"assigned-backticks": "`", "backticks": "`", "assigned": ")"}
 _CONTINUATIONS: Final = {"bash": re.compile(r"\\\n[ \t]*"), "cmd": re.compile(r"\^\n[ \t]*"),
@@ -62,12 +67,15 @@ def _rewritten(text: str, command: Command) -> Iterator[tuple[str, str]]:
         if header is not None:
             unquoted = f"{header.group(2)}: {header.group(3) or ''}{header.group(4)}"
             yield "header-without-h", before + inside[: header.start()] + unquoted + inside[header.end() :] + after
+    if command.dialect == "bash" and _CONTINUATIONS["bash"].search(inside):
+        yield "transcript", before + _PROMPT + _CONTINUATIONS["bash"].sub(lambda _: _TRANSCRIPT_BREAK, inside) + after
     flattened = _CONTINUATIONS[command.dialect].sub(_ESCAPES[command.dialect] + " ", inside)
     if flattened != inside:
         yield "flattened", before + flattened + after
     url = _bare_url(command.words)
     if url is not None:
         yield "bare-url", url + "\n"
+        yield "bare-url-no-scheme", url.partition("://")[2] + "\n"
     for label, (respell, added) in _SPELLINGS.items():
         respelled = respell(command.words)
         if argv_of(respelled) == (*added, *command.words):  # only a faithful respelling: curl gets the same words

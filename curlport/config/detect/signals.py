@@ -29,7 +29,8 @@ _RECIPIENT_WORDS: Final = {
         "dest", "dst", "msisdn", "msisdns", "mobile", "mobiles", "mobileno", "phone", "phones", "tel", "telephone",
         "cell", "cellphone", "gsm", "handy", "dnis", "callee",
         # es, pt, it, fr, de, nl, pl, tr, id, sv
-        "destinatario", "destinatarios", "destinataire", "destinataires", "empfaenger", "empfanger", "empfänger",
+        "destinatario", "destinatarios", "destino", "destinos",
+        "destinataire", "destinataires", "empfaenger", "empfanger", "empfänger",
         "telefono", "teléfono", "telefone", "telefon", "celular", "movil", "móvil", "cellulare", "portable",
         "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
         "mob", "cel",
@@ -56,7 +57,8 @@ _NEGATIVE_WORDS: Final = frozenset((
     # who sends
     "from", "sender", "senders", "src", "source", "originator", "orig", "oa", "sid", "mask", "alpha", "header",
     "signature", "sign", "reply", "caller", "absender", "remitente", "remetente", "expediteur", "expéditeur",
-    "mittente", "afzender", "nadawca", "gonderen", "pengirim", "avsandare", "otpravitel",
+    "mittente", "afzender", "nadawca", "gonderen", "pengirim", "avsandare", "otpravitel", "origem", "origen",
+    "origine",
     # credentials and accounts
     "key", "keys", "apikey", "api", "token", "secret", "password", "passwd", "pwd", "pass", "pin", "user",
     "username", "login", "auth", "authkey", "account", "acct", "client", "app", "id", "ids", "uid", "uuid", "guid",
@@ -64,7 +66,8 @@ _NEGATIVE_WORDS: Final = frozenset((
     # callbacks and reports
     "callback", "webhook", "url", "uri", "link", "notify", "status", "dlr", "report", "delivery", "receipt",
     # routes, types, templates, channels
-    "route", "routing", "type", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs", "charset",
+    "route", "routing", "type", "tipo", "kind", "mode", "method", "action", "format", "encoding", "coding", "dcs",
+    "charset",
     "unicode", "flash", "priority", "class", "template", "templates", "tmpl", "tpl", "temp", "dlt", "entity", "pe",
     "channel", "channels", "service", "gateway", "gwid", "gw", "campaign", "tag", "tags", "label", "category",
     "country", "region", "lang", "language", "locale", "version", "ref", "reference", "custom", "name", "subject",
@@ -154,7 +157,9 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
 _TEMPLATE: Final = re.compile(
     r"^(?:<\s*(?P<angle>[^<>]+?)\s*>|\{\{?\s*(?P<brace>[^{}]+?)\s*\}?\}|\[\s*(?P<square>[^\[\]]+?)\s*\]|"
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
-    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|\$\{?(?P<positional>[1-9])\}?|%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
+    r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|"
+    r"(?P<positional>\$\{?[1-9@*]\}?(?:[ :,;-]*\$\{?[1-9@*]\}?)*)|"
+    r"%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
     r"(?P<your>(?i:your|enter|insert)[_-]?[A-Za-z0-9_-]+|(?i:enter|insert)\s+[A-Za-z0-9_ -]+|"

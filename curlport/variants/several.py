@@ -1,0 +1,41 @@
+"""Several requests in one text (issue 19, the second blind set): the fixture's command with a token or login request
+before it and a status check after it, the way scripts and READMEs show them.
+
+The send must still be the command imported, with the same places: the token request (an OAuth 2.0 client-credentials
+request, a login, a ``/auth`` call) and the status GET carry no recipient or message, so evidence, not position,
+chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+from curlport.variants._words import only_command
+from curlport.variants.base import Variant
+
+KLASS: Final = "several-requests"
+
+_TOKEN: Final = ("TOKEN=$(curl -s -X POST https://auth.example.net/oauth/token"
+                 " -d 'grant_type=client_credentials&client_id=CLIENT_ID&client_secret=CLIENT_SECRET')")
+_LOGIN: Final = ("curl -X POST https://auth.example.net/v1/login -H 'Content-Type: application/json'"
+                 " -d '{\"username\": \"USER\", \"password\": \"PASS\"}'")
+_STATUS: Final = "curl -s https://status.example.net/v1/messages/$1"
+
+#: Each arrangement of the fixture's command (where {} is) with the other requests around it.
+_ARRANGEMENTS: Final[dict[str, Callable[[str], str]]] = {
+    "token-first": lambda command: f"#!/bin/bash\n{_TOKEN}\n\n{command}\n",
+    "login-first": lambda command: f"{_LOGIN}\n\n# then send\n{command}\n",
+    "status-after": lambda command: f"{command}\n\n# check the status\n{_STATUS}\n",
+    "token-send-status": lambda command: f"{_TOKEN}\n{command}\n{_STATUS}\n",
+}
+
+
+def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
+    """The fixture's bash command between a token or login request and a status check (each keeps its places)."""
+    command = only_command(text)
+    if command is None or command.dialect != "bash":
+        return
+    before, inside, after = text[: command.start], text[command.start : command.end], text[command.end :]
+    for label, arrange in _ARRANGEMENTS.items():
+        yield Variant(f"{stem}/{label}", KLASS, before + arrange(inside) + after, expected)

@@ -25,8 +25,6 @@ KNOWN_WRONG: frozenset[tuple[str, str]] = frozenset()
 
 #: Cases whose ``curlport import`` exit code is not among ``expected_exit`` (class in the README).
 KNOWN_EXIT_MISMATCH = frozenset({
-    # a bare GET URL without curl is refused (exit 2) instead of imported as GET
-    "unisender-bare-url",
     # a "URL" that cannot be a host (JSON, '-') is imported instead of refused
     "sbmg-glued-data",
     "uniquedigital-broken-doc",
@@ -37,10 +35,6 @@ KNOWN_WRONG2: frozenset[tuple[str, str]] = frozenset()
 
 #: The second set's exit mismatches (fixtures/blind2/README.md, "Wrongly ready" and the misses by class).
 KNOWN_EXIT_MISMATCH2 = frozenset({
-    # exit 0 with a template credential left: a key named like its header, user/pass, credentials in the JSON body
-    "smso-header-auth-data-flags",
-    "bulksmsprovider-ng-bare-url-number-list",
-    "insim-bulk-records-quote-escapes",
     # a bare URL without a scheme is not read as a URL (exit 2)
     "pksol-bare-url-no-scheme-empty-mobile",
 })

@@ -54,7 +54,7 @@ _CREDENTIAL_PARTS: Final = ("apikey", "authkey", "accesskey", "secretkey", "subs
 # Endings that make a name a credential: appkey, userKey, smsPw, adminpass (a name that ends in a word of these).
 _CREDENTIAL_ENDINGS: Final = ("key", "pw", "pwd", "pass", "secret")
 # Words that make a name a credential when they stand as a word of it: X-Access-Key, sender_pass, auth-id.
-_CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig"})
+_CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig", "authorization"})
 _WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
 # The platform's placeholders and environment references: shown, never masked.

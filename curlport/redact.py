@@ -10,6 +10,7 @@ length of what they hide so that carets under a line still point at the right co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curlport.lazy_pattern import LazyPattern
 
@@ -55,7 +56,7 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     """``text`` with every known secret, and every secret-looking value, replaced by asterisks of the same length."""
     for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
         if secret in text:
-            text = text.replace(secret, "*" * len(secret))
+            text = _whole(secret).sub(lambda found: "*" * len(found.group()), text)
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
@@ -67,6 +68,15 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
         if needed.search(folded):
             text = pattern.sub(_mask_group, text)
     return text
+
+
+@lru_cache(maxsize=1024)
+def _whole(secret: str) -> re.Pattern[str]:
+    """The secret where it stands as a whole value, not inside a longer word: ``pass`` masked in ``password=pass``
+    but not in the key ``password`` (a secret is the value the parser found, not every run of its letters)."""
+    before = r"(?<!\w)" if re.match(r"\w", secret) else ""
+    after = r"(?!\w)" if re.search(r"\w$", secret) else ""
+    return re.compile(before + re.escape(secret) + after)
 
 
 def _mask_group(match: re.Match[str]) -> str:

@@ -25,8 +25,6 @@ KNOWN_WRONG: frozenset[tuple[str, str]] = frozenset()
 
 #: Cases whose ``curlport import`` exit code is not among ``expected_exit`` (class in the README).
 KNOWN_EXIT_MISMATCH = frozenset({
-    # a bare GET URL imported as GET, but its api_key=KEY is not known for a template credential (exit 0, not 1)
-    "unisender-bare-url",
 })
 
 #: The second set's wrong placements (fixtures/blind2/README.md): none today.
@@ -34,14 +32,6 @@ KNOWN_WRONG2: frozenset[tuple[str, str]] = frozenset()
 
 #: The second set's exit mismatches (fixtures/blind2/README.md, "Wrongly ready" and the misses by class).
 KNOWN_EXIT_MISMATCH2 = frozenset({
-    # exit 0 with a template credential left: a key named like its header, user/pass, credentials in the JSON body
-    "smso-header-auth-data-flags",
-    "bulksmsprovider-ng-bare-url-number-list",
-    "insim-bulk-records-quote-escapes",
-    # exit 0 once the message under the cryptic key 'send' is placed: apikey=XYZ is a template left to fill
-    "smspilot-bare-url-send-key-is-message",
-    # -F text fields now import (CP025 warning); api_key=мойключ ("my key") is a template left to fill
-    "verifier-team-multipart-cyrillic-key",
 })
 
 

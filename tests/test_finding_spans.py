@@ -8,6 +8,7 @@ text report, in GitHub annotations and in SARIF regions. Codes of one family
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import re
@@ -48,6 +49,10 @@ def _decodings(text: str) -> Iterator[str]:
     yield unquote(text)
     with contextlib.suppress(ValueError):
         yield json.loads(f'"{text}"')
+    basic = re.search(r"(?i)basic\s+([A-Za-z0-9+/=]+)", text)  # the auth fields an Authorization: Basic header gives
+    if basic:
+        with contextlib.suppress(ValueError):
+            yield base64.b64decode(basic.group(1), validate=True).decode("utf-8", "replace")
 
 
 _VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")

@@ -215,3 +215,17 @@ def test_source_learns_secrets_from_a_callable_on_first_use() -> None:
     assert calls == []
     assert "s3cr3t-pw-value" not in source.shown_line(1)
     assert source.secrets == frozenset({"s3cr3t-pw-value"}) and calls == [1]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # the value is inside a longer word of its own key and of another key: only the value is masked
+    ("curl 'https://sms.example.com/sms?password=word&keyword=x&to=15551234567&text=hi'",
+     "?password=****&keyword=x&to="),
+    ("curl https://sms.example.com/send -H 'X-Token: oken' -H 'X-Tokens: 7' -d 'to=15551234567&text=hi'",
+     "-H 'X-Token: ****' -H 'X-Tokens: 7'"),
+])
+def test_a_secret_is_masked_as_the_value_not_inside_other_words(tmp_path: Path, text: str, shown: str) -> None:
+    path = tmp_path / "p.curl"
+    path.write_text(text + "\n", encoding="utf-8")
+    outputs = [run("import", str(path))[2], *lint_outputs(path)]
+    assert any(shown in output for output in outputs)

@@ -159,15 +159,35 @@ class _WordBuilder:
         _note(self.source, self.findings, kind, message, start, end)
 
     def variable(self, name: str, start: int, end: int) -> str | None:
-        """The value of a literal assignment that precedes the word, noted at its use; None when there is none."""
+        """The value of a literal assignment that precedes the word, noted at its use; None when there is none, or
+        when it is an empty credential: ``AUTH_KEY=`` is the script's blank for the user to fill, not a value (an
+        empty ``Authorization:`` would make curl send no header, and the config look ready without credentials)."""
         assignment = self.variables.get(name.lower() if self.fold_case else name)
         if assignment is None:
             self.literal = False
             return None
         used = self.source.text[start:end].replace("{", "{{").replace("}", "}}")
+        if not assignment.value.strip() and self._credential_blank(name, start):  # AUTH_KEY= : kept as its template
+            self.literal = False
+            self.note(notes.VARIABLE_APPLIED, f"{used} at {{at}} kept: the value assigned at {assignment.span} is "
+                      "empty, a blank left to fill in", start, end)
+            return None
         self.note(notes.VARIABLE_APPLIED, f"{used} at {{at}} replaced by the value assigned at {assignment.span}",
                   start, end)
         return assignment.value
+
+
+    def _credential_blank(self, name: str, start: int) -> bool:
+        """Whether an empty variable stands for a credential: by its own name (``$API_TOKEN``) or by the name just
+        before it in the text (``Authorization: $X``, ``apikey=$X``, ``\\"token\\":\\"$X``)."""
+        from curlport.credentials import is_credential_name  # lazy: only a script with an empty assignment
+
+        before = _NAME_BEFORE_VALUE.search(self.source.text[max(0, start - 100) : start])
+        return is_credential_name(name) or (before is not None and is_credential_name(before.group(1)))
+
+
+#: The name a value follows at the end of a word so far: a header's (with a scheme), a field's, a JSON member's.
+_NAME_BEFORE_VALUE: Final = LazyPattern(r"([A-Za-z0-9_.-]+)[\\\"']*\s*[:=]\s*[\\\"']*(?:[A-Za-z]+[ \t]+)?$")
 
 
 def _note(source: Source, findings: list[Finding], kind: notes.NoteKind, message: str, start: int, end: int) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from curlport.config.detect import Place, sample_range
-from curlport.config.detect.signals import masked_number, template_words
+from curlport.config.detect.signals import masked_number, named_only, template_words
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
@@ -86,6 +86,8 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | 
         start, end, value = slot.start, slot.end, slot.value
         if slot.is_json:
             start, end = start + 1, end - 1  # inside the quotes
+        if slot.place.kind == "path" and named_only(value):  # /oauth/token: the endpoint's word, not a template
+            continue
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value

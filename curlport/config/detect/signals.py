@@ -96,14 +96,17 @@ _PROTOCOL_HEADERS: Final = frozenset((
 
 
 @cache
-def words(name: str) -> tuple[str, ...]:
-    """The lowercase words of a name in any style: phoneNumber, mobile_no, To, SENDER-ID, tonumber, smstext."""
+def words(name: str, endings: bool = True) -> tuple[str, ...]:
+    """The lowercase words of a name in any style: phoneNumber, mobile_no, To, SENDER-ID, tonumber, smstext.
+
+    ``endings``: a word outside the vocabulary may end in a credential's word (``spid``); a name can say so, but a
+    value cannot (``monkey`` is a password, not "mon key")."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
     spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
     pieces = re.split(r"[^0-9A-Za-zÀ-ÿ]+|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", spaced)
     result: list[str] = []
     for piece in (p.lower() for p in pieces if p):
-        result += _split_compound(piece) if piece not in _VOCABULARY else [piece]
+        result += _split_compound(piece, endings) if piece not in _VOCABULARY else [piece]
     return tuple(result)
 
 
@@ -113,7 +116,7 @@ def _credential_ending(word: str) -> list[str] | None:
     return None if ending is None else [word[: -len(ending)], ending]
 
 
-def _split_compound(word: str) -> list[str]:
+def _split_compound(word: str, endings: bool = True) -> list[str]:
     """``tonumber`` → to, number: the fewest vocabulary words that make the whole word, or the word itself."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
@@ -122,7 +125,7 @@ def _split_compound(word: str) -> list[str]:
             if previous is not None and piece in _VOCABULARY and (
                     best[end] is None or len(previous) + 1 < len(best[end] or [])):
                 best[end] = [*previous, piece]
-    return best[len(word)] or _credential_ending(word) or [word]
+    return best[len(word)] or (_credential_ending(word) if endings else None) or [word]
 
 
 def _singular(word: str) -> str:
@@ -200,7 +203,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
-        return _elided(stripped) or _phrase_words(stripped)
+        return _elided(stripped) or _phrase_words(stripped) or _credential_template(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
@@ -253,6 +256,75 @@ def _phrase_words(text: str) -> tuple[str, ...] | None:
     if not named or not all(word in _PHRASE_FILLER or word in named for word in lowered):
         return None
     return tuple(word for word in lowered if word not in _FILLER_WORDS)
+
+
+#: Words by which a value made only of words names the credential it stands for (``smso-api-key``).
+#: (Not "credentials": OAuth's grant type ``client_credentials`` is a value of the protocol.)
+_CREDENTIAL_TEMPLATE_WORDS: Final = frozenset(("key", "apikey", "token", "secret", "password", "passwd", "pwd", "pass",
+                                               "passphrase", "authkey"))
+#: A credential field's own name, written alone as its value (``username=user&password=pass``). Not ``secret``: docs
+#: use the word alone as a sample password (``AC1:secret``), as they use ``hunter2``.
+_FIELD_NAMES: Final = (_CREDENTIAL_TEMPLATE_WORDS - {"secret"}) | {"user", "username", "login", "userid"}
+#: The words that open "your …" in the languages of the docs (``votre-clé``, ``tu-clave``, ``sua-chave``,
+#: ``ihr-schlüssel``, ``ваш-ключ``): what ``your`` is in ``_TEMPLATE``.
+_POSSESSIVES: Final = frozenset((
+    "votre", "vos", "ton", "ta", "tes", "tu", "tus", "su", "sus", "seu", "sua", "seus", "suas", "ihr", "ihre",
+    "ihren", "dein", "deine", "deinen", "uw", "jouw", "tuo", "tua", "vostro", "vostra", "sizin", "senin", "twoj",
+    "twój", "wasz", "ваш", "ваша", "ваше", "ваши", "твой", "твоя"))
+#: "My …" and "your …" glued to a credential's word, each language with its own words (``мойключ``, ``votrecle``,
+#: ``mykey``; not ``monkey``): a script without joiners. Short on purpose: a real password is not "mypassword".
+_GLUED: Final = tuple((owners, frozenset(nouns)) for owners, nouns in (
+    (("my", "your"), ("key", "apikey", "token", "secret", "password", "pass")),
+    (("mon", "votre"), ("cle", "clé", "motdepasse")),
+    (("mi", "tu", "su"), ("clave", "contrasena", "contraseña")),
+    (("meu", "minha", "seu", "sua"), ("chave", "senha")),
+    (("mein", "meine", "ihr", "dein"), ("schlussel", "schlüssel", "passwort")),
+    (("мой", "моя", "ваш", "твой"), ("ключ", "пароль", "токен")),
+))
+#: The strings docs write where any credential goes (``apikey=XYZ``), whatever the field: no real key is one.
+_STAND_INS: Final = frozenset(("xyz", "abc", "abcd", "abcdef", "abc123", "foo", "bar", "foobar", "changeme"))
+#: A value of letters only, its words joined by ``-``, ``_`` or an apostrophe (``votre-clé-d'accès``).
+_JOINERS: Final = re.compile("[-_'\u2019]+")
+_WORDS_ONLY: Final = re.compile(rf"[^\W\d_]+(?:{_JOINERS.pattern}[^\W\d_]+)*")
+#: An e-mail address at a domain reserved for documentation (RFC 2606: example.com, *.example, *.test, *.invalid).
+_DOC_EMAIL: Final = re.compile(
+    r"(?i)([^@\s]+)@(?:[^@\s]+\.)?(?:example\.(?:com|org|net)|[^@\s]+\.(?:example|test|invalid))")
+
+
+def named_only(value: str) -> bool:
+    """Whether a value is a template only by its words (``smso-api-key``, ``user``, ``votre-clé``), with no mark
+    of one around it: in a URL path such a value is the endpoint's own word (``/oauth/token``)."""
+    text = value.strip()
+    return (_TEMPLATE.match(text) is None and _elided(text) is None and _phrase_words(text) is None
+            and _credential_template(text) is not None)
+
+
+def _credential_template(text: str) -> tuple[str, ...] | None:
+    """A value that only names what goes there, with no character of a real one: words without digits that name a
+    credential (``smso-api-key``, ``acme_api_token``; ``user`` or ``pass`` alone, a field's own name), "your …" in
+    another language (``votre-clé-d'accès``, ``ваш-ключ``), or an e-mail at a documentation domain
+    (``votre-email@example.com``). A real key has digits or a random run that is no words; a real login's e-mail is
+    not at example.com. None for anything else."""
+    email = _DOC_EMAIL.fullmatch(text)
+    if email is not None:
+        return _credential_template(email.group(1)) or ("email",)
+    lowered = text.lower()
+    if lowered in _STAND_INS:
+        return ("string",)
+    if len(text) > 48 or not _WORDS_ONLY.fullmatch(text):
+        return None
+    parts = [part for part in _JOINERS.split(lowered) if part]
+    if len(parts) >= 2 and parts[0] in _POSSESSIVES:
+        return tuple(parts[1:])
+    glued = next((lowered[len(owner):] for owners, nouns in _GLUED for owner in owners
+                  if lowered.startswith(owner) and lowered[len(owner):] in nouns), None)
+    if glued is not None:
+        return (glued,)
+    named = words(text, endings=False)
+    if (len(named) == 1 and named[0] in _FIELD_NAMES) or (
+            len(named) >= 2 and not _CREDENTIAL_TEMPLATE_WORDS.isdisjoint(named)):
+        return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
+    return None
 
 
 NAMING: Final = "a value naming what goes there"
@@ -419,6 +491,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     masked = masked_number(stripped)
     if masked:
         return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
+    if _URL.match(stripped) or _EMAIL.match(stripped):  # never either role, a template (you@example.com) or not
+        return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     inner = template_words(stripped)
     if inner is not None:
         names_an_id = any(w in _MESSAGE_WORDS for w in inner) and any(w in _ID_NAMES for w in inner) and all(
@@ -426,8 +500,6 @@ def _text_shape(text: str, hints: Hints) -> Shape:
         if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
             return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
         return Shape(_template_score(inner, RECIPIENT), _template_score(inner, MESSAGE), "a template value")
-    if _URL.match(stripped) or _EMAIL.match(stripped):
-        return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     strength = phone_strength(stripped, hints)
     if strength:
         # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about

@@ -108,7 +108,8 @@ class Source:
     def find_after(self, within: Span, fragment: str, before: str) -> Span | None:
         """Where ``fragment`` is inside ``within``: there once, or told apart from its other occurrences by the
         fewest of the characters ``before`` it (``password=xxxxx`` where ``user=xxxxx`` comes first); else, for
-        a value that came from another word (``--url-query``, ``-G -d``), where it is once in the whole text."""
+        a value that came from another word (``--url-query``, ``-G -d``), where it is once in the whole text, with as
+        few of the characters before it as make it so (``key=abc``)."""
         found = self.find(within, fragment) or self._find_elsewhere(fragment)
         for length in (4, 8, 16, 32, 64, len(before)):
             if found is not None or length > len(before) or not before:
@@ -116,6 +117,13 @@ class Source:
             anchored = self.find(within, before[len(before) - length :] + fragment)
             if anchored is not None:
                 start = self.offset(anchored.line, anchored.column) + length
+                found = self.span(start, start + len(fragment))
+        for length in range(1, min(len(before), 16) + 1):  # from another word, and short (-G -d key=abc)
+            if found is not None:
+                break
+            elsewhere = self._find_elsewhere(before[len(before) - length :] + fragment)
+            if elsewhere is not None:
+                start = self.offset(elsewhere.line, elsewhere.column) + length
                 found = self.span(start, start + len(fragment))
         return found
 

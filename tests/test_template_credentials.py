@@ -20,7 +20,7 @@ SHAPES = ["USERNAME", "PASSWORD", "AUTH_ID", "YourAuthorizationTokenHere", "your
           # "your …" in the docs' other languages
           "votre-clé-secrète", "tu-clave", "sua-chave", "ihr-schlüssel", "ваш-ключ",
           # "my …"/"your …" glued to the credential's word, in the owner's own language; the stand-ins docs write
-          "мойключ", "votrecle", "mykey", "tuclave", "abc123"]
+          "мойключ", "votrecle", "mykey", "tuclave", "abc123", "XYZ"]
 #: Where a credential travels in a curl command: {} is the shape.
 PLACES = ["-u 'acct:{}'", "-H 'Authorization: Bearer {}'", "-H 'X-Api-Key: {}'", "-d 'apikey={}'",
           "--url-query 'token={}'"]

@@ -157,7 +157,8 @@ class _CurlLocator(Locator):
                 return index, index + len(fragment)
             found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
         else:
-            found = self._source.find_after(span, fragment, "")  # from another word: once in the whole text
+            # from another word: once in the whole text, alone or after its own characters before it (key=abc)
+            found = self._source.find_after(span, fragment, text[max(0, start - 64) : start])
         if found is None and unquote_plus(fragment) != fragment:  # curl percent-encodes what --url-query and -G add
             found = self._source.find_after(span, unquote_plus(fragment), "")
         return span if found is None else found

@@ -14,11 +14,12 @@ from fixture_cases import CURL_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curlport.config.detect.signals import template_words
+from curlport.config.detect.signals import Hints, role_phrase, shape, template_words
 from curlport.detect_report import verdicts_of
 from curlport.lint.placed import check_import
 from curlport.variants import CLASSES, Variant
 from curlport.variants.base import fixtures, imported
+from curlport.variants.phrases import MESSAGE_PHRASES, RECIPIENT_PHRASES
 from curlport.variants.templates import CASES, STYLES, rewrite, styled
 
 FIXTURES = list(fixtures(CURL_DIR))
@@ -183,3 +184,17 @@ def test_every_bulk_variant_renders_one_record() -> None:
             assert result.dropped, variant.case
         text = json.dumps(result.config)
         assert not any(marker in text for marker in ("(second)", "2=", "[1]")), variant.case
+
+
+@pytest.mark.parametrize(("phrase", "recipient"), [
+    *[(phrase, True) for phrase in RECIPIENT_PHRASES if " " in phrase.strip()],
+    *[(phrase, False) for phrase in MESSAGE_PHRASES]])
+def test_a_phrase_naming_a_role_is_a_template_of_that_role(phrase: str, recipient: bool) -> None:
+    read = shape(phrase, Hints())
+    assert role_phrase(phrase) is not None
+    assert (read.recipient, read.message) == ((4, -4) if recipient else (-4, 4))
+
+
+@pytest.mark.parametrize("value", ["Test message", "Hello from the phone", "Call me at 5", "phone", "SMS"])
+def test_a_sample_message_is_not_a_role_phrase(value: str) -> None:
+    assert role_phrase(value) is None

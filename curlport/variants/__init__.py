@@ -14,6 +14,7 @@ from curlport.variants import (
     keys,
     mislabelled,
     pasted_url,
+    phrases,
     scripts,
     several,
     shell,
@@ -37,6 +38,7 @@ CLASSES: Final[dict[str, Generator]] = {
     approximated.FORM_KLASS: approximated.form_variants,
     approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
     several.KLASS: several.variants,
+    phrases.KLASS: phrases.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -200,7 +200,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
-        return _elided(stripped) or _phrase_words(stripped)
+        return _elided(stripped) or role_phrase(stripped) or _phrase_words(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
@@ -253,6 +253,41 @@ def _phrase_words(text: str) -> tuple[str, ...] | None:
     if not named or not all(word in _PHRASE_FILLER or word in named for word in lowered):
         return None
     return tuple(word for word in lowered if word not in _FILLER_WORDS)
+
+
+#: Words a phrase naming its place is written with in the languages of the role vocabularies (``youre phone number``,
+#: ``número do celular``, ``recipient's number``, ``votre message``), typos included: they say nothing of the role.
+_ROLE_PHRASE_FILLER: Final = _PHRASE_FILLER | frozenset((
+    "youre", "you", "re", "ur", "s", "my", "our", "send", "sent", "be", "will", "receive", "receives", "who",
+    "que", "de", "do", "da", "del", "dos", "das", "della", "di", "du", "des", "der", "die", "den", "le", "la", "el",
+    "il", "o", "os", "seu", "sua", "su", "tu", "votre", "ton", "ta", "ihre", "ihr", "deine", "dein", "aqui", "aquí",
+    "ici", "hier", "qui", "ser", "enviar", "enviada", "enviado", "disparada", "envoyer", "senden", "ваш", "ваше",
+    "вашего", "здесь"))
+#: Role words of phrases outside the key vocabularies' alphabet, as the vocabulary word they mean.
+_ROLE_PHRASE_SYNONYMS: Final = {
+    "номер": "number", "телефона": "phone", "телефон": "phone", "получателя": "recipient", "получатель": "recipient",
+    "мобильный": "mobile", "сообщение": "message", "сообщения": "message", "текст": "text", "celulare": "celular",
+    "empfängers": "empfänger",
+}
+
+
+def role_phrase(text: str) -> tuple[str, ...] | None:
+    """A phrase with no digits that only names the recipient or the message, in any language and with a doc's
+    typos (``youre phone number``, ``Celular/Mobile Number``, ``numero de telefono``, ``номер телефона``,
+    ``mobile no.``, ``texto da mensagem``): the role words it names, or None. At least one word must be a strong
+    one (``phone``, ``message``), and every other word filler: a sample message ("Test message") has a word of
+    neither kind."""
+    if any(c.isdigit() for c in text):
+        return None
+    lowered = [_ROLE_PHRASE_SYNONYMS.get(word, word) for word in re.findall(r"[^\W\d_]+", text.lower())]
+    if not 2 <= len(lowered) <= 6:  # one word is a name (``phone_number``, ``Handynummer``): ``_naming_words``'s
+        return None
+    named = [word for word in lowered if word not in _ROLE_PHRASE_FILLER
+             and (word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
+    strong = [word for word in named if max(_RECIPIENT_WORDS.get(word, 0), _MESSAGE_WORDS.get(word, 0)) >= 3]
+    if not strong or not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+        return None
+    return tuple(named)
 
 
 NAMING: Final = "a value naming what goes there"

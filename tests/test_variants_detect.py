@@ -54,6 +54,8 @@ def test_every_fixture_with_places_is_rewritten_into_each_class() -> None:
     assert {variant.case.partition("/")[0] for variant in VARIANTS["template-token"]} == placed
     assert len({variant.case.partition("/")[0] for variant in VARIANTS["bulk"]}) >= 40
     assert len(VARIANTS["template-token"]) >= 2000
+    assert {variant.case.partition("/")[0] for variant in VARIANTS["role-phrase"]} == placed
+    assert len({variant.case.partition("/")[0] for variant in VARIANTS["path-recipient"]}) >= 10
 
 
 @pytest.mark.parametrize("klass", list(CLASSES))
@@ -198,3 +200,16 @@ def test_a_phrase_naming_a_role_is_a_template_of_that_role(phrase: str, recipien
 @pytest.mark.parametrize("value", ["Test message", "Hello from the phone", "Call me at 5", "phone", "SMS"])
 def test_a_sample_message_is_not_a_role_phrase(value: str) -> None:
     assert role_phrase(value) is None
+
+
+@pytest.mark.parametrize(("text", "endpoint"), [
+    ("curl 'https://a.example/SMS/+919999999999/send' -d text=Hi", "https://a.example/SMS/$$To/send"),
+    ("curl 'https://a.example/v1/sms/sim/$ICCID' -d text=Hi", "https://a.example/v1/sms/sim/$$To"),
+    ("curl 'https://a.example/v1/sims/8944501234567890123/sms' -d text=Hi", "https://a.example/v1/sims/$$To/sms"),
+    ("curl 'https://a.example/api/v1/devices/$DEVICEID/sendSMS' -d to=+447700900123 -d text=Hi",
+     "https://a.example/api/v1/devices/$DEVICEID/sendSMS"),
+    ("curl 'https://a.example/Accounts/AC0123456789abcdef/send/447700900123' -d text=Hi",
+     "https://a.example/Accounts/AC0123456789abcdef/send/$$To")])
+def test_a_recipient_in_the_path_is_placed_and_an_id_segment_never(text: str, endpoint: str) -> None:
+    result = imported(text)
+    assert result is not None and result.config["endpoint"] == endpoint

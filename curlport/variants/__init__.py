@@ -14,6 +14,7 @@ from curlport.variants import (
     keys,
     mislabelled,
     pasted_url,
+    path_recipient,
     phrases,
     scripts,
     several,
@@ -39,6 +40,7 @@ CLASSES: Final[dict[str, Generator]] = {
     approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
     several.KLASS: several.variants,
     phrases.KLASS: phrases.variants,
+    path_recipient.KLASS: path_recipient.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -35,6 +35,8 @@ _RECIPIENT_WORDS: Final = {
         "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
         "mob", "cel",
     ), 4),
+    # an IoT SIM addressed by its card number (``/sim/{iccid}``): the recipient of a machine's SMS
+    **dict.fromkeys(("iccid", "iccids"), 3),
     # SMPP's destination address, its plural as a gateway's key (``das``)
     **dict.fromkeys(("da", "das"), 3),
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
@@ -181,6 +183,8 @@ _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 #: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
 _UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
+#: A SIM card's number (ICCID, ITU-T E.118: 89, then 17 or 18 digits), which IoT SMS APIs send to.
+_ICCID: Final = re.compile(r"89\d{17,18}")
 _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
@@ -463,6 +467,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
         return Shape(_template_score(inner, RECIPIENT), _template_score(inner, MESSAGE), "a template value")
     if _URL.match(stripped) or _EMAIL.match(stripped):
         return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
+    if _ICCID.fullmatch(stripped):
+        return Shape(3, -4, "a SIM card's number (ICCID)")
     strength = phone_strength(stripped, hints)
     if strength:
         # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about

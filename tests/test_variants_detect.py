@@ -213,3 +213,17 @@ def test_a_sample_message_is_not_a_role_phrase(value: str) -> None:
 def test_a_recipient_in_the_path_is_placed_and_an_id_segment_never(text: str, endpoint: str) -> None:
     result = imported(text)
     assert result is not None and result.config["endpoint"] == endpoint
+
+
+@pytest.mark.parametrize(("body", "to"), [
+    ('{"text":"ye","param":[{"number":"10086"}]}', "10086"), ('{"mobile":"55555","message":"Hello there"}', "55555")])
+def test_a_short_code_under_a_recipient_name_is_its_place(body: str, to: str) -> None:
+    result = imported(f"curl https://a.example/send -H 'Content-Type: application/json' -d '{body}'")
+    assert result is not None and to not in str(result.config["parameters"]) and "$$To" in str(result.config)
+
+
+def test_a_short_code_under_no_recipient_name_is_not_placed() -> None:
+    result = imported("curl https://a.example/send -d to=+447700900123 -d text=Hello+there -d count=10086")
+    assert result is not None
+    parameters = str(result.config["parameters"])
+    assert "10086" in parameters and "+447700900123" not in parameters and "$$To" in parameters

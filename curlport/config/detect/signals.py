@@ -281,10 +281,10 @@ def role_phrase(text: str) -> tuple[str, ...] | None:
     ``mobile no.``, ``texto da mensagem``): the role words it names, or None. At least one word must be a strong
     one (``phone``, ``message``), and every other word filler: a sample message ("Test message") has a word of
     neither kind."""
-    if any(c.isdigit() for c in text):
+    if any(c.isdigit() for c in text) or len(text.split()) < 2:  # ``send-sms``, ``phone_number``: a name, not a phrase
         return None
     lowered = [_ROLE_PHRASE_SYNONYMS.get(word, word) for word in re.findall(r"[^\W\d_]+", text.lower())]
-    if not 2 <= len(lowered) <= 6:  # one word is a name (``phone_number``, ``Handynummer``): ``_naming_words``'s
+    if len(lowered) > 6:
         return None
     named = [word for word in lowered if word not in _ROLE_PHRASE_FILLER
              and (word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
@@ -476,8 +476,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
-    if stripped.isdigit():
-        return Shape(-4, -2, "digits only", template_id=True)
+    if stripped.isdigit():  # a carrier's short code (``10086``) may be a recipient's sample: the name decides
+        return Shape(0 if 3 <= len(stripped) <= 5 else -4, -2, "digits only", template_id=True)
     letters = sum(c.isalpha() for c in stripped)
     if not letters:
         return Shape(-4, -4, "no letters")

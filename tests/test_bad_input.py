@@ -37,6 +37,15 @@ def test_an_endpoint_without_a_host_is_located_and_explained(url: str) -> None:
     assert code == 2 and err.startswith("<stdin>:1:6: error:") and "host name" in err and "[Hh]" not in err
 
 
+@pytest.mark.parametrize(("text", "column"), [
+    ('R=`curl --data-urlencode "GSM=$M" "http://" 2>&1`', 36), ('curl -d to=1 "https:///send?x=1"', 15),
+    ("curl -d to=1 'http://user:pw@/send'", 15)])
+def test_an_empty_host_in_a_script_is_one_error_at_the_url(text: str, column: int) -> None:
+    code, _, err = run("import", "-", stdin=text.encode())
+    assert code == 2 and err.startswith(f"<stdin>:1:{column}: error:") and err.count("error:") == 1
+    assert "pw" not in err
+
+
 def test_an_endpoint_without_a_host_in_a_config_is_explained() -> None:
     config = ('{"name": "a", "method": "GET", "endpoint": "https:///send?to=$$To&text=$$Body", "auth": null, '
               '"headers": [], "parameters": null}\n')

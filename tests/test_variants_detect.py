@@ -14,11 +14,12 @@ from fixture_cases import CURL_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curlport.config.detect.signals import template_words
+from curlport.config.detect.signals import Hints, role_phrase, shape, template_words
 from curlport.detect_report import verdicts_of
 from curlport.lint.placed import check_import
 from curlport.variants import CLASSES, Variant
 from curlport.variants.base import fixtures, imported
+from curlport.variants.phrases import MESSAGE_PHRASES, RECIPIENT_PHRASES
 from curlport.variants.templates import CASES, STYLES, rewrite, styled
 
 FIXTURES = list(fixtures(CURL_DIR))
@@ -53,6 +54,8 @@ def test_every_fixture_with_places_is_rewritten_into_each_class() -> None:
     assert {variant.case.partition("/")[0] for variant in VARIANTS["template-token"]} == placed
     assert len({variant.case.partition("/")[0] for variant in VARIANTS["bulk"]}) >= 40
     assert len(VARIANTS["template-token"]) >= 2000
+    assert {variant.case.partition("/")[0] for variant in VARIANTS["role-phrase"]} == placed
+    assert len({variant.case.partition("/")[0] for variant in VARIANTS["path-recipient"]}) >= 10
 
 
 @pytest.mark.parametrize("klass", list(CLASSES))
@@ -183,3 +186,44 @@ def test_every_bulk_variant_renders_one_record() -> None:
             assert result.dropped, variant.case
         text = json.dumps(result.config)
         assert not any(marker in text for marker in ("(second)", "2=", "[1]")), variant.case
+
+
+@pytest.mark.parametrize(("phrase", "recipient"), [
+    *[(phrase, True) for phrase in RECIPIENT_PHRASES if " " in phrase.strip()],
+    *[(phrase, False) for phrase in MESSAGE_PHRASES]])
+def test_a_phrase_naming_a_role_is_a_template_of_that_role(phrase: str, recipient: bool) -> None:
+    read = shape(phrase, Hints())
+    assert role_phrase(phrase) is not None
+    assert (read.recipient, read.message) == ((4, -4) if recipient else (-4, 4))
+
+
+@pytest.mark.parametrize("value", ["Test message", "Hello from the phone", "Call me at 5", "phone", "SMS"])
+def test_a_sample_message_is_not_a_role_phrase(value: str) -> None:
+    assert role_phrase(value) is None
+
+
+@pytest.mark.parametrize(("text", "endpoint"), [
+    ("curl 'https://a.example/SMS/+919999999999/send' -d text=Hi", "https://a.example/SMS/$$To/send"),
+    ("curl 'https://a.example/v1/sms/sim/$ICCID' -d text=Hi", "https://a.example/v1/sms/sim/$$To"),
+    ("curl 'https://a.example/v1/sims/8944501234567890123/sms' -d text=Hi", "https://a.example/v1/sims/$$To/sms"),
+    ("curl 'https://a.example/api/v1/devices/$DEVICEID/sendSMS' -d to=+447700900123 -d text=Hi",
+     "https://a.example/api/v1/devices/$DEVICEID/sendSMS"),
+    ("curl 'https://a.example/Accounts/AC0123456789abcdef/send/447700900123' -d text=Hi",
+     "https://a.example/Accounts/AC0123456789abcdef/send/$$To")])
+def test_a_recipient_in_the_path_is_placed_and_an_id_segment_never(text: str, endpoint: str) -> None:
+    result = imported(text)
+    assert result is not None and result.config["endpoint"] == endpoint
+
+
+@pytest.mark.parametrize(("body", "to"), [
+    ('{"text":"ye","param":[{"number":"10086"}]}', "10086"), ('{"mobile":"55555","message":"Hello there"}', "55555")])
+def test_a_short_code_under_a_recipient_name_is_its_place(body: str, to: str) -> None:
+    result = imported(f"curl https://a.example/send -H 'Content-Type: application/json' -d '{body}'")
+    assert result is not None and to not in str(result.config["parameters"]) and "$$To" in str(result.config)
+
+
+def test_a_short_code_under_no_recipient_name_is_not_placed() -> None:
+    result = imported("curl https://a.example/send -d to=+447700900123 -d text=Hello+there -d count=10086")
+    assert result is not None
+    parameters = str(result.config["parameters"])
+    assert "10086" in parameters and "+447700900123" not in parameters and "$$To" in parameters

@@ -506,6 +506,9 @@ def _check_host(url: Located) -> None:
     if TEMPLATE_BASE.match(url.text):
         return
     host = split_url(url.text).netloc
+    if not host.rpartition("@")[2]:  # ``http://``, ``http:///send``: a script's variable left empty, or a doc's cut
+        raise CurlUsageError(f"the URL at {url.span} has no host name after its scheme: curl cannot send it; "
+                             "write the provider's URL (https://host/path)", url.span)
     if host and not any(character.isalnum() for character in host) and not is_template_host(host):
         raise CurlUsageError(f"the URL at {url.span} has no host name: '{host}' cannot be one; the doc's text lost its "
                              "endpoint: write the provider's URL (https://host/path)", url.span)

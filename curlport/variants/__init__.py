@@ -14,6 +14,8 @@ from curlport.variants import (
     keys,
     mislabelled,
     pasted_url,
+    path_recipient,
+    phrases,
     scripts,
     several,
     shell,
@@ -37,6 +39,8 @@ CLASSES: Final[dict[str, Generator]] = {
     approximated.FORM_KLASS: approximated.form_variants,
     approximated.ANYAUTH_KLASS: approximated.anyauth_variants,
     several.KLASS: several.variants,
+    phrases.KLASS: phrases.variants,
+    path_recipient.KLASS: path_recipient.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -35,6 +35,8 @@ _RECIPIENT_WORDS: Final = {
         "rufnummer", "handynummer", "ontvanger", "odbiorca", "alici", "penerima", "tujuan", "mottagare", "phno",
         "mob", "cel",
     ), 4),
+    # an IoT SIM addressed by its card number (``/sim/{iccid}``): the recipient of a machine's SMS
+    **dict.fromkeys(("iccid", "iccids"), 3),
     # SMPP's destination address, its plural as a gateway's key (``das``)
     **dict.fromkeys(("da", "das"), 3),
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
@@ -184,6 +186,8 @@ _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 #: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
 _UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
+#: A SIM card's number (ICCID, ITU-T E.118: 89, then 17 or 18 digits), which IoT SMS APIs send to.
+_ICCID: Final = re.compile(r"89\d{17,18}")
 _SEPARATED: Final = re.compile(r"\s*[,;<|]\s*|\s+")
 
 
@@ -203,7 +207,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
-        return _elided(stripped) or _phrase_words(stripped) or _credential_template(stripped)
+        return _elided(stripped) or role_phrase(stripped) or _phrase_words(stripped) or _credential_template(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
@@ -325,6 +329,41 @@ def _credential_template(text: str) -> tuple[str, ...] | None:
             len(named) >= 2 and not _CREDENTIAL_TEMPLATE_WORDS.isdisjoint(named)):
         return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
     return None
+
+
+#: Words a phrase naming its place is written with in the languages of the role vocabularies (``youre phone number``,
+#: ``número do celular``, ``recipient's number``, ``votre message``), typos included: they say nothing of the role.
+_ROLE_PHRASE_FILLER: Final = _PHRASE_FILLER | frozenset((
+    "youre", "you", "re", "ur", "s", "my", "our", "send", "sent", "be", "will", "receive", "receives", "who",
+    "que", "de", "do", "da", "del", "dos", "das", "della", "di", "du", "des", "der", "die", "den", "le", "la", "el",
+    "il", "o", "os", "seu", "sua", "su", "tu", "votre", "ton", "ta", "ihre", "ihr", "deine", "dein", "aqui", "aquí",
+    "ici", "hier", "qui", "ser", "enviar", "enviada", "enviado", "disparada", "envoyer", "senden", "ваш", "ваше",
+    "вашего", "здесь"))
+#: Role words of phrases outside the key vocabularies' alphabet, as the vocabulary word they mean.
+_ROLE_PHRASE_SYNONYMS: Final = {
+    "номер": "number", "телефона": "phone", "телефон": "phone", "получателя": "recipient", "получатель": "recipient",
+    "мобильный": "mobile", "сообщение": "message", "сообщения": "message", "текст": "text", "celulare": "celular",
+    "empfängers": "empfänger",
+}
+
+
+def role_phrase(text: str) -> tuple[str, ...] | None:
+    """A phrase with no digits that only names the recipient or the message, in any language and with a doc's
+    typos (``youre phone number``, ``Celular/Mobile Number``, ``numero de telefono``, ``номер телефона``,
+    ``mobile no.``, ``texto da mensagem``): the role words it names, or None. At least one word must be a strong
+    one (``phone``, ``message``), and every other word filler: a sample message ("Test message") has a word of
+    neither kind."""
+    if any(c.isdigit() for c in text) or len(text.split()) < 2:  # ``send-sms``, ``phone_number``: a name, not a phrase
+        return None
+    lowered = [_ROLE_PHRASE_SYNONYMS.get(word, word) for word in re.findall(r"[^\W\d_]+", text.lower())]
+    if len(lowered) > 6:
+        return None
+    named = [word for word in lowered if word not in _ROLE_PHRASE_FILLER
+             and (word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
+    strong = [word for word in named if max(_RECIPIENT_WORDS.get(word, 0), _MESSAGE_WORDS.get(word, 0)) >= 3]
+    if not strong or not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+        return None
+    return tuple(named)
 
 
 NAMING: Final = "a value naming what goes there"
@@ -500,6 +539,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
         if names_an_id:  # YOUR_MESSAGE_ID: the message field carries a template's id
             return Shape(EXCLUDED, 0, "a template value naming an id", template_id=True)
         return Shape(_template_score(inner, RECIPIENT), _template_score(inner, MESSAGE), "a template value")
+    if _ICCID.fullmatch(stripped):
+        return Shape(3, -4, "a SIM card's number (ICCID)")
     strength = phone_strength(stripped, hints)
     if strength:
         # digits alone under a message's name: an OTP, or a DLT template's id, worth asking about
@@ -507,8 +548,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
-    if stripped.isdigit():
-        return Shape(-4, -2, "digits only", template_id=True)
+    if stripped.isdigit():  # a carrier's short code (``10086``) may be a recipient's sample: the name decides
+        return Shape(0 if 3 <= len(stripped) <= 5 else -4, -2, "digits only", template_id=True)
     letters = sum(c.isalpha() for c in stripped)
     if not letters:
         return Shape(-4, -4, "no letters")

@@ -30,7 +30,7 @@ from typing import Any, Final
 from urllib.parse import quote, quote_plus, unquote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
-from curlport.config.detect.signals import template_words
+from curlport.config.detect.signals import spaced_credential_name, template_words
 from curlport.config.short_cache import short_text_cache
 from curlport.lazy_pattern import LazyPattern
 from curlport.urls import USERINFO_PASSWORD, split_url
@@ -187,7 +187,7 @@ def url_spellings(urls: Iterable[str]) -> frozenset[str]:
 def _not_a_secret(value: str) -> bool:
     """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share) and
     the platform's placeholders: shown, never masked, so a finding can say which template to replace."""
-    return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None
+    return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None or spaced_credential_name(value)
 
 
 #: A JSON string literal, and the colon after it when it is a member's name.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote_plus
 
 import pytest
 from click.testing import CliRunner
@@ -20,7 +20,9 @@ SHAPES = ["USERNAME", "PASSWORD", "AUTH_ID", "YourAuthorizationTokenHere", "your
           # "your …" in the docs' other languages
           "votre-clé-secrète", "tu-clave", "sua-chave", "ihr-schlüssel", "ваш-ключ",
           # "my …"/"your …" glued to the credential's word, in the owner's own language; the stand-ins docs write
-          "мойключ", "votrecle", "mykey", "tuclave", "abc123", "XYZ"]
+          "мойключ", "votrecle", "mykey", "tuclave", "abc123", "XYZ",
+          # a few words with spaces, one naming the credential (Nvoip's "Token Nvoip")
+          "Token Nvoip", "Your API Key"]
 #: Where a credential travels in a curl command: {} is the shape.
 PLACES = ["-u 'acct:{}'", "-H 'Authorization: Bearer {}'", "-H 'X-Api-Key: {}'", "-d 'apikey={}'",
           "--url-query 'token={}'"]
@@ -43,7 +45,7 @@ def test_every_template_credential_is_an_error_at_its_value(tmp_path: Path, shap
     records = [r for r in json.loads(linted.stdout) if r["code"] == "CP401"]
     assert len(records) == 1
     line = config_text.splitlines()[records[0]["line"] - 1]
-    assert unquote(line[records[0]["column"] - 1 :]).startswith(shape)  # as written: --url-query's is encoded
+    assert unquote_plus(line[records[0]["column"] - 1 :]).startswith(shape)  # as written: --url-query's is encoded
 
 
 def test_a_stand_in_where_a_credential_goes_is_an_error_at_it(tmp_path: Path) -> None:

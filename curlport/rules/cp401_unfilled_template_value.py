@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote_plus
 
 from curlport.config.detect import Place, sample_range
-from curlport.config.detect.signals import masked_number, named_only, template_words
+from curlport.config.detect.signals import masked_number, named_only, spaced_credential_name, template_words
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
@@ -111,10 +112,12 @@ def check(config: Config) -> Iterator[Problem]:
     claimed: dict[str, list[tuple[int, int]]] | None = None
     for pointer, start, end, value, holder in _values(config):
         known = isinstance(holder, _EndpointPart) and holder.template
-        if not known and not masked_number(value) and template_words(value) is None:
+        # Token Nvoip (Token%20Nvoip in a query): a template only where a credential goes
+        spaced = any(blank in value for blank in (" ", "%20", "+")) and spaced_credential_name(unquote_plus(value))
+        if not known and not spaced and not masked_number(value) and template_words(value) is None:
             continue  # most values: two answers decided once per distinct value, and nothing more asked of them
         credential, where, key = _about(holder)
-        if not known and not is_template_value(value, credential):
+        if not known and not (spaced and credential) and not is_template_value(value, credential):
             continue
         if is_callback_field(key, value):  # a callback field's value is CP208's
             continue

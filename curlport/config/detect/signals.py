@@ -295,6 +295,17 @@ _DOC_EMAIL: Final = re.compile(
     r"(?i)([^@\s]+)@(?:[^@\s]+\.)?(?:example\.(?:com|org|net)|[^@\s]+\.(?:example|test|invalid))")
 
 
+_SPACED_WORDS: Final = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
+
+
+def spaced_credential_name(value: str) -> bool:
+    """Two or three words with spaces, no digit, one naming a credential (``Token Nvoip``, ``API Key``): a template
+    where a credential goes. Not one of ``template_words``: a sample message may read so ("Your new token")."""
+    text = value.strip()
+    return _SPACED_WORDS.fullmatch(text) is not None and not _CREDENTIAL_TEMPLATE_WORDS.isdisjoint(
+        words(text, endings=False))
+
+
 def named_only(value: str) -> bool:
     """Whether a value is a template only by its words (``smso-api-key``, ``user``, ``votre-clé``), with no mark
     of one around it: in a URL path such a value is the endpoint's own word (``/oauth/token``)."""

@@ -135,8 +135,8 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
         substitutions = located(detection, config, command.source, source_map)
         dropped = extra_records([slot for item in detection.decisions if (slot := item.to_write) is not None], listed,
                                 partial(text_at, config))
-        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map, dropped,
-                                       batching=form == CURRENT_FORM and batching is None))
+        findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map, listed,
+                                       dropped, batching=form == CURRENT_FORM and batching is None))
         config = substitute(config, [*substitutions, *dropped])
     unchanged = not substitutions and not dropped and batching is None and callback_url is None
     detected = Detected(listed, detection) if detection is not None and unchanged and placeholders == "auto" \

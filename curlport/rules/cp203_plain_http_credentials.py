@@ -29,8 +29,10 @@ def _plain(pointer: str, url: object, what: str) -> Iterator[Problem]:
 
 
 def check(config: Config) -> Iterator[Problem]:
-    if _carries_credentials(config):
-        yield from _plain("/endpoint", config.get("endpoint"), "endpoint")
+    # the endpoint's scheme first: only a plain http:// one makes it worth reading every value for a credential
+    endpoint = list(_plain("/endpoint", config.get("endpoint"), "endpoint"))
+    if endpoint and _carries_credentials(config):
+        yield from endpoint
     auth = config.get("auth")
     if isinstance(auth, dict) and auth.get("type") == "oauth2":
         yield from _plain("/auth/token_url", auth.get("token_url"), "token URL")

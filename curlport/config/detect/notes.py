@@ -13,7 +13,7 @@ from urllib.parse import quote, quote_plus
 
 from curlport.config.detect import FLAGS, UNSURE, Decision, Detection, Substitution, sample_of, substitution, text_at
 from curlport.config.detect.bulk import Trim
-from curlport.config.detect.places import Slot, slots_of
+from curlport.config.detect.places import Slot
 from curlport.config.detect.signals import RECIPIENT
 from curlport.findings import Finding
 from curlport.parse import notes
@@ -65,10 +65,12 @@ def located(detection: Detection, config: dict[str, Any], source: Source, source
 
 
 def import_notes(detection: Detection, substitutions: list[Substitution], config: dict[str, Any], source: Source,
-                 source_map: dict[str, Span], dropped: tuple[Trim, ...] = (), batching: bool = False
-                 ) -> list[Finding]:
+                 source_map: dict[str, Span], listed: list[Slot], dropped: tuple[Trim, ...] = (),
+                 batching: bool = False) -> list[Finding]:
     """CP020 for each substitution, CP023 where curl turns the sample's + into a space, CP021 for each ask,
-    CP024 for each array of a bulk sample trimmed to its first record (``batching``: the config's form batches)."""
+    CP024 for each array of a bulk sample trimmed to its first record (``batching``: the config's form batches).
+
+    ``listed``: the config's ``slots_of``, which the importer made once for its credentials and detection."""
     findings: list[Finding] = []
     for item in substitutions:
         decision = detection.recipient if item.placeholder == "$$To" else detection.message
@@ -81,7 +83,7 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
             f"{item.placeholder}{how}{retyped}", item.span, item.pointer))
     asked = [candidate.slot for decision in detection.decisions if decision.outcome == "ask"
              for candidate in decision.candidates]
-    findings += _plus_notes(config, [*substitutions, *asked], source, source_map)
+    findings += _plus_notes(config, listed, [*substitutions, *asked], source, source_map)
     for decision in detection.decisions:
         if decision.outcome == "ask":
             findings += _ask_notes(decision, config, source, source_map)
@@ -90,14 +92,14 @@ def import_notes(detection: Detection, substitutions: list[Substitution], config
     return findings
 
 
-def _plus_notes(config: dict[str, Any], replaced_places: list[Substitution | Slot], source: Source,
-                source_map: dict[str, Span]) -> list[Finding]:
+def _plus_notes(config: dict[str, Any], listed: list[Slot], replaced_places: list[Substitution | Slot],
+                source: Source, source_map: dict[str, Span]) -> list[Finding]:
     """CP023 where curl's + changes what the provider reads and stays so: a fixed number (a sender) written +1555…
     in a form value or a query reaches the provider as " 1555…". A sample the import replaced with a placeholder is
     gone, + and all, and so is a candidate of an ask once the operator chooses: neither is reported."""
     replaced = {(item.pointer, item.start) for item in replaced_places}
     findings = []
-    for slot in slots_of(config):
+    for slot in listed:
         value = slot.value
         if slot.place.kind not in ("form", "query") or slot.place.path or (slot.pointer, slot.start) in replaced:
             continue

@@ -12,8 +12,10 @@ _UNSUBSTITUTABLE = {"header-key": "a header name", "field-key": "a field key", "
 
 
 def _authority_end(endpoint: str) -> int:
-    end = endpoint.find("/", endpoint.find("//") + 2)
-    return end if end != -1 else len(endpoint)
+    """Where the scheme and host end: at the path, or at the query or fragment of a URL without a path
+    (``http://host?to=$$To``)."""
+    start = endpoint.find("//") + 2
+    return min((at for at in (endpoint.find(mark, start) for mark in "/?#") if at != -1), default=len(endpoint))
 
 
 def check(config: Config) -> Iterator[Problem]:

@@ -349,8 +349,8 @@ OTP_REASON: Final = ("the provider builds the text from its OTP template and the
 def _otp_route(slots: list[Slot]) -> bool:
     """A request that names an OTP: a key (``otp``, ``otp_code``), or a segment of the URL's path (``/otp/send``,
     ``/SMS/{phone}/{otp}/OTP1``)."""
-    return any(_OTP_WORDS.intersection(words(slot.place.key if slot.place.kind != "path" else slot.text))
-               for slot in slots)
+    names = {slot.place.key if slot.place.kind != "path" else slot.text for slot in slots}  # a bulk body repeats them
+    return any(_OTP_WORDS.intersection(words(name)) for name in names)
 
 
 def _otp_code(decision: Decision, readings: list[tuple[Slot, Reading]], recipient: Decision) -> Decision:

@@ -91,15 +91,14 @@ def defaults_of(slots: list[Slot]) -> Defaults:
     (left out); when only later records have it, the first record gets the default (the later ones left out); when
     the first record's field is there but empty, whether the provider sends it empty or falls back on the default is
     its own rule (contested: an ask)."""
+    in_records = [any(part.isdigit() for part in slot.place.path) for slot in slots]
+    defaults = [slot for slot, in_record in zip(slots, in_records, strict=True) if slot.place.path and not in_record]
+    if not defaults:  # most bodies, and every flat one: nothing to index (a bulk sample has thousands of fields)
+        return Defaults(set(), [])
     fields: dict[tuple[str, str, str, str], list[Slot]] = {}
-    defaults = []
-    for slot in slots:
-        if not slot.place.path:
-            continue
-        if any(part.isdigit() for part in slot.place.path):
+    for slot, in_record in zip(slots, in_records, strict=True):
+        if in_record:
             fields.setdefault((slot.pointer, slot.place.kind, slot.place.name, slot.place.key), []).append(slot)
-        else:
-            defaults.append(slot)
     unused: set[int] = set()
     contested: list[tuple[Slot, Slot]] = []
     for default in defaults:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from curlport.variants.base import ROLES, Variant, imported
-from curlport.variants.templates import rewrite
+from curlport.variants.base import Variant
+from curlport.variants.templates import substituted
 
 #: Phrases naming the recipient, as docs and scripts write them.
 RECIPIENT_PHRASES: Final = (
@@ -29,19 +29,4 @@ KLASS: Final = "role-phrase"
 
 def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
     """Each recipient phrase, each message phrase, and the two together (in turn), where the fixture places both."""
-    roles = [role for role in ROLES if expected.get(role, "ask") != "ask"]
-    choices: list[dict[str, str]] = []
-    if "to" in roles:
-        choices += [{"to": phrase} for phrase in RECIPIENT_PHRASES]
-    if "body" in roles:
-        choices += [{"body": phrase} for phrase in MESSAGE_PHRASES]
-    if len(roles) == 2:
-        choices += [{"to": RECIPIENT_PHRASES[i], "body": phrase} for i, phrase in enumerate(MESSAGE_PHRASES)]
-    result = imported(text, placeholders="none")
-    if result is None:
-        return
-    for tokens in choices:
-        rewritten = rewrite(text, result, expected, tokens)
-        if rewritten is not None:
-            label = "+".join(f"{role}={phrase}" for role, phrase in tokens.items())
-            yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": True})
+    return substituted(stem, text, expected, KLASS, RECIPIENT_PHRASES, MESSAGE_PHRASES)

@@ -77,14 +77,21 @@ def rewrite(text: str, result: ImportResult, expected: dict[str, Any], tokens: d
 
 def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
     """Each recipient token, each message token, and the two together (in turn), where the fixture places both."""
+    return substituted(stem, text, expected, KLASS, RECIPIENT_TOKENS, MESSAGE_TOKENS)
+
+
+def substituted(stem: str, text: str, expected: dict[str, Any], klass: str, recipients: tuple[str, ...],
+                messages: tuple[str, ...]) -> Iterator[Variant]:
+    """The fixture's recipient rewritten into each of ``recipients``, its message into each of ``messages``, and the
+    two together (in turn), where the fixture places both: the places stay, and the config is the fixture's own."""
     roles = [role for role in ROLES if expected.get(role, "ask") != "ask"]
     choices: list[dict[str, str]] = []
     if "to" in roles:
-        choices += [{"to": token} for token in RECIPIENT_TOKENS]
+        choices += [{"to": token} for token in recipients]
     if "body" in roles:
-        choices += [{"body": token} for token in MESSAGE_TOKENS]
+        choices += [{"body": token} for token in messages]
     if len(roles) == 2:
-        choices += [{"to": RECIPIENT_TOKENS[i], "body": token} for i, token in enumerate(MESSAGE_TOKENS)]
+        choices += [{"to": recipients[i], "body": token} for i, token in enumerate(messages)]
     result = imported(text, placeholders="none")
     if result is None:
         return
@@ -92,7 +99,7 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         rewritten = rewrite(text, result, expected, tokens)
         if rewritten is not None:
             label = "+".join(f"{role}={token}" for role, token in tokens.items())
-            yield Variant(f"{stem}/{label}", KLASS, rewritten, {**expected, "same_config": True})
+            yield Variant(f"{stem}/{label}", klass, rewritten, {**expected, "same_config": True})
 
 
 def otp_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:

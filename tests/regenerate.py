@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import readme_examples
 from fixture_cases import (
     CONFIG_DIR,
     CURL_DIR,
@@ -58,7 +59,8 @@ def main() -> None:
     readme = CURL_DIR.parent.parent / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = text.index(RULES_START) + len(RULES_START), text.index(RULES_END)
-    readme.write_text(text[:start] + "\n" + markdown_table() + "\n" + text[end:], encoding="utf-8")
+    text = text[:start] + "\n" + markdown_table() + "\n" + text[end:]
+    readme.write_text(readme_examples.rewrite(text), encoding="utf-8")  # the table, then the examples' output
     print(f"regenerated {len(curl_cases())} configs and {len(error_cases())} error expectations")
 
 

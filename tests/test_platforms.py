@@ -383,8 +383,8 @@ def test_the_client_model_prepares_what_requests_prepares(method: str, query: st
 
 
 @pytest.mark.parametrize("platform", ["home-assistant", "apprise", "privacyidea", "kannel"])
-def test_the_readme_examples_are_what_export_prints(platform: str) -> None:
-    readme = (CONFIG_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+def test_the_platform_docs_examples_are_what_export_prints(platform: str) -> None:
+    readme = (CONFIG_DIR.parent.parent / "docs/platforms.md").read_text(encoding="utf-8")
     command = next(line for line in readme.splitlines()
                    if line.startswith("$ curlport export") and f"--platform {platform}" in line)
     shown = readme.split(command + "\n", 1)[1].split("```", 1)[0]

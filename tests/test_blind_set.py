@@ -40,8 +40,6 @@ KNOWN_WRONG3: frozenset[tuple[str, str]] = frozenset()
 
 #: The third set's exit mismatches, by class (fixtures/blind3/README.md, "First run").
 KNOWN_EXIT_MISMATCH3 = frozenset({
-    "enviamas-pe-campaign-records-numeric-phone-dashes-auth",  # wrongly ready: a dash-padded template credential
-    "wachap-credentials-in-json-masked-x",  # wrongly ready: credentials in the JSON body masked with XXXX
     "ringcentral-swagger-paste-escaped-json-no-auth",  # wrongly ready: no credential at all (the paste shows the 401)
     "pindo-two-commands-comment-lines",  # several sends refused: a single send and a bulk send
     "sms-bridge-cmd-caret-two-requests-escaped-json",  # several sends refused: the same send without and with a key

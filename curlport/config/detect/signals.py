@@ -171,7 +171,7 @@ _TEMPLATE: Final = re.compile(
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
     r"(?P<mask>[Xx*#•]{4,}|\*{3}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
     r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
-    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,}))|"
+    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,})|[0-9A-Fa-f]{6,}(?:X{4,}|x{4,}))|"
     r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,})|(?P<bare>(?i:string|str)))$"
 )
 #: A value made only of these words and the roles' (``Destination number``, ``mobile number here``) names its place.
@@ -199,14 +199,18 @@ def template_words(value: str) -> tuple[str, ...] | None:
     ``$1``: a script's argument), or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
-    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``; one as long as a
-    phone number is ``masked_number``'s) and a
+    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``, ``609ACF283XXXX``: X is
+    no hex digit; one as long as a phone number is ``masked_number``'s), a template in a frame of filler characters
+    (``------tu-basic-auth----------``) and a
     capitalised word that is all vocabulary (``USERNAME``, ``PASSWORD``; ``CLVRTP``, a sender, is not);
     ``Enterprise`` is a word, not "enter …".
     """
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
+        padded = _PADDED.fullmatch(stripped)
+        if padded is not None:  # ------tu-basic-auth----------: the template inside a frame of filler characters
+            return template_words(padded.group(1))
         return _elided(stripped) or role_phrase(stripped) or _phrase_words(stripped) or _credential_template(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
@@ -221,6 +225,11 @@ def template_words(value: str) -> tuple[str, ...] | None:
     if match.group("masked") and masked_number(inner):  # as long as a number: detection reads it as one
         return None
     return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
+
+
+#: A value framed by runs of filler characters (``------tu-basic-auth----------``, ``==your_key==``): what is inside
+#: is the value the doc meant (``__KEY__`` is the ``dunder`` template's).
+_PADDED: Final = re.compile(r"[-=~.]{2,}([^-=~.].*?[^-=~.]|[^-=~.])[-=~.]{2,}")
 
 
 #: Values docs print for the reader to replace that no bracket marks: ``username``/``password`` in ``-u``, and the

@@ -1,4 +1,4 @@
-"""The blind sets (fixtures/blind, fixtures/blind2, fixtures/blind3; see tests/blind_set.py): no wrong placement, exit codes as expected.
+"""The blind sets (fixtures/blind, blind2, blind3; see tests/blind_set.py): no wrong placement, exit codes as expected.
 
 The KNOWN_* sets list today's failures by name. They are strict both ways: a case
 that starts failing fails the test, and so does a listed case that stops failing,

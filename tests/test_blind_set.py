@@ -44,7 +44,7 @@ KNOWN_EXIT_MISMATCH3 = frozenset({
     "pindo-two-commands-comment-lines",  # several sends refused: a single send and a bulk send
     "sms-bridge-cmd-caret-two-requests-escaped-json",  # several sends refused: the same send without and with a key
     "whatsapp-agent-cmd-doc-percent-var-many-requests",  # several sends refused: the same send without and with a key
-    "playsms-markdown-fence-bare-url-x-dom",  # a bare URL inside markdown around it is not read
+    "playsms-markdown-fence-bare-url-x-dom",  # wrongly ready: the docs' stand-in host x.dom (no TLD list to tell)
     "wazone-bat-set-vars-italian-template",  # a quote in a batch file's :: comment stops the reading
 })
 

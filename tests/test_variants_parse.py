@@ -59,6 +59,19 @@ READ = [
      ("CP025", 1, 6), ("auth", {"type": "basic", "username": "key", "password": "secret"})),
     ("curl -d to=4512345678 -d msg=Hello World https://a.example.com/send",
      ("CP001", 1, 36), ("endpoint", "https://a.example.com/send")),
+    # blind3's text-around class: a label, markdown or a line of code around the request (the rest is generated in
+    # curlport/variants/around.py)
+    ("HTTP API: https://a.example.com/send?to=4512345678&text=Hello",
+     ("CP010", 1, 1), ("endpoint", "https://a.example.com/send?to=$$To&text=$$Body")),
+    ('<?php\n$url = "https://a.example.com/send?to=4512345678&text=Hello";\n$r = file_get_contents($url);\n',
+     ("CP019", 2, 9), ("endpoint", "https://a.example.com/send?to=$$To&text=$$Body")),
+    ("## Send\n\nLet's send one:\n\n```sh\ncurl -d to=4512345678 -d text=Hello https://a.example.com/send\n```\n",
+     ("CP010", 5, 1), ("method", "POST")),
+    ("```curl -d to=4512345678 -d text=Hello https://a.example.com/send```",
+     ("CP010", 1, 1), ("endpoint", "https://a.example.com/send")),
+    # a value a command the text runs would print is a template to fill in, never ready
+    ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
+     ("CP401", 1, 63), ("method", "POST")),
 ]
 
 

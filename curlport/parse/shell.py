@@ -22,6 +22,7 @@ from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
+from curlport.parse.markdown import without_markdown
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.parse.transcript import without_terminal_output
@@ -642,6 +643,8 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
             f"Windows line endings (CRLF, the first at {span}) read as plain line breaks", span))
     source = Source(text, name)
     read, output = without_terminal_output(source)  # a terminal transcript: its prompts and output blanked
+    read, fenced = without_markdown(source, read)  # a README section: the fenced command, not the prose around it
+    output += fenced
     findings += output
     dialect = detect_dialect(read)
     tokens = _tokenize(Source(read, name) if output else source, dialect)
@@ -720,6 +723,14 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
     schemeless = url is not None and _SCHEMELESS_URL_START.match(url.text) is not None
+    skipped: list[Token] = []
+    if first is not None and not (url is not None and (_URL_START.match(url.text) or schemeless
+                                                       or _TEMPLATED_URL_START.match(url.text))):
+        _refuse_other_client(source, words)  # echo URL | wget -i -: the request is wget's, refused at its word
+        found = _query_url_in_text(source, dialect, words)
+        if found is not None:  # HTTP API: https://…?to=…&msg=…, a URL in markdown or in a line of code
+            first, url, schemeless, method = found[0], found[1], False, None
+            skipped = words[: words.index(first)]
     if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
                                             or schemeless):
         _refuse_other_client(source, words)
@@ -736,14 +747,37 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
             f"the URL line has unencoded spaces (the first at {gap}): read as one URL, each space sent as %20; curl "
             "would take each word after a space for another URL", gap, "/endpoint"))
         after += len(spaced)
-    span = source.span(url.start, url.end)
+    span = source.span(url.offset_of(0), url.end)  # at the URL, not at a quote around it ($url = "https://…")
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
                                  "sends; if the provider documents a body or headers, paste its curl command"
                                  + _SCHEME_ASSUMED * schemeless, span)
     rest, _ = _command_words(source, dialect, tokens, after, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
+    if skipped:
+        start, end = skipped[0][2], skipped[-1][3]
+        findings.append(notes.TEXT_BEFORE_CURL.at(
+            f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
+            source.span(start, end)))
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+
+
+def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:
+    """The first word of a text without curl that is a URL with a query of two parameters or more, and the URL: the
+    request a label, markdown or a line of code is around (``HTTP API: https://…?to=…&msg=…``, ``$url = "…";``). A
+    URL without such a query is a link, not a request; None when there is none."""
+    for token in words:
+        if token[0] != _WORD_TERMINAL[dialect] or not _URL_IN_WORD.search(token[1]):
+            continue
+        url = _decode_word(token, dialect, source, [])
+        query = url.text.partition("?")[2]
+        if _URL_START.match(url.text) and query.count("=") >= 2:
+            return token, url
+    return None
+
+
+#: A word that may hold a URL (cheap to test before decoding the word).
+_URL_IN_WORD: Final = LazyPattern(r"(?i)https?://")
 
 
 def _same_line_words(tokens: list[Token], position: int, dialect: str) -> list[Token]:

@@ -10,6 +10,7 @@ from typing import Final
 
 from curlport.variants import (
     approximated,
+    around,
     bulk,
     keys,
     mislabelled,
@@ -41,6 +42,7 @@ CLASSES: Final[dict[str, Generator]] = {
     several.KLASS: several.variants,
     phrases.KLASS: phrases.variants,
     path_recipient.KLASS: path_recipient.variants,
+    around.KLASS: around.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

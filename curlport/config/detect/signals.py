@@ -164,6 +164,7 @@ _TEMPLATE: Final = re.compile(
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|"
     r"(?P<positional>\$\{?[1-9@*]\}?(?:[ :,;-]*\$\{?[1-9@*]\}?)*)|"
+    r"(?P<command>\$\([^()]*(?:\([^()]*\)[^()]*)*\)|`[^`]+`)|"
     r"%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
@@ -196,7 +197,7 @@ def template_words(value: str) -> tuple[str, ...] | None:
     """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
     → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
     ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``,
-    ``$1``: a script's argument), or None when the value is not one.
+    ``$1``: a script's argument; ``$(echo $N | jq …)``: a command's output), or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
     (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``, ``609ACF283XXXX``: X is
@@ -215,7 +216,8 @@ def template_words(value: str) -> tuple[str, ...] | None:
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional"):
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional") \
+            or match.group("command"):  # $(…), `…`: what a command the text runs would print, never run here
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:

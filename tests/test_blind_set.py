@@ -45,7 +45,6 @@ KNOWN_EXIT_MISMATCH3 = frozenset({
     "sms-bridge-cmd-caret-two-requests-escaped-json",  # several sends refused: the same send without and with a key
     "whatsapp-agent-cmd-doc-percent-var-many-requests",  # several sends refused: the same send without and with a key
     "playsms-markdown-fence-bare-url-x-dom",  # wrongly ready: the docs' stand-in host x.dom (no TLD list to tell)
-    "wazone-bat-set-vars-italian-template",  # a quote in a batch file's :: comment stops the reading
 })
 
 

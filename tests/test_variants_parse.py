@@ -69,6 +69,10 @@ READ = [
      ("CP010", 5, 1), ("method", "POST")),
     ("```curl -d to=4512345678 -d text=Hello https://a.example.com/send```",
      ("CP010", 1, 1), ("endpoint", "https://a.example.com/send")),
+    # a Windows batch file: its :: and REM comments hold apostrophes (no quote in cmd), its set applies to %K%
+    ('@echo off\n:: it\'s the provider\'s example\nset K=s3cr3t-k3y\n'
+     'curl -H "X-Key: %K%" -d "to=4512345678" -d "text=Hi" https://a.example.com/send\n',
+     ("CP014", 4, 17), ("headers", [{"key": "X-Key", "value": "s3cr3t-k3y"}])),
     # a value a command the text runs would print is a template to fill in, never ready
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
      ("CP401", 1, 63), ("method", "POST")),

@@ -553,14 +553,19 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
 
 
 _CMD_CONTINUATION: Final = LazyPattern(r"\^\r?$", re.MULTILINE)
+#: A line only a Windows batch file has: ``@echo off``, a ``REM`` or ``::`` comment, ``set NAME=value``.
+_BATCH_LINE: Final = LazyPattern(r"(?im)^[ \t]*(?:@echo[ \t]+off\b|rem\b|::|set[ \t]+\"?[A-Za-z_]\w*=)")
 #: A backtick at a line's end after a blank: glued to a word, it closes a POSIX `…` substitution instead.
 _PWSH_CONTINUATION: Final = LazyPattern(r"[ \t]`\r?$", re.MULTILINE)
 _CURL_EXE: Final = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
-    """Guess which shell the command was written for, from its continuations and quoting."""
+    """Guess which shell the command was written for, from its continuations and quoting, or a batch file's own
+    lines (``@echo off``, ``REM``, ``::``, ``set NAME=``: a comment there may hold an apostrophe, no quote in cmd)."""
     if '^"' in text or ("^" in text and _CMD_CONTINUATION.search(text)):
+        return "cmd"
+    if ("%" in text or "::" in text) and _BATCH_LINE.search(text):  # (a cheap test first: most texts are neither)
         return "cmd"
     # each regex runs only where the text holds what it looks for (no letter but the ASCII ones matches the
     # letters of curl.exe case-insensitively): a case-insensitive search tries every position, a substring test not

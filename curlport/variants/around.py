@@ -2,7 +2,8 @@
 
 Users paste a whole README section (a heading, prose with apostrophes, the command in a fence labelled ``sh`` or
 ``json``, the closing fence, a sentence after it), a docs page with its front matter, a one-line ```` ```curl …``` ````,
-or, for a GET API, the URL behind a label (``HTTP API: https://…``) or in the line of code that holds it
+a Windows batch file (``@echo off``, ``::`` and ``REM`` comments with apostrophes) around a
+one-line command, or, for a GET API, the URL behind a label (``HTTP API: https://…``) or in the line of code that holds it
 (``$url = "https://…";``). Each variant keeps the command's (or the URL's) text as it is and changes only what
 surrounds it; the import must read the same request, so the variant expects the fixture's places and config.
 """
@@ -24,6 +25,8 @@ _MARKDOWN: Final[dict[str, Callable[[str], str]]] = {
     "docs-page": lambda command: ("---\nlayout: default\ntitle: Send SMS\n---\n\n# Send a single SMS\n\nThe request's "
                                   f"JSON body, as our users write it:\n\n```json\n{command}\n\n```\n"),
 }
+#: A Windows batch file around a one-line command whose words cmd reads as bash does: its comments hold apostrophes.
+_BATCH: Final = "@echo off\n:: Send one SMS with the provider's API (it's their example)\nREM don't share the key\n{}\n"
 #: Text around a GET API URL: {} is the URL.
 _URL_LINES: Final[dict[str, Callable[[str], str]]] = {
     "labelled-url": lambda url: f"HTTP API: {url}\n",
@@ -43,6 +46,10 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         yield Variant(f"{stem}/{label}", KLASS, wrap(inside), same)
     if "\n" not in inside and "`" not in inside:
         yield Variant(f"{stem}/inline-fence", KLASS, f"```{inside}```\n", same)
+    words = command.words
+    if not any(character in word for word in words for character in '"$`\\%!\n'):  # the same words in cmd and bash
+        line = "curl " + " ".join(f'"{word}"' for word in words)
+        yield Variant(f"{stem}/batch-file", KLASS, _BATCH.format(line), same)
     url = command.words[0] if len(command.words) == 1 else ""
     if url.lower().startswith(("http://", "https://")) and url.partition("?")[2].count("=") >= 2 \
             and not any(character in url for character in "\"'$`\\ {}"):

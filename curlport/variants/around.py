@@ -1,11 +1,11 @@
 """Blind3's text-around class: the same request inside the text a README, a docs page or a code file puts around it.
 
 Users paste a whole README section (a heading, prose with apostrophes, the command in a fence labelled ``sh`` or
-``json``, the closing fence, a sentence after it), a docs page with its front matter, a one-line ```` ```curl …``` ````,
-a Windows batch file (``@echo off``, ``::`` and ``REM`` comments with apostrophes) around a
-one-line command, or, for a GET API, the URL behind a label (``HTTP API: https://…``) or in the line of code that holds it
-(``$url = "https://…";``). Each variant keeps the command's (or the URL's) text as it is and changes only what
-surrounds it; the import must read the same request, so the variant expects the fixture's places and config.
+``json``, the closing fence, a sentence after it), a docs page with its front matter, a one-line
+```` ```curl …``` ````, a Windows batch file (``@echo off``, ``::`` and ``REM`` comments with apostrophes) around a
+one-line command, or, for a GET API, the URL behind a label (``HTTP API: https://…``) or in the line of code that
+holds it (``$url = "https://…";``). Each variant keeps the request's words and changes only what surrounds them;
+the import must read the same request, so the variant expects the fixture's places and config.
 """
 
 from __future__ import annotations

@@ -42,8 +42,6 @@ KNOWN_WRONG3: frozenset[tuple[str, str]] = frozenset()
 KNOWN_EXIT_MISMATCH3 = frozenset({
     "ringcentral-swagger-paste-escaped-json-no-auth",  # wrongly ready: no credential at all (the paste shows the 401)
     "pindo-two-commands-comment-lines",  # several sends refused: a single send and a bulk send
-    "sms-bridge-cmd-caret-two-requests-escaped-json",  # several sends refused: the same send without and with a key
-    "whatsapp-agent-cmd-doc-percent-var-many-requests",  # several sends refused: the same send without and with a key
     "playsms-markdown-fence-bare-url-x-dom",  # wrongly ready: the docs' stand-in host x.dom (no TLD list to tell)
 })
 

@@ -73,6 +73,10 @@ READ = [
     ('@echo off\n:: it\'s the provider\'s example\nset K=s3cr3t-k3y\n'
      'curl -H "X-Key: %K%" -d "to=4512345678" -d "text=Hi" https://a.example.com/send\n',
      ("CP014", 4, 17), ("headers", [{"key": "X-Key", "value": "s3cr3t-k3y"}])),
+    # one send written without its key, then with it (a doc's "send with your API key"): the one with it is the send
+    ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
+     "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
+     ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
     # a value a command the text runs would print is a template to fill in, never ready
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
      ("CP401", 1, 63), ("method", "POST")),

@@ -3,7 +3,9 @@ before it and a status check after it, the way scripts and READMEs show them.
 
 The send must still be the command imported, with the same places: the token request (an OAuth 2.0 client-credentials
 request, a login, a ``/auth`` call) and the status GET carry no recipient or message, so evidence, not position,
-chooses.
+chooses. The
+same command written first without its credentials (a doc's "send", then "send with your API key") is one request:
+the one with them is imported.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+from curlport.credentials import is_credential_name
 from curlport.variants._words import only_command
 from curlport.variants.base import Variant
 
@@ -39,3 +42,24 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     before, inside, after = text[: command.start], text[command.start : command.end], text[command.end :]
     for label, arrange in _ARRANGEMENTS.items():
         yield Variant(f"{stem}/{label}", KLASS, before + arrange(inside) + after, expected)
+    bare = _without_credentials(command.words)
+    if bare is not None:  # a doc's "send", then "send with your API key": the second is the one to import
+        written = f"{before}# send\n{bare}\n\n# send with your API key\n{inside}{after}"
+        yield Variant(f"{stem}/without-credentials-first", KLASS, written, {**expected, "same_config": True})
+
+
+def _without_credentials(words: tuple[str, ...]) -> str | None:
+    """The command without its credential options (``-u``, a key header), quoted for bash; None when it has none."""
+    kept: list[str] = []
+    dropped = False
+    position = 0
+    while position < len(words):
+        word = words[position]
+        value = words[position + 1] if position + 1 < len(words) else ""
+        if word in ("-u", "--user") or (word in ("-H", "--header")
+                                         and is_credential_name(value.partition(":")[0].strip())):
+            dropped, position = True, position + 2
+            continue
+        kept.append(word)
+        position += 1
+    return "curl " + " ".join("'" + word.replace("'", "'\\''") + "'" for word in kept) if dropped else None

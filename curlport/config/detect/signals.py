@@ -374,7 +374,7 @@ def role_phrase(text: str) -> tuple[str, ...] | None:
     typos (``youre phone number``, ``Celular/Mobile Number``, ``numero de telefono``, ``номер телефона``,
     ``mobile no.``, ``texto da mensagem``): the role words it names, or None. At least one word must be a strong
     one (``phone``, ``message``), and every other word filler: a sample message ("Test message") has a word of
-    neither kind."""
+    neither kind. A phrase in capitals that ends with the role's words may say more (``GOOGLE VOICE PHONE NUMBER``)."""
     if any(c.isdigit() for c in text) or len(text.split()) < 2:  # ``send-sms``, ``phone_number``: a name, not a phrase
         return None
     lowered = [_ROLE_PHRASE_SYNONYMS.get(word, word) for word in re.findall(r"[^\W\d_]+", text.lower())]
@@ -383,8 +383,14 @@ def role_phrase(text: str) -> tuple[str, ...] | None:
     named = [word for word in lowered if word not in _ROLE_PHRASE_FILLER
              and (word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
     strong = [word for word in named if max(_RECIPIENT_WORDS.get(word, 0), _MESSAGE_WORDS.get(word, 0)) >= 3]
-    if not strong or not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+    if not strong:
         return None
+    if not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+        # GOOGLE VOICE PHONE NUMBER, PROVISIONED PHONE NUMBER: a doc's capitalised stand-in may say whose number it
+        # is, when it ends with the role's words; a sample message is not written in capitals to the last word
+        tail = lowered[-2:]
+        if not (text.isupper() and len(lowered) <= 5 and all(word in named for word in tail)):
+            return None
     return tuple(named)
 
 

@@ -77,6 +77,13 @@ READ = [
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
      "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
      ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
+    # a doc's JSON with a comment, or a template where a value goes: placed all the same, CP305 at the flaw
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"to\": \"4512345678\", /* or to_list */ \"text\": \"Hi\"}'",
+     ("CP305", 1, 94), ("method", "POST")),
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"to\": \"4512345678\", \"flag\": <ENABLE_FLAG>, \"text\": \"Hi\"}'",
+     ("CP305", 1, 102), ("method", "POST")),
     # a value a command the text runs would print is a template to fill in, never ready
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
      ("CP401", 1, 63), ("method", "POST")),

@@ -12,6 +12,7 @@ from curlport.variants import (
     approximated,
     around,
     bulk,
+    json_flaws,
     keys,
     mislabelled,
     pasted_url,
@@ -43,6 +44,7 @@ CLASSES: Final[dict[str, Generator]] = {
     phrases.KLASS: phrases.variants,
     path_recipient.KLASS: path_recipient.variants,
     around.KLASS: around.variants,
+    json_flaws.KLASS: json_flaws.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -83,7 +83,7 @@ _NEGATIVE_WORDS: Final = frozenset((
 ))
 #: A word that says which channel the others are about (``SMS_USERNAME``, ``smsPhone``): it speaks for the message
 #: only when no other word of the name says anything.
-_QUALIFIERS: Final = frozenset(("sms",))
+_QUALIFIERS: Final = frozenset(("sms", "user"))  # SMS_PHONE, USER_PHONE_NUMBER: whose; alone, a credential
 #: Credential words that end a name glued to a word outside the vocabulary (``spid``, ``acctkey``): the name is one.
 _CREDENTIAL_ENDINGS: Final = ("id", "key", "pwd", "pass", "token", "secret")
 _FILLER_WORDS: Final = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",

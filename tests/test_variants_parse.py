@@ -77,6 +77,11 @@ READ = [
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
      "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
      ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
+    # a doc's single send, then its bulk send (records in a list): the single is the send
+    ("# Send a single sms\ncurl -H 'Content-Type: application/json' -d '{\"to\": \"+250781234567\", "
+     "\"text\": \"Hi\"}' https://a.example.com/v1/sms/\n# Send bulk sms\ncurl -H 'Content-Type: application/json' "
+     "-d '{\"recipients\": [{\"phonenumber\": \"+250781234567\"}], \"text\": \"Hi\"}' https://a.example.com/v1/sms/bulk\n",
+     ("CP026", 2, 1), ("endpoint", "https://a.example.com/v1/sms/")),
     # a doc's JSON with a comment, or a template where a value goes: placed all the same, CP305 at the flaw
     ("curl https://a.example.com/send -H 'Content-Type: application/json' "
      "-d '{\"to\": \"4512345678\", /* or to_list */ \"text\": \"Hi\"}'",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from curlport.config.detect import detect, slots_of
+from curlport.config.detect.signals import RECIPIENT
 from curlport.config.model import to_config
 from curlport.errors import CurlportError, CurlUsageError
 from curlport.findings import Finding
@@ -29,6 +30,8 @@ from curlport.urls import split_url
 #: The last path segment of a URL that hands out a token or a session rather than sending anything.
 _TOKEN_PATH: Final = LazyPattern(
     r"(?i)(?:^|[/_.-])(?:oauth2?|tokens?|auth|authenticate|authori[sz]e|login|log-?in|sign-?in|sessions?)/?$")
+#: A place inside a list: a numbered segment (``json:recipients.0.phonenumber``, ``json:to.0``).
+_LISTED: Final = LazyPattern(r"\.\d+(?:\.|$)")
 #: Detection outcomes that mean the request has a place for the placeholder.
 _EVIDENCE: Final = frozenset({"present", "found", "chosen", "ask"})
 
@@ -57,6 +60,8 @@ class Shape(NamedTuple):
     values: frozenset[tuple[str, str]]
     #: The config's auth, as text.
     auth: str
+    #: Whether the recipient's place is in a list (``recipients.0.phonenumber``, ``to.0``): a bulk send's.
+    listed: bool = False
 
 
 class Send(NamedTuple):
@@ -100,7 +105,9 @@ def _reading(command: ShellCommand, request: Request) -> Reading:
     values = frozenset((str(slot.place), repr(slot.value)) for slot in slots_of(config)
                        if str(slot.place) not in placed)
     base = (str(config["method"]), str(config["endpoint"]).partition("?")[0])
-    shape = Shape(base, placed, values, json.dumps(config.get("auth"), sort_keys=True))
+    recipient = next((str(d.slot.place) for d in detection.decisions if d.role == RECIPIENT and d.slot is not None), "")
+    shape = Shape(base, placed, values, json.dumps(config.get("auth"), sort_keys=True),
+                  _LISTED.search(recipient) is not None)
     return Reading(command, request, False, sum(d.outcome in _EVIDENCE for d in detection.decisions), shape)
 
 
@@ -129,8 +136,8 @@ def send_reading(commands: tuple[ShellCommand, ...],
     # the same request twice (a transcript's retry, a README repeating it) is one choice
     alike = list({tuple(word.text for word in reading.command.words): reading
                   for reading in reversed(sends) if reading.evidence == best}.values())[::-1]
-    fullest = _with_credentials(alike) if len(alike) > 1 else None
-    if fullest is not None:  # "send" and "send with your API key": one request, the one with its credentials
+    fullest = (_with_credentials(alike) or _single(alike)) if len(alike) > 1 else None
+    if fullest is not None:  # "send" and "send with your API key", a single send and a bulk send: the first
         alike = [fullest]
     if len(alike) > 1:
         at = ", ".join(str(_span(reading)) for reading in alike)
@@ -166,6 +173,15 @@ def _with_credentials(alike: list[Reading]) -> Reading | None:
     return fullest
 
 
+def _single(alike: list[Reading]) -> Reading | None:
+    """Of alike sends, the one whose recipient is one value while each other's is in a list of records or numbers (a
+    doc's "send a single SMS", then "send bulk SMS"): the platform sends one message per recipient. None otherwise."""
+    singles = [reading for reading in alike if reading.shape is not None and not reading.shape.listed]
+    if len(singles) != 1 or any(reading.shape is None for reading in alike):
+        return None
+    return singles[0]
+
+
 def _credential_weight(shape: Shape | None) -> int:
     return 0 if shape is None else len(shape.values) + (shape.auth != "null")
 
@@ -184,9 +200,11 @@ def _token_only_message(readings: list[Reading]) -> str:
 def _read_as(reading: Reading, chosen: Reading) -> str:
     if reading.token:
         return "a token request"
-    if reading.evidence and reading.shape is not None and chosen.shape is not None \
-            and reading.shape.base == chosen.shape.base:
-        return "the same request without its credentials"
+    if reading.evidence and reading.shape is not None and chosen.shape is not None:
+        if reading.shape.listed and not chosen.shape.listed:
+            return "a bulk send (its recipients in a list)"
+        if reading.shape.base == chosen.shape.base:
+            return "the same request without its credentials"
     return "no recipient or message"
 
 

@@ -5,19 +5,23 @@ The send must still be the command imported, with the same places: the token req
 request, a login, a ``/auth`` call) and the status GET carry no recipient or message, so evidence, not position,
 chooses. The
 same command written first without its credentials (a doc's "send", then "send with your API key") is one request:
-the one with them is imported.
+the one with them is imported; a single send, then the same as a bulk send (records in a list): the single.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from curlport.credentials import is_credential_name
 from curlport.variants._words import only_command
 from curlport.variants.base import Variant
+from curlport.variants.bulk import variants as bulk_variants
 
 KLASS: Final = "several-requests"
+#: A place inside a list (``json:messages.0.to``): the bulk send's recipient.
+_LISTED: Final = re.compile(r"\.\d+(?:\.|$)")
 
 _TOKEN: Final = ("TOKEN=$(curl -s -X POST https://auth.example.net/oauth/token"
                  " -d 'grant_type=client_credentials&client_id=CLIENT_ID&client_secret=CLIENT_SECRET')")
@@ -42,6 +46,12 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
     before, inside, after = text[: command.start], text[command.start : command.end], text[command.end :]
     for label, arrange in _ARRANGEMENTS.items():
         yield Variant(f"{stem}/{label}", KLASS, before + arrange(inside) + after, expected)
+    single = not _LISTED.search(str(expected.get("to", "")))
+    bulk = next((variant.text for variant in bulk_variants(stem, text, expected)
+                 if _LISTED.search(str(variant.expected.get("to", "")))), None) if single else None
+    if bulk is not None:  # a doc's "send a single SMS", then "send bulk SMS": the single is the one to import
+        written = f"# Send a single sms\n{text.rstrip()}\n\n# Send bulk sms\n{bulk}"
+        yield Variant(f"{stem}/single-then-bulk", KLASS, written, {**expected, "same_config": True})
     bare = _without_credentials(command.words)
     if bare is not None:  # a doc's "send", then "send with your API key": the second is the one to import
         written = f"{before}# send\n{bare}\n\n# send with your API key\n{inside}{after}"

@@ -77,6 +77,10 @@ READ = [
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
      "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
      ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
+    # a raw HTTP request as a docs page prints it: the request curl sends to https:// and the Host (with its path)
+    ("POST /send HTTP/1.1\nHost: a.example.com/v1\nContent-Type: application/json\n"
+     "{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",
+     ("CP019", 1, 1), ("endpoint", "https://a.example.com/v1/send")),
     # a doc's single send, then its bulk send (records in a list): the single is the send
     ("# Send a single sms\ncurl -H 'Content-Type: application/json' -d '{\"to\": \"+250781234567\", "
      "\"text\": \"Hi\"}' https://a.example.com/v1/sms/\n# Send bulk sms\ncurl -H 'Content-Type: application/json' "

@@ -722,6 +722,9 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
 
     A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
     """
+    raw = _raw_http(source)
+    if raw is not None:  # POST /send HTTP/1.1, Host: …, headers, body: the request a docs page prints
+        return [raw]
     words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
     method = words[0][1] if len(words) > 1 and words[0][1] in ("GET", "POST") else None
     first = words[1 if method else 0] if words else None
@@ -765,6 +768,50 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
             f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
             source.span(start, end)))
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+
+
+#: A raw HTTP request's first line: the method, the path, the protocol.
+_REQUEST_LINE: Final = LazyPattern(r"[ \t]*(GET|POST|PUT|PATCH|DELETE)[ \t]+(/\S*)[ \t]+HTTP/\d(?:\.\d)?[ \t]*\r?\n")
+#: A header line of a raw HTTP request.
+_HEADER_LINE: Final = LazyPattern(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?(?:\n|$)")
+
+
+def _raw_http(source: Source) -> ShellCommand | None:
+    """A text that is a raw HTTP request (a request line, a ``Host:`` header, other headers, then the body after a
+    blank line or on the line after the headers), read as the curl command that sends it: https:// and the host
+    with the path; ``Host`` and ``Content-Length`` are the request's own, not headers to set. None for any other
+    text."""
+    text = source.text
+    first = _REQUEST_LINE.match(text)
+    if first is None:
+        return None
+    position, host, words = first.end(), None, []
+    method = Word(first.group(1), first.start(1), first.end(1), ((0, first.start(1), True),))
+    while (header := _HEADER_LINE.match(text, position)) is not None:
+        name = header.group(1)
+        if name.lower() == "host":
+            host = header
+        elif name.lower() != "content-length":
+            line = text[header.start(1) : header.end(2)]
+            words += [Word("-H", header.start(1), header.start(1) + 1),
+                      Word(line, header.start(1), header.end(2), ((0, header.start(1), True),))]
+        position = header.end()
+    if host is None or not host.group(2):
+        return None
+    path = first.group(2)
+    base = host.group(2).rstrip("/")
+    url = Word(f"https://{base}{path}", host.start(2), first.end(2),
+               ((0, host.start(2), False), (8, host.start(2), True), (8 + len(base), first.start(2), True)))
+    body = text[position:].strip()
+    if body:
+        start = text.index(body, position)
+        words += [Word("--data-raw", start, start + 1), Word(body, start, start + len(body), ((0, start, True),))]
+    span = source.span(first.start(1), first.end(2))
+    note = notes.NO_CURL_WORD.at(f"the text at {span} is a raw HTTP request: imported as the request curl sends with "
+                                 "its method, headers and body to https:// and its Host; check the scheme", span)
+    curl = Word("curl", first.start(1), first.start(1))
+    return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
+                        (note,))
 
 
 def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:

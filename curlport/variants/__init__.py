@@ -18,6 +18,7 @@ from curlport.variants import (
     pasted_url,
     path_recipient,
     phrases,
+    raw_http,
     scripts,
     several,
     shell,
@@ -45,6 +46,7 @@ CLASSES: Final[dict[str, Generator]] = {
     path_recipient.KLASS: path_recipient.variants,
     around.KLASS: around.variants,
     json_flaws.KLASS: json_flaws.variants,
+    raw_http.KLASS: raw_http.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -77,6 +77,10 @@ READ = [
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
      "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
      ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
+    # a WhatsApp gateway's chat id: the recipient, written as $$To with the gateway's @c.us kept
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"chatId\": \"14155552671@c.us\", \"message\": \"Hi\"}'",
+     ("CP020", 1, 84), ("parameters", {"format": "json", "body": '{"chatId": "$$To@c.us", "message": "$$Body"}'})),
     # a raw HTTP request as a docs page prints it: the request curl sends to https:// and the Host (with its path)
     ("POST /send HTTP/1.1\nHost: a.example.com/v1\nContent-Type: application/json\n"
      "{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",

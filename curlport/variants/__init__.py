@@ -12,6 +12,7 @@ from curlport.variants import (
     approximated,
     around,
     bulk,
+    chat_ids,
     json_flaws,
     keys,
     mislabelled,
@@ -47,6 +48,7 @@ CLASSES: Final[dict[str, Generator]] = {
     around.KLASS: around.variants,
     json_flaws.KLASS: json_flaws.variants,
     raw_http.KLASS: raw_http.variants,
+    chat_ids.KLASS: chat_ids.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -42,6 +42,8 @@ _RECIPIENT_WORDS: Final = {
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
                      "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
     **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "no"), 2),
+    # a WhatsApp or Telegram gateway's chat with the person (``chatId``: its id is the chat's, not an account's)
+    **dict.fromkeys(("chat",), 3),
 }
 _MESSAGE_WORDS: Final = {
     **dict.fromkeys((
@@ -148,6 +150,8 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
     """What a name says for ``role``: its strongest word, one more when a second word agrees; EXCLUDED for a negative
     word. Cached: a config's names repeat (every row's ``key``/``value``), and a many-row config scores them all."""
     vocabulary = _ROLE_WORDS[role]
+    if "chat" in name_words:  # chatId, chat_id: the chat is the recipient, its id names which
+        name_words = tuple(word for word in name_words if word not in ("id", "ids"))
     name_words = tuple(_unqualified([_singular(word) for word in name_words]))
     if any(word in _NEGATIVE_WORDS for word in name_words):
         return EXCLUDED
@@ -185,6 +189,9 @@ _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
 _ZERO_FILLED: Final = re.compile(r"0{7,16}|\+[1-9]\d{0,2}0{6,13}")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+#: A WhatsApp gateway's chat with one person: the number, then ``@c.us`` (or ``@s.whatsapp.net``); a group's id
+#: (``…@g.us``) is no recipient's number.
+CHAT_ID: Final = re.compile(r"(\+?\d{7,15})(@(?:c\.us|s\.whatsapp\.net))")
 #: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
 _UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
 #: A SIM card's number (ICCID, ITU-T E.118: 89, then 17 or 18 digits), which IoT SMS APIs send to.
@@ -558,6 +565,11 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     masked = masked_number(stripped)
     if masked:
         return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
+    chat = CHAT_ID.fullmatch(stripped)
+    if chat is not None:  # 14155552671@c.us: a WhatsApp gateway's chat with that number
+        strength = phone_strength(chat.group(1), hints)
+        if strength:
+            return Shape(strength, -4, "a WhatsApp chat id")
     if _URL.match(stripped) or _EMAIL.match(stripped):  # never either role, a template (you@example.com) or not
         return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     inner = template_words(stripped)

@@ -13,7 +13,7 @@ import that exits 0 with both placeholders where the toml says.
 
 ``python tests/blind_set.py [FOLDER]`` prints the per-case table and the totals that
 the folder's README records (FOLDER defaults to ``fixtures/blind``; ``fixtures/blind2`` is the
-second set, written after the first had been tuned for).
+second set, written after the first had been tuned for; ``fixtures/blind3`` the third, after both).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from curlport.detect_report import VERDICTS, evaluate
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BLIND_DIR = FIXTURES / "blind"
 BLIND2_DIR = FIXTURES / "blind2"
+BLIND3_DIR = FIXTURES / "blind3"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ SHAPES = ["USERNAME", "PASSWORD", "AUTH_ID", "YourAuthorizationTokenHere", "your
           # "my …"/"your …" glued to the credential's word, in the owner's own language; the stand-ins docs write
           "мойключ", "votrecle", "mykey", "tuclave", "abc123", "XYZ",
           # a few words with spaces, one naming the credential (Nvoip's "Token Nvoip")
-          "Token Nvoip", "Your API Key"]
+          "Token Nvoip", "Your API Key",
+          # a template in a frame of filler characters; a hex key whose end is masked (X is no hex digit)
+          "------tu-basic-auth----------", "==your_key==", "609ACF283XXXX", "646116c7xxxx"]
 #: Where a credential travels in a curl command: {} is the shape.
 PLACES = ["-u 'acct:{}'", "-H 'Authorization: Bearer {}'", "-H 'X-Api-Key: {}'", "-d 'apikey={}'",
           "--url-query 'token={}'"]
@@ -57,7 +59,8 @@ def test_a_stand_in_where_a_credential_goes_is_an_error_at_it(tmp_path: Path) ->
 
 @pytest.mark.parametrize("value", ["NjQ3YzE5ZmE0", "s3cr3t-Pa55", "Enterprise", "CLVRTP", "demo", "welcome",
                                    "monkey", "key-9f8e7d6c5b4a", "tu-clave-2024x",
-                                   "sukey", "fakesecretfakesecret", "mipassword", "sugar"])
+                                   "sukey", "fakesecretfakesecret", "mipassword", "sugar", "9f8e7d6cXXXXa1",
+                                   "--s3cr3t--"])
 def test_a_real_looking_credential_is_not_a_template(tmp_path: Path, value: str) -> None:
     path = tmp_path / "provider.curl"
     path.write_text(f"curl https://sms.example.com/send -u 'acct:{value}' -d 'apikey={value}' -d 'to=$$To' "

@@ -197,7 +197,8 @@ def test_a_phrase_naming_a_role_is_a_template_of_that_role(phrase: str, recipien
     assert (read.recipient, read.message) == ((4, -4) if recipient else (-4, 4))
 
 
-@pytest.mark.parametrize("value", ["Test message", "Hello from the phone", "Call me at 5", "phone", "SMS"])
+@pytest.mark.parametrize("value", ["Test message", "Hello from the phone", "Call me at 5", "phone", "SMS",
+                                   "URGENT MESSAGE", "HELLO WORLD MESSAGE", "Google voice phone number"])
 def test_a_sample_message_is_not_a_role_phrase(value: str) -> None:
     assert role_phrase(value) is None
 

@@ -59,6 +59,47 @@ READ = [
      ("CP025", 1, 6), ("auth", {"type": "basic", "username": "key", "password": "secret"})),
     ("curl -d to=4512345678 -d msg=Hello World https://a.example.com/send",
      ("CP001", 1, 36), ("endpoint", "https://a.example.com/send")),
+    # blind3's text-around class: a label, markdown or a line of code around the request (the rest is generated in
+    # curlport/variants/around.py)
+    ("HTTP API: https://a.example.com/send?to=4512345678&text=Hello",
+     ("CP010", 1, 1), ("endpoint", "https://a.example.com/send?to=$$To&text=$$Body")),
+    ('<?php\n$url = "https://a.example.com/send?to=4512345678&text=Hello";\n$r = file_get_contents($url);\n',
+     ("CP019", 2, 9), ("endpoint", "https://a.example.com/send?to=$$To&text=$$Body")),
+    ("## Send\n\nLet's send one:\n\n```sh\ncurl -d to=4512345678 -d text=Hello https://a.example.com/send\n```\n",
+     ("CP010", 5, 1), ("method", "POST")),
+    ("```curl -d to=4512345678 -d text=Hello https://a.example.com/send```",
+     ("CP010", 1, 1), ("endpoint", "https://a.example.com/send")),
+    # a Windows batch file: its :: and REM comments hold apostrophes (no quote in cmd), its set applies to %K%
+    ('@echo off\n:: it\'s the provider\'s example\nset K=s3cr3t-k3y\n'
+     'curl -H "X-Key: %K%" -d "to=4512345678" -d "text=Hi" https://a.example.com/send\n',
+     ("CP014", 4, 17), ("headers", [{"key": "X-Key", "value": "s3cr3t-k3y"}])),
+    # one send written without its key, then with it (a doc's "send with your API key"): the one with it is the send
+    ("curl -d to=4512345678 -d text=Hi https://a.example.com/send\n"
+     "curl -H 'X-Api-Key: k3y-9f8e7d6c' -d to=4512345678 -d 'text=Hi there' https://a.example.com/send\n",
+     ("CP026", 2, 1), ("headers", [{"key": "X-Api-Key", "value": "k3y-9f8e7d6c"}])),
+    # a WhatsApp gateway's chat id: the recipient, written as $$To with the gateway's @c.us kept
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"chatId\": \"14155552671@c.us\", \"message\": \"Hi\"}'",
+     ("CP020", 1, 84), ("parameters", {"format": "json", "body": '{"chatId": "$$To@c.us", "message": "$$Body"}'})),
+    # a raw HTTP request as a docs page prints it: the request curl sends to https:// and the Host (with its path)
+    ("POST /send HTTP/1.1\nHost: a.example.com/v1\nContent-Type: application/json\n"
+     "{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",
+     ("CP019", 1, 1), ("endpoint", "https://a.example.com/v1/send")),
+    # a doc's single send, then its bulk send (records in a list): the single is the send
+    ("# Send a single sms\ncurl -H 'Content-Type: application/json' -d '{\"to\": \"+250781234567\", "
+     "\"text\": \"Hi\"}' https://a.example.com/v1/sms/\n# Send bulk sms\ncurl -H 'Content-Type: application/json' "
+     "-d '{\"recipients\": [{\"phonenumber\": \"+250781234567\"}], \"text\": \"Hi\"}' https://a.example.com/v1/sms/bulk\n",
+     ("CP026", 2, 1), ("endpoint", "https://a.example.com/v1/sms/")),
+    # a doc's JSON with a comment, or a template where a value goes: placed all the same, CP305 at the flaw
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"to\": \"4512345678\", /* or to_list */ \"text\": \"Hi\"}'",
+     ("CP305", 1, 94), ("method", "POST")),
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"to\": \"4512345678\", \"flag\": <ENABLE_FLAG>, \"text\": \"Hi\"}'",
+     ("CP305", 1, 102), ("method", "POST")),
+    # a value a command the text runs would print is a template to fill in, never ready
+    ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
+     ("CP401", 1, 63), ("method", "POST")),
 ]
 
 

@@ -22,6 +22,7 @@ from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
+from curlport.parse.markdown import without_markdown
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.parse.transcript import without_terminal_output
@@ -552,14 +553,19 @@ def _note_glob(source: Source, findings: list[Finding], bare: str, offset: int) 
 
 
 _CMD_CONTINUATION: Final = LazyPattern(r"\^\r?$", re.MULTILINE)
+#: A line only a Windows batch file has: ``@echo off``, a ``REM`` or ``::`` comment, ``set NAME=value``.
+_BATCH_LINE: Final = LazyPattern(r"(?im)^[ \t]*(?:@echo[ \t]+off\b|rem\b|::|set[ \t]+\"?[A-Za-z_]\w*=)")
 #: A backtick at a line's end after a blank: glued to a word, it closes a POSIX `…` substitution instead.
 _PWSH_CONTINUATION: Final = LazyPattern(r"[ \t]`\r?$", re.MULTILINE)
 _CURL_EXE: Final = LazyPattern(r"(?i)\bcurl\.exe\b")
 
 
 def detect_dialect(text: str) -> str:
-    """Guess which shell the command was written for, from its continuations and quoting."""
+    """Guess which shell the command was written for, from its continuations and quoting, or a batch file's own
+    lines (``@echo off``, ``REM``, ``::``, ``set NAME=``: a comment there may hold an apostrophe, no quote in cmd)."""
     if '^"' in text or ("^" in text and _CMD_CONTINUATION.search(text)):
+        return "cmd"
+    if ("%" in text or "::" in text) and _BATCH_LINE.search(text):  # (a cheap test first: most texts are neither)
         return "cmd"
     # each regex runs only where the text holds what it looks for (no letter but the ASCII ones matches the
     # letters of curl.exe case-insensitively): a case-insensitive search tries every position, a substring test not
@@ -642,6 +648,8 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
             f"Windows line endings (CRLF, the first at {span}) read as plain line breaks", span))
     source = Source(text, name)
     read, output = without_terminal_output(source)  # a terminal transcript: its prompts and output blanked
+    read, fenced = without_markdown(source, read)  # a README section: the fenced command, not the prose around it
+    output += fenced
     findings += output
     dialect = detect_dialect(read)
     tokens = _tokenize(Source(read, name) if output else source, dialect)
@@ -714,12 +722,23 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
 
     A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
     """
+    raw = _raw_http(source)
+    if raw is not None:  # POST /send HTTP/1.1, Host: …, headers, body: the request a docs page prints
+        return [raw]
     words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
     method = words[0][1] if len(words) > 1 and words[0][1] in ("GET", "POST") else None
     first = words[1 if method else 0] if words else None
     url = _decode_word(first, dialect, source, []) if first is not None and first[0] == _WORD_TERMINAL[dialect] \
         else None
     schemeless = url is not None and _SCHEMELESS_URL_START.match(url.text) is not None
+    skipped: list[Token] = []
+    if first is not None and not (url is not None and (_URL_START.match(url.text) or schemeless
+                                                       or _TEMPLATED_URL_START.match(url.text))):
+        _refuse_other_client(source, words)  # echo URL | wget -i -: the request is wget's, refused at its word
+        found = _query_url_in_text(source, dialect, words)
+        if found is not None:  # HTTP API: https://…?to=…&msg=…, a URL in markdown or in a line of code
+            first, url, schemeless, method = found[0], found[1], False, None
+            skipped = words[: words.index(first)]
     if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
                                             or schemeless):
         _refuse_other_client(source, words)
@@ -736,14 +755,81 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
             f"the URL line has unencoded spaces (the first at {gap}): read as one URL, each space sent as %20; curl "
             "would take each word after a space for another URL", gap, "/endpoint"))
         after += len(spaced)
-    span = source.span(url.start, url.end)
+    span = source.span(url.offset_of(0), url.end)  # at the URL, not at a quote around it ($url = "https://…")
     sent = f"curl -X {method} URL" if method else "curl URL"
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"{sent}\" "
                                  "sends; if the provider documents a body or headers, paste its curl command"
                                  + _SCHEME_ASSUMED * schemeless, span)
     rest, _ = _command_words(source, dialect, tokens, after, [], {})
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
+    if skipped:
+        start, end = skipped[0][2], skipped[-1][3]
+        findings.append(notes.TEXT_BEFORE_CURL.at(
+            f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
+            source.span(start, end)))
     return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+
+
+#: A raw HTTP request's first line: the method, the path, the protocol.
+_REQUEST_LINE: Final = LazyPattern(r"[ \t]*(GET|POST|PUT|PATCH|DELETE)[ \t]+(/\S*)[ \t]+HTTP/\d(?:\.\d)?[ \t]*\r?\n")
+#: A header line of a raw HTTP request.
+_HEADER_LINE: Final = LazyPattern(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?(?:\n|$)")
+
+
+def _raw_http(source: Source) -> ShellCommand | None:
+    """A text that is a raw HTTP request (a request line, a ``Host:`` header, other headers, then the body after a
+    blank line or on the line after the headers), read as the curl command that sends it: https:// and the host
+    with the path; ``Host`` and ``Content-Length`` are the request's own, not headers to set. None for any other
+    text."""
+    text = source.text
+    first = _REQUEST_LINE.match(text)
+    if first is None:
+        return None
+    position, host, words = first.end(), None, []
+    method = Word(first.group(1), first.start(1), first.end(1), ((0, first.start(1), True),))
+    while (header := _HEADER_LINE.match(text, position)) is not None:
+        name = header.group(1)
+        if name.lower() == "host":
+            host = header
+        elif name.lower() != "content-length":
+            line = text[header.start(1) : header.end(2)]
+            words += [Word("-H", header.start(1), header.start(1) + 1),
+                      Word(line, header.start(1), header.end(2), ((0, header.start(1), True),))]
+        position = header.end()
+    if host is None or not host.group(2):
+        return None
+    path = first.group(2)
+    base = host.group(2).rstrip("/")
+    url = Word(f"https://{base}{path}", host.start(2), first.end(2),
+               ((0, host.start(2), False), (8, host.start(2), True), (8 + len(base), first.start(2), True)))
+    body = text[position:].strip()
+    if body:
+        start = text.index(body, position)
+        words += [Word("--data-raw", start, start + 1), Word(body, start, start + len(body), ((0, start, True),))]
+    span = source.span(first.start(1), first.end(2))
+    note = notes.NO_CURL_WORD.at(f"the text at {span} is a raw HTTP request: imported as the request curl sends with "
+                                 "its method, headers and body to https:// and its Host; check the scheme", span)
+    curl = Word("curl", first.start(1), first.start(1))
+    return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
+                        (note,))
+
+
+def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:
+    """The first word of a text without curl that is a URL with a query of two parameters or more, and the URL: the
+    request a label, markdown or a line of code is around (``HTTP API: https://…?to=…&msg=…``, ``$url = "…";``). A
+    URL without such a query is a link, not a request; None when there is none."""
+    for token in words:
+        if token[0] != _WORD_TERMINAL[dialect] or not _URL_IN_WORD.search(token[1]):
+            continue
+        url = _decode_word(token, dialect, source, [])
+        query = url.text.partition("?")[2]
+        if _URL_START.match(url.text) and query.count("=") >= 2:
+            return token, url
+    return None
+
+
+#: A word that may hold a URL (cheap to test before decoding the word).
+_URL_IN_WORD: Final = LazyPattern(r"(?i)https?://")
 
 
 def _same_line_words(tokens: list[Token], position: int, dialect: str) -> list[Token]:

@@ -10,12 +10,16 @@ from typing import Final
 
 from curlport.variants import (
     approximated,
+    around,
     bulk,
+    chat_ids,
+    json_flaws,
     keys,
     mislabelled,
     pasted_url,
     path_recipient,
     phrases,
+    raw_http,
     scripts,
     several,
     shell,
@@ -41,6 +45,10 @@ CLASSES: Final[dict[str, Generator]] = {
     several.KLASS: several.variants,
     phrases.KLASS: phrases.variants,
     path_recipient.KLASS: path_recipient.variants,
+    around.KLASS: around.variants,
+    json_flaws.KLASS: json_flaws.variants,
+    raw_http.KLASS: raw_http.variants,
+    chat_ids.KLASS: chat_ids.variants,
 }
 
 __all__ = ["CLASSES", "Generator", "Variant"]

@@ -19,6 +19,8 @@ RECIPIENT_PHRASES: Final = (
     "youre phone number ", "Celular/Mobile Number", "numero de telefono", "número do celular",
     "Handynummer des Empfängers", "номер телефона", "recipient's number", "mobile no.", "Your Mobile Number",
     "destination phone number",
+    # a capitalised stand-in that says whose number it is (blind3's zipwhip)
+    "GOOGLE VOICE PHONE NUMBER", "CUSTOMER MOBILE NUMBER",
 )
 #: Phrases naming the message.
 MESSAGE_PHRASES: Final = (

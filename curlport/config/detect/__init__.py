@@ -18,6 +18,7 @@ from curlport.config import shape as read
 from curlport.config.detect.bulk import Defaults, Trim, defaults_of, first_records
 from curlport.config.detect.places import Place, Slot, find_slot, iter_slots, parse_place, slots_of
 from curlport.config.detect.signals import (
+    CHAT_ID,
     EXCLUDED,
     MESSAGE,
     RECIPIENT,
@@ -446,6 +447,13 @@ def substitution(slot: Slot, placeholder: str, span: Span | None = None) -> Subs
         return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end, placeholder,
                             f"a list of {listed} numbers, written as one {placeholder}: the platform sends one "
                             "message per recipient", span)
+    chat = CHAT_ID.fullmatch(sample.strip('"')) if placeholder == "$$To" and isinstance(slot.value, str) else None
+    if chat is not None:  # 14155552671@c.us: the number goes before the gateway's @c.us, which stays
+        written = placeholder + chat.group(2)
+        return Substitution(placeholder, slot.place, sample, slot.pointer, slot.start, slot.end,
+                            f'"{written}"' if slot.is_json else written,
+                            f"a WhatsApp chat id, written as {written}: check the number's format (digits only, "
+                            "no +)", span)
     if slot.is_json:
         retyped = "" if isinstance(slot.value, str) else (
             f'a JSON {"number" if isinstance(slot.value, int | float) else "literal"}, written as the string '

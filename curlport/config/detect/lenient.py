@@ -1,7 +1,8 @@
 """A lenient reading of a body whose declared type and shape disagree: for finding places, never for sending.
 
 Provider docs put form pairs under ``Content-Type: application/json`` (or the doc's own ``<CONTENT_TYPE>``), and
-write JSON with a typo: a trailing comma, a key's quote missing, a backslash JSON does not know. curl sends such a
+write JSON with a typo: a trailing comma, a key's quote missing, a backslash JSON does not know, a comment, a
+template token where a value goes (``"preview_url": <ENABLE_LINK_PREVIEW>``). curl sends such a
 body as written, and so does the config; but the recipient and the message are still plainly in it, and the
 operator must be able to place ``$$To`` and ``$$Body`` there (``--to``/``--body``, detection, the page's list).
 
@@ -23,6 +24,10 @@ _FORM: Final = LazyPattern(r"[^\s=&\"{}\[][^\s=&\"]*=[^&]*(?:&[^\s=&\"]+=[^&]*)*
 #: More repairs than this and the text is not a JSON document with a typo.
 MAX_REPAIRS: Final = 20
 _KEY: Final = LazyPattern(r"[A-Za-z_$][A-Za-z0-9_$-]*")
+#: A comment in a doc's JSON: ``/* … */`` or ``// …`` to the line's end.
+_COMMENT: Final = LazyPattern(r"/\*[\s\S]*?\*/|//[^\n]*")
+#: A template token written where a JSON value goes, without quotes: ``<ENABLE_LINK_PREVIEW>``, ``{{count}}``.
+_UNQUOTED_TEMPLATE: Final = LazyPattern(r"<[A-Za-z_][\w .-]*>|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
 class Flaw(NamedTuple):
@@ -159,6 +164,23 @@ def _repair(text: _Text, message: str, position: int) -> bool:
     """Make the one repair the error at ``position`` calls for, noting the flaw; False when there is none."""
     current = text.text
     here = current[position : position + 1]
+    comment = _COMMENT.match(current, position) if here == "/" else None
+    if comment is not None:  # /* or: "device_id": … */, // optional: a doc's note inside the JSON
+        text.flaw("a comment (JSON has none)", position, "remove the comment")
+        for _ in range(comment.end() - position):
+            text.delete(position)
+        return True
+    token = None
+    if message.startswith("Expecting value"):
+        token = _UNQUOTED_TEMPLATE.match(current, position)
+    elif message.startswith("Expecting property name") and current[position - 1 : position] == "{":
+        token = _UNQUOTED_TEMPLATE.match(current, position - 1)  # {{count}}: its first brace read as an object's
+        position -= 1 if token is not None else 0
+    if token is not None:  # "preview_url": <ENABLE_LINK_PREVIEW>: the doc's template where a value goes
+        text.flaw("a template value without quotes", position, "write the real value")
+        text.insert(token.end(), '"')
+        text.insert(position, '"')
+        return True
     if message.startswith(("Expecting property name", "Expecting value")) and here in ("}", "]"):
         comma = _before(current, position)
         if comma >= 0 and current[comma] == ",":

@@ -42,6 +42,8 @@ _RECIPIENT_WORDS: Final = {
     **dict.fromkeys(("number", "numbers", "num", "nums", "numero", "número", "numeros", "nummer", "numer", "nomor",
                      "numara", "nr", "nro", "ph", "hp", "contact", "contacts"), 3),
     **dict.fromkeys(("address", "addresses", "addr", "target", "targets", "endpoint", "no"), 2),
+    # a WhatsApp or Telegram gateway's chat with the person (``chatId``: its id is the chat's, not an account's)
+    **dict.fromkeys(("chat",), 3),
 }
 _MESSAGE_WORDS: Final = {
     **dict.fromkeys((
@@ -83,7 +85,7 @@ _NEGATIVE_WORDS: Final = frozenset((
 ))
 #: A word that says which channel the others are about (``SMS_USERNAME``, ``smsPhone``): it speaks for the message
 #: only when no other word of the name says anything.
-_QUALIFIERS: Final = frozenset(("sms",))
+_QUALIFIERS: Final = frozenset(("sms", "user"))  # SMS_PHONE, USER_PHONE_NUMBER: whose; alone, a credential
 #: Credential words that end a name glued to a word outside the vocabulary (``spid``, ``acctkey``): the name is one.
 _CREDENTIAL_ENDINGS: Final = ("id", "key", "pwd", "pass", "token", "secret")
 _FILLER_WORDS: Final = frozenset(("your", "enter", "the", "here", "insert", "put", "value", "a", "an", "of", "x", "my",
@@ -148,6 +150,8 @@ def _name_score(name_words: tuple[str, ...], role: str) -> int:
     """What a name says for ``role``: its strongest word, one more when a second word agrees; EXCLUDED for a negative
     word. Cached: a config's names repeat (every row's ``key``/``value``), and a many-row config scores them all."""
     vocabulary = _ROLE_WORDS[role]
+    if "chat" in name_words:  # chatId, chat_id: the chat is the recipient, its id names which
+        name_words = tuple(word for word in name_words if word not in ("id", "ids"))
     name_words = tuple(_unqualified([_singular(word) for word in name_words]))
     if any(word in _NEGATIVE_WORDS for word in name_words):
         return EXCLUDED
@@ -164,6 +168,7 @@ _TEMPLATE: Final = re.compile(
     r"\(\s*(?P<paren>[A-Za-z][A-Za-z0-9_ -]*?)\s*\)|"
     r"\$\{?(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)\}?|"
     r"(?P<positional>\$\{?[1-9@*]\}?(?:[ :,;-]*\$\{?[1-9@*]\}?)*)|"
+    r"(?P<command>\$\([^()]*(?:\([^()]*\)[^()]*)*\)|`[^`]+`)|"
     r"%(?P<percent>[A-Za-z_][A-Za-z0-9_]*)%|:(?P<colon>[a-z_]+)|"
     r"%(?P<printf>[A-Za-z])|!(?P<bang>[A-Za-z_][A-Za-z0-9_]*)!|@@?(?P<at>[A-Za-z_][A-Za-z0-9_]*)@@?|"
     r"#(?P<hash>[A-Za-z_][A-Za-z0-9_]*)#|__(?P<dunder>[A-Za-z][A-Za-z0-9_]*?)__|"
@@ -171,7 +176,7 @@ _TEMPLATE: Final = re.compile(
     r"(?i:your)(?:\s+[A-Za-z_-]+){1,3})|"
     r"(?P<mask>[Xx*#•]{4,}|\*{3}|[Xx*#•]+(?:[-_:][Xx*#•]+)+)|"
     r"(?P<masked>(?:[A-Za-z0-9]+-)*[A-Za-z0-9]{0,4}[xX*•]{4,}[A-Za-z0-9]{0,4}(?:-[xX*•]+)*={0,2})|"
-    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,}))|"
+    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9:._-]*?(?:[xX]{6,}|[*•]{4,})|[0-9A-Fa-f]{6,}(?:X{4,}|x{4,}))|"
     r"(?P<caps>[A-Z][A-Z0-9]*(?:[_:][A-Z0-9]+)+|[A-Z]{4,})|(?P<bare>(?i:string|str)))$"
 )
 #: A value made only of these words and the roles' (``Destination number``, ``mobile number here``) names its place.
@@ -184,6 +189,9 @@ _MASK_CHARACTERS: Final = frozenset("XxYyZz*#•N")
 _ZERO_FILLED: Final = re.compile(r"0{7,16}|\+[1-9]\d{0,2}0{6,13}")
 _URL: Final = re.compile(r"(?i)^(?:https?|ftp)://|^www\.")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+#: A WhatsApp gateway's chat with one person: the number, then ``@c.us`` (or ``@s.whatsapp.net``); a group's id
+#: (``…@g.us``) is no recipient's number.
+CHAT_ID: Final = re.compile(r"(\+?\d{7,15})(@(?:c\.us|s\.whatsapp\.net))")
 #: A UUID's shape (8-4-4-4-12), in hex digits or a doc's mask characters.
 _UUID: Final = re.compile(r"[0-9A-Fa-fXx*]{8}(?:-[0-9A-Fa-fXx*]{4}){3}-[0-9A-Fa-fXx*]{12}")
 #: A SIM card's number (ICCID, ITU-T E.118: 89, then 17 or 18 digits), which IoT SMS APIs send to.
@@ -196,22 +204,27 @@ def template_words(value: str) -> tuple[str, ...] | None:
     """The words inside a template value, a token the documentation wrote for the reader to replace (``<TO_NUMBER>``
     → to, number; ``{{text}}``, ``$PHONE``, ``!TO!``, ``@@recipient@@``, ``YOUR_API_KEY``, ``AUTH_ID:AUTH_TOKEN``,
     ``Destination number``), ``("string",)`` for one that names nothing (``<string>``, ``%p``, ``xxxxx``, ``*****``,
-    ``$1``: a script's argument), or None when the value is not one.
+    ``$1``: a script's argument; ``$(echo $N | jq …)``: a command's output), or None when the value is not one.
 
     The one notion of "a template, not a value" that placement and the credential checks share. Also a masked key
-    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``; one as long as a
-    phone number is ``masked_number``'s) and a
+    (``ACXXXXXXXX``, ``xkeysib-…-XXXXXXXX``, a key whose end is masked, ``axuN0U7Q…mZxxxxxxxx``, ``609ACF283XXXX``: X is
+    no hex digit; one as long as a phone number is ``masked_number``'s), a template in a frame of filler characters
+    (``------tu-basic-auth----------``) and a
     capitalised word that is all vocabulary (``USERNAME``, ``PASSWORD``; ``CLVRTP``, a sender, is not);
     ``Enterprise`` is a word, not "enter …".
     """
     stripped = value.strip()
     match = _TEMPLATE.match(stripped)
     if match is None:
+        padded = _PADDED.fullmatch(stripped)
+        if padded is not None:  # ------tu-basic-auth----------: the template inside a frame of filler characters
+            return template_words(padded.group(1))
         return _elided(stripped) or role_phrase(stripped) or _phrase_words(stripped) or _credential_template(stripped)
     inner = next(group for group in match.groups() if group is not None)
     if match.group("tail") is not None:  # a key shown with its end masked (``axuN0U7Q…mZxxxxxxxx``)
         return None if masked_number(inner) else ("string",)
-    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional"):
+    if match.group("mask") is not None or match.group("printf") is not None or match.group("positional") \
+            or match.group("command"):  # $(…), `…`: what a command the text runs would print, never run here
         return ("string",)
     named = words(inner)
     if match.group("your") and named[0] not in _FILLER_WORDS:
@@ -221,6 +234,11 @@ def template_words(value: str) -> tuple[str, ...] | None:
     if match.group("masked") and masked_number(inner):  # as long as a number: detection reads it as one
         return None
     return tuple(word for word in named if word not in _FILLER_WORDS) or ("string",)
+
+
+#: A value framed by runs of filler characters (``------tu-basic-auth----------``, ``==your_key==``): what is inside
+#: is the value the doc meant (``__KEY__`` is the ``dunder`` template's).
+_PADDED: Final = re.compile(r"[-=~.]{2,}([^-=~.].*?[^-=~.]|[^-=~.])[-=~.]{2,}")
 
 
 #: Values docs print for the reader to replace that no bracket marks: ``username``/``password`` in ``-u``, and the
@@ -363,7 +381,7 @@ def role_phrase(text: str) -> tuple[str, ...] | None:
     typos (``youre phone number``, ``Celular/Mobile Number``, ``numero de telefono``, ``номер телефона``,
     ``mobile no.``, ``texto da mensagem``): the role words it names, or None. At least one word must be a strong
     one (``phone``, ``message``), and every other word filler: a sample message ("Test message") has a word of
-    neither kind."""
+    neither kind. A phrase in capitals that ends with the role's words may say more (``GOOGLE VOICE PHONE NUMBER``)."""
     if any(c.isdigit() for c in text) or len(text.split()) < 2:  # ``send-sms``, ``phone_number``: a name, not a phrase
         return None
     lowered = [_ROLE_PHRASE_SYNONYMS.get(word, word) for word in re.findall(r"[^\W\d_]+", text.lower())]
@@ -372,8 +390,14 @@ def role_phrase(text: str) -> tuple[str, ...] | None:
     named = [word for word in lowered if word not in _ROLE_PHRASE_FILLER
              and (word in _RECIPIENT_WORDS or word in _MESSAGE_WORDS)]
     strong = [word for word in named if max(_RECIPIENT_WORDS.get(word, 0), _MESSAGE_WORDS.get(word, 0)) >= 3]
-    if not strong or not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+    if not strong:
         return None
+    if not all(word in _ROLE_PHRASE_FILLER or word in named for word in lowered):
+        # GOOGLE VOICE PHONE NUMBER, PROVISIONED PHONE NUMBER: a doc's capitalised stand-in may say whose number it
+        # is, when it ends with the role's words; a sample message is not written in capitals to the last word
+        tail = lowered[-2:]
+        if not (text.isupper() and len(lowered) <= 5 and all(word in named for word in tail)):
+            return None
     return tuple(named)
 
 
@@ -541,6 +565,11 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     masked = masked_number(stripped)
     if masked:
         return Shape(masked + 1 if masked == 1 else masked, -4, "a masked number")
+    chat = CHAT_ID.fullmatch(stripped)
+    if chat is not None:  # 14155552671@c.us: a WhatsApp gateway's chat with that number
+        strength = phone_strength(chat.group(1), hints)
+        if strength:
+            return Shape(strength, -4, "a WhatsApp chat id")
     if _URL.match(stripped) or _EMAIL.match(stripped):  # never either role, a template (you@example.com) or not
         return Shape(EXCLUDED, EXCLUDED, "a URL or an e-mail address")
     inner = template_words(stripped)

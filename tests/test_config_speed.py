@@ -100,6 +100,32 @@ def test_json_spans_are_json_s_own_reading_with_the_forms_refusals() -> None:
     assert 1000 < refused < len(texts) - 1000  # both kinds were tried
 
 
+def test_the_walk_of_a_valid_text_gives_the_parsers_spans_in_its_order() -> None:
+    """The fast reading of a text json's C decoder takes (a bulk body) against the parser's checked steps: the same
+    value and the same spans in the same order, repeated keys and whitespace of every kind included."""
+    from curlport.json_positions import _valid_spans, parsed_spans
+
+    rng = random.Random(29)
+    texts = ['{"a": 1, "a": [2, 3]}', '{"a": [1, 2], "a": 3}', '{"a": {"b": 1}, "a": {"c": 2}}', ' [ ] ', '{ }',
+             ' "x" ', "3", '{"k\\"ey": [{}, [], "v"]}', "[" * 65 + "]" * 65,
+             "[" * 64 + "1" + "]" * 64]
+    for _ in range(2000):
+        text = json.dumps(_random_json(rng), ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 1, "\t"]),
+                          separators=rng.choice([None, (",", ":"), (" ,\r\n", " \t: ")]))
+        texts.append(text if rng.random() < 0.8 else f" \n{text}\t ")
+    walked = 0
+    for text in texts:
+        read = _valid_spans(text)
+        if read is None:  # a lone surrogate's text is the parser's to refuse
+            continue
+        walked += 1
+        value, spans = parsed_spans(text)
+        assert repr(read[0]) == repr(value) and list(read[1].items()) == list(spans.items()), text
+    assert walked > len(texts) * 0.9
+    for refused in ("[" * 65 + "1" + "]" * 65, '{"a": ' * 65 + "{}" + "}" * 65, '{"a": NaN}', '{"a": 1,}', ""):
+        assert _valid_spans(refused) is None, refused
+
+
 def test_credential_spellings_are_the_json_and_percent_encodings_of_each_value() -> None:
     from urllib.parse import quote, quote_plus
 

@@ -268,17 +268,21 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
 def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
             make: Any, context: tuple[str, ...], slots: list[Slot]) -> None:
     if isinstance(value, dict):
-        for key, item in value.items():
-            _leaves(item, (*path, key), spans, pointer, make, context, slots)
+        members: Any = value.items()
+    elif isinstance(value, list) and not (len(value) > 1 and path and not any(isinstance(item, dict | list)
+                                                                           for item in value)):
+        members = ((str(index), item) for index, item in enumerate(value))
+    else:  # a value of its own: a plain one, or an array of two or more plain values
+        start, end = spans[path]
+        slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
         return
-    if isinstance(value, list):
-        plain = all(not isinstance(item, dict | list) for item in value)
-        if not (plain and len(value) > 1 and path):
-            for index, item in enumerate(value):
-                _leaves(item, (*path, str(index)), spans, pointer, make, context, slots)
-            return
-    start, end = spans[path]
-    slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
+    for key, item in members:
+        if isinstance(item, dict | list):
+            _leaves(item, (*path, key), spans, pointer, make, context, slots)
+        else:  # made here, not by a call for each of a bulk body's many plain members
+            member = (*path, key)
+            start, end = spans[member]
+            slots.append(Slot(make(member), item, pointer, start, end, context + member, True))
 
 
 def _lenient_slots(body: str, make: Any) -> list[Slot]:

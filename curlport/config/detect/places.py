@@ -14,7 +14,7 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Container, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
@@ -147,27 +147,46 @@ def slots_of(config: dict[str, Any]) -> list[Slot]:
     return list(iter_slots(config))
 
 
-def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
-    """``slots_of`` one at a time, for a search that may stop before a JSON body has to be read."""
+def iter_slots(config: dict[str, Any], only: Container[str] | None = None) -> Iterator[Slot]:
+    """``slots_of`` one at a time, for a search that may stop before a JSON body has to be read; with ``only``, the
+    slots of those pointers alone (``relisted``)."""
     endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):
+    if isinstance(endpoint, str) and (only is None or "/endpoint" in only):
         yield from _endpoint_slots(endpoint)
     for index, row in rows(config.get("headers")):
         key, value = row.get("key"), row.get("value")
-        if isinstance(value, str) and isinstance(key, str):
-            yield Slot(Place("header", key), value, f"/headers/{index}/value", 0, len(value))
+        pointer = f"/headers/{index}/value"
+        if isinstance(value, str) and isinstance(key, str) and (only is None or pointer in only):
+            yield Slot(Place("header", key), value, pointer, 0, len(value))
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
         for index, row in rows(parameters.get("fields")):
             key, value = row.get("key"), row.get("value")
-            if isinstance(value, str) and isinstance(key, str):
-                pointer = f"/parameters/fields/{index}/value"
+            pointer = f"/parameters/fields/{index}/value"
+            if isinstance(value, str) and isinstance(key, str) and (only is None or pointer in only):
                 inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
-        if isinstance(parameters.get("body"), str):
+        if isinstance(parameters.get("body"), str) and (only is None or "/parameters/body" in only):
             body = parameters["body"]
             make = lambda path: Place("json", "", path)  # noqa: E731 - the body's places, strict or lenient
             yield from _json_slots(body, "/parameters/body", make, ()) or _lenient_slots(body, make)
+
+
+def relisted(config: dict[str, Any], listed: list[Slot], changed: Collection[str]) -> list[Slot]:
+    """``slots_of(config)`` where only the texts at the ``changed`` pointers differ from those of the config that
+    ``listed`` lists (the samples a substitution replaced, the records it dropped): the slots of the other pointers
+    are kept, and only the changed ones are read again, in their places."""
+    fresh: dict[str, list[Slot]] = {pointer: [] for pointer in changed}
+    for slot in iter_slots(config, fresh):
+        fresh[slot.pointer].append(slot)
+    kept: list[Slot] = []
+    for slot in listed:
+        if slot.pointer not in fresh:
+            kept.append(slot)
+        elif fresh[slot.pointer]:  # the first old slot of a changed pointer: its new slots go here
+            kept += fresh[slot.pointer]
+            fresh[slot.pointer] = []
+    return kept if not any(fresh.values()) else slots_of(config)  # a pointer that had no slot: listed anew
 
 
 @short_text_cache(maxsize=256, longest=2048)

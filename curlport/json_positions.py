@@ -33,7 +33,9 @@ def parse_spans(text: str) -> tuple[Any, Spans]:
     out of range or too long to read, NaN, Infinity), with ``json.JSONDecodeError``'s line and
     column. Strings and numbers are read by json's C scanner, which says where each ends.
     """
-    surrogates = _LONE_SURROGATE.search(text) is not None or SURROGATE_ESCAPE.search(text) is not None
+    # Looked for only where they can be: an ASCII text has no surrogate, and an escape of one starts with \u.
+    surrogates = (not text.isascii() and _LONE_SURROGATE.search(text) is not None) or (
+        "\\u" in text and SURROGATE_ESCAPE.search(text) is not None)
     read = None if surrogates else _valid_spans(text)
     return read if read is not None else parsed_spans(text, surrogates)
 

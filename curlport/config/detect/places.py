@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Container, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
@@ -164,11 +164,11 @@ def iter_slots(config: dict[str, Any], only: Container[str] | None = None) -> It
             key, value = row.get("key"), row.get("value")
             pointer = f"/parameters/fields/{index}/value"
             if isinstance(value, str) and isinstance(key, str) and (only is None or pointer in only):
-                inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
+                inner = _json_slots(value, pointer, partial(Place, "form", key), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
         if isinstance(parameters.get("body"), str) and (only is None or "/parameters/body" in only):
             body = parameters["body"]
-            make = lambda path: Place("json", "", path)  # noqa: E731 - the body's places, strict or lenient
+            make = partial(Place, "json", "")  # the body's places, strict or lenient (a partial: no frame per place)
             yield from _json_slots(body, "/parameters/body", make, ()) or _lenient_slots(body, make)
 
 
@@ -315,7 +315,7 @@ def _lenient_slots(body: str, make: Any) -> list[Slot]:
     if reading.shape == "form":
         for key, value, start, end in reading.pairs:
             # a JSON document in a field has places of its own, at the characters that spell them in the body
-            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path), (key,))
+            inner = _json_slots(value, "/parameters/body", partial(Place, "form", key), (key,))
             spelled = encoded_spans(body[start:end], value) if inner else None
             slots += [_spelled(slot, spelled, start) for slot in inner] if spelled is not None else []
             if not inner or spelled is None:

@@ -112,10 +112,21 @@ _IDENTIFIER_ENDINGS: Final = ("id", "ids", "uuid", "ref", "reference", "nonce", 
 def is_credential(name: str, value: str) -> bool:
     """Whether the value under this name is a credential: by its name, or by its shape where the name is not a
     recipient's, a message's or a sender's, nor an identifier's (a transactionId is random, and no secret)."""
+    by_name = _credential_by_name(name)
+    return looks_like_token(value) if by_name is None else by_name
+
+
+@short_text_cache(maxsize=4096)
+def _credential_by_name(name: str) -> bool | None:
+    """What a name alone says of its values: True a credential, False never one, None by the value's shape.
+
+    Cached: a bulk body asks of every value, and its records repeat a few names.
+    """
     if is_credential_name(name):
         return True
-    return looks_like_token(value) and not _ROLE_WORDS.intersection(_name_words(name)) \
-        and not _compact(name).endswith(_IDENTIFIER_ENDINGS)
+    if _ROLE_WORDS.intersection(_name_words(name)) or _compact(name).endswith(_IDENTIFIER_ENDINGS):
+        return False
+    return None
 
 
 def _name_words(name: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from curlport.config.detect import Detected, Detection, Substitution, detect, parse_place, slots_of, substitute, text_at
 from curlport.config.detect.bulk import Trim, extra_records
 from curlport.config.detect.notes import import_notes, located
-from curlport.config.detect.places import Place, PlaceSyntaxError
+from curlport.config.detect.places import Place, PlaceSyntaxError, Slot, relisted
 from curlport.config.json_text import config_json
 from curlport.config.model import CURRENT_FORM, Config, ConvertedConfig, form_fields, to_config
 from curlport.credentials import credential_spellings, url_spellings
@@ -138,9 +138,9 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
         findings += tuple(import_notes(detection, list(substitutions), config, command.source, source_map, listed,
                                        dropped, batching=form == CURRENT_FORM and batching is None))
         config = substitute(config, [*substitutions, *dropped])
-    unchanged = not substitutions and not dropped and batching is None and callback_url is None
-    detected = Detected(listed, detection) if detection is not None and unchanged and placeholders == "auto" \
-        and to is None and body is None else None
+    defaults = placeholders == "auto" and to is None and body is None
+    detected = _detected(config, listed, detection, [*substitutions, *dropped], defaults) \
+        if detection is not None and batching is None and callback_url is None else None
     if batching is not None:
         config["batching"] = {"key": batching[0], "size": batching[1]}
     if callback_url is not None:
@@ -151,6 +151,20 @@ def _import_commands(commands: tuple[ShellCommand, ...], name: str | None, allow
         raise SchemaViolationError(error.message, source_map.get(error.pointer), pointer=error.pointer) from None
     return ImportResult(config, rendered, findings, source_map, command.source, substitutions, detection,
                         detected, dropped)
+
+
+def _detected(config: Config, listed: list[Slot], detection: Detection, edits: list[Substitution | Trim],
+              defaults: bool) -> Detected:
+    """The places and the detection the rules would work out of the config the import returns: the import's own
+    when it edited nothing and detected with the defaults; else the places of the edited texts listed again (the
+    others kept) and detected with the defaults (mostly cheap: both placeholders are where they were put)."""
+    if not edits and defaults:
+        return Detected(listed, detection)
+    if any(isinstance(edit.replacement, list) for edit in edits):  # form rows dropped: every row's pointer moved
+        slots = slots_of(config)
+    else:
+        slots = relisted(config, listed, {edit.pointer for edit in edits})
+    return Detected(slots, detect(config, listed=slots))
 
 
 def _malformed_header_secrets(request: Request) -> frozenset[str]:

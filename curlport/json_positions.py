@@ -33,13 +33,80 @@ def parse_spans(text: str) -> tuple[Any, Spans]:
     out of range or too long to read, NaN, Infinity), with ``json.JSONDecodeError``'s line and
     column. Strings and numbers are read by json's C scanner, which says where each ends.
     """
+    # Looked for only where they can be: an ASCII text has no surrogate, and an escape of one starts with \u.
+    surrogates = (not text.isascii() and _LONE_SURROGATE.search(text) is not None) or (
+        "\\u" in text and SURROGATE_ESCAPE.search(text) is not None)
+    read = None if surrogates else _valid_spans(text)
+    return read if read is not None else parsed_spans(text, surrogates)
+
+
+def parsed_spans(text: str, surrogates: bool = True) -> tuple[Any, Spans]:
+    """``parse_spans`` read step by step, every step checked: what says why a text is refused, and where
+    (``surrogates``: whether the text may hold a surrogate to refuse)."""
     spans: Spans = {}
-    surrogates = _LONE_SURROGATE.search(text) is not None or SURROGATE_ESCAPE.search(text) is not None
     value, end = _value(text, _skip(text, 0), (), spans, surrogates)
     end = _skip(text, end)
     if end != len(text):
         raise json.JSONDecodeError("extra data after the JSON value", text, end)
     return value, spans
+
+
+def _valid_spans(text: str) -> tuple[Any, Spans] | None:
+    """``parse_spans`` of a text json's C decoder reads as the parser would (no surrogate to refuse: the caller
+    looked), or None: the value decoded in C, the spans by a walk that checks nothing, as the text is valid.
+
+    The walk records every span as the parser does, in the same order (a repeated key too), in a fraction of its
+    time (a 1 MiB bulk body: 14,000 objects); a text it cannot vouch for (not JSON, nested too deep) is None, and
+    the parser reads it and says why.
+    """
+    try:
+        value = _AS_THE_PARSER_READS.decode(text)
+        spans: Spans = {}
+        _walk_valid(text, _skip(text, 0), (), spans)
+    except (ValueError, RecursionError):  # not JSON as the parser reads it, or deeper than MAX_DEPTH
+        return None
+    return value, spans
+
+
+#: What follows a member's name (the colon), and what follows a value in a container (a comma or its end).
+_AFTER_NAME = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+_AFTER_VALUE = re.compile(r"[ \t\n\r]*([,\]}])[ \t\n\r]*")
+
+
+def _walk_valid(text: str, index: int, path: tuple[str, ...], spans: Spans) -> int:
+    """The end of the valid JSON value at ``index``, its span and its members' recorded (``_valid_spans``)."""
+    opening = text[index]
+    if opening not in "{[":
+        end: int = _SCAN(text, index)[1]
+        spans[path] = (index, end)
+        return end
+    spans[path] = (index, index)  # listed before its members, as the parser lists it
+    inner = _skip(text, index + 1)
+    if text[inner] in "]}":
+        spans[path] = (index, inner + 1)
+        return inner + 1
+    if len(path) >= MAX_DEPTH:  # its members are deeper than the parser reads
+        raise ValueError("nested too deep")
+    count = 0
+    while True:
+        if opening == "{":
+            key, inner = scanstring(text, inner + 1)
+            inner = _AFTER_NAME.match(text, inner).end()  # type: ignore[union-attr]
+            member = (*path, key)
+        else:
+            member = (*path, str(count))
+            count += 1
+        if text[inner] in "{[":
+            end = _walk_valid(text, inner, member, spans)
+        else:
+            end = _SCAN(text, inner)[1]
+            spans[member] = (inner, end)
+        after = _AFTER_VALUE.match(text, end)
+        assert after is not None  # a valid text: a comma or the container's end follows each value
+        if after.group(1) != ",":
+            spans[path] = (index, after.end(1))
+            return after.end(1)
+        inner = after.end()
 
 
 def parse_with_positions(text: str) -> tuple[Any, dict[str, int]]:

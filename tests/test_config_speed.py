@@ -100,6 +100,32 @@ def test_json_spans_are_json_s_own_reading_with_the_forms_refusals() -> None:
     assert 1000 < refused < len(texts) - 1000  # both kinds were tried
 
 
+def test_the_walk_of_a_valid_text_gives_the_parsers_spans_in_its_order() -> None:
+    """The fast reading of a text json's C decoder takes (a bulk body) against the parser's checked steps: the same
+    value and the same spans in the same order, repeated keys and whitespace of every kind included."""
+    from curlport.json_positions import _valid_spans, parsed_spans
+
+    rng = random.Random(29)
+    texts = ['{"a": 1, "a": [2, 3]}', '{"a": [1, 2], "a": 3}', '{"a": {"b": 1}, "a": {"c": 2}}', ' [ ] ', '{ }',
+             ' "x" ', "3", '{"k\\"ey": [{}, [], "v"]}', "[" * 65 + "]" * 65,
+             "[" * 64 + "1" + "]" * 64]
+    for _ in range(2000):
+        text = json.dumps(_random_json(rng), ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 1, "\t"]),
+                          separators=rng.choice([None, (",", ":"), (" ,\r\n", " \t: ")]))
+        texts.append(text if rng.random() < 0.8 else f" \n{text}\t ")
+    walked = 0
+    for text in texts:
+        read = _valid_spans(text)
+        if read is None:  # a lone surrogate's text is the parser's to refuse
+            continue
+        walked += 1
+        value, spans = parsed_spans(text)
+        assert repr(read[0]) == repr(value) and list(read[1].items()) == list(spans.items()), text
+    assert walked > len(texts) * 0.9
+    for refused in ("[" * 65 + "1" + "]" * 65, '{"a": ' * 65 + "{}" + "}" * 65, '{"a": NaN}', '{"a": 1,}', ""):
+        assert _valid_spans(refused) is None, refused
+
+
 def test_credential_spellings_are_the_json_and_percent_encodings_of_each_value() -> None:
     from urllib.parse import quote, quote_plus
 
@@ -187,7 +213,8 @@ def test_the_importers_detection_is_the_rules_detection_of_the_config_it_returns
     """``ImportResult.detected`` is handed to the rules instead of detecting again: it must be what they would find."""
     results = _fixture_imports()
     handed = [result for result in results if result.detected is not None]
-    assert len(handed) >= 20  # most fixtures have nothing placed: the rules reuse the import's detection
+    # every import detected with the defaults hands its config's detection on, the placed ones' listed again
+    assert len(handed) == len(results) and sum(bool(result.substitutions) for result in handed) > 50
     for result in handed:
         assert result.detected is not None
         assert result.detected.detection == detect(result.config)
@@ -199,10 +226,26 @@ def test_the_importers_detection_is_the_rules_detection_of_the_config_it_returns
         assert check_import(fixed) == check_import(fixed._replace(detected=None))
 
 
-def test_nothing_is_handed_on_when_the_config_changed_after_detection() -> None:
-    text = "curl https://sms.example.com/send -d to=919876543210 -d text=Hello"
-    assert import_curl(text).substitutions and import_curl(text).detected is None
+def test_what_is_handed_on_is_the_detection_of_the_config_returned() -> None:
+    """After samples were replaced or records dropped (form rows too), after --to/--body and with placeholders
+    left alone, what the rules receive is what they would work out; after --callback-url or batching, nothing."""
+    texts = ["curl https://sms.example.com/send -d to=919876543210 -d text=Hello",
+             "curl https://sms.example.com/send -F 'sms[0][to]=+447700900000' -F 'sms[0][text]=Hi' "
+             "-F 'sms[1][to]=+447700900001' -F 'sms[1][text]=Yo'",
+             "curl 'https://sms.example.com/send?key=abc&to=919876543210' --json '{\"m\": [{\"t\": \"Hello there\"}, "
+             "{\"t\": \"Bye now\"}]}'"]
+    options: list[dict[str, Any]] = [{}, {"to": "to"}, {"placeholders": "none", "body": "text"}]
+    for text in texts:
+        for option in options:
+            try:
+                result = import_curl(text, **option)
+            except CurlportError:
+                continue
+            assert result.detected is not None, (text, option)
+            assert result.detected.detection == detect(result.config), (text, option)
+            assert result.detected.slots == slots_of(result.config), (text, option)
+    assert import_curl(texts[0]).substitutions and import_curl(texts[1]).dropped
     plain = "curl https://sms.example.com/send -d to=%24%24To -d text=%24%24Body"
     assert import_curl(plain).detected is not None
     assert import_curl(plain, callback_url="https://cb.example.com/x").detected is None
-    assert import_curl(plain, to="form:to").detected is None
+    assert import_curl(texts[0], placeholders="none").detected is None  # nothing detected: the rules detect

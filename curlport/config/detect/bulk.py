@@ -22,20 +22,21 @@ _NUMBERED: Final = re.compile(r"^(.*?[^\d])(\d+)$")
 _ROW: Final = re.compile(r"/fields/\d+/")
 _FIELD_ROW: Final = re.compile(r"/parameters/fields/(\d+)/value")
 
+#: A slot's place with its record indexes left out: the places of sibling records share it (``json:messages.0.to`` and
+#: ``json:messages.1.to``).
 RecordKey = tuple[str, str, str, tuple[str, ...]]
 
 
-def record_key(slot: Slot, numbered: frozenset[str] = frozenset()) -> RecordKey:
-    """A slot's place with its record indexes left out: the places of sibling records share it
-    (``json:messages.0.to`` and ``json:messages.1.to``, ``form:sms[1][to]``, and ``number1``/``number2`` where
+def _unindexed(where: tuple[str, str, str], numbered: frozenset[str]) -> tuple[str, str, str]:
+    """A place's pointer, kind and name with their record indexes left out, the start of its ``RecordKey``: the
+    places of sibling records share it (``form:sms[1][to]``, form field rows, and ``number1``/``number2`` where
     ``numbered`` says those numbers are records')."""
-    place = slot.place
-    name = _INDEX.sub("[]", place.name)
+    pointer, kind, name = where
+    name = _INDEX.sub("[]", name)
     numbered_name = _NUMBERED.match(name)
     if numbered_name is not None and numbered_name.group(1) in numbered:
         name = numbered_name.group(1) + "#"
-    return (_ROW.sub("/fields//", slot.pointer), place.kind, name,
-            tuple("" if part.isdigit() else part for part in place.path))
+    return _ROW.sub("/fields//", pointer), kind, name
 
 
 def _indexes(place: Place) -> tuple[int, ...]:
@@ -61,12 +62,19 @@ def numbered_records(slots: Iterable[Slot]) -> frozenset[str]:
 
 
 def first_records(slots: list[Slot], unused: set[int] | frozenset[int] = frozenset()) -> set[int]:
-    """The ``id`` of each slot that is the first (the lowest indexes) of its ``record_key``: the template record's,
+    """The ``id`` of each slot that is the first (the lowest indexes) of its ``RecordKey``: the template record's,
     less ``unused`` (``defaults_of``: what the template record's request does not read)."""
     numbered = numbered_records(slots)
+    # A key's pointer, kind and name are worked out once per distinct triple (a bulk body repeats a few), its
+    # path per slot (``json:messages.0.to`` and ``json:messages.1.to`` are one key).
+    unindexed: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     first: dict[RecordKey, Slot] = {}
     for slot in slots:
-        key = record_key(slot, numbered)
+        place = slot.place
+        where = (slot.pointer, place.kind, place.name)
+        if where not in unindexed:
+            unindexed[where] = _unindexed(where, numbered)
+        key = (*unindexed[where], tuple(["" if part.isdigit() else part for part in place.path]))
         # JSON records come in their order; only named pairs (number2 before number1) may not
         if key not in first or (not slot.place.path and _indexes(slot.place) < _indexes(first[key].place)):
             first[key] = slot
@@ -91,7 +99,7 @@ def defaults_of(slots: list[Slot]) -> Defaults:
     (left out); when only later records have it, the first record gets the default (the later ones left out); when
     the first record's field is there but empty, whether the provider sends it empty or falls back on the default is
     its own rule (contested: an ask)."""
-    in_records = [any(part.isdigit() for part in slot.place.path) for slot in slots]
+    in_records = [any(map(str.isdigit, slot.place.path)) for slot in slots]
     defaults = [slot for slot, in_record in zip(slots, in_records, strict=True) if slot.place.path and not in_record]
     if not defaults:  # most bodies, and every flat one: nothing to index (a bulk sample has thousands of fields)
         return Defaults(set(), [])

@@ -14,8 +14,8 @@ the rules all walk the same list.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Collection, Container, Iterator
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
@@ -53,9 +53,12 @@ class Place(NamedTuple):
     @property
     def key(self) -> str:
         """The name a bare NAME matches: a field's, parameter's or header's name, a JSON member's last key."""
-        if self.path:
-            return next((part for part in reversed(self.path) if not part.isdigit()), self.name)
-        return self.name
+        path = self.path
+        if not path:
+            return self.name
+        if not path[-1].isdigit():  # most paths end at a member's name: no search (a bulk body asks 14,000 times)
+            return path[-1]
+        return next((part for part in reversed(path) if not part.isdigit()), self.name)
 
     def describe(self) -> str:
         """The place in words, for messages: form field "To", JSON member messages.0.to."""
@@ -144,27 +147,46 @@ def slots_of(config: dict[str, Any]) -> list[Slot]:
     return list(iter_slots(config))
 
 
-def iter_slots(config: dict[str, Any]) -> Iterator[Slot]:
-    """``slots_of`` one at a time, for a search that may stop before a JSON body has to be read."""
+def iter_slots(config: dict[str, Any], only: Container[str] | None = None) -> Iterator[Slot]:
+    """``slots_of`` one at a time, for a search that may stop before a JSON body has to be read; with ``only``, the
+    slots of those pointers alone (``relisted``)."""
     endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):
+    if isinstance(endpoint, str) and (only is None or "/endpoint" in only):
         yield from _endpoint_slots(endpoint)
     for index, row in rows(config.get("headers")):
         key, value = row.get("key"), row.get("value")
-        if isinstance(value, str) and isinstance(key, str):
-            yield Slot(Place("header", key), value, f"/headers/{index}/value", 0, len(value))
+        pointer = f"/headers/{index}/value"
+        if isinstance(value, str) and isinstance(key, str) and (only is None or pointer in only):
+            yield Slot(Place("header", key), value, pointer, 0, len(value))
     parameters = config.get("parameters")
     if isinstance(parameters, dict):
         for index, row in rows(parameters.get("fields")):
             key, value = row.get("key"), row.get("value")
-            if isinstance(value, str) and isinstance(key, str):
-                pointer = f"/parameters/fields/{index}/value"
-                inner = _json_slots(value, pointer, lambda path, name=key: Place("form", name, path), (key,))
+            pointer = f"/parameters/fields/{index}/value"
+            if isinstance(value, str) and isinstance(key, str) and (only is None or pointer in only):
+                inner = _json_slots(value, pointer, partial(Place, "form", key), (key,))
                 yield from inner or [Slot(Place("form", key), value, pointer, 0, len(value))]
-        if isinstance(parameters.get("body"), str):
+        if isinstance(parameters.get("body"), str) and (only is None or "/parameters/body" in only):
             body = parameters["body"]
-            make = lambda path: Place("json", "", path)  # noqa: E731 - the body's places, strict or lenient
+            make = partial(Place, "json", "")  # the body's places, strict or lenient (a partial: no frame per place)
             yield from _json_slots(body, "/parameters/body", make, ()) or _lenient_slots(body, make)
+
+
+def relisted(config: dict[str, Any], listed: list[Slot], changed: Collection[str]) -> list[Slot]:
+    """``slots_of(config)`` where only the texts at the ``changed`` pointers differ from those of the config that
+    ``listed`` lists (the samples a substitution replaced, the records it dropped): the slots of the other pointers
+    are kept, and only the changed ones are read again, in their places."""
+    fresh: dict[str, list[Slot]] = {pointer: [] for pointer in changed}
+    for slot in iter_slots(config, fresh):
+        fresh[slot.pointer].append(slot)
+    kept: list[Slot] = []
+    for slot in listed:
+        if slot.pointer not in fresh:
+            kept.append(slot)
+        elif fresh[slot.pointer]:  # the first old slot of a changed pointer: its new slots go here
+            kept += fresh[slot.pointer]
+            fresh[slot.pointer] = []
+    return kept if not any(fresh.values()) else slots_of(config)  # a pointer that had no slot: listed anew
 
 
 @short_text_cache(maxsize=256, longest=2048)
@@ -265,17 +287,21 @@ def _json_slots(text: str, pointer: str, make: Any, context: tuple[str, ...]) ->
 def _leaves(value: Any, path: tuple[str, ...], spans: Spans, pointer: str,
             make: Any, context: tuple[str, ...], slots: list[Slot]) -> None:
     if isinstance(value, dict):
-        for key, item in value.items():
-            _leaves(item, (*path, key), spans, pointer, make, context, slots)
+        members: Any = value.items()
+    elif isinstance(value, list) and not (len(value) > 1 and path and not any(isinstance(item, dict | list)
+                                                                           for item in value)):
+        members = ((str(index), item) for index, item in enumerate(value))
+    else:  # a value of its own: a plain one, or an array of two or more plain values
+        start, end = spans[path]
+        slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
         return
-    if isinstance(value, list):
-        plain = all(not isinstance(item, dict | list) for item in value)
-        if not (plain and len(value) > 1 and path):
-            for index, item in enumerate(value):
-                _leaves(item, (*path, str(index)), spans, pointer, make, context, slots)
-            return
-    start, end = spans[path]
-    slots.append(Slot(make(path), value, pointer, start, end, context + path, True))
+    for key, item in members:
+        if isinstance(item, dict | list):
+            _leaves(item, (*path, key), spans, pointer, make, context, slots)
+        else:  # made here, not by a call for each of a bulk body's many plain members
+            member = (*path, key)
+            start, end = spans[member]
+            slots.append(Slot(make(member), item, pointer, start, end, context + member, True))
 
 
 def _lenient_slots(body: str, make: Any) -> list[Slot]:
@@ -289,7 +315,7 @@ def _lenient_slots(body: str, make: Any) -> list[Slot]:
     if reading.shape == "form":
         for key, value, start, end in reading.pairs:
             # a JSON document in a field has places of its own, at the characters that spell them in the body
-            inner = _json_slots(value, "/parameters/body", lambda path, name=key: Place("form", name, path), (key,))
+            inner = _json_slots(value, "/parameters/body", partial(Place, "form", key), (key,))
             spelled = encoded_spans(body[start:end], value) if inner else None
             slots += [_spelled(slot, spelled, start) for slot in inner] if spelled is not None else []
             if not inner or spelled is None:

@@ -87,8 +87,6 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | 
         start, end, value = slot.start, slot.end, slot.value
         if slot.is_json:
             start, end = start + 1, end - 1  # inside the quotes
-        if slot.place.kind == "path" and named_only(value):  # /oauth/token: the endpoint's word, not a template
-            continue
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
@@ -116,6 +114,9 @@ def check(config: Config) -> Iterator[Problem]:
         spaced = any(blank in value for blank in (" ", "%20", "+")) and spaced_credential_name(unquote_plus(value))
         if not known and not spaced and not masked_number(value) and template_words(value) is None:
             continue  # most values: two answers decided once per distinct value, and nothing more asked of them
+        # /oauth/token: the endpoint's word, not a template (asked here: only of a value template_words names)
+        if isinstance(holder, Place) and holder.kind == "path" and named_only(value):
+            continue
         credential, where, key = _about(holder)
         if not known and not (spaced and credential) and not is_template_value(value, credential):
             continue

@@ -98,17 +98,15 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
     excluded = _Exclusions(settings)
     files: dict[str, Path] = {}  # resolved -> as met, in order
     skipped: dict[str, Path] = {}
-    contents: dict[Path, bytes] = {}
-    documents: dict[Path, dict[str, Any]] = {}
+    # resolved -> (as met, bytes, JSON object): keyed by the resolved text, whose hash a str keeps, not by the Path
+    read: dict[str, tuple[Path, bytes, dict[str, Any] | None]] = {}
 
     def meet(path: Path, resolved: str, wanted: tuple[bool, bytes | None, dict[str, Any] | None]) -> None:
         """Count a file as to lint or skipped, keeping what was read of it to tell."""
         is_config, data, document = wanted
         (files if is_config else skipped).setdefault(resolved, path)
         if is_config and data is not None:
-            contents[path] = data
-            if document is not None:
-                documents[path] = document
+            read.setdefault(resolved, (path, data, document))
 
     for path in paths:
         if path.is_dir():
@@ -121,9 +119,11 @@ def discover(paths: Iterable[Path], settings: Settings | None = None, *, all_jso
         elif not (excluded.matches(path, False) or _gitignored(path, False)):
             meet(path, str(path.resolve()), _wanted(path, all_json))
     kept = tuple(files.values())
+    # what was read of each file kept, under the path it is linted by (a file met twice is kept as first met)
+    linted = [each for key, each in read.items() if files.get(key) is each[0]]
     return Discovered(kept, tuple(path for key, path in skipped.items() if key not in files),
-                      {path: contents[path] for path in kept if path in contents},
-                      {path: documents[path] for path in kept if path in documents})
+                      {path: data for path, data, _ in linted},
+                      {path: document for path, _, document in linted if document is not None})
 
 
 def _wanted(path: Path | str, all_json: bool) -> tuple[bool, bytes | None, dict[str, Any] | None]:

@@ -216,9 +216,11 @@ def placed_findings(found: list[Finding], problems: list[tuple[Rule, Problem]], 
     order is worked out (``Locator.where``, a number) and only the first ``limit`` become findings, so the
     300,000 repeated placeholders of a megabyte of text cost a comparison each, not a span and a finding each.
     """
-    counts = Counter(finding.code for finding in found)
-    counts.update(rule.code for rule, _ in problems)
-    crowded = {code: count for code, count in counts.items() if count > limit} if limit is not None else {}
+    crowded: dict[str, int] = {}
+    if limit is not None and len(found) + len(problems) > limit:  # else no code can have more than ``limit``
+        counts = Counter(finding.code for finding in found)
+        counts.update(rule.code for rule, _ in problems)
+        crowded = {code: count for code, count in counts.items() if count > limit}
     shown = [finding for finding in found if finding.code not in crowded]
     shown += [_finding(rule, problem, locate) for rule, problem in problems if rule.code not in crowded]
     if limit is None or not crowded:

@@ -97,8 +97,9 @@ def iter_lint_files(files: Iterable[Path], settings: Settings | None = None, *, 
     documents = documents if documents and not fix else {}  # a fixed text is parsed anew
     for path in files:
         try:
-            if contents and path in contents and not (fix and write):  # read by discovery; no write to guard
-                data, snapshot = contents[path], None
+            known = contents.get(path) if contents and not (fix and write) else None
+            if known is not None:  # read by discovery; no write to guard
+                data, snapshot = known, None
             else:
                 data, snapshot = read_bounded(path, MAX_INPUT_BYTES, snapshot=fix and write)
         except OSError as error:

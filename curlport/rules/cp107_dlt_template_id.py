@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from curlport.config.short_cache import short_text_cache
 from curlport.findings import Severity
 from curlport.rules.base import TEMPLATE_ID, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
 from curlport.rules.samples import RECIPIENT_KEY, KeyedValue, keyed_values
@@ -14,12 +15,22 @@ _ENTITY_KEY = re.compile(r"(?i)^(?:dlt_?)?(?:entity_?id|pe_?id|principal_?entity
 _INDIAN_NUMBER = re.compile(r"^(?:\+|00)?91[6-9]\d{9}$")
 
 
+@short_text_cache(maxsize=1024)
+def _key_kind(key: str) -> str | None:
+    """Which of DLT's fields a name is (a template id, an entity id, the recipient), or None: most names are none,
+    and a config repeats its names, so this is decided once per distinct name."""
+    if _TEMPLATE_KEY.match(key):
+        return "template"
+    if _ENTITY_KEY.match(key):
+        return "entity"
+    return "recipient" if RECIPIENT_KEY.match(key) else None
+
+
 def _signal(item: KeyedValue) -> str | None:
-    if _TEMPLATE_KEY.match(item.key):
-        return f"the DLT template field \"{item.key}\" ('{item.value}')"
-    if _ENTITY_KEY.match(item.key):
-        return f"the DLT entity field \"{item.key}\" ('{item.value}')"
-    if RECIPIENT_KEY.match(item.key) and any(_INDIAN_NUMBER.match(n.strip()) for n in item.value.split(",")):
+    kind = _key_kind(item.key)
+    if kind == "template" or kind == "entity":
+        return f"the DLT {kind} field \"{item.key}\" ('{item.value}')"
+    if kind == "recipient" and any(_INDIAN_NUMBER.match(n.strip()) for n in item.value.split(",")):
         return f"the Indian sample number '{item.value}'"
     return None
 
@@ -30,9 +41,9 @@ def check(config: Config) -> Iterator[Problem]:
     signals = [(item, why) for item in keyed_values(config) if (why := _signal(item))]
     if not signals:
         return
-    item, why = next(((i, w) for i, w in signals if _TEMPLATE_KEY.match(i.key)), signals[0])
+    item, why = next(((i, w) for i, w in signals if _key_kind(i.key) == "template"), signals[0])
     fix = None
-    if _TEMPLATE_KEY.match(item.key):
+    if _key_kind(item.key) == "template":
         fix = Fix(f"send {TEMPLATE_ID} as '{item.key}'", False, replace_span(item.pointer, item.start, item.end,
                                                                              TEMPLATE_ID))
     yield Problem(item.pointer, f"{why} says this sender is Indian, where DLT requires each message's template id: "

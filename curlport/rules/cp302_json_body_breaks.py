@@ -13,11 +13,14 @@ def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not (declared_json(config) or looks_like_json(found[1])):
         return
+    bare = list(bare_placeholders(found[1]))
+    if not bare:  # most bodies: every placeholder inside a string, found by one scan without reading the body
+        return
     from curlport.config.detect.lenient import read  # lazy: only a body that may be JSON
 
     if read(found[1]) is not None:  # form pairs, or JSON with a typo that swallows a quote: CP305's business
         return
-    for placeholder, index in bare_placeholders(found[1]):
+    for placeholder, index in bare:
         yield Problem("/parameters/body", f"{placeholder} outside a JSON string: the value is pasted bare and the "
                       f"body is not JSON (a +44 number, any message); write \"{placeholder}\"", index,
                       index + len(placeholder))

@@ -19,6 +19,7 @@ from urllib.parse import unquote_plus
 
 from curlport.config.detect import Place, sample_range
 from curlport.config.detect.signals import masked_number, named_only, spaced_credential_name, template_words
+from curlport.config.short_cache import short_text_cache
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
@@ -64,36 +65,53 @@ def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | 
             if isinstance(value, str):
                 yield f"/auth/{key}", 0, len(value), value, key
     endpoint = config.get("endpoint")
-    if isinstance(endpoint, str) and "://" not in endpoint:  # where the scheme and host go ({{api_url}}/sms)
-        slash = endpoint.find("/")
-        host = endpoint[: slash if slash != -1 else len(endpoint)]
-        yield "/endpoint", 0, len(host), host, _EndpointPart("host")
-    elif isinstance(endpoint, str):  # the host or a label of it (xxxxx.api…), the port
-        at, host, port = authority(endpoint)
-        if is_template_host(host):  # {{host}}, IP, xxx.xxx.xxx.xxx: a template as a whole, though no label is one
-            start = at + len(host) - len(host.lstrip())
-            yield "/endpoint", start, start + len(host.strip()), host.strip(), _EndpointPart("host", template=True)
-        else:
-            start = at
-            for label in host.split("."):
-                yield "/endpoint", start, start + len(label), label, _EndpointPart("host")
-                start += len(label) + 1
-        if port is not None and not port.isdigit():  # the import keeps a port only when it is a template
-            start = at + len(host) + 1
-            yield "/endpoint", start, start + len(port), port, _EndpointPart("port", template=True)
+    if isinstance(endpoint, str):
+        for start, end, value, part in _endpoint_parts(endpoint):
+            yield "/endpoint", start, end, value, part
     for slot in place_slots(config):
         if not isinstance(slot.value, str):
             continue
         start, end, value = slot.start, slot.end, slot.value
         if slot.is_json:
             start, end = start + 1, end - 1  # inside the quotes
-        if slot.place.kind == "path" and named_only(value):  # /oauth/token: the endpoint's word, not a template
-            continue
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
                 start, value = start + scheme.end(), value[scheme.end():]
         yield slot.pointer, start, end, value, slot.place
+
+
+@short_text_cache(maxsize=4096)
+def _first_look(value: str) -> tuple[bool, bool]:
+    """(whether the value may be a template at all, whether it is a few spaced words naming a credential): what is
+    asked of every value the request carries, decided once per distinct value (a config repeats its values)."""
+    # Token Nvoip (Token%20Nvoip in a query): a template only where a credential goes
+    spaced = (" " in value or "%20" in value or "+" in value) and spaced_credential_name(unquote_plus(value))
+    return spaced or masked_number(value) > 0 or template_words(value) is not None, spaced
+
+
+@short_text_cache(maxsize=256, longest=2048)
+def _endpoint_parts(endpoint: str) -> tuple[tuple[int, int, str, _EndpointPart], ...]:
+    """(start, end, text, part) of the endpoint's host, or each label of it, and its port: split once per distinct
+    endpoint, which the configs of a provider share."""
+    if "://" not in endpoint:  # where the scheme and host go ({{api_url}}/sms)
+        slash = endpoint.find("/")
+        host = endpoint[: slash if slash != -1 else len(endpoint)]
+        return ((0, len(host), host, _EndpointPart("host")),)
+    parts = []  # the host or a label of it (xxxxx.api…), the port
+    at, host, port = authority(endpoint)
+    if is_template_host(host):  # {{host}}, IP, xxx.xxx.xxx.xxx: a template as a whole, though no label is one
+        start = at + len(host) - len(host.lstrip())
+        parts.append((start, start + len(host.strip()), host.strip(), _EndpointPart("host", template=True)))
+    else:
+        start = at
+        for label in host.split("."):
+            parts.append((start, start + len(label), label, _EndpointPart("host")))
+            start += len(label) + 1
+    if port is not None and not port.isdigit():  # the import keeps a port only when it is a template
+        start = at + len(host) + 1
+        parts.append((start, start + len(port), port, _EndpointPart("port", template=True)))
+    return tuple(parts)
 
 
 def _about(holder: Place | str | _EndpointPart) -> tuple[bool, str, str]:
@@ -112,10 +130,12 @@ def check(config: Config) -> Iterator[Problem]:
     claimed: dict[str, list[tuple[int, int]]] | None = None
     for pointer, start, end, value, holder in _values(config):
         known = isinstance(holder, _EndpointPart) and holder.template
-        # Token Nvoip (Token%20Nvoip in a query): a template only where a credential goes
-        spaced = any(blank in value for blank in (" ", "%20", "+")) and spaced_credential_name(unquote_plus(value))
-        if not known and not spaced and not masked_number(value) and template_words(value) is None:
-            continue  # most values: two answers decided once per distinct value, and nothing more asked of them
+        candidate, spaced = _first_look(value)
+        if not known and not candidate:
+            continue  # most values: one answer decided once per distinct value, and nothing more asked of them
+        # /oauth/token: the endpoint's word, not a template (asked here: only of a value template_words names)
+        if isinstance(holder, Place) and holder.kind == "path" and named_only(value):
+            continue
         credential, where, key = _about(holder)
         if not known and not (spaced and credential) and not is_template_value(value, credential):
             continue

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from curlport.config.detect.signals import words
+from curlport.config.short_cache import short_text_cache
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, place_slots
 from curlport.urls import split_url
@@ -39,15 +40,21 @@ def _is_switch(name: str) -> bool:
     return any(word in _SWITCH_WORDS for word in named) or ("dry", "run") in pairwise(named)
 
 
+@short_text_cache(maxsize=256, longest=2048)
+def _sandbox_host(endpoint: str) -> str | None:
+    """The endpoint's host when a label of it names a test environment: decided once per distinct endpoint, which
+    the configs of a provider share."""
+    host = split_url(endpoint).hostname or ""
+    labels = host.replace("-", ".").split(".")
+    return host if any(label in _SANDBOX_HOST_WORDS for label in labels) else None
+
+
 def check(config: Config) -> Iterator[Problem]:
     endpoint = config.get("endpoint")
-    if isinstance(endpoint, str):
-        host = split_url(endpoint).hostname or ""
-        labels = host.replace("-", ".").split(".")
-        if any(label in _SANDBOX_HOST_WORDS for label in labels):
-            start = endpoint.find(host)
-            yield Problem("/endpoint", f"'{host}' is the provider's test environment: messages are accepted and never "
-                          "delivered; use the live host", start, start + len(host))
+    if isinstance(endpoint, str) and (host := _sandbox_host(endpoint)) is not None:
+        start = endpoint.find(host)
+        yield Problem("/endpoint", f"'{host}' is the provider's test environment: messages are accepted and never "
+                      "delivered; use the live host", start, start + len(host))
     for slot in place_slots(config):
         if slot.place.kind in ("query", "form", "json") and _switched_on(slot.value) and _is_switch(slot.place.key):
             start, end = (slot.start + 1, slot.end - 1) if slot.is_json and isinstance(slot.value, str) else \

@@ -21,6 +21,7 @@ the very words the findings are about.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import unicodedata
@@ -40,7 +41,7 @@ from curlport.urls import USERINFO_PASSWORD, split_url
 _CREDENTIAL_NAMES: Final = frozenset({
     "authorization", "proxyauthorization", "cookie", "auth", "key", "pwd", "pw", "pass", "pin", "hash", "sig",
     "signature", "jwt", "bearer", "hmac", "sessionid", "session", "sessionkey", "secret", "passcode", "mdp", "cle",
-    "clef", "chave", "llave", "sifre", "haslo", "heslo", "parola", "jelszo", "mima",
+    "clef", "chave", "llave", "sifre", "haslo", "heslo", "parola", "jelszo", "mima", "ak", "sk",
 })
 # Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken,
 # Passwort, senha_api, contraseña, motDePasse, wachtwoord, Schlüssel, and a few scripts beyond Latin.
@@ -148,6 +149,9 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
     auth = config.get("auth")
     if isinstance(auth, dict):
         found.update(str(auth.get(key)) for key in ("password", "client_secret") if isinstance(auth.get(key), str))
+        username, password = auth.get("username"), auth.get("password")
+        if isinstance(username, str) and auth.get("type") == "basic":
+            found.update(_basic_credentials(username, password if isinstance(password, str) else ""))
         for row in auth.get("extra") or [] if isinstance(auth.get("extra"), list) else []:
             if isinstance(row, dict) and is_credential_name(str(row.get("key", ""))):
                 found.add(str(row.get("value", "")))
@@ -162,10 +166,12 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
     for slot in _slots(config) if listed is None else listed:
         key = slot.place.key
         if is_credential(key, slot.text):
-            found.add(_credential_part(key, slot.text))
+            found.update(_credential_parts(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
                 found.add(written.strip('"') if slot.is_json else written)
+        elif "://" in slot.text:  # a callback or redirect URL in a field: the credentials of its own query
+            found.update(url_credentials(slot.text))
     return frozenset(value for value in found if value and not _not_a_secret(value))
 
 
@@ -219,7 +225,7 @@ def json_text_spellings(text: str) -> frozenset[str]:
             row_key = string
         key = row_key if name == "value" and row_key is not None else name
         if key != "key" and is_credential(key, string):
-            found.add(_credential_part(key, string))
+            found.update(_credential_parts(key, string))
         if "://" in string:
             found.update(url_credentials(string))
         name = None
@@ -247,10 +253,51 @@ def _slots(config: dict[str, Any]) -> list[Any]:
         return []
 
 
-def _credential_part(name: str, value: str) -> str:
-    """The secret part of a value: after the scheme word in ``Authorization: Basic …`` style headers."""
-    if name.lower() in ("authorization", "proxy-authorization"):
+def _credential_parts(name: str, value: str) -> set[str]:
+    """The secret parts of a value as a reader of it finds them: the value, and in an ``Authorization`` header the
+    credentials after the scheme word (``Bearer …``), each ``name=value`` of them (``key=…``, AWS's
+    ``Credential=…, Signature=…``) and the user and password a ``Basic`` one encodes; in a ``Cookie`` header, each
+    cookie's value. A provider's answer, a log line or a cut-off quote shows any of these alone."""
+    parts = {value}
+    lowered = name.lower()
+    if lowered in ("authorization", "proxy-authorization"):
         scheme = _SCHEME_THEN_CREDENTIAL.match(value)
-        if scheme:
-            return scheme.group(2)
-    return value
+        credentials = scheme.group(2) if scheme else value
+        parts = {credentials} | {value for _, value in _pairs(credentials, ",")}
+        if scheme and scheme.group(1).lower() == "basic":
+            parts |= _decoded_basic(credentials)
+    elif lowered == "cookie":  # a session's value, not a language's or a consent's
+        parts |= {value for name, value in _pairs(value, ";") if is_credential(name, value) or _key_like(value)}
+    return parts
+
+
+def _pairs(text: str, separator: str) -> list[tuple[str, str]]:
+    """The ``name=value`` pairs of a text, separated by ``separator``, with a value."""
+    split = [pair.partition("=") for pair in text.split(separator)]
+    return [(name.strip(), value.strip()) for name, equals, value in split if equals and value.strip()]
+
+
+def _basic_credentials(username: str, password: str) -> set[str]:
+    """What Basic auth's fields put in output: the password, and the base64 of ``user:password`` that its header
+    carries; the user too when it is the only credential, a key rather than a name (Stripe's ``-u sk_live_…:``;
+    ``-u acct``, where curl asks for the password, names an account)."""
+    alone = not password and _key_like(username) and not _not_a_secret(username)
+    if not alone and (not password or _not_a_secret(password)):  # no secret in it: its header is no secret either
+        return {password}
+    token = base64.b64encode(f"{username}:{password}".encode(errors="surrogatepass")).decode("ascii")
+    return {password, token} | ({username} if alone else set())
+
+
+def _key_like(text: str) -> bool:
+    """Long enough, letters and digits mixed: a generated key, not an account's name."""
+    return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def _decoded_basic(token: str) -> set[str]:
+    """The password (or the lone user) inside a ``Basic`` header's base64, when it decodes to ``user:password``."""
+    try:
+        decoded = base64.b64decode(token, validate=True).decode()
+    except ValueError:
+        return set()
+    username, colon, password = decoded.partition(":")
+    return _basic_credentials(username, password) - {token} if colon else set()

@@ -73,8 +73,9 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
 @lru_cache(maxsize=1024)
 def _whole(secret: str) -> re.Pattern[str]:
     """The secret where it stands as a whole value, not inside a longer word: ``pass`` masked in ``password=pass``
-    but not in the key ``password`` (a secret is the value the parser found, not every run of its letters)."""
-    before = r"(?<!\w)" if re.match(r"\w", secret) else ""
+    but not in the key ``password`` (a secret is the value the parser found, not every run of its letters). A
+    percent-escape ends a word too: ``%3Dkey`` is ``=key`` in a URL that a form field carries encoded."""
+    before = r"(?:(?<!\w)|(?<=%[0-9A-Fa-f]{2}))" if re.match(r"\w", secret) else ""
     after = r"(?!\w)" if re.search(r"\w$", secret) else ""
     return re.compile(before + re.escape(secret) + after)
 

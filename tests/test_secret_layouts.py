@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import shlex
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring_ascii
 from pathlib import Path
@@ -56,6 +57,7 @@ KINDS: dict[str, Callable[[str], str]] = {
     "short": lambda seed: _random_key(seed, 7),
     "long": lambda seed: _random_key(seed, 40),
     "special": lambda seed: _random_key(seed, 5) + "&%+@:" + _random_key(seed + "/2", 6),
+    "quotes": lambda seed: _random_key(seed, 5) + "'\"$\\" + _random_key(seed + "/2", 6),
 }
 TOKEN = ("short", "long")
 PASSWORD = ("short", "long", "special")
@@ -142,6 +144,37 @@ CARRIERS: list[Carrier] = [
 ]
 
 
+def _cmd(text: str) -> str:
+    """``text`` as Chrome's "Copy as cURL (cmd)" writes an argument: ``^"…^"``, cmd's specials after a caret."""
+    return '^"' + "".join("^" + c if c in '&%|<>^' else '\\^"' if c == '"' else c for c in text) + '^"'
+
+
+def _double(text: str) -> str:
+    """``text`` in bash's double quotes."""
+    return '"' + "".join("\\" + c if c in '"$`\\' else c for c in text) + '"'
+
+
+#: The same places, the secret written in each shell's quoting: the text spells it otherwise than its value.
+CARRIERS += [
+    Carrier("user-password-single-quoted", lambda s, o: f"curl https://{HOST}/send -u {shlex.quote('acct:' + s)} "
+                                                        f"{_form()}", ("quotes",), basic_user="acct"),
+    Carrier("user-password-double-quoted", lambda s, o: f"curl https://{HOST}/send -u {_double('acct:' + s)} "
+                                                        f"{_form()}", ("quotes",), basic_user="acct"),
+    Carrier("header-double-quoted", lambda s, o: f"curl https://{HOST}/send -H {_double('X-Api-Key: ' + s)} "
+                                                 f"{_form()}", ("quotes",)),
+    Carrier("form-single-quoted", lambda s, o: f"curl https://{HOST}/send -d {shlex.quote('password=' + s)} "
+                                               f"{_form()}", ("quotes",)),
+    Carrier("json-escaped", lambda s, o: f"curl https://{HOST}/send -H 'Content-Type: application/json' -d "
+                                         f"{shlex.quote(json.dumps({'to': '$$To', 'text': '$$Body', 'password': s}))}",
+            ("quotes",)),
+    Carrier("cmd-caret", lambda s, o: f"curl {_cmd(f'https://{HOST}/send')} -H {_cmd('X-Api-Key: ' + s)} "
+                                      f"--data-raw {_cmd('to=$$To&text=$$Body')}", ("special",)),
+    Carrier("cmd-caret-user", lambda s, o: f"curl {_cmd(f'https://{HOST}/send')} -u {_cmd('acct:' + s)} "
+                                           f"--data-raw {_cmd('to=$$To&text=$$Body')}", ("special",),
+            basic_user="acct"),
+]
+
+
 class Layout(NamedTuple):
     id: str
     text: str
@@ -167,9 +200,12 @@ LAYOUTS = list(layouts())
 def spellings(layout: Layout) -> list[str]:
     """Every way the layout's secrets may be written in an output: as they are, percent-encoded, JSON-escaped, and
     the Basic header's base64 (past its first characters, which spell the user)."""
-    forms = {form for secret in layout.secrets
-             for form in (secret, quote(secret, safe=""), quote_plus(secret), encode_basestring_ascii(secret)[1:-1])}
-    return sorted(forms | {text[8:] for text in layout.basic})
+    return sorted({form for secret in layout.secrets for form in forms(secret)} | {text[8:] for text in layout.basic})
+
+
+def forms(secret: str) -> tuple[str, ...]:
+    """A secret as it is, percent-encoded (both ways) and JSON-escaped."""
+    return secret, quote(secret, safe=""), quote_plus(secret), encode_basestring_ascii(secret)[1:-1]
 
 
 def leaked(layout: Layout, output: str) -> str | None:
@@ -225,8 +261,9 @@ def cli_surfaces(folder: Path, text: str) -> Iterator[tuple[str, str]]:
 
 def _echo(received: Received) -> Answer:
     """A provider that refuses and quotes everything it was sent (the worst a provider's error page does)."""
-    quoted = f"error: bad request {received.method} {received.target} {received.headers!r} {received.body!r}"
-    return Answer(400, quoted.encode(), (("X-Echo", received.target),))
+    quoted = {"error": "bad request", "method": received.method, "target": received.target,
+              "headers": dict(received.headers), "body": received.body.decode("utf-8", errors="replace")}
+    return Answer(400, json.dumps(quoted).encode(), (("X-Echo", received.target),))
 
 
 def _to_server(text: str, url: str) -> str:
@@ -301,16 +338,24 @@ KEPT = [layout for layout in LAYOUTS if layout.in_config]
 
 @pytest.mark.parametrize("layout", KEPT, ids=[layout.id for layout in KEPT])
 def test_show_secrets_shows_them(tmp_path: Path, layout: Layout) -> None:
-    """Not vacuous: the secret reaches the config, and ``--show-secrets`` prints it (the texts above could pass by
-    losing the credential altogether)."""
+    """Not vacuous: the secret reaches the config, and ``show --show-secrets`` prints it (the texts above could pass
+    by losing the credential altogether)."""
     curl = tmp_path / "p.curl"
     curl.write_text(layout.text, encoding="utf-8")
     config = tmp_path / "c.json"
     run("import", str(curl), "-o", str(config))
-    written = config.read_text(encoding="utf-8")
-    shown_text = run("export", str(config), "--format", "curl", "--show-secrets")[1]
+    written = "\n".join(_strings(json.loads(config.read_text(encoding="utf-8"))))
+    shown_text = run("show", str(config), "--show-secrets")[1]
     for secret in layout.secrets:
-        assert any(form in written for form in (secret, quote(secret, safe=""), quote_plus(secret),
-                                                encode_basestring_ascii(secret)[1:-1])) or layout.basic, written
-    assert layout.secrets[0] in shown_text or quote(layout.secrets[0], safe="") in shown_text \
-        or quote_plus(layout.secrets[0]) in shown_text or layout.basic, shown_text
+        assert any(form in written for form in forms(secret)) or layout.basic, written
+    assert any(form in shown_text for form in forms(layout.secrets[0])) or layout.basic, shown_text
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)

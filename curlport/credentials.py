@@ -163,8 +163,13 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         userinfo = USERINFO_PASSWORD.match(endpoint)
         if userinfo:
             found.add(userinfo.group("password"))
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict) and isinstance(parameters.get("body"), str):
+        found.update(xml_credentials(parameters["body"]))
     for slot in _slots(config) if listed is None else listed:
         key = slot.place.key
+        if slot.place.kind == "path" and slot.context and _segment_value(slot.text):
+            key = slot.context[-1]  # /key/<value>/, /token/<value>/: the segment before names it
         if is_credential(key, slot.text):
             found.update(_credential_parts(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
@@ -173,6 +178,29 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         elif "://" in slot.text:  # a callback or redirect URL in a field: the credentials of its own query
             found.update(url_credentials(slot.text))
     return frozenset(value for value in found if value and not _not_a_secret(value))
+
+
+def _segment_value(segment: str) -> bool:
+    """A path segment that is a value rather than a resource's name: letters and digits mixed (``/auth/sms`` is a
+    route; ``/key/R3cL2GZ`` a key)."""
+    return len(segment) >= 6 and any(c.isdigit() for c in segment) and any(c.isalpha() for c in segment)
+
+
+#: An XML element with only text in it, and an attribute: ``<Password>…</Password>``, ``apiKey="…"``.
+_XML_TEXT: Final = LazyPattern(r"<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>([^<>]+)</\1\s*>|([A-Za-z_][\w.:-]*)=\"([^\"<>]*)\"")
+
+
+def xml_credentials(body: str) -> set[str]:
+    """The credentials of an XML body (a SOAP or XML API's ``<Password>``, ``<apiKey>``), by the names of the
+    elements and attributes that hold them, as for every other place."""
+    if not body.lstrip().startswith("<"):
+        return set()
+    found = set()
+    for match in _XML_TEXT.finditer(body):
+        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if is_credential(name.rpartition(":")[2], value.strip()):
+            found.add(value.strip())
+    return found
 
 
 def credential_spellings(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:

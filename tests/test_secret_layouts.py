@@ -71,7 +71,8 @@ class Carrier(NamedTuple):
     kinds: tuple[str, ...]
     #: The user of a Basic credential made of the secret: its base64 is a spelling of the secret too.
     basic_user: str | None = None
-    #: Whether the config keeps the secret: cmd's ``set`` is not applied (only the script's text carries it).
+    #: Whether the config keeps the secret: not where the form cannot express the option (a proxy, Digest, AWS
+    #: signing: import refuses) nor for cmd's ``set`` in a text that is not a cmd script (it is not applied).
     in_config: bool = True
 
 
@@ -172,6 +173,32 @@ CARRIERS += [
     Carrier("cmd-caret-user", lambda s, o: f"curl {_cmd(f'https://{HOST}/send')} -u {_cmd('acct:' + s)} "
                                            f"--data-raw {_cmd('to=$$To&text=$$Body')}", ("special",),
             basic_user="acct"),
+]
+
+
+#: Layouts of other curl options and body types: a proxy's credentials, Digest and AWS signing, an XML body.
+CARRIERS += [
+    Carrier("path-after-key", lambda s, o: f"curl 'https://{HOST}/api/key/{s}/send?to=$$To&text=$$Body'", TOKEN),
+    Carrier("digest", lambda s, o: f"curl --digest -u 'acct:{s}' https://{HOST}/send {_form()}", PASSWORD,
+            in_config=False),
+    Carrier("aws-sigv4", lambda s, o: f"curl --aws-sigv4 'aws:amz:us-east-1:sns' -u 'AKIA{o[:16].upper()}:{s}' "
+                                      f"'https://sns.us-east-1.amazonaws.com/?Action=Publish&PhoneNumber=$$To"
+                                      f"&Message=$$Body'", ("long",), in_config=False),
+    Carrier("proxy-user", lambda s, o: f"curl -x http://proxy.example:3128 -U 'puser:{s}' https://{HOST}/send "
+                                       f"{_form()}", PASSWORD, in_config=False),
+    Carrier("proxy-url", lambda s, o: f"curl -x 'http://puser:{quote(s, safe='')}@proxy.example:3128' "
+                                      f"https://{HOST}/send {_form()}", PASSWORD, in_config=False),
+    Carrier("url-query-option", lambda s, o: f"curl -G https://{HOST}/send --url-query 'apikey={s}' "
+                                             f"--url-query to=$$To --url-query 'text=$$Body'", TOKEN),
+    Carrier("form-string", lambda s, o: f"curl https://{HOST}/send --form-string 'api_key={s}' -F to=$$To "
+                                        f"-F 'text=$$Body'", TOKEN),
+    Carrier("digest-header", lambda s, o: f"curl https://{HOST}/send -H 'Authorization: Digest username=\"acct\", "
+                                          f"realm=\"sms\", response=\"{s}\"' {_form()}", TOKEN),
+    Carrier("xml-body", lambda s, o: f"curl https://{HOST}/send -H 'Content-Type: text/xml' -d '<SendSMS><Username>"
+                                     f"acct</Username><Password>{s}</Password><To>$$To</To><Text>$$Body</Text>"
+                                     "</SendSMS>'", TOKEN),
+    Carrier("credentials-header-list", lambda s, o: f"curl https://{HOST}/send -H 'X-Credentials: key={o}, "
+                                                    f"secret={s}' {_form()}", TOKEN),
 ]
 
 

@@ -21,7 +21,6 @@ the very words the findings are about.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import unicodedata
@@ -224,6 +223,51 @@ def _not_a_secret(value: str) -> bool:
     return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None or spaced_credential_name(value)
 
 
+def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
+    """``credential_spellings`` of a config, and each credential as its JSON text writes it where an escape makes
+    that another spelling (PHP's ``json_encode`` writes ``/`` as ``\\/``, other writers any letter as ``\\u0041``):
+    the characters of the string literal that hold it, read from the literal itself."""
+    spellings = credential_spellings(config, listed)
+    if "\\" not in text or not spellings:
+        return spellings
+    return spellings.union(*(_as_written_in(match.group(1), spellings) for match in _JSON_STRING.finditer(text)))
+
+
+def _as_written_in(literal: str, secrets: Iterable[str]) -> set[str]:
+    """Each secret as a JSON string literal writes it, where an escape spells it otherwise: the literal's characters
+    that decode to it."""
+    if "\\" not in literal:
+        return set()
+    try:
+        decoded, ends = _decoded_with_ends(literal)
+    except ValueError:
+        return set()
+    written = set()
+    for secret in secrets:
+        start = decoded.find(secret) if secret else -1
+        while start != -1:
+            end = start + len(secret)
+            written.add(literal[ends[start - 1] if start else 0:ends[end - 1]])
+            start = decoded.find(secret, end)
+    return written
+
+
+def _decoded_with_ends(literal: str) -> tuple[str, list[int]]:
+    """A JSON string literal's text decoded, and for each decoded character the offset in the literal just past
+    the escape or character that wrote it."""
+    decoded, ends, index = [], [], 0
+    while index < len(literal):
+        if literal[index] != "\\":
+            decoded.append(literal[index])
+            index += 1
+        else:
+            size = 6 if literal[index + 1:index + 2] == "u" else 2
+            decoded.append(json.loads(f'"{literal[index:index + size]}"'))
+            index += size
+        ends.append(index)
+    return "".join(decoded), ends
+
+
 #: A JSON string literal, and the colon after it when it is a member's name.
 _JSON_STRING: Final = LazyPattern(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')
 
@@ -252,10 +296,10 @@ def json_text_spellings(text: str) -> frozenset[str]:
         if name == "key":
             row_key = string
         key = row_key if name == "value" and row_key is not None else name
-        if key != "key" and is_credential(key, string):
-            found.update(_credential_parts(key, string))
+        parts = _credential_parts(key, string) if key != "key" and is_credential(key, string) else set()
         if "://" in string:
-            found.update(url_credentials(string))
+            parts |= url_credentials(string)
+        found |= parts | _as_written_in(match.group(1), parts)
         name = None
     return frozenset(form for value in found if value and not _not_a_secret(value)
                      for form in _written_forms(value))
@@ -312,6 +356,8 @@ def _basic_credentials(username: str, password: str) -> set[str]:
     alone = not password and _key_like(username) and not _not_a_secret(username)
     if not alone and (not password or _not_a_secret(password)):  # no secret in it: its header is no secret either
         return {password}
+    import base64  # lazy: most configs have no Basic credentials (tests/test_lazy_imports.py)
+
     token = base64.b64encode(f"{username}:{password}".encode(errors="surrogatepass")).decode("ascii")
     return {password, token} | ({username} if alone else set())
 
@@ -323,6 +369,8 @@ def _key_like(text: str) -> bool:
 
 def _decoded_basic(token: str) -> set[str]:
     """The password (or the lone user) inside a ``Basic`` header's base64, when it decodes to ``user:password``."""
+    import base64  # lazy, as above
+
     try:
         decoded = base64.b64decode(token, validate=True).decode()
     except ValueError:

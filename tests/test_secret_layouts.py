@@ -386,3 +386,63 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
+
+
+# --- configs as other tools write them: escapes, one line, samples left in ------------------------------------------
+
+def _config_text(*, headers: list[dict[str, str]] | None = None, fields: list[dict[str, str]] | None = None,
+                 auth: dict[str, str] | None = None, escape_slashes: bool = False, ascii_only: bool = False) -> str:
+    """A config on one line (a finding's source line then holds every value), as another tool may escape it."""
+    config = {"name": "acme", "method": "POST", "endpoint": f"https://{HOST}/send", "auth": auth,
+              "headers": headers or [],
+              "parameters": {"format": "form", "fields": fields or [{"key": "to", "value": "$$To"},
+                                                                   {"key": "text", "value": "$$Body"}]}}
+    text = json.dumps(config, ensure_ascii=ascii_only)
+    return text.replace("/", "\\/") if escape_slashes else text
+
+
+def config_layouts() -> Iterator[Layout]:
+    base64ish = _random_key("php", 8) + "/" + _random_key("php/2", 8) + "+" + _random_key("php/3", 6)
+    accented = _random_key("accent", 6) + "äß€" + _random_key("accent/2", 6)
+    shaped = _random_key("shape", 24)
+    samples = [{"key": "to", "value": "15551234567"}, {"key": "text", "value": "hello"}]
+    yield Layout("php-escaped-bearer", _config_text(headers=[
+        {"key": "Authorization", "value": f"Bearer {base64ish}"}], fields=samples, escape_slashes=True), (base64ish,),
+        (), True)
+    yield Layout("php-escaped-field", _config_text(fields=[*samples, {"key": "apikey", "value": base64ish}],
+                                                   escape_slashes=True), (base64ish,), (), True)
+    yield Layout("ascii-escaped-password", _config_text(auth={
+        "type": "basic", "username": "acct", "password": accented}, fields=samples, ascii_only=True), (accented,),
+        (_b64(f"acct:{accented}"),), True)
+    yield Layout("samples-left-shaped-header", _config_text(headers=[{"key": "X-Provider", "value": shaped}],
+                                                           fields=samples), (shaped,), (), True)
+    yield Layout("samples-left-password", _config_text(auth={
+        "type": "basic", "username": "acct", "password": shaped}, fields=samples), (shaped,),
+        (_b64(f"acct:{shaped}"),), True)
+
+
+CONFIG_LAYOUTS = list(config_layouts())
+
+
+def _config_send_surfaces(folder: Path, text: str) -> Iterator[tuple[str, str]]:
+    with provider_server(_echo) as server:
+        config = folder / "s.json"
+        config.write_text(text.replace(f"https:\\/\\/{HOST}", server.url("").replace("/", "\\/"))
+                          .replace(f"https://{HOST}", server.url("")), encoding="utf-8")
+        yield "send", "".join(run("send", str(config), *VALUES, "--yes", "--allow-incomplete",
+                                  "--connect-timeout", "5", "--read-timeout", "5")[1:])
+
+
+@pytest.mark.parametrize("layout", CONFIG_LAYOUTS, ids=[layout.id for layout in CONFIG_LAYOUTS])
+def test_no_surface_shows_a_credential_of_a_config(tmp_path: Path, layout: Layout) -> None:
+    config = tmp_path / "c.json"
+    config.write_text(layout.text, encoding="utf-8")
+    leaks = []
+    for surface, output in [*config_surfaces(config), *web_surfaces(layout.text),
+                            *_config_send_surfaces(tmp_path, layout.text)]:
+        assert "internal error" not in output.lower(), (surface, output)
+        found = leaked(layout, output)
+        if found:
+            leaks.append(f"{surface}: {found!r} in {output[max(0, output.find(found) - 80):][:200]!r}")
+    assert not leaks, "\n".join(leaks)
+    assert any(form in run("show", str(config), "--show-secrets")[1] for form in forms(layout.secrets[0]))

@@ -57,11 +57,8 @@ _CREDENTIAL_ENDINGS: Final = ("key", "pw", "pwd", "pass", "secret")
 _CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig", "authorization"})
 _WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
-# The platform's placeholders and environment references: shown, never masked.
-_NOT_A_SECRET: Final = re.compile(
-    r"(?i)^\s*(?:\$\$[A-Za-z]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^\[\]]*\]|"
-    r"(?:your|enter|my)[_ -]?[a-z0-9_ -]*|x{4,}|\*+)\s*$"
-)
+#: The platform's placeholders (``$$To``): shown, never masked.
+_PLACEHOLDER: Final = LazyPattern(r"\s*\$\$[A-Za-z][A-Za-z0-9_]*\s*")
 
 
 @short_text_cache(maxsize=4096)
@@ -176,7 +173,7 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
                 found.add(written.strip('"') if slot.is_json else written)
         elif "://" in slot.text:  # a callback or redirect URL in a field: the credentials of its own query
             found.update(url_credentials(slot.text))
-    return frozenset(value for value in found if value and not _not_a_secret(value))
+    return frozenset(value for value in found if value and not not_a_secret(value))
 
 
 def _segment_value(segment: str) -> bool:
@@ -213,14 +210,17 @@ def credential_spellings(config: Any, listed: list[Slot] | None = None) -> froze
 
 def url_spellings(urls: Iterable[str]) -> frozenset[str]:
     """``url_credentials`` of each URL, as they may be written (``credential_spellings`` for URLs outside a config)."""
-    return frozenset(form for url in urls for value in url_credentials(url) if value and not _not_a_secret(value)
+    return frozenset(form for url in urls for value in url_credentials(url) if value and not not_a_secret(value)
                      for form in _written_forms(value))
 
 
-def _not_a_secret(value: str) -> bool:
-    """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share) and
-    the platform's placeholders: shown, never masked, so a finding can say which template to replace."""
-    return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None or spaced_credential_name(value)
+def not_a_secret(value: str) -> bool:
+    """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share, and
+    ``spaced_credential_name``, CP401's too) and the platform's placeholders: shown, never masked, so a finding can
+    say which template to replace. (A prefix is no template: ``Mystery42Key`` and ``Enterprise2024`` are
+    passwords.)"""
+    return _PLACEHOLDER.fullmatch(value) is not None or template_words(value) is not None \
+        or spaced_credential_name(value)
 
 
 def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
@@ -301,7 +301,7 @@ def json_text_spellings(text: str) -> frozenset[str]:
             parts |= url_credentials(string)
         found |= parts | _as_written_in(match.group(1), parts)
         name = None
-    return frozenset(form for value in found if value and not _not_a_secret(value)
+    return frozenset(form for value in found if value and not not_a_secret(value)
                      for form in _written_forms(value))
 
 
@@ -353,8 +353,8 @@ def _basic_credentials(username: str, password: str) -> set[str]:
     """What Basic auth's fields put in output: the password, and the base64 of ``user:password`` that its header
     carries; the user too when it is the only credential, a key rather than a name (Stripe's ``-u sk_live_…:``;
     ``-u acct``, where curl asks for the password, names an account)."""
-    alone = not password and _key_like(username) and not _not_a_secret(username)
-    if not alone and (not password or _not_a_secret(password)):  # no secret in it: its header is no secret either
+    alone = not password and _key_like(username) and not not_a_secret(username)
+    if not alone and (not password or not_a_secret(password)):  # no secret in it: its header is no secret either
         return {password}
     import base64  # lazy: most configs have no Basic credentials (tests/test_lazy_imports.py)
 

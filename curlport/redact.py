@@ -38,10 +38,9 @@ _SECRET_PATTERNS = (
 _NEEDED = tuple(LazyPattern(needed) for needed in (
     "-u", "://", "--oauth2-bearer", r"authorization\s*:", r"(?:key|token|secret)\s*:",
     r"""(?:key|token|secret|password|passwd|pwd|pass)["']?\s*[=:]"""))
-# What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
-_NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
-                           r"your[_-]?\w*|x{4,})$")
-
+#: What a pattern catches that is a word of the docs rather than a secret, beside their templates
+#: (``credentials.not_a_secret``: ``-u user:password``, ``<token>``, ``$KEY``): "secret" stands for a password there.
+_DOC_WORDS = frozenset({"secret"})
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
 _TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
@@ -81,7 +80,9 @@ def _whole(secret: str) -> re.Pattern[str]:
 
 
 def _mask_group(match: re.Match[str]) -> str:
-    if _NOT_A_SECRET.match(match.group(1)):
+    from curlport.credentials import not_a_secret  # lazy: only text no reader understood gets here
+
+    if match.group(1).lower() in _DOC_WORDS or not_a_secret(match.group(1)):
         return match.group(0)
     start, end = match.span(1)
     whole_start = match.start()

@@ -232,3 +232,22 @@ def test_a_secret_is_masked_as_the_value_not_inside_other_words(tmp_path: Path, 
     path.write_text(text + "\n", encoding="utf-8")
     outputs = [run("import", str(path))[2], *lint_outputs(path)]
     assert any(shown in output for output in outputs)
+
+
+@pytest.mark.parametrize(("password", "masked"), [
+    # a real password may open with a word a template opens with: it is still a password
+    ("Mystery42KeyZq", True), ("Enterprise2024x", True), ("my_token_1", True),
+    # what the docs left to fill in (CP401's notion, template_words) and the platform's placeholders are shown
+    ("YOUR_API_KEY", False), ("<token>", False), ("${API_KEY}", False), ("{{key}}", False), ("xxxx", False),
+    ("my password", False), ("mykey", False), ("$$To", False),
+])
+def test_a_template_is_what_cp401_calls_one_and_nothing_else(tmp_path: Path, password: str, masked: bool) -> None:
+    config = {"name": "acme", "method": "POST", "endpoint": "https://sms.example.com/send",
+              "auth": {"type": "basic", "username": "acct", "password": password}, "headers": [],
+              "parameters": {"format": "form", "fields": [{"key": "to", "value": "1555"},
+                                                          {"key": "text", "value": "hi"}]}}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(config) + "\n", encoding="utf-8")  # one line: every finding quotes the password
+    output = "".join(run("lint", "--isolated", "--output-format", "full", str(path))[1:])
+    assert (password not in output) is masked
+    assert (password in credential_values(config)) is masked

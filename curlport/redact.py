@@ -39,8 +39,9 @@ _NEEDED = tuple(LazyPattern(needed) for needed in (
     "-u", "://", "--oauth2-bearer", r"authorization\s*:", r"(?:key|token|secret)\s*:",
     r"""(?:key|token|secret|password|passwd|pwd|pass)["']?\s*[=:]"""))
 #: What a pattern catches that is a word of the docs rather than a secret, beside their templates
-#: (``credentials.not_a_secret``: ``-u user:password``, ``<token>``, ``$KEY``): "secret" stands for a password there.
-_DOC_WORDS = frozenset({"secret"})
+#: (``credentials.not_a_secret``: ``-u user:password``, ``<token>``, ``$KEY``): "secret" stands for a password
+#: there, and a pattern stops at a blank, so "Your API Key" is caught as its first word.
+_DOC_WORDS = frozenset({"secret", "your", "enter", "insert", "my"})
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
 _TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")

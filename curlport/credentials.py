@@ -335,18 +335,22 @@ def _credential_parts(name: str, value: str) -> set[str]:
     if lowered in ("authorization", "proxy-authorization"):
         scheme = _SCHEME_THEN_CREDENTIAL.match(value)
         credentials = scheme.group(2) if scheme else value
-        parts = {credentials} | {value for _, value in _pairs(credentials, ",")}
+        parts = {credentials} | _secret_pairs(credentials, ",")
         if scheme and scheme.group(1).lower() == "basic":
             parts |= _decoded_basic(credentials)
-    elif lowered == "cookie":  # a session's value, not a language's or a consent's
-        parts |= {value for name, value in _pairs(value, ";") if is_credential(name, value) or _key_like(value)}
+    elif lowered == "cookie":
+        parts |= _secret_pairs(value, ";")
     return parts
 
 
-def _pairs(text: str, separator: str) -> list[tuple[str, str]]:
-    """The ``name=value`` pairs of a text, separated by ``separator``, with a value."""
+def _secret_pairs(text: str, separator: str) -> set[str]:
+    """The secret values of the ``name=value`` pairs of a text, separated by ``separator``: a value under a
+    credential's name or shaped like a key (a session's, a Digest response; not a language's, a realm's, a user's,
+    nor the ``==`` that pads a base64 token)."""
     split = [pair.partition("=") for pair in text.split(separator)]
-    return [(name.strip(), value.strip()) for name, equals, value in split if equals and value.strip()]
+    pairs = [(name.strip(), value.strip().strip('"')) for name, equals, value in split if equals]
+    return {value for name, value in pairs if any(c.isalnum() for c in value)
+            and (is_credential(name, value) or _key_like(value))}
 
 
 def _basic_credentials(username: str, password: str) -> set[str]:

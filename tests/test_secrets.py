@@ -251,3 +251,13 @@ def test_a_template_is_what_cp401_calls_one_and_nothing_else(tmp_path: Path, pas
     output = "".join(run("lint", "--isolated", "--output-format", "full", str(path))[1:])
     assert (password not in output) is masked
     assert (password in credential_values(config)) is masked
+
+
+@pytest.mark.parametrize("value", ["Bearer YWJjZGVmZ2hpams==", "Basic YWNjdDpwdw==", "key=AbC123dEf456==",
+                                   'Digest username="acct", realm="sms", response="6629fae49393a05397450978507c4ef1"'])
+def test_a_credential_is_never_a_run_of_punctuation_or_a_name(value: str) -> None:
+    """What the page masks at every occurrence in the config: a base64 token's padding ('=') or a Digest user would
+    hide every '=' or every 'acct' of it."""
+    found = credential_values({"headers": [{"key": "Authorization", "value": value}]})
+    assert found and all(any(c.isalnum() for c in secret) for secret in found)
+    assert not {"acct", '"acct"', "sms"} & found

@@ -350,14 +350,14 @@ def _secret_pairs(text: str, separator: str) -> set[str]:
     split = [pair.partition("=") for pair in text.split(separator)]
     pairs = [(name.strip(), value.strip().strip('"')) for name, equals, value in split if equals]
     return {value for name, value in pairs if any(c.isalnum() for c in value)
-            and (is_credential(name, value) or _key_like(value))}
+            and (is_credential(name, value) or key_like(value))}
 
 
 def _basic_credentials(username: str, password: str) -> set[str]:
     """What Basic auth's fields put in output: the password, and the base64 of ``user:password`` that its header
     carries; the user too when it is the only credential, a key rather than a name (Stripe's ``-u sk_live_…:``;
     ``-u acct``, where curl asks for the password, names an account)."""
-    alone = not password and _key_like(username) and not not_a_secret(username)
+    alone = not password and key_like(username) and not not_a_secret(username)
     if not alone and (not password or not_a_secret(password)):  # no secret in it: its header is no secret either
         return {password}
     import base64  # lazy: most configs have no Basic credentials (tests/test_lazy_imports.py)
@@ -366,7 +366,7 @@ def _basic_credentials(username: str, password: str) -> set[str]:
     return {password, token} | ({username} if alone else set())
 
 
-def _key_like(text: str) -> bool:
+def key_like(text: str) -> bool:
     """Long enough, letters and digits mixed: a generated key, not an account's name."""
     return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 

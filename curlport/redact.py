@@ -57,6 +57,8 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
         if secret in text:
             text = _whole(secret).sub(lambda found: "*" * len(found.group()), text)
+    if _CUT in text and secrets:
+        text = _mask_cuts(text, secrets)
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
@@ -67,6 +69,24 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     for pattern, needed in zip(_SECRET_PATTERNS, _NEEDED, strict=True):
         if needed.search(folded):
             text = pattern.sub(_mask_group, text)
+    return text
+
+
+#: The mark of a quote curlport cut short.
+_CUT = "\u2026"
+#: The shortest first part of a secret a cut may leave that is masked (shorter ones are every word's).
+_CUT_MIN = 4
+
+
+def _mask_cuts(text: str, secrets: frozenset[str]) -> str:
+    """A quote that ends in the first characters of a secret (a message's excerpt cut at its length): those
+    characters masked, as the whole value would have been."""
+    for cut in [index for index, character in enumerate(text) if character == _CUT]:
+        for secret in secrets:
+            size = next((size for size in range(min(len(secret), cut), _CUT_MIN - 1, -1)
+                         if text[cut - size:cut] == secret[:size]), 0)
+            if size:
+                text = text[:cut - size] + "*" * size + text[cut:]
     return text
 
 
@@ -81,11 +101,14 @@ def _whole(secret: str) -> re.Pattern[str]:
 
 
 def _mask_group(match: re.Match[str]) -> str:
-    from curlport.credentials import not_a_secret  # lazy: only text no reader understood gets here
+    from curlport.credentials import key_like, not_a_secret  # lazy: only text no reader understood gets here
 
-    if match.group(1).lower() in _DOC_WORDS or not_a_secret(match.group(1)):
+    caught = match.group(1)
+    cut = caught.endswith(_CUT) and key_like(caught[:-1])  # a key a message's excerpt cut, not a doc's "sk_…"
+    if not cut and (caught.lower() in _DOC_WORDS or not_a_secret(caught)):
         return match.group(0)
     start, end = match.span(1)
+    end -= 1 if cut else 0  # the cut's mark stays: the reader sees the quote was cut
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
 

@@ -5,8 +5,12 @@ Each layout is a text with the secret (or secrets) where a provider's docs put i
 cryptic or foreign name (Baidu's ``ak``, ``clave``, Aliyun's ``AccessKeyId``+``Signature``), a JSON member nested
 or in an array, a header of every scheme (``Basic``, ``Bearer``, ``Token``, MessageBird's ``AccessKey``, Firebase's
 ``key=``, Brevo's ``api-key``), a cookie, ``-u`` in all its forms, ``--oauth2-bearer``, a multipart field,
-``--data-urlencode``, PowerShell's and cmd's and a script's variables, and a key that also stands inside another
-value. Each secret comes short (7 characters), long (random) and, where a password goes, with ``&%+@:`` in it.
+``--data-urlencode``, PowerShell's and cmd's and a script's variables, a key that also stands inside another
+value, an OAuth 2.0 token request, a proxy, Digest and AWS signing (which import refuses: only the text shows
+them), an XML body; and the same places in each shell's quoting. Each secret comes short (7 characters), long
+(random) and, where a password goes, with ``&%+@:`` or quotes in it. Configs as other tools write them (PHP's escaped
+slashes, ASCII-only escapes, on one line, samples left in so that findings quote their lines) go through the same
+surfaces.
 
 Every surface runs on it — ``import`` (both formats), ``show``, ``render``, ``export`` (every format and every
 platform), ``lint`` (every output format, ``--diff``), ``send`` (dry and against a server on 127.0.0.1 that echoes

@@ -261,3 +261,17 @@ def test_a_credential_is_never_a_run_of_punctuation_or_a_name(value: str) -> Non
     found = credential_values({"headers": [{"key": "Authorization", "value": value}]})
     assert found and all(any(c.isalnum() for c in secret) for secret in found)
     assert not {"acct", '"acct"', "sms"} & found
+
+
+@pytest.mark.parametrize(("text", "secrets", "shown"), [
+    # a message quotes an excerpt cut at its length: the first part of a known secret is masked before the mark
+    ("skipped 'X-Api-Key: Abc&%+@:x9kQ…' before", frozenset({"Abc&%+@:x9kQm7Zp"}), "'X-Api-Key: ************…'"),
+    # a key no reader knew (a cmd `set` line), cut: the fallback masks it, and keeps the mark
+    ("skipped 'set API_KEY=E6J9dGZXdYhnfAdAQt6oPqdV8FV…' before", frozenset(), "API_KEY=" + "*" * 27 + "…'"),
+    # a doc's elided template stays as the docs wrote it
+    ("apikey=sk_live_… before", frozenset(), "apikey=sk_live_…"),
+])
+def test_a_cut_quote_of_a_secret_is_masked(text: str, secrets: frozenset[str], shown: str) -> None:
+    from curlport.redact import redact
+
+    assert shown in redact(text, secrets)

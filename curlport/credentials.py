@@ -40,7 +40,7 @@ from curlport.urls import USERINFO_PASSWORD, split_url
 _CREDENTIAL_NAMES: Final = frozenset({
     "authorization", "proxyauthorization", "cookie", "auth", "key", "pwd", "pw", "pass", "pin", "hash", "sig",
     "signature", "jwt", "bearer", "hmac", "sessionid", "session", "sessionkey", "secret", "passcode", "mdp", "cle",
-    "clef", "chave", "llave", "sifre", "haslo", "heslo", "parola", "jelszo", "mima",
+    "clef", "chave", "llave", "sifre", "haslo", "heslo", "parola", "jelszo", "mima", "ak", "sk",
 })
 # Parts of a name that make it a credential wherever they are: X-Api-Key, authkey, client_secret, accessToken,
 # Passwort, senha_api, contraseña, motDePasse, wachtwoord, Schlüssel, and a few scripts beyond Latin.
@@ -57,11 +57,8 @@ _CREDENTIAL_ENDINGS: Final = ("key", "pw", "pwd", "pass", "secret")
 _CREDENTIAL_WORDS: Final = frozenset({"key", "pass", "pwd", "pw", "pin", "auth", "sig", "authorization"})
 _WORDS: Final = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCHEME_THEN_CREDENTIAL: Final = LazyPattern(r"^([A-Za-z][A-Za-z0-9_-]{0,19})[ \t]+(\S.*)$", re.S)
-# The platform's placeholders and environment references: shown, never masked.
-_NOT_A_SECRET: Final = re.compile(
-    r"(?i)^\s*(?:\$\$[A-Za-z]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^\[\]]*\]|"
-    r"(?:your|enter|my)[_ -]?[a-z0-9_ -]*|x{4,}|\*+)\s*$"
-)
+#: The platform's placeholders (``$$To``): shown, never masked.
+_PLACEHOLDER: Final = LazyPattern(r"\s*\$\$[A-Za-z][A-Za-z0-9_]*\s*")
 
 
 @short_text_cache(maxsize=4096)
@@ -159,6 +156,9 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
     auth = config.get("auth")
     if isinstance(auth, dict):
         found.update(str(auth.get(key)) for key in ("password", "client_secret") if isinstance(auth.get(key), str))
+        username, password = auth.get("username"), auth.get("password")
+        if isinstance(username, str) and auth.get("type") == "basic":
+            found.update(_basic_credentials(username, password if isinstance(password, str) else ""))
         for row in auth.get("extra") or [] if isinstance(auth.get("extra"), list) else []:
             if isinstance(row, dict) and is_credential_name(str(row.get("key", ""))):
                 found.add(str(row.get("value", "")))
@@ -170,14 +170,44 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         userinfo = USERINFO_PASSWORD.match(endpoint)
         if userinfo:
             found.add(userinfo.group("password"))
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict) and isinstance(parameters.get("body"), str):
+        found.update(xml_credentials(parameters["body"]))
     for slot in _slots(config) if listed is None else listed:
         key = slot.place.key
+        if slot.place.kind == "path" and slot.context and _segment_value(slot.text):
+            key = slot.context[-1]  # /key/<value>/, /token/<value>/: the segment before names it
         if is_credential(key, slot.text):
-            found.add(_credential_part(key, slot.text))
+            found.update(_credential_parts(key, slot.text))
             written = text_at(config, slot.pointer)[slot.start:slot.end]  # "a+b%21" in a query, as it stands
             if written:
                 found.add(written.strip('"') if slot.is_json else written)
-    return frozenset(value for value in found if value and not _not_a_secret(value))
+        elif "://" in slot.text:  # a callback or redirect URL in a field: the credentials of its own query
+            found.update(url_credentials(slot.text))
+    return frozenset(value for value in found if value and not not_a_secret(value))
+
+
+def _segment_value(segment: str) -> bool:
+    """A path segment that is a value rather than a resource's name: letters and digits mixed (``/auth/sms`` is a
+    route; ``/key/R3cL2GZ`` a key)."""
+    return len(segment) >= 6 and any(c.isdigit() for c in segment) and any(c.isalpha() for c in segment)
+
+
+#: An XML element with only text in it, and an attribute: ``<Password>…</Password>``, ``apiKey="…"``.
+_XML_TEXT: Final = LazyPattern(r"<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>([^<>]+)</\1\s*>|([A-Za-z_][\w.:-]*)=\"([^\"<>]*)\"")
+
+
+def xml_credentials(body: str) -> set[str]:
+    """The credentials of an XML body (a SOAP or XML API's ``<Password>``, ``<apiKey>``), by the names of the
+    elements and attributes that hold them, as for every other place."""
+    if not body.lstrip().startswith("<"):
+        return set()
+    found = set()
+    for match in _XML_TEXT.finditer(body):
+        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if is_credential(name.rpartition(":")[2], value.strip()):
+            found.add(value.strip())
+    return found
 
 
 def credential_spellings(config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
@@ -191,14 +221,62 @@ def credential_spellings(config: Any, listed: list[Slot] | None = None) -> froze
 
 def url_spellings(urls: Iterable[str]) -> frozenset[str]:
     """``url_credentials`` of each URL, as they may be written (``credential_spellings`` for URLs outside a config)."""
-    return frozenset(form for url in urls for value in url_credentials(url) if value and not _not_a_secret(value)
+    return frozenset(form for url in urls for value in url_credentials(url) if value and not not_a_secret(value)
                      for form in _written_forms(value))
 
 
-def _not_a_secret(value: str) -> bool:
-    """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share) and
-    the platform's placeholders: shown, never masked, so a finding can say which template to replace."""
-    return bool(_NOT_A_SECRET.match(value)) or template_words(value) is not None or spaced_credential_name(value)
+def not_a_secret(value: str) -> bool:
+    """What the provider's docs left to fill in (``template_words``, the one notion CP401 and placement share, and
+    ``spaced_credential_name``, CP401's too) and the platform's placeholders: shown, never masked, so a finding can
+    say which template to replace. (A prefix is no template: ``Mystery42Key`` and ``Enterprise2024`` are
+    passwords.)"""
+    return _PLACEHOLDER.fullmatch(value) is not None or template_words(value) is not None \
+        or spaced_credential_name(value)
+
+
+def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
+    """``credential_spellings`` of a config, and each credential as its JSON text writes it where an escape makes
+    that another spelling (PHP's ``json_encode`` writes ``/`` as ``\\/``, other writers any letter as ``\\u0041``):
+    the characters of the string literal that hold it, read from the literal itself."""
+    spellings = credential_spellings(config, listed)
+    if "\\" not in text or not spellings:
+        return spellings
+    return spellings.union(*(_as_written_in(match.group(1), spellings) for match in _JSON_STRING.finditer(text)))
+
+
+def _as_written_in(literal: str, secrets: Iterable[str]) -> set[str]:
+    """Each secret as a JSON string literal writes it, where an escape spells it otherwise: the literal's characters
+    that decode to it."""
+    if "\\" not in literal:
+        return set()
+    try:
+        decoded, ends = _decoded_with_ends(literal)
+    except ValueError:
+        return set()
+    written = set()
+    for secret in secrets:
+        start = decoded.find(secret) if secret else -1
+        while start != -1:
+            end = start + len(secret)
+            written.add(literal[ends[start - 1] if start else 0:ends[end - 1]])
+            start = decoded.find(secret, end)
+    return written
+
+
+def _decoded_with_ends(literal: str) -> tuple[str, list[int]]:
+    """A JSON string literal's text decoded, and for each decoded character the offset in the literal just past
+    the escape or character that wrote it."""
+    decoded, ends, index = [], [], 0
+    while index < len(literal):
+        if literal[index] != "\\":
+            decoded.append(literal[index])
+            index += 1
+        else:
+            size = 6 if literal[index + 1:index + 2] == "u" else 2
+            decoded.append(json.loads(f'"{literal[index:index + size]}"'))
+            index += size
+        ends.append(index)
+    return "".join(decoded), ends
 
 
 #: A JSON string literal, and the colon after it when it is a member's name.
@@ -229,12 +307,12 @@ def json_text_spellings(text: str) -> frozenset[str]:
         if name == "key":
             row_key = string
         key = row_key if name == "value" and row_key is not None else name
-        if key != "key" and is_credential(key, string):
-            found.add(_credential_part(key, string))
+        parts = _credential_parts(key, string) if key != "key" and is_credential(key, string) else set()
         if "://" in string:
-            found.update(url_credentials(string))
+            parts |= url_credentials(string)
+        found |= parts | _as_written_in(match.group(1), parts)
         name = None
-    return frozenset(form for value in found if value and not _not_a_secret(value)
+    return frozenset(form for value in found if value and not not_a_secret(value)
                      for form in _written_forms(value))
 
 
@@ -258,10 +336,59 @@ def _slots(config: dict[str, Any]) -> list[Any]:
         return []
 
 
-def _credential_part(name: str, value: str) -> str:
-    """The secret part of a value: after the scheme word in ``Authorization: Basic …`` style headers."""
-    if name.lower() in ("authorization", "proxy-authorization"):
+def _credential_parts(name: str, value: str) -> set[str]:
+    """The secret parts of a value as a reader of it finds them: the value, and in an ``Authorization`` header the
+    credentials after the scheme word (``Bearer …``), each ``name=value`` of them (``key=…``, AWS's
+    ``Credential=…, Signature=…``) and the user and password a ``Basic`` one encodes; in a ``Cookie`` header, each
+    cookie's value. A provider's answer, a log line or a cut-off quote shows any of these alone."""
+    parts = {value}
+    lowered = name.lower()
+    if lowered in ("authorization", "proxy-authorization"):
         scheme = _SCHEME_THEN_CREDENTIAL.match(value)
-        if scheme:
-            return scheme.group(2)
-    return value
+        credentials = scheme.group(2) if scheme else value
+        parts = {credentials} | _secret_pairs(credentials, ",")
+        if scheme and scheme.group(1).lower() == "basic":
+            parts |= _decoded_basic(credentials)
+    elif lowered == "cookie":
+        parts |= _secret_pairs(value, ";")
+    return parts
+
+
+def _secret_pairs(text: str, separator: str) -> set[str]:
+    """The secret values of the ``name=value`` pairs of a text, separated by ``separator``: a value under a
+    credential's name or shaped like a key (a session's, a Digest response; not a language's, a realm's, a user's,
+    nor the ``==`` that pads a base64 token)."""
+    split = [pair.partition("=") for pair in text.split(separator)]
+    pairs = [(name.strip(), value.strip().strip('"')) for name, equals, value in split if equals]
+    return {value for name, value in pairs if any(c.isalnum() for c in value)
+            and (is_credential(name, value) or key_like(value))}
+
+
+def _basic_credentials(username: str, password: str) -> set[str]:
+    """What Basic auth's fields put in output: the password, and the base64 of ``user:password`` that its header
+    carries; the user too when it is the only credential, a key rather than a name (Stripe's ``-u sk_live_…:``;
+    ``-u acct``, where curl asks for the password, names an account)."""
+    alone = not password and key_like(username) and not not_a_secret(username)
+    if not alone and (not password or not_a_secret(password)):  # no secret in it: its header is no secret either
+        return {password}
+    import base64  # lazy: most configs have no Basic credentials (tests/test_lazy_imports.py)
+
+    token = base64.b64encode(f"{username}:{password}".encode(errors="surrogatepass")).decode("ascii")
+    return {password, token} | ({username} if alone else set())
+
+
+def key_like(text: str) -> bool:
+    """Long enough, letters and digits mixed: a generated key, not an account's name."""
+    return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def _decoded_basic(token: str) -> set[str]:
+    """The password (or the lone user) inside a ``Basic`` header's base64, when it decodes to ``user:password``."""
+    import base64  # lazy, as above
+
+    try:
+        decoded = base64.b64decode(token, validate=True).decode()
+    except ValueError:
+        return set()
+    username, colon, password = decoded.partition(":")
+    return _basic_credentials(username, password) - {token} if colon else set()

@@ -38,10 +38,10 @@ _SECRET_PATTERNS = (
 _NEEDED = tuple(LazyPattern(needed) for needed in (
     "-u", "://", "--oauth2-bearer", r"authorization\s*:", r"(?:key|token|secret)\s*:",
     r"""(?:key|token|secret|password|passwd|pwd|pass)["']?\s*[=:]"""))
-# What a pattern catches that is a word of the tool's or of the docs, not a secret: -u user:password, <token>, $KEY.
-_NOT_A_SECRET = re.compile(r"(?i)^(?:password|passwd|pass|secret|token|key|apikey|\*+|<[^<>]*>|\$\{?\w+\}?|"
-                           r"your[_-]?\w*|x{4,})$")
-
+#: What a pattern catches that is a word of the docs rather than a secret, beside their templates
+#: (``credentials.not_a_secret``: ``-u user:password``, ``<token>``, ``$KEY``): "secret" stands for a password
+#: there, and a pattern stops at a blank, so "Your API Key" is caught as its first word.
+_DOC_WORDS = frozenset({"secret", "your", "enter", "insert", "my"})
 
 # Every pattern above needs one of these words (in any case): text without any of them has nothing to mask.
 _TRIGGER_WORDS = ("-u", "://", "authorization", "key", "token", "secret", "pass", "pwd")
@@ -57,6 +57,8 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     for secret in sorted((s for s in secrets if len(s) >= MIN_SECRET_LENGTH), key=len, reverse=True):
         if secret in text:
             text = _whole(secret).sub(lambda found: "*" * len(found.group()), text)
+    if _CUT in text and secrets:
+        text = _mask_cuts(text, secrets)
     lowered = text.lower()
     if not any(word in lowered for word in _TRIGGER_WORDS):
         return text
@@ -70,19 +72,43 @@ def redact(text: str, secrets: frozenset[str] = frozenset()) -> str:
     return text
 
 
+#: The mark of a quote curlport cut short.
+_CUT = "\u2026"
+#: The shortest first part of a secret a cut may leave that is masked (shorter ones are every word's).
+_CUT_MIN = 4
+
+
+def _mask_cuts(text: str, secrets: frozenset[str]) -> str:
+    """A quote that ends in the first characters of a secret (a message's excerpt cut at its length): those
+    characters masked, as the whole value would have been."""
+    for cut in [index for index, character in enumerate(text) if character == _CUT]:
+        for secret in secrets:
+            size = next((size for size in range(min(len(secret), cut), _CUT_MIN - 1, -1)
+                         if text[cut - size:cut] == secret[:size]), 0)
+            if size:
+                text = text[:cut - size] + "*" * size + text[cut:]
+    return text
+
+
 @lru_cache(maxsize=1024)
 def _whole(secret: str) -> re.Pattern[str]:
     """The secret where it stands as a whole value, not inside a longer word: ``pass`` masked in ``password=pass``
-    but not in the key ``password`` (a secret is the value the parser found, not every run of its letters)."""
-    before = r"(?<!\w)" if re.match(r"\w", secret) else ""
+    but not in the key ``password`` (a secret is the value the parser found, not every run of its letters). A
+    percent-escape ends a word too: ``%3Dkey`` is ``=key`` in a URL that a form field carries encoded."""
+    before = r"(?:(?<!\w)|(?<=%[0-9A-Fa-f]{2}))" if re.match(r"\w", secret) else ""
     after = r"(?!\w)" if re.search(r"\w$", secret) else ""
     return re.compile(before + re.escape(secret) + after)
 
 
 def _mask_group(match: re.Match[str]) -> str:
-    if _NOT_A_SECRET.match(match.group(1)):
+    from curlport.credentials import key_like, not_a_secret  # lazy: only text no reader understood gets here
+
+    caught = match.group(1)
+    cut = caught.endswith(_CUT) and key_like(caught[:-1])  # a key a message's excerpt cut, not a doc's "sk_…"
+    if not cut and (caught.lower() in _DOC_WORDS or not_a_secret(caught)):
         return match.group(0)
     start, end = match.span(1)
+    end -= 1 if cut else 0  # the cut's mark stays: the reader sees the quote was cut
     whole_start = match.start()
     return match.group(0)[: start - whole_start] + "*" * (end - start) + match.group(0)[end - whole_start :]
 

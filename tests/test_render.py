@@ -39,8 +39,8 @@ def test_render_prints_the_http_request(tmp_path: Path) -> None:
     code, out, err = run("render", str(CONFIG_DIR / "ready-get.json"), "--to", "+91 98765", "--body", "50% off & more")
     assert code == 0 and err == ""
     assert out.splitlines()[:2] == [
-        "GET /rest?method=sms&mobile_no=%2B91%2098765&content=50%25%20off%20%26%20more&access_token=***&sender=EXPL "
-        "HTTP/1.1", "Host: api.example-sms.com"]
+        "GET /rest?method=sms&mobile_no=%2B91%2098765&content=50%25%20off%20%26%20more&access_token=****************"
+        "&sender=EXPL HTTP/1.1", "Host: api.example-sms.com"]
 
 
 def test_the_secret_is_shown_only_when_asked() -> None:

@@ -73,10 +73,10 @@ WITH_CREDENTIALS = [case for case in curl_cases() if _secrets_of(case)]
 
 
 def test_the_fixtures_carry_credentials_of_every_kind() -> None:
-    # 23: the fixtures whose sample key is a stand-in (key=abc, X-Api-Key: abc123, Kannel's foobar) or a command's
-    # output (X-Api-Key: $(cat key.txt)) hold a template credential (CP401), which is not a secret to mask and is left
-    # out here (Clickatell's 'Bearer YourAuthorization…')
-    assert len(WITH_CREDENTIALS) >= 23
+    # 35: the hand-written fixtures carry real-looking keys (variables-*, typographic-quotes, stray-method-get, …); a
+    # provider's sample whose key is a stand-in (Kannel's foobar, Clickatell's 'Bearer YourAuthorization…') holds a
+    # template credential (CP401), which is not a secret to mask, and stays as the provider documents it
+    assert len(WITH_CREDENTIALS) >= 30
 
 
 @pytest.mark.parametrize("case", WITH_CREDENTIALS)
@@ -232,3 +232,46 @@ def test_a_secret_is_masked_as_the_value_not_inside_other_words(tmp_path: Path, 
     path.write_text(text + "\n", encoding="utf-8")
     outputs = [run("import", str(path))[2], *lint_outputs(path)]
     assert any(shown in output for output in outputs)
+
+
+@pytest.mark.parametrize(("password", "masked"), [
+    # a real password may open with a word a template opens with: it is still a password
+    ("Mystery42KeyZq", True), ("Enterprise2024x", True), ("my_token_1", True),
+    # what the docs left to fill in (CP401's notion, template_words) and the platform's placeholders are shown
+    ("YOUR_API_KEY", False), ("<token>", False), ("${API_KEY}", False), ("{{key}}", False), ("xxxx", False),
+    ("my password", False), ("mykey", False), ("$$To", False),
+])
+def test_a_template_is_what_cp401_calls_one_and_nothing_else(tmp_path: Path, password: str, masked: bool) -> None:
+    config = {"name": "acme", "method": "POST", "endpoint": "https://sms.example.com/send",
+              "auth": {"type": "basic", "username": "acct", "password": password}, "headers": [],
+              "parameters": {"format": "form", "fields": [{"key": "to", "value": "1555"},
+                                                          {"key": "text", "value": "hi"}]}}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(config) + "\n", encoding="utf-8")  # one line: every finding quotes the password
+    output = "".join(run("lint", "--isolated", "--output-format", "full", str(path))[1:])
+    assert (password not in output) is masked
+    assert (password in credential_values(config)) is masked
+
+
+@pytest.mark.parametrize("value", ["Bearer YWJjZGVmZ2hpams==", "Basic YWNjdDpwdw==", "key=AbC123dEf456==",
+                                   'Digest username="acct", realm="sms", response="6629fae49393a05397450978507c4ef1"'])
+def test_a_credential_is_never_a_run_of_punctuation_or_a_name(value: str) -> None:
+    """What the page masks at every occurrence in the config: a base64 token's padding ('=') or a Digest user would
+    hide every '=' or every 'acct' of it."""
+    found = credential_values({"headers": [{"key": "Authorization", "value": value}]})
+    assert found and all(any(c.isalnum() for c in secret) for secret in found)
+    assert not {"acct", '"acct"', "sms"} & found
+
+
+@pytest.mark.parametrize(("text", "secrets", "shown"), [
+    # a message quotes an excerpt cut at its length: the first part of a known secret is masked before the mark
+    ("skipped 'X-Api-Key: Abc&%+@:x9kQ…' before", frozenset({"Abc&%+@:x9kQm7Zp"}), "'X-Api-Key: ************…'"),
+    # a key no reader knew (a cmd `set` line), cut: the fallback masks it, and keeps the mark
+    ("skipped 'set API_KEY=E6J9dGZXdYhnfAdAQt6oPqdV8FV…' before", frozenset(), "API_KEY=" + "*" * 27 + "…'"),
+    # a doc's elided template stays as the docs wrote it
+    ("apikey=sk_live_… before", frozenset(), "apikey=sk_live_…"),
+])
+def test_a_cut_quote_of_a_secret_is_masked(text: str, secrets: frozenset[str], shown: str) -> None:
+    from curlport.redact import redact
+
+    assert shown in redact(text, secrets)

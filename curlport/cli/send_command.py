@@ -10,24 +10,22 @@ from curlport.cli.preflight_options import load, render_or_refuse, value_options
 from curlport.errors import CurlportError
 from curlport.preflight.acceptance import REDIRECT_STATUSES, ProviderResponse, Verdict, judge
 from curlport.preflight.complete import summary
-from curlport.preflight.masking import mask_body, mask_header_value, mask_url
+from curlport.preflight.masking import mask_response, mask_url
 from curlport.preflight.render import as_http
 from curlport.urls import split_url
 
 
-def _response_text(response: ProviderResponse, show_secrets: bool, secrets: frozenset[str]) -> str:
-    """The provider's answer as printed: credential headers masked, and the config's credentials wherever the body
-    echoes them back."""
+def _response_text(response: ProviderResponse) -> str:
+    """The provider's answer as printed (``mask_response`` masked it unless --show-secrets)."""
     lines = [f"HTTP/1.1 {response.status} {response.reason}".rstrip()]
-    lines += [f"{name}: {value if show_secrets else mask_header_value(name, value, secrets)}"
-              for name, value in response.headers]
-    body = response.text if show_secrets else mask_body(response.text, secrets)
+    lines += [f"{name}: {value}" for name, value in response.headers]
+    body = response.text
     return "\n".join(lines) + "\n\n" + body + ("" if body.endswith("\n") or not body else "\n")
 
 
 def _verdict_text(verdict: Verdict, response: ProviderResponse, follow: bool, show_secrets: bool,
                   secrets: frozenset[str], incomplete: str | None = None) -> str:
-    reason = verdict.reason if show_secrets else mask_body(verdict.reason, secrets)  # it may quote the response
+    reason = verdict.reason
     location = response.header("Location")
     if response.status in REDIRECT_STATUSES and location and not follow:
         reason += f" (a redirect to {location if show_secrets else mask_url(location, secrets)}; --follow follows it)"
@@ -109,9 +107,10 @@ def send_command(config_file: str, recipient: str, message: str, template_id: st
         raise (FindingsError if error.exit_code == 1 else ToolError)(f"error: {error.message}") from None
     for url in exchange.redirects:
         click.echo(f"followed a redirect to {url if show_secrets else mask_url(url, provider.secrets)}")
-    click.echo(_response_text(exchange.response, show_secrets, provider.secrets))
-    verdict = judge(exchange.response, provider.response)
-    click.echo(_verdict_text(verdict, exchange.response, follow, show_secrets, provider.secrets,
+    shown = exchange.response if show_secrets else mask_response(exchange.response, provider.secrets)
+    click.echo(_response_text(shown))
+    verdict = judge(shown, provider.response)  # masked characters are a credential's, never what decides
+    click.echo(_verdict_text(verdict, shown, follow, show_secrets, provider.secrets,
                              summary(loaded.gaps) if loaded.gaps else None))
     if not verdict.confirmed:
         raise FindingsError("")

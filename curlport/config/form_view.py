@@ -87,7 +87,7 @@ def form_rows(config: dict[str, Any], show_secrets: bool = False,
     auth = config.get("auth")
     if isinstance(auth, dict) and auth.get("type") == "basic":
         found += [FormRow("Authentication", _plain("Basic Authentication")),
-                  FormRow("Username", _plain(str(auth.get("username", ""))), 1),
+                  FormRow("Username", shown(auth.get("username", "")), 1),  # a key when it is the only credential
                   FormRow("Password", _hidden(str(auth.get("password", "")), show_secrets), 1)]
     elif isinstance(auth, dict) and auth.get("type") == "oauth2":
         found += [FormRow("Authentication", _plain("OAuth 2.0 (client credentials)")),
@@ -117,7 +117,7 @@ def form_rows(config: dict[str, Any], show_secrets: bool = False,
         found += [FormRow("Batching", _plain("on")), FormRow("Batch Key", _plain(str(batching.get("key", ""))), 1),
                   FormRow("Batch Size", _plain(str(batching.get("size", ""))), 1)]
     if isinstance(config.get("callback_url"), str):
-        found.append(FormRow("Callback URL", _plain(str(config["callback_url"]))))
+        found.append(FormRow("Callback URL", shown(config["callback_url"])))
     return tuple(found)
 
 

@@ -52,25 +52,28 @@ def export(provider: Provider, output_format: str, *, show_secrets: bool = False
 
 def mask_provider(provider: Provider) -> Provider:
     """The provider with every credential it names masked: auth secrets, credential headers, fields and query."""
-    auth = provider.auth
+    auth, secrets = provider.auth, provider.secrets
     if isinstance(auth, BasicAuth):
-        auth = auth._replace(password=mask(auth.password))
+        auth = auth._replace(username=mask_body(auth.username, secrets), password=mask(auth.password))
     elif isinstance(auth, OAuth2Auth):
-        auth = auth._replace(token_url=mask_url(auth.token_url, provider.secrets),
+        auth = auth._replace(token_url=mask_url(auth.token_url, secrets),
                              client_secret=mask(auth.client_secret),
-                             extra=tuple(_masked_field(kv) for kv in auth.extra))
+                             extra=tuple(_masked_field(kv, secrets) for kv in auth.extra))
     parameters = provider.parameters
     if isinstance(parameters, FormParameters):
-        parameters = FormParameters(tuple(_masked_field(kv) for kv in parameters.fields))
+        parameters = FormParameters(tuple(_masked_field(kv, secrets) for kv in parameters.fields))
     elif isinstance(parameters, BodyParameters):
-        parameters = parameters._replace(body=mask_body(parameters.body, provider.secrets))
-    headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value)) for h in provider.headers)
-    return provider._replace(endpoint=mask_url(provider.endpoint, provider.secrets), auth=auth, headers=headers,
+        parameters = parameters._replace(body=mask_body(parameters.body, secrets))
+    headers = tuple(KeyValue(h.key, mask_header_value(h.key, h.value, secrets)) for h in provider.headers)
+    return provider._replace(endpoint=mask_url(provider.endpoint, secrets), auth=auth, headers=headers,
                              parameters=parameters)
 
 
-def _masked_field(field: KeyValue) -> KeyValue:
-    return KeyValue(field.key, mask(field.value)) if is_credential(field.key, field.value) else field
+def _masked_field(field: KeyValue, secrets: frozenset[str]) -> KeyValue:
+    """A credential field masked whole; in any other (a callback URL with a key in it), the config's credentials."""
+    if is_credential(field.key, field.value):
+        return KeyValue(field.key, mask(field.value))
+    return KeyValue(field.key, mask_body(field.value, secrets))
 
 
 def _extra_headers(provider: Provider) -> list[tuple[str, str]]:

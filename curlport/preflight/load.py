@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curlport.config.model import Config
-from curlport.credentials import json_text_spellings
+from curlport.credentials import config_text_spellings, json_text_spellings
 from curlport.findings import Finding, Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
@@ -82,6 +82,7 @@ def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedCon
     locate = json_locator(source, offsets)
     if not isinstance(config, dict):
         return LoadedConfig(None, source, (), locate)
+    source.add_secrets(lambda: config_text_spellings(text, config))  # a finding about the config quotes its lines
     return LoadedConfig(config, source, (), locate, gaps(config))
 
 

@@ -10,9 +10,11 @@ credential values (``Provider.secrets``), wherever they stand in it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import unquote_plus
 
 from curlport.credentials import is_credential
+from curlport.preflight.acceptance import ProviderResponse
 from curlport.redact import mask, redact
 from curlport.urls import USERINFO_PASSWORD
 
@@ -54,6 +56,15 @@ def mask_url(url: str, secrets: frozenset[str] = frozenset()) -> str:
 def mask_body(body: str, secrets: frozenset[str] = frozenset()) -> str:
     """A body curlport did not build: the config's credentials (``secrets``) and secret-looking text masked."""
     return redact(body, secrets)
+
+
+def mask_response(response: ProviderResponse, secrets: frozenset[str]) -> ProviderResponse:
+    """The provider's answer as curlport shows it: credential headers masked, and the config's credentials wherever
+    the body echoes them. The verdict reads this one, so that its quote of the body (cut at a length, which may cut
+    a key in two where no whole value is left to find) is of masked text."""
+    return replace(response, headers=tuple((name, mask_header_value(name, value, secrets))
+                                           for name, value in response.headers),
+                   body=mask_body(response.text, secrets).encode("utf-8", errors="surrogatepass"))
 
 
 def one_line(text: str, secrets: frozenset[str], limit: int = 200) -> str:

@@ -33,7 +33,7 @@ from curlport.preflight.acceptance import judge
 from curlport.preflight.complete import gaps, summary
 from curlport.preflight.export import FORMATS, export
 from curlport.preflight.load import located_gaps
-from curlport.preflight.masking import mask_body, mask_header_value
+from curlport.preflight.masking import mask_response
 from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import (
     Encoding,
@@ -196,21 +196,18 @@ def send_answer(payload: Json, server: tuple[str, int] | None = None, allow_priv
     except CurlportError as error:
         return {**answer, "error": error.message, "findings": _records(findings, payload, reading.source),
                 "exit_code": error.exit_code}
-    response = exchange.response
-    verdict = judge(response, provider.response)
-    reason = verdict.reason if show_secrets else mask_body(verdict.reason, provider.secrets)  # it may quote the body
+    response = exchange.response if show_secrets else mask_response(exchange.response, provider.secrets)
+    verdict = judge(response, provider.response)  # masked characters are a credential's, never what decides
     return {
         **answer, "sent": True,
         "response": {
             "status": response.status, "reason": response.reason,
-            "headers": [{"key": name, "value": value if show_secrets else mask_header_value(name, value,
-                                                                                                 provider.secrets)}
-                        for name, value in response.headers],
-            "body": response.text if show_secrets else mask_body(response.text, provider.secrets),
+            "headers": [{"key": name, "value": value} for name, value in response.headers],
+            "body": response.text,
         },
         "verdict": {"accepted": verdict.accepted, "confirmed": verdict.confirmed, "word": verdict.word,
                     "code": verdict.code, "name": CODES[verdict.code].name,
-                    "reason": reason, "message_id": verdict.message_id, "warning": verdict.warning},
+                    "reason": verdict.reason, "message_id": verdict.message_id, "warning": verdict.warning},
         "findings": _records(findings, payload, reading.source), "exit_code": 0 if verdict.confirmed else 1,
     }
 

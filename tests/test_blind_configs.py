@@ -21,11 +21,7 @@ CASES = config_cases()
 
 #: Cases that do not answer as their toml says (class in the README).
 KNOWN_FAILURES: frozenset[str] = frozenset({
-    "conflicting-content-types",
     "duplicate-keys-first-wins-looks-ok",
-    "encoded-placeholder",
-    "query-to-sample-plus-form-to",
-    "raw-form-text",
 })
 
 _KEYS = {"command", "platform", "apprise_to", "expected_exit", "must_find", "must_find_any", "must_not_find", "clean",

@@ -37,8 +37,8 @@ def check(config: Config) -> Iterator[Problem]:
         return
     placeholder = MESSAGE if MESSAGE in body else RECIPIENT
     start = body.index(placeholder)
-    # decoding the fixed values and letting the platform encode them again sends the same bytes; the form type
-    # sends the Content-Type the config already declares
+    # the fixed values, decoded and encoded again by the platform, reach the provider as the same decoded values;
+    # the form type sends the Content-Type the config already declares
     fix = Fix("write the body as form fields", True, _to_form) if declared and fields else None
     yield Problem("/parameters/body", f"a form body written as raw text: the platform pastes {placeholder} "
                   "into it unencoded, so an &, + or % in the value changes the fields the provider reads; use "
@@ -59,6 +59,6 @@ RULE: Rule = Rule(
     check,
     autofix=Autofix.SAFE,
     fix_safety="Safe when the config declares the form type and every piece of the body is key=value: the fixed "
-               "values are decoded and the platform encodes them again (the same bytes), and the placeholders' "
-               "values get encoded, which is what a form needs. Not offered otherwise.",
+               "values are decoded and the platform encodes them again (the provider decodes the same values), "
+               "and the placeholders' values get encoded, which is what a form needs. Not offered otherwise.",
 )

@@ -34,6 +34,10 @@ from curlport.rules import (
     cp401_unfilled_template_value,
     cp402_sample_value_left,
     cp403_test_mode,
+    cp801_conflicting_header,
+    cp802_parameter_also_fixed,
+    cp803_raw_form_body,
+    cp804_placeholder_only_encoded,
 )
 from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
@@ -67,6 +71,10 @@ ALL_RULES: tuple[Rule, ...] = (
     cp401_unfilled_template_value.RULE,
     cp402_sample_value_left.RULE,
     cp403_test_mode.RULE,
+    cp801_conflicting_header.RULE,
+    cp802_parameter_also_fixed.RULE,
+    cp803_raw_form_body.RULE,
+    cp804_placeholder_only_encoded.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 

@@ -40,8 +40,9 @@ def check(config: Config) -> Iterator[Problem]:
         if key.lower() == "authorization" and value.lower().startswith("basic "):
             credentials = decode_basic_credentials(value)
             fix = _header_to_auth(index, *credentials) if credentials and auth_free else None
-            yield Problem(f"/headers/{index}/value", "an 'Authorization: Basic' header: use the form's Basic "
-                          "authentication fields, which keep the password out of the header list", fix=fix)
+            yield Problem(f"/headers/{index}/value", "an Authorization header with Basic credentials: use the "
+                          "form's Basic authentication fields, which keep the password out of the header list",
+                          fix=fix)
     match = _USERINFO.match(str(config.get("endpoint", "")))
     if match:
         yield Problem("/endpoint", "credentials in the endpoint's user-info: move them to the Basic "

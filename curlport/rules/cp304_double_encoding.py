@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
 from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Problem, Rule, replace_span
+from curlport.rules.cp804_placeholder_only_encoded import ENCODED_PLACEHOLDER, only_encoded
 
-_ENCODED_PLACEHOLDER = re.compile(r"(?i)%24%24(to|body)\b")
 _ENCODED_PLUS_OR_SPACE = LazyPattern(r"%2[Bb]|(?<=[=&])\+")
 _SPACE = LazyPattern(r" +")
 
 
 def check(config: Config) -> Iterator[Problem]:
     endpoint = str(config.get("endpoint", ""))
-    for match in _ENCODED_PLACEHOLDER.finditer(endpoint):
+    for match in ENCODED_PLACEHOLDER.finditer(endpoint):
         meant = next(p for p in KNOWN_PLACEHOLDERS if p[2:].lower() == match.group(1).lower())
+        if only_encoded(config, meant):
+            continue  # nothing is substituted at all: CP804's error says so
         yield Problem("/endpoint", f"{match.group(0)} is a percent-encoded placeholder: the platform looks for the "
                       f"literal {meant}; write it unencoded", match.start(), match.end(),
                       Fix(f"write {meant}", True, replace_span("/endpoint", match.start(), match.end(), meant)))
@@ -37,8 +38,8 @@ RULE: Rule = Rule(
     "%24%24To is never substituted, and %2B or + for space may be encoded twice.",
     "Write $$To and $$Body unencoded; leave encoding to the platform (curlport render assumes it percent-encodes "
     "values in the endpoint: --encoding platform).",
-    '{"endpoint": "https://sms.example.com/send?to=%24%24To&text=$$Body"}',
-    '{"endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body&from=%2B447700900123"}',
+    '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body&from=447700900123"}',
     check,
     autofix=Autofix.SAFE,
     fix_safety="Safe for an encoded placeholder: %24%24To was meant as $$To (the placeholder in the right case). "

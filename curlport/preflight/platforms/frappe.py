@@ -148,11 +148,15 @@ def simulate(settings: SmsSettings, values: Values) -> HttpRequest:
 
 
 def read(text: str) -> SmsSettings:
-    """SMS Settings from the JSON ``write`` prints, or a document Frappe exported (``get_doc(...).as_dict()``)."""
+    """SMS Settings from the JSON ``write`` prints, a document Frappe exported (``get_doc(...).as_dict()``), or the
+    SMS Settings document of a fixtures file (a list of documents)."""
     try:
         document = json.loads(text)
     except (ValueError, RecursionError):
         raise PlatformReadError("not JSON: expected an SMS Settings document") from None
+    if isinstance(document, list):  # a fixtures file (bench export-fixtures): a list of documents
+        document = next((item for item in document if isinstance(item, dict)
+                         and item.get("doctype") == "SMS Settings"), None)
     if not isinstance(document, dict) or not isinstance(document.get("sms_gateway_url"), str):
         raise PlatformReadError("not an SMS Settings document: it has no sms_gateway_url")
     rows = document.get("parameters") or []

@@ -56,7 +56,12 @@ NAME = "home-assistant"
 COMMENT: str | None = "#"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
 _DELIMITERS = re.compile(r"\{%|\{\{|\{#")
-_TEMPLATE_PART = re.compile(r"\{\{ (message|target\[0\]) \}\}|\{% raw %\}(.*?)\{% endraw %\}", re.DOTALL)
+#: The templates curlport reads: the message, the first target (``target[0]`` or ``target | first``, spaced any
+#: way Jinja allows), and raw blocks of fixed text.
+_TEMPLATE_PART = re.compile(r"\{\{\s*(message|target\s*\[\s*0\s*\]|target\s*\|\s*first)\s*\}\}"
+                            r"|\{% raw %\}(.*?)\{% endraw %\}", re.DOTALL)
+#: Home Assistant's YAML tags for values kept elsewhere (secrets.yaml, the environment): the value is not in the text.
+_ELSEWHERE_TAGS = ("!secret", "!env_var")
 
 
 @dataclass(frozen=True)
@@ -253,7 +258,7 @@ def read(text: str) -> RestNotify:
     except ImportError:  # pragma: no cover - PyYAML comes with the platforms extra and the test extra
         raise PlatformReadError("reading Home Assistant YAML needs PyYAML: pip install 'curlport[platforms]'") from None
     try:
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=_loader(yaml))  # a SafeLoader with two string tags
     except yaml.YAMLError as error:
         raise PlatformReadError(f"not YAML: {str(error).splitlines()[0]}") from None
     entries = document.get("notify", document) if isinstance(document, dict) else document
@@ -263,21 +268,35 @@ def read(text: str) -> RestNotify:
         raise PlatformReadError("no notifier of platform: rest with a resource")
     if entry.get("authentication") == "digest":
         raise PlatformReadError("authentication: digest; the provider form has Basic auth only")
-    if entry.get("data_template"):
-        raise PlatformReadError("data_template: write it as data (the same templates)")
-    texts = {key: entry.get(key) or {} for key in ("headers", "params", "data")}
+    texts = {key: entry.get(key) or {} for key in ("headers", "params", "data", "data_template")}
     if not all(isinstance(value, dict) for value in texts.values()):
-        raise PlatformReadError("headers, params and data must be mappings")
-    _check_templates(texts["data"])
+        raise PlatformReadError("headers, params, data and data_template must be mappings")
+    # send_message renders data_template like data, after it: its keys win
+    data = {**texts["data"], **texts["data_template"]}
+    _check_templates(data)
     method = str(entry.get("method") or "GET").upper()
     if method not in ("GET", "POST", "POST_JSON"):
         raise PlatformReadError(f"method {method}: expected GET, POST or POST_JSON")
     return RestNotify(str(entry.get("name") or "notify"), entry["resource"], method,
                       tuple((str(k), str(v)) for k, v in texts["headers"].items()),
                       str(entry.get("message_param_name") or "message"),
-                      str(entry["target_param_name"]) if entry.get("target_param_name") else None, texts["data"],
+                      str(entry["target_param_name"]) if entry.get("target_param_name") else None, data,
                       _text_or_none(entry.get("username")), _text_or_none(entry.get("password")),
                       tuple((str(k), str(v)) for k, v in texts["params"].items()))
+
+
+def _loader(yaml: Any) -> Any:
+    """PyYAML's SafeLoader that also reads ``!secret NAME`` and ``!env_var NAME`` (real configuration.yaml files
+    keep passwords and keys in secrets.yaml): the value is not in the text, so it becomes ``<NAME>``, a value to
+    fill in that the import's lint reports (CP401)."""
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        pass
+
+    def elsewhere(loader: Any, node: Any) -> str:
+        return f"<{str(loader.construct_scalar(node)).split()[0] if node.value else 'value'}>"
+    for tag in _ELSEWHERE_TAGS:
+        Loader.add_constructor(tag, elsewhere)
+    return Loader
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -34,6 +34,8 @@ from curlport.rules import (
     cp401_unfilled_template_value,
     cp402_sample_value_left,
     cp403_test_mode,
+    cp404_stand_in_host,
+    cp405_host_not_public,
 )
 from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
@@ -67,6 +69,8 @@ ALL_RULES: tuple[Rule, ...] = (
     cp401_unfilled_template_value.RULE,
     cp402_sample_value_left.RULE,
     cp403_test_mode.RULE,
+    cp404_stand_in_host.RULE,
+    cp405_host_not_public.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 

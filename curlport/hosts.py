@@ -1,10 +1,13 @@
 """Whether an endpoint's host can be a provider's server that a platform on the internet reaches.
 
 Docs of self-hosted gateways (playSMS, Jasmin, Kannel, Android SMS apps) write a stand-in where the
-reader's own server goes: a name reserved for documentation (``sms.example.com``, RFC 2606), a
-documentation address (``203.0.113.7``, RFC 5737), a top-level domain the internet does not have
-(``x.dom``, ``gateway.tld``) or a word that says "your server" (``yourserver``). A config with such a
-host sends nothing anywhere, however right its placeholders are: it is not ready.
+reader's own server goes: a documentation address (``203.0.113.7``, RFC 5737), a top-level domain the
+internet does not have (``x.dom``, ``gateway.tld``) or a word that says "your server" (``yourserver``).
+A config with such a host sends nothing anywhere, however right its placeholders are: it is not ready.
+
+RFC 2606's names for documentation (``example.com``, ``h.example``, ``.invalid``) are not among them
+yet: they are the neutral hosts of this project's own tests and fixtures, which must move to other
+names before these can be called stand-ins.
 
 A private address, ``localhost`` or a name only a local network resolves (``sms.lan``,
 ``gateway``) is a real host, but a platform that sends from the internet cannot reach it: right for a
@@ -20,11 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from curlport.config.detect.signals import template_words
 from curlport.urls import is_template_host
 
-#: RFC 2606's second-level names for documentation, and its top-level ones (``test`` is CP403's: a sandbox).
-_RESERVED_NAMES: Final = ("example.com", "example.net", "example.org")
-_RESERVED_TOP: Final = frozenset({"example", "invalid"})
+#: Top-level names not in the root zone that are not called stand-ins: RFC 2606's for documentation (see above)
+#: and ``test``, a sandbox's (CP403's).
+_NOT_CALLED_STAND_INS: Final = frozenset({"example", "invalid", "test"})
 #: RFC 5737's documentation networks: an address a doc writes, never a server's.
 _DOCUMENTATION_NETWORKS: Final = tuple(ipaddress.ip_network(net) for net in (
     "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
@@ -32,10 +36,13 @@ _DOCUMENTATION_NETWORKS: Final = tuple(ipaddress.ip_network(net) for net in (
 #: under the real arpa) and RFC 6761's localhost.
 _LOCAL_TOP: Final = frozenset({"local", "localhost", "lan", "internal", "intranet", "localdomain", "home", "corp",
                                "private"})
-#: A dotless host that says "your server" in one word (``yourserver``, ``my-host``); ``your_server`` and ``IP`` are
-#: template hosts already (``is_template_host``, CP401).
+#: A dotless host that says "your server" or "the API's URL" in one word (``yourserver``, ``my-host``, ``apiurl``);
+#: ``your_server``, ``API_URL`` and ``IP`` are templates already (``is_template_host``, ``template_words``: CP401).
 _STAND_IN_WORD: Final = re.compile(r"(?i)(?:your|my)[-_]?(?:server|host|hostname|domain|ip|address|gateway|site|"
-                                   r"website|url)")
+                                   r"website|url)|(?:api|base)[-_]?(?:url|endpoint|host)")
+
+#: A top-level label as DNS spells it: ``{tld}`` or ``<TLD>`` is a template, CP401's.
+_LABEL: Final = re.compile(r"[a-z][a-z0-9-]*")
 
 
 class HostReach(NamedTuple):
@@ -48,7 +55,7 @@ class HostReach(NamedTuple):
 def host_reach(host: str) -> HostReach | None:
     """Why ``host`` is no provider server on the internet, or None when it may be one (or is a template: CP401's)."""
     name = host.strip().rstrip(".").lower()
-    if not name or is_template_host(name):
+    if not name or is_template_host(name) or template_words(host.strip()) is not None:
         return None
     address = _address(name)
     if address is not None:
@@ -65,12 +72,9 @@ def host_reach(host: str) -> HostReach | None:
         if name == "localhost":
             return HostReach(False, "is this machine")
         return HostReach(False, "is a name without a domain, which only a local network resolves")
-    if name in _RESERVED_NAMES or name.endswith(tuple("." + reserved for reserved in _RESERVED_NAMES)) \
-            or top in _RESERVED_TOP:
-        return HostReach(True, "is reserved for documentation (RFC 2606)")
     if top in _LOCAL_TOP:
         return HostReach(False, f"is under .{top}, which only a local network resolves")
-    if top.isascii() and top != "test" and top not in _top_level_domains():
+    if _LABEL.fullmatch(top) and top not in _NOT_CALLED_STAND_INS and top not in _top_level_domains():
         return HostReach(True, f"is under .{top}, which is no top-level domain of the internet")
     return None
 

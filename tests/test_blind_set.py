@@ -41,7 +41,6 @@ KNOWN_WRONG3: frozenset[tuple[str, str]] = frozenset()
 #: The third set's exit mismatches, by class (fixtures/blind3/README.md, "First run").
 KNOWN_EXIT_MISMATCH3 = frozenset({
     "ringcentral-swagger-paste-escaped-json-no-auth",  # wrongly ready: no credential at all (the paste shows the 401)
-    "playsms-markdown-fence-bare-url-x-dom",  # wrongly ready: the docs' stand-in host x.dom (no TLD list to tell)
 })
 
 

@@ -1,0 +1,47 @@
+"""CP404: the endpoint's host is the docs' stand-in for the reader's server, never a provider's.
+
+Self-hosted gateways document their API at ``http://x.dom/…`` or ``http://yourserver:8080/…``;
+the operator must put their own server there. Until then every message goes nowhere, so the
+config is not ready, whatever else is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from curlport.findings import Severity
+from curlport.hosts import host_reach
+from curlport.rules.base import Config, Problem, Rule
+from curlport.urls import authority, url_problem
+
+
+def endpoint_host(config: Config) -> tuple[str, int] | None:
+    """The endpoint's host and where it starts in the endpoint, or None without an HTTP URL (CP206's) or with
+    one curl refuses (CP501's)."""
+    endpoint = config.get("endpoint")
+    if not isinstance(endpoint, str) or not endpoint.lower().startswith(("http://", "https://")) \
+            or url_problem(endpoint) is not None:
+        return None
+    start, host, _port = authority(endpoint)
+    return host, start
+
+
+def check(config: Config) -> Iterator[Problem]:
+    found = endpoint_host(config)
+    reach = host_reach(found[0]) if found else None
+    if found and reach and reach.stand_in:
+        host, start = found
+        yield Problem("/endpoint", f"the endpoint's host '{host}' {reach.why}: it stands for your gateway's server; "
+                      "put its real host there", start, start + len(host))
+
+
+RULE: Rule = Rule(
+    "CP404", "stand-in-host", Severity.ERROR,
+    "The endpoint's host is a stand-in from the docs (x.dom, gateway.tld, 203.0.113.7, yourserver).",
+    "Docs of self-hosted gateways write a stand-in where your server goes; a config that keeps it sends every message "
+    "nowhere.",
+    "Put your gateway's real host in the endpoint.",
+    '{"endpoint": "http://x.dom/index.php?app=ws&op=pv&to=$$To&msg=$$Body"}',
+    '{"endpoint": "http://sms.acme-gateway.co.id/index.php?app=ws&op=pv&to=$$To&msg=$$Body"}',
+    check,
+)

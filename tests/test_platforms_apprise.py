@@ -20,7 +20,7 @@ from test_platforms import NUMBER, PROOF, PROVIDERS, _providers
 
 from curlport.preflight.platforms import apprise as apprise_platform
 from curlport.preflight.platforms.common import PlatformRefusedError, differences
-from curlport.preflight.provider import Provider
+from curlport.preflight.provider import Provider, read_provider
 from curlport.preflight.render import HttpRequest, Values
 
 apprise = pytest.importorskip("apprise")
@@ -82,3 +82,16 @@ def test_apprise_sends_nothing_for_an_empty_message_as_the_note_says(proxy: Capt
     notifier.notify(body=" \n")  # only the end stripped: sent, as an empty message
     assert [parse_qsl(r.body.decode(), keep_blank_values=True) for r in proxy.requests] == [
         [("version", "1.0"), ("title", ""), ("message", ""), ("type", "info"), ("to", "+447700900123")]]
+
+
+def test_apprise_decodes_user_info_once_and_keeps_an_encoded_slash(proxy: CaptureProxy) -> None:
+    """Apprise decodes the query twice but the user-info once, and sends the path as written."""
+    provider = read_provider({
+        "name": "acme", "method": "POST", "endpoint": "http://sms.example.com/v1/a%2Fb/send",
+        "auth": {"type": "basic", "username": "us er", "password": "p@ss:w/rd%25"}, "headers": [],
+        "parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"},
+                                                     {"key": "text", "value": "$$Body"}]}})
+    assert _check(proxy, provider, Values(NUMBER, "hi"))
+    sent = proxy.requests[0]
+    assert sent.url == "http://sms.example.com/v1/a%2Fb/send"
+    assert ("Authorization", "Basic dXMgZXI6cEBzczp3L3JkJTI1") in sent.headers  # us er:p@ss:w/rd%25

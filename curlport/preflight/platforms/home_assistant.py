@@ -106,6 +106,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     message_key = next((k for k, v in values.items() if v == MESSAGE), None)
     target_key = next((k for k, v in values.items() if v == RECIPIENT), None)
     data = {k: _template_value(v) for k, v in values.items() if k not in (message_key, target_key)}
+    for key in _template_keys(data):
+        refusals.add(f"the key {key!r} has template syntax ({{{{, {{% or {{#}}): Home Assistant makes a key of data a "
+                     "template, which is no text to send")
     if _strips(values, message_key, target_key):
         notes.append(Note("a value with a placeholder or a brace is a template, and Home Assistant strips the spaces "
                           "around what a template renders: a value (or a message) that starts or ends with a space "
@@ -156,6 +159,15 @@ def _unraw_able(value: Any) -> bool:
     if isinstance(value, list):
         return any(_unraw_able(v) for v in value)
     return isinstance(value, str) and any(_needs_raw(p) and "endraw" in p for p in pieces(value))
+
+
+def _template_keys(value: Any) -> list[str]:
+    """The keys, at any depth, that Home Assistant's ``template_complex`` turns into templates (not rendered)."""
+    if isinstance(value, dict):
+        return [k for k in value if _DELIMITERS.search(k)] + [k for v in value.values() for k in _template_keys(v)]
+    if isinstance(value, list):
+        return [k for v in value for k in _template_keys(v)]
+    return []
 
 
 def _strips(values: dict[str, Any], *whole: str | None) -> bool:

@@ -34,6 +34,12 @@ from curlport.rules import (
     cp401_unfilled_template_value,
     cp402_sample_value_left,
     cp403_test_mode,
+    cp701_placeholder_in_fragment,
+    cp702_raw_form_body,
+    cp703_markup_body,
+    cp704_message_in_nested_json,
+    cp705_json_key_repeated,
+    cp706_transport_header,
 )
 from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
@@ -67,6 +73,12 @@ ALL_RULES: tuple[Rule, ...] = (
     cp401_unfilled_template_value.RULE,
     cp402_sample_value_left.RULE,
     cp403_test_mode.RULE,
+    cp701_placeholder_in_fragment.RULE,
+    cp702_raw_form_body.RULE,
+    cp703_markup_body.RULE,
+    cp704_message_in_nested_json.RULE,
+    cp705_json_key_repeated.RULE,
+    cp706_transport_header.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 

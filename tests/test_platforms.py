@@ -57,10 +57,9 @@ PROVIDERS = _fixture_providers()
 
 
 def declared_aspects(notes: tuple[common.Note, ...], proofs: tuple[Values, ...]) -> set[str]:
-    """The aspects the notes name, but for a note on a padded message when no message is padded: such a note must
-    not hide another difference in the same aspect."""
-    padded = any(not values.body or values.body != values.body.strip() for values in proofs)
-    return {aspect for note in notes if padded or not note.padded_message_only for aspect in note.aspects}
+    """The aspects the notes name, but for a note on some messages (padded, templates) when no message is one:
+    such a note must not hide another difference in the same aspect."""
+    return {aspect for note in notes if any(note.shows(values.body) for values in proofs) for aspect in note.aspects}
 
 
 def _proof(provider: Provider, platform: str, proofs: tuple[Values, ...], *, exact: bool) -> str:
@@ -114,7 +113,7 @@ _VALUE = st.one_of(_TEXT, st.sampled_from(["$$To", "$$Body", "Hi $$Body", "{x}",
 def _providers(draw: st.DrawFn) -> Provider:
     pairs = draw(st.lists(st.tuples(_KEY, _VALUE), max_size=4, unique_by=lambda pair: pair[0]))
     method = draw(st.sampled_from(["GET", "POST"]))
-    kind = draw(st.sampled_from(["query", "form", "json", "nested"]))
+    kind = draw(st.sampled_from(["query", "form", "json", "nested", "typed"]))
     query = "&".join(f"{k}={v}" for k, v in pairs) if kind == "query" else draw(st.sampled_from(["", "x=1"]))
     path = draw(st.sampled_from(["/api/send", "/api/$$To", "/v1/$$Body/send", "/100%25", "/v1/a%2Fb/send"]))
     endpoint = f"https://sms.example.com{path}" + (f"?{query}" if query else "")
@@ -125,6 +124,10 @@ def _providers(draw: st.DrawFn) -> Provider:
         parameters = {"format": "json", "body": json.dumps(dict(pairs), ensure_ascii=False)}
     elif kind == "nested":
         parameters = {"format": "json", "body": json.dumps({"messages": [dict(pairs)], "count": 1})}
+    elif kind == "typed":  # JSON's own types beside the texts: a platform must not turn 1 into "1", true or 1.0
+        typed = draw(st.lists(st.tuples(_KEY, st.sampled_from([1, 1.5, True, False, None, [], {}, "1", "true"])),
+                              max_size=3))
+        parameters = {"format": "json", "body": json.dumps({**dict(typed), **dict(pairs)})}
     headers = [{"key": k, "value": v} for k, v in draw(st.lists(st.tuples(
         st.sampled_from(["X-Api-Key", "Accept", "X-Channel", "Authorization", "Content-Type"]),
         st.sampled_from(["abc", "sms", "$$To", "Bearer t0k", " pad ", "application/json", "a+b %41;c"])),
@@ -189,6 +192,30 @@ def test_home_assistant_refuses_a_key_with_template_syntax() -> None:
     with pytest.raises(PlatformRefusedError) as refused:
         home_assistant.convert(provider)
     assert len(refused.value.reasons) == 1
+
+
+@pytest.mark.parametrize(("platform", "header", "password"), [
+    ("home-assistant", True, False), ("apprise", True, True), ("frappe", True, False), ("privacyidea", True, True)])
+def test_non_ascii_headers_and_latin1_credentials_are_refused(platform: str, header: bool, password: bool) -> None:
+    """requests sends a header as Latin-1 (or not at all) and Basic auth from Latin-1, httpx refuses a non-ASCII
+    header; render sends UTF-8. Frappe's Authorization row and httpx's Basic auth are UTF-8, as render's."""
+    form = {"format": "form", "fields": [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]}
+    for changed, refused in (({"headers": [{"key": "X-Key", "value": "é"}]}, header),
+                             ({"auth": {"type": "basic", "username": "user", "password": "päss"}}, password)):
+        provider = _provider(method="POST", endpoint="https://sms.example.com/send", parameters=form, **changed)
+        try:
+            PLATFORMS[platform].convert(provider, NUMBER)
+        except PlatformRefusedError as error:
+            assert refused and any("non-ASCII" in reason for reason in error.reasons)
+        else:
+            assert not refused
+
+
+def test_home_assistant_notes_that_it_renders_a_message_with_template_syntax() -> None:
+    """The notify service's message is a template (legacy notify: message.async_render): '{{ 1 }}' is sent as '1'."""
+    converted = home_assistant.convert(_provider())
+    assert declared_aspects(converted.notes, (Values(NUMBER, "Code {{ 1 }}"),)) == {"query"}
+    assert declared_aspects(converted.notes, (Values(NUMBER, "Code {1} %}"),)) == set()
 
 
 def test_apprise_notes_the_order_of_a_form_sent_as_text() -> None:

@@ -9,12 +9,12 @@ from curlport.rules.base import MESSAGE, Config, Problem, Rule, header_value
 from curlport.rules.json_body import body_of
 
 
-def _is_markup(body: str, content_type: str) -> bool:
+def is_markup(body: str, content_type: str) -> bool:
     media_type = content_type.split(";")[0].strip().lower()
     return media_type.endswith(("xml", "html")) or (not media_type and body.lstrip().startswith("<"))
 
 
-def _in_cdata(body: str, index: int) -> bool:
+def in_cdata(body: str, index: int) -> bool:
     """Inside ``<![CDATA[ … ]]>``, where '<' and '&' are text."""
     opened = body.rfind("<![CDATA[", 0, index)
     return opened != -1 and body.find("]]>", opened, index) == -1
@@ -22,12 +22,12 @@ def _in_cdata(body: str, index: int) -> bool:
 
 def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
-    if found is None or found[0] == "json" or not _is_markup(found[1], header_value(config, "Content-Type") or ""):
+    if found is None or found[0] == "json" or not is_markup(found[1], header_value(config, "Content-Type") or ""):
         return
     body = found[1]
     start = body.find(MESSAGE)
     while start != -1:
-        if not _in_cdata(body, start):
+        if not in_cdata(body, start):
             yield Problem("/parameters/body", "$$Body is pasted into XML as it is: a message with a less-than sign "
                           "or an ampersand breaks the document; wrap it in <![CDATA[$$Body]]>",
                           start, start + len(MESSAGE))

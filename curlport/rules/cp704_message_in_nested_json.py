@@ -14,7 +14,7 @@ from curlport.rules.json_body import declared_json, parse
 _KINDS = frozenset({"field-value", "header-value"})
 
 
-def _json_text(text: str) -> bool:
+def json_text(text: str) -> bool:
     """JSON object or array text (the message read as a string of the same length)."""
     if text.lstrip()[:1] not in ("{", "["):
         return False
@@ -25,13 +25,13 @@ def _json_text(text: str) -> bool:
     return True
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings(value: Any) -> Iterator[str]:
     if isinstance(value, dict):
         for child in value.values():
-            yield from _strings(child)
+            yield from strings(child)
     elif isinstance(value, list):
         for child in value:
-            yield from _strings(child)
+            yield from strings(child)
     elif isinstance(value, str):
         yield value
 
@@ -40,7 +40,7 @@ def check(config: Config) -> Iterator[Problem]:
     message = ("$$Body is inside JSON text that is itself a value: the platform encodes the message once, for the "
                "outer place, so a double quote or a backslash in it breaks the inner JSON")
     for slot in slots(config):
-        if MESSAGE in slot.text and slot.kind in _KINDS and _json_text(slot.text):
+        if MESSAGE in slot.text and slot.kind in _KINDS and json_text(slot.text):
             start = slot.text.find(MESSAGE)
             yield Problem(slot.pointer, message, start, start + len(MESSAGE))
         elif slot.kind == "body" and MESSAGE in slot.text and declared_json(config):
@@ -48,8 +48,8 @@ def check(config: Config) -> Iterator[Problem]:
                 document = parse(slot.text)
             except ValueError:
                 continue
-            for inner in _strings(document):
-                if MESSAGE in inner and _json_text(inner):
+            for inner in strings(document):
+                if MESSAGE in inner and json_text(inner):
                     start = slot.text.find(MESSAGE)
                     yield Problem(slot.pointer, message, start, start + len(MESSAGE))
                     break

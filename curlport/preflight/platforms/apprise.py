@@ -26,12 +26,14 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 from curlport.preflight.platforms.common import (
+    PADDED,
     Converted,
     Note,
     PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
+    check_latin1_auth,
     client_request,
     has_placeholder,
     make_config,
@@ -115,12 +117,13 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     if kind == "form" and provider.method == "GET":
         unique_keys([*params, *table.pairs], "query", refusals)
     auth = basic_auth(provider)
+    check_latin1_auth(auth, refusals)
     if auth is not None and not auth.username:
         refusals.add("Basic auth with an empty username; Apprise sends Basic auth only with one")
     notes: list[Note] = []
     message_place = "query" if kind == "form" and provider.method == "GET" else "body"
     notes.append(Note("Apprise drops spaces and line breaks at the end of the message, and sends nothing for "
-                      "an empty one (NotifyBase.notify)", (message_place,), padded_message_only=True))
+                      "an empty one (NotifyBase.notify)", (message_place,), only_for=PADDED))
     padded = [*(f"header:{k.lower()}" for k, v in headers if v != v.strip()),
               *(("body" if kind == "json" or provider.method == "POST" else "query",) if any(
                   v != v.strip() for k, v in table.pairs if k != message_key) else ()),

@@ -35,6 +35,10 @@ from curlport.urls import split_url
 #: Headers a client adds or rewrites on its own and no provider reads to accept a message.
 IGNORED_HEADERS = frozenset({"user-agent", "accept", "accept-encoding", "connection", "host", "content-length"})
 _PIECES = re.compile(f"({PLACEHOLDER.pattern})")
+#: The messages a note may be limited to (``Note.only_for``).
+PADDED, TEMPLATE = "padded", "template"
+#: What makes a text a Jinja template (Home Assistant renders a text with it, and keeps any other as written).
+TEMPLATE_SYNTAX = re.compile(r"\{%|\{\{|\{#")
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,17 @@ class Note:
 
     message: str
     aspects: tuple[str, ...] = ()
-    #: The difference shows only for a message with spaces or line breaks at an end: a proof with a message
-    #: without them must find none in these aspects.
-    padded_message_only: bool = False
+    #: The difference shows only for some messages (``PADDED``: spaces or line breaks at an end; ``TEMPLATE``:
+    #: Jinja's ``{{``, ``{%`` or ``{#``), or for any when empty: a proof with another message must find none here.
+    only_for: str = ""
+
+    def shows(self, message: str) -> bool:
+        """Whether this message shows the difference the note names."""
+        if self.only_for == PADDED:
+            return not message or message != message.strip()
+        if self.only_for == TEMPLATE:
+            return TEMPLATE_SYNTAX.search(message) is not None
+        return True
 
 
 @dataclass(frozen=True)
@@ -125,7 +137,18 @@ def static_headers(provider: Provider, refusals: Refusals) -> tuple[tuple[str, s
     for header in provider.headers:
         if has_placeholder(header.key) or has_placeholder(header.value):
             refusals.add(f"the header '{header.key}' holds a placeholder; the platform's headers are fixed text")
+        if not (header.key + header.value).isascii():
+            refusals.add(f"the header '{header.key}' has non-ASCII text: the platform's HTTP client (requests, httpx) "
+                         "sends it as Latin-1 or not at all, where render sends UTF-8")
     return tuple((h.key, h.value) for h in provider.headers)
+
+
+def check_latin1_auth(auth: BasicAuth | None, refusals: Refusals) -> None:
+    """requests builds Basic auth from Latin-1 (``_basic_auth_str``), and fails beyond it; render from UTF-8: only
+    ASCII credentials give the same Authorization header."""
+    if auth is not None and not (auth.username + auth.password).isascii():
+        refusals.add("a Basic auth username or password with non-ASCII text: the platform's requests encodes it as "
+                     "Latin-1 (or fails), render as UTF-8, so the provider would read another password")
 
 
 def basic_auth(provider: Provider) -> BasicAuth | None:

@@ -28,6 +28,8 @@ from urllib.parse import unquote_plus
 
 from curlport.config.json_text import one_line_json
 from curlport.preflight.platforms.common import (
+    TEMPLATE,
+    TEMPLATE_SYNTAX,
     Converted,
     Note,
     PlatformReadError,
@@ -55,7 +57,7 @@ NAME = "home-assistant"
 #: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
 COMMENT: str | None = "#"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
-_DELIMITERS = re.compile(r"\{%|\{\{|\{#")
+_DELIMITERS = TEMPLATE_SYNTAX
 _TEMPLATE_PART = re.compile(r"\{\{ (message|target\[0\]) \}\}|\{% raw %\}(.*?)\{% endraw %\}", re.DOTALL)
 
 
@@ -119,6 +121,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
             notes.append(Note("Home Assistant always sends the message: here as the parameter 'message'",
                               ("query",) if method == "GET" else ("body", "header:content-type") if parameters is None
                               else ("body",)))
+    notes.append(Note("Home Assistant renders the message as a template: a message with {{, {% or {# is rendered "
+                      "by Jinja (and stripped) before it is sent, one without them is sent as written",
+                      ("query",) if method == "GET" else ("body",), only_for=TEMPLATE))
     ordered = order_note(provider, [message_key, *([target_key] if target_key else []), *data])
     notes += [ordered] if ordered else []
     auth = basic_auth(provider)

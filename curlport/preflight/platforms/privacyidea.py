@@ -31,6 +31,7 @@ from curlport.preflight.platforms.common import (
     Table,
     basic_auth,
     check_common,
+    check_latin1_auth,
     client_request,
     has_placeholder,
     json_body,
@@ -97,6 +98,7 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     options = [("URL", table.url), ("HTTP_METHOD", provider.method), ("CHECK_SSL", "yes"),
                ("SEND_DATA_AS_JSON", "yes" if table.place == "json" else "no")]
     auth = basic_auth(provider)
+    check_latin1_auth(auth, refusals)
     if auth is not None:
         if not auth.username:
             refusals.add("Basic auth with an empty username; privacyIDEA sends Basic auth only with one")

@@ -256,8 +256,9 @@ def test_the_web_page_gets_the_same_verdict_and_warning() -> None:
 
 
 #: Shapes of the failure-count class (CP613) and its neighbours, each verdict written before judging: a request
-#: "success" whose one recipient failed is refused; a count of messages taken that is 0 is never confirmed; a
-#: failure count of 0, an empty list, a time or a reason under a failure's name refuse nothing.
+#: "success" whose one recipient failed is refused; a count of messages taken that is 0 is never confirmed, nor a
+#: success whose own message says failure; a failure count of 0, an empty list, a time or a reason under a
+#: failure's name refuse nothing.
 CLASS_ANSWERS = [
     ('{"status": "success", "data": {"sent": 0, "failed": 1}}', "refused"),
     ('{"accepted": 0, "rejected": 1}', "refused"),
@@ -273,6 +274,9 @@ CLASS_ANSWERS = [
     ('{"status": "queued", "id": "m1", "failed_at": 1700000000, "not_before": 1700000000}', "accepted"),
     ('{"status": "success", "warnings": ["Message truncated"], "id": "x1"}', "accepted"),
     ('{"status": 0, "sent": 1, "queued": 0}', "accepted"),
+    ('{"status": "OK", "message": "Insufficient balance"}', "NOT confirmed"),
+    ('{"id": "m1", "description": "Invalid number"}', "NOT confirmed"),
+    ('{"status": "OK", "message": "Message sent, 0 invalid numbers"}', "accepted"),
 ]
 
 

@@ -309,7 +309,20 @@ def _read_document(document: Any) -> tuple[bool, str, str] | None:
     if not said:
         return None
     shown = json.dumps(said[0].value, ensure_ascii=False)[:80]
+    contradicted = _contradiction(said[0])
+    if contradicted is not None:
+        return True, STATUS_ONLY, f"the body's {said[0].path} is {shown} but {contradicted}"
     return True, SUCCESS_SIGNAL, f"the body's {said[0].path} is {shown}"
+
+
+def _contradiction(member: Member) -> str | None:
+    """A member beside the sign of acceptance that explains it in words of failure (``"status": "OK"`` beside
+    ``"message": "Insufficient balance"``): the two disagree, and neither is called the answer."""
+    for key, value in member.parent.items():
+        if _normal(key) != member.key and _normal(key) in _REASON_KEYS and _is_word(value) \
+                and _says_failure(value) and not _says_success(value):
+            return f"its {key} says {json.dumps(value, ensure_ascii=False)[:80]}"
+    return None
 
 
 def _refusal(member: Member) -> tuple[str, str] | None:

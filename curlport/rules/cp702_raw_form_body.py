@@ -25,13 +25,11 @@ def check(config: Config) -> Iterator[Problem]:
     if not (declared == FORM_CONTENT_TYPE and shaped) and not (not declared and _FORM.fullmatch(body.strip())):
         return
     for placeholder in (RECIPIENT, MESSAGE):
-        start = body.find(placeholder)
-        while start != -1:
-            yield Problem("/parameters/body", f"{placeholder} is pasted verbatim into a raw form body: an "
-                          "ampersand in it splits the field, a plus sign (a +44 number) reads as a space, a percent "
-                          "sign as an escape; use form parameters, which the platform encodes",
-                          start, start + len(placeholder))
-            start = body.find(placeholder, start + len(placeholder))
+        message = (f"{placeholder} is pasted verbatim into a raw form body: an ampersand in it splits the field, a "
+                   "plus sign (a +44 number) reads as a space, a percent sign as an escape; use form parameters, "
+                   "which the platform encodes")
+        yield from (Problem("/parameters/body", message, m.start(), m.end())
+                    for m in re.finditer(re.escape(placeholder), body))
 
 
 RULE: Rule = Rule(

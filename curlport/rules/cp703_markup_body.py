@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
@@ -25,13 +26,10 @@ def check(config: Config) -> Iterator[Problem]:
     if found is None or found[0] == "json" or not is_markup(found[1], header_value(config, "Content-Type") or ""):
         return
     body = found[1]
-    start = body.find(MESSAGE)
-    while start != -1:
-        if not in_cdata(body, start):
-            yield Problem("/parameters/body", "$$Body is pasted into XML as it is: a message with a less-than sign "
-                          "or an ampersand breaks the document; wrap it in <![CDATA[$$Body]]>",
-                          start, start + len(MESSAGE))
-        start = body.find(MESSAGE, start + len(MESSAGE))
+    message = ("$$Body is pasted into XML as it is: a message with a less-than sign or an ampersand breaks the "
+               "document; wrap it in <![CDATA[$$Body]]>")
+    yield from (Problem("/parameters/body", message, m.start(), m.end())
+                for m in re.finditer(re.escape(MESSAGE), body) if not in_cdata(body, m.start()))
 
 
 RULE: Rule = Rule(

@@ -218,6 +218,18 @@ def test_home_assistant_notes_that_it_renders_a_message_with_template_syntax() -
     assert declared_aspects(converted.notes, (Values(NUMBER, "Code {1} %}"),)) == set()
 
 
+def test_privacyidea_notes_where_a_message_with_the_text_phone_gets_the_number() -> None:
+    """{otp} is filled first, then {phone} everywhere: the message's own '{phone}' too, even with no $$To beside."""
+    provider = _provider(endpoint="https://sms.example.com/send?to=447700900123&text=$$Body")
+    converted = privacyidea.convert(provider)
+    values = Values(NUMBER, "call {phone} now")
+    found = differences(render(provider, values).request, privacyidea.simulate(converted.settings, values))
+    assert found == declared_aspects(converted.notes, (values,)) == {"query"}
+    phone = [note for note in converted.notes if note.only_for]
+    assert [note.aspects for note in phone] == [("query",)]
+    assert phone[0].shows(values.body) and not phone[0].shows("call me")
+
+
 def test_apprise_notes_the_order_of_a_form_sent_as_text() -> None:
     fields = [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]
     provider = _provider(method="POST", endpoint="https://sms.example.com/send",

@@ -36,7 +36,7 @@ from curlport.urls import split_url
 IGNORED_HEADERS = frozenset({"user-agent", "accept", "accept-encoding", "connection", "host", "content-length"})
 _PIECES = re.compile(f"({PLACEHOLDER.pattern})")
 #: The messages a note may be limited to (``Note.only_for``).
-PADDED, TEMPLATE = "padded", "template"
+PADDED, TEMPLATE, CONTAINING = "padded", "template", "containing:"
 #: What makes a text a Jinja template (Home Assistant renders a text with it, and keeps any other as written).
 TEMPLATE_SYNTAX = re.compile(r"\{%|\{\{|\{#")
 
@@ -50,7 +50,8 @@ class Note:
     message: str
     aspects: tuple[str, ...] = ()
     #: The difference shows only for some messages (``PADDED``: spaces or line breaks at an end; ``TEMPLATE``:
-    #: Jinja's ``{{``, ``{%`` or ``{#``), or for any when empty: a proof with another message must find none here.
+    #: Jinja's ``{{``, ``{%`` or ``{#``; ``CONTAINING`` and a text: a message with that text in it), or for any
+    #: when empty: a proof with another message must find none in these aspects.
     only_for: str = ""
 
     def shows(self, message: str) -> bool:
@@ -59,7 +60,7 @@ class Note:
             return not message or message != message.strip()
         if self.only_for == TEMPLATE:
             return TEMPLATE_SYNTAX.search(message) is not None
-        return True
+        return self.only_for.removeprefix(CONTAINING) in message
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from curlport.preflight.platforms.common import (
+    CONTAINING,
     Converted,
     Note,
     PlatformReadError,
@@ -130,10 +131,9 @@ def _json_notes(pairs: tuple[tuple[str, Any], ...], as_json: bool, place: str) -
     if any(not isinstance(value, str) and MESSAGE in json.dumps(value) for _, value in pairs):
         notes.append(Note("$$Body inside a JSON value is replaced as plain text: a message with a quote or a "
                           "backslash breaks the JSON, which is then sent as a string", (place,)))
-    if any(isinstance(value, str) and MESSAGE in value for _, value in pairs) and any(
-            isinstance(value, str) and RECIPIENT in value for _, value in pairs):
+    if any(MESSAGE in (value if isinstance(value, str) else json.dumps(value)) for _, value in pairs):
         notes.append(Note("privacyIDEA fills {otp} before {phone}: a message that contains the text {phone} "
-                          "gets the number there"))
+                          "gets the number there", (place,), only_for=CONTAINING + _FIELDS[RECIPIENT]))
     return notes
 
 

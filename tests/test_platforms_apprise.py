@@ -151,3 +151,17 @@ def _carried(draw: st.DrawFn) -> Provider:
 def test_apprise_sends_what_the_simulator_says_for_configs_it_carries(proxy: CaptureProxy, provider: Provider,
                                                                       body: str) -> None:
     _check(proxy, provider, Values(NUMBER, body))
+
+
+def test_apprise_sends_one_of_two_headers_whose_names_differ_in_case_so_the_export_refuses(proxy: CaptureProxy) -> None:
+    notifier = apprise.Apprise()
+    assert notifier.add("form://sms.example.com/send?:to=1&+X-Key=a&+x-key=b")
+    proxy.requests.clear()
+    notifier.notify(body="hi")
+    assert [value for name, value in proxy.requests[0].headers if name.lower() == "x-key"] in (["a"], ["b"])
+    provider = read_provider({"name": "acme", "method": "POST", "endpoint": "http://sms.example.com/send",
+                              "auth": None, "headers": [{"key": "X-Key", "value": "a"}, {"key": "x-key", "value": "b"}],
+                              "parameters": {"format": "form", "fields": [{"key": "to", "value": "$$To"},
+                                                                          {"key": "text", "value": "$$Body"}]}})
+    with pytest.raises(PlatformRefusedError):
+        apprise_platform.convert(provider, NUMBER)

@@ -95,7 +95,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
         refusals.add("$$To: Apprise has no recipient; pass --to NUMBER to write the number into the URL")
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     table = parameter_table(provider, refusals)
     kind = "json" if table.place == "json" else "form"
     if table.place == "form" and provider.method == "GET":

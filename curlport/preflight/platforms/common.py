@@ -141,6 +141,10 @@ def static_headers(provider: Provider, refusals: Refusals) -> tuple[tuple[str, s
         if not (header.key + header.value).isascii():
             refusals.add(f"the header '{header.key}' has non-ASCII text: the platform's HTTP client (requests, httpx) "
                          "sends it as Latin-1 or not at all, where render sends UTF-8")
+    names = [h.key.lower() for h in provider.headers]
+    for name in sorted({name for name in names if names.count(name) > 1}):
+        refusals.add(f"the header '{name}' appears twice (its names may differ in case only); the platform keeps "
+                     "headers in a dict, and requests' in one that ignores case: it sends one of them")
     return tuple((h.key, h.value) for h in provider.headers)
 
 

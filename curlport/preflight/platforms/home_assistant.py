@@ -81,7 +81,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     refusals = Refusals(NAME)
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     parameters = provider.parameters
     body = json_body(provider)
     notes: list[Note] = []

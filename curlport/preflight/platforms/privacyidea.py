@@ -43,7 +43,6 @@ from curlport.preflight.platforms.common import (
     response_note,
     split_endpoint,
     static_headers,
-    unique_keys,
 )
 from curlport.preflight.provider import BodyParameters, Provider
 from curlport.preflight.render import HttpRequest, Values
@@ -74,7 +73,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     refusals = Refusals(NAME)
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     body = json_body(provider)
     is_json = isinstance(provider.parameters, BodyParameters) and body is not None
     if is_json and not isinstance(body, dict):

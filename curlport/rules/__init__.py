@@ -40,6 +40,7 @@ from curlport.rules import (
     cp704_message_in_nested_json,
     cp705_json_key_repeated,
     cp706_transport_header,
+    cp707_header_repeated,
 )
 from curlport.rules.base import Config, Fix, Problem, Rule, walked
 
@@ -79,6 +80,7 @@ ALL_RULES: tuple[Rule, ...] = (
     cp704_message_in_nested_json.RULE,
     cp705_json_key_repeated.RULE,
     cp706_transport_header.RULE,
+    cp707_header_repeated.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
 

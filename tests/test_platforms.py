@@ -56,6 +56,12 @@ def _fixture_providers() -> dict[str, Provider]:
 PROVIDERS = _fixture_providers()
 
 
+def declared_aspects(notes: tuple[common.Note, ...], proofs: tuple[Values, ...]) -> set[str]:
+    """The aspects the notes name, but for a note on some messages (padded, templates) when no message is one:
+    such a note must not hide another difference in the same aspect."""
+    return {aspect for note in notes if any(note.shows(values.body) for values in proofs) for aspect in note.aspects}
+
+
 def _proof(provider: Provider, platform: str, proofs: tuple[Values, ...], *, exact: bool) -> str:
     """'refused', 'unrendered' or 'carried'; asserts the simulated requests differ only where the notes say (and,
     ``exact``, everywhere they say, over these messages)."""
@@ -69,7 +75,7 @@ def _proof(provider: Provider, platform: str, proofs: tuple[Values, ...], *, exa
     except PlatformRefusedError as error:
         assert error.reasons
         return "refused"
-    declared = {aspect for note in converted[0].notes for aspect in note.aspects}
+    declared = declared_aspects(converted[0].notes, proofs)
     found = set().union(*(differences(reference, module.simulate(each.settings, values))
                           for reference, each, values in zip(references, converted, proofs, strict=True)))
     assert found == declared if exact else found <= declared, (found, declared)
@@ -107,9 +113,9 @@ _VALUE = st.one_of(_TEXT, st.sampled_from(["$$To", "$$Body", "Hi $$Body", "{x}",
 def _providers(draw: st.DrawFn) -> Provider:
     pairs = draw(st.lists(st.tuples(_KEY, _VALUE), max_size=4, unique_by=lambda pair: pair[0]))
     method = draw(st.sampled_from(["GET", "POST"]))
-    kind = draw(st.sampled_from(["query", "form", "json", "nested"]))
+    kind = draw(st.sampled_from(["query", "form", "json", "nested", "typed"]))
     query = "&".join(f"{k}={v}" for k, v in pairs) if kind == "query" else draw(st.sampled_from(["", "x=1"]))
-    path = draw(st.sampled_from(["/api/send", "/api/$$To", "/v1/$$Body/send", "/100%25"]))
+    path = draw(st.sampled_from(["/api/send", "/api/$$To", "/v1/$$Body/send", "/100%25", "/v1/a%2Fb/send"]))
     endpoint = f"https://sms.example.com{path}" + (f"?{query}" if query else "")
     parameters: dict[str, Any] | None = None
     if kind == "form":
@@ -118,11 +124,16 @@ def _providers(draw: st.DrawFn) -> Provider:
         parameters = {"format": "json", "body": json.dumps(dict(pairs), ensure_ascii=False)}
     elif kind == "nested":
         parameters = {"format": "json", "body": json.dumps({"messages": [dict(pairs)], "count": 1})}
+    elif kind == "typed":  # JSON's own types beside the texts: a platform must not turn 1 into "1", true or 1.0
+        typed = draw(st.lists(st.tuples(_KEY, st.sampled_from([1, 1.5, True, False, None, [], {}, "1", "true"])),
+                              max_size=3))
+        parameters = {"format": "json", "body": json.dumps({**dict(typed), **dict(pairs)})}
     headers = [{"key": k, "value": v} for k, v in draw(st.lists(st.tuples(
         st.sampled_from(["X-Api-Key", "Accept", "X-Channel", "Authorization", "Content-Type"]),
-        st.sampled_from(["abc", "sms", "$$To", "Bearer t0k", " pad ", "application/json"])),
+        st.sampled_from(["abc", "sms", "$$To", "Bearer t0k", " pad ", "application/json", "a+b %41;c"])),
         max_size=2, unique_by=lambda pair: pair[0]))]
     auth = draw(st.sampled_from([None, {"type": "basic", "username": "user", "password": "pa ss"},
+                                 {"type": "basic", "username": "us er", "password": "p@ss:w/rd%25"},
                                  {"type": "basic", "username": "u", "password": ""}]))
     response = draw(st.sampled_from([None, {"success_pattern": "OK"}, {"statuses": [200], "failure_pattern": "ERR"}]))
     return read_provider({"name": "generated", "method": method, "endpoint": endpoint, "auth": auth,
@@ -148,8 +159,86 @@ def test_generated_configs_differ_only_where_declared(provider: Provider, to: st
         except PlatformRefusedError as error:
             assert error.reasons
             continue
-        declared = {aspect for note in converted.notes for aspect in note.aspects}
+        declared = declared_aspects(converted.notes, (values,))
         assert differences(reference, module.simulate(converted.settings, values)) <= declared
+
+
+def test_the_comparison_tells_json_types_and_encoded_slashes_apart() -> None:
+    """Python's == says true is 1 and 1 is 1.0, and a decoded path loses its encoded slash; a provider tells both."""
+    sent = HttpRequest("POST", "https://h/a%2Fb", (("Content-Type", "application/json"),), '{"n": 1, "m": [true]}')
+    for changed, aspect in (('{"n": true, "m": [true]}', "body"), ('{"n": 1.0, "m": [true]}', "body"),
+                            ('{"n": 1, "m": [1]}', "body"), ('{"n": 1, "n": 1, "m": [true]}', "body"),
+                            ('{"m": [true], "n": 1}', None)):
+        assert differences(sent, HttpRequest("POST", "https://h/a%2Fb", sent.headers, changed)) == (
+            {aspect} if aspect else set()), changed
+    assert differences(sent, HttpRequest("POST", "https://h/a/b", sent.headers, sent.body)) == {"path"}
+    assert differences(sent, HttpRequest("POST", "https://h/a%2fb", sent.headers, sent.body)) == set()
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_a_json_key_twice_is_refused(platform: str) -> None:
+    """Render sends both values as written; every platform parses the body and would send one of them."""
+    provider = _provider(method="POST", endpoint="https://sms.example.com/send",
+                         parameters={"format": "json", "body": '{"to": "$$To", "text": "$$Body", "text": "Hi"}'})
+    with pytest.raises(PlatformRefusedError) as refused:
+        PLATFORMS[platform].convert(provider, NUMBER)
+    assert any("twice" in reason for reason in refused.value.reasons)
+
+
+def test_home_assistant_refuses_a_key_with_template_syntax() -> None:
+    """Home Assistant's template_complex turns such a key of data into a template object, not text."""
+    provider = _provider(method="POST", endpoint="https://sms.example.com/send", parameters={
+        "format": "json", "body": '{"to": "$$To", "text": "$$Body", "meta": {"{{x}}": "a"}}'})
+    with pytest.raises(PlatformRefusedError) as refused:
+        home_assistant.convert(provider)
+    assert len(refused.value.reasons) == 1
+
+
+@pytest.mark.parametrize(("platform", "header", "password"), [
+    ("home-assistant", True, False), ("apprise", True, True), ("frappe", True, False), ("privacyidea", True, True)])
+def test_non_ascii_headers_and_latin1_credentials_are_refused(platform: str, header: bool, password: bool) -> None:
+    """requests sends a header as Latin-1 (or not at all) and Basic auth from Latin-1, httpx refuses a non-ASCII
+    header; render sends UTF-8. Frappe's Authorization row and httpx's Basic auth are UTF-8, as render's."""
+    form = {"format": "form", "fields": [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]}
+    for changed, refused in (({"headers": [{"key": "X-Key", "value": "é"}]}, header),
+                             ({"auth": {"type": "basic", "username": "user", "password": "päss"}}, password)):
+        provider = _provider(method="POST", endpoint="https://sms.example.com/send", parameters=form, **changed)
+        try:
+            PLATFORMS[platform].convert(provider, NUMBER)
+        except PlatformRefusedError as error:
+            assert refused and any("non-ASCII" in reason for reason in error.reasons)
+        else:
+            assert not refused
+
+
+def test_home_assistant_notes_that_it_renders_a_message_with_template_syntax() -> None:
+    """The notify service's message is a template (legacy notify: message.async_render): '{{ 1 }}' is sent as '1'."""
+    converted = home_assistant.convert(_provider())
+    assert declared_aspects(converted.notes, (Values(NUMBER, "Code {{ 1 }}"),)) == {"query"}
+    assert declared_aspects(converted.notes, (Values(NUMBER, "Code {1} %}"),)) == set()
+
+
+def test_privacyidea_notes_where_a_message_with_the_text_phone_gets_the_number() -> None:
+    """{otp} is filled first, then {phone} everywhere: the message's own '{phone}' too, even with no $$To beside."""
+    provider = _provider(endpoint="https://sms.example.com/send?to=447700900123&text=$$Body")
+    converted = privacyidea.convert(provider)
+    values = Values(NUMBER, "call {phone} now")
+    found = differences(render(provider, values).request, privacyidea.simulate(converted.settings, values))
+    assert found == declared_aspects(converted.notes, (values,)) == {"query"}
+    phone = [note for note in converted.notes if note.only_for]
+    assert [note.aspects for note in phone] == [("query",)]
+    assert phone[0].shows(values.body) and not phone[0].shows("call me")
+
+
+def test_apprise_notes_the_order_of_a_form_sent_as_text() -> None:
+    fields = [{"key": "to", "value": "$$To"}, {"key": "text", "value": "$$Body"}]
+    provider = _provider(method="POST", endpoint="https://sms.example.com/send",
+                         headers=[{"key": "Content-Type", "value": "text/plain"}],
+                         parameters={"format": "form", "fields": fields})
+    plain = Values(NUMBER, "hi")
+    converted = apprise_platform.convert(provider, NUMBER)
+    found = differences(render(provider, plain).request, apprise_platform.simulate(converted.settings, plain))
+    assert found == {"body"} == declared_aspects(converted.notes, (plain,))
 
 
 # --- what each platform does differently ------------------------------------------------------------------------

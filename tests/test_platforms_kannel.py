@@ -26,7 +26,7 @@ from test_platforms import NUMBER, PROOF, PROVIDERS
 
 from curlport.preflight.platforms import kannel
 from curlport.preflight.platforms.common import PlatformRefusedError, differences
-from curlport.preflight.provider import Provider
+from curlport.preflight.provider import Provider, read_provider
 from curlport.preflight.render import HttpRequest, Values
 
 BEARERBOX, SMSBOX = Path("/usr/sbin/bearerbox"), Path("/usr/sbin/smsbox")
@@ -36,6 +36,15 @@ if not BEARERBOX.exists() and not os.environ.get("CURLPORT_REQUIRE_KANNEL"):
 #: Messages of at most one SMS part: the GSM alphabet with its escapes, and characters Kannel replaces with '?'.
 MESSAGES = (PROOF.body, "Your code is 123456", "a&b=c+d%20e/f?g#h ~^{}[]|€\\ ñ Ç ç 中 łódź")
 DEADLINE = 30.0
+#: Shapes no fixture has: an encoded slash in the path, escapes and a plus in a fixed query, the message in the
+#: path, Basic auth with non-ASCII text (user-info written as it is).
+UNTUNED = [read_provider({"name": "untuned", "method": "GET", "endpoint": endpoint, "auth": auth, "headers": [],
+                          "parameters": None}) for endpoint, auth in (
+    ("https://sms.example.com/v1/a%2Fb/send?to=$$To&text=$$Body", None),
+    ("https://sms.example.com/send?from=A%26B+C%25&sig=x%2By&to=$$To&text=$$Body", None),
+    ("https://sms.example.com/send/$$To/$$Body", None),
+    ("https://sms.example.com/send?to=$$To&text=$$Body", {"type": "basic", "username": "usér", "password": "pässwörd"}),
+)]
 
 
 def _free_port() -> int:
@@ -114,7 +123,7 @@ def _http_get(port: int, target: str) -> bytes:
 def test_kannel_sends_what_the_simulator_says_for_every_fixture(capture: _Capture, tmp_path: Path) -> None:
     port = capture.server_address[1]
     cases: list[tuple[kannel.SmscGroup, Values]] = []
-    for index, provider in enumerate(PROVIDERS.values()):
+    for index, provider in enumerate([*PROVIDERS.values(), *UNTUNED]):
         try:
             group = kannel.convert(_moved(provider, int(port), index), NUMBER).settings
         except PlatformRefusedError:

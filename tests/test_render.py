@@ -15,7 +15,7 @@ from fixture_cases import CONFIG_DIR, printed_findings
 
 from curlport.cli import main
 from curlport.preflight.provider import read_provider
-from curlport.preflight.render import MissingValueError, Values, as_http, render
+from curlport.preflight.render import MissingValueError, RenderRefusedError, Values, as_http, render
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -178,3 +178,36 @@ def test_the_json_format_and_oauth2_shapes_render() -> None:
 def test_a_message_that_is_not_utf8_is_a_tool_error() -> None:
     code, _, err = run("render", str(CONFIG_DIR / "ready-get.json"), "--to", "1", "--body", "bad \udcff")
     assert code == 2 and err.strip() == "error: --body is not valid UTF-8 text"
+
+
+_XML = {"format": "raw", "body": "<sms><to>$$To</to><text>$$Body</text></sms>"}
+_CDATA = {"format": "raw", "body": "<sms><to>$$To</to><text><![CDATA[$$Body]]></text></sms>"}
+_FIELD_JSON = {"format": "form", "fields": [{"key": "to", "value": "$$To"}, {"key": "data",
+                                                                            "value": '{"text": "$$Body"}'}]}
+_STRING_JSON = {"format": "json", "body": json.dumps({"to": "$$To", "payload": '{"text": "$$Body"}'})}
+_XML_TYPE = [{"key": "Content-Type", "value": "application/xml"}]
+
+
+@pytest.mark.parametrize(("changes", "message", "code"), [
+    ({"parameters": _XML, "headers": _XML_TYPE}, "Tom & Jerry", "CP703"),
+    ({"parameters": _XML, "headers": _XML_TYPE}, "x<3", "CP703"),
+    ({"parameters": _XML, "headers": _XML_TYPE}, "Tom and Jerry", None),
+    ({"parameters": _CDATA, "headers": _XML_TYPE}, "Tom & Jerry <3", None),
+    ({"parameters": _FIELD_JSON}, 'say "hi"', "CP704"),
+    ({"parameters": _FIELD_JSON}, "line\nbreak", "CP704"),
+    ({"parameters": _FIELD_JSON}, "plain & simple", None),
+    ({"parameters": _STRING_JSON}, "back\\slash", "CP704"),
+    ({"parameters": _STRING_JSON}, "plain", None),
+    ({"parameters": _FIELD_JSON, "headers": [{"key": "Content-Length", "value": "42"}]}, "plain", "CP706"),
+])
+def test_render_refuses_a_message_the_format_inside_a_value_cannot_hold(changes: dict[str, Any], message: str,
+                                                                        code: str | None) -> None:
+    """The platform escapes a value for its place only: XML or JSON text inside it breaks on the message's own
+    characters, and a fixed Content-Length says another length than the body's."""
+    provider = read_provider(_config(method="POST", endpoint="https://sms.example.com/send", **changes))
+    try:
+        render(provider, Values("+447700900123", message))
+    except RenderRefusedError as error:
+        assert [refusal.code for refusal in error.refusals] == [code]
+    else:
+        assert code is None

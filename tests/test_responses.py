@@ -253,3 +253,37 @@ def test_the_web_page_gets_the_same_verdict_and_warning() -> None:
     assert answer["exit_code"] == 1 and (verdict["confirmed"], verdict["code"]) == (False, STATUS_ONLY)
     assert verdict["word"] == "NOT confirmed"
     assert verdict["warning"].startswith(STATUS_ONLY) and "response.failure_pattern" in verdict["warning"]
+
+
+#: Shapes of the failure-count class (CP613) and its neighbours, each verdict written before judging: a request
+#: "success" whose one recipient failed is refused; a count of messages taken that is 0 is never confirmed, nor a
+#: success whose own message says failure; a failure count of 0, an empty list, a time or a reason under a
+#: failure's name refuse nothing.
+CLASS_ANSWERS = [
+    ('{"status": "success", "data": {"sent": 0, "failed": 1}}', "refused"),
+    ('{"accepted": 0, "rejected": 1}', "refused"),
+    ('{"isError": true, "id": "abc", "message": "Number blocked"}', "refused"),
+    ('{"hasError": true, "result": "OK"}', "refused"),
+    ('{"failure": true, "messageId": "x1"}', "refused"),
+    ('{"request_id": "r1", "result": "OK", "failed": ["+447700900123"], "sent": []}', "refused"),
+    ('{"status": "OK", "successCount": 0, "failCount": 1}', "refused"),
+    ('{"status": "success", "message_id": "m1", "invalid_numbers": ["+447700900123"]}', "refused"),
+    ('{"id": "b-1", "sent": 0, "total": 1}', "NOT confirmed"),
+    ('{"accepted": 1, "rejected": 0, "id": "m1"}', "accepted"),
+    ('{"result": "OK", "failed": [], "sent": ["+447700900123"]}', "accepted"),
+    ('{"status": "queued", "id": "m1", "failed_at": 1700000000, "not_before": 1700000000}', "accepted"),
+    ('{"status": "success", "warnings": ["Message truncated"], "id": "x1"}', "accepted"),
+    ('{"status": 0, "sent": 1, "queued": 0}', "accepted"),
+    ('{"status": "OK", "message": "Insufficient balance"}', "NOT confirmed"),
+    ('{"id": "m1", "description": "Invalid number"}', "NOT confirmed"),
+    ('{"status": "OK", "message": "Message sent, 0 invalid numbers"}', "accepted"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CLASS_ANSWERS, ids=[body[:40] for body, _ in CLASS_ANSWERS])
+def test_failure_counts_refuse_and_no_message_taken_is_not_confirmed(body: str, expected: str) -> None:
+    for answer in (body, ('<?xml version="1.0"?>' + _xml("response", json.loads(body)))):
+        verdict = judge(ProviderResponse(200, "OK", (), answer.encode()), ResponseRules())
+        assert (verdict.word if verdict.word != "NOT accepted" else "refused") == expected, answer
+        assert verdict.code == ("CP613" if expected == "refused" else STATUS_ONLY if expected == "NOT confirmed"
+                                else "CP611"), answer

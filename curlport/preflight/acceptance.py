@@ -9,7 +9,7 @@ code, an error text), else a sign of acceptance accepts (a success status word,
 a true success, a zero result code, a message id, an OK line), else the 2xx is
 not a refusal but NOT confirmed either (``Verdict.confirmed``): the verdict
 says the body was not understood, and only a confirmed verdict is "accepted".
-Each verdict names the rule that decided (CP601-CP612, ``curlport rules CP60x``).
+Each verdict names the rule that decided (CP601-CP613, ``curlport rules CP60x``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from curlport.preflight.provider import ResponseRules
 HTTP_STATUS, FAILURE_STATUS, ERROR_FIELD, SUCCESS_FALSE = "CP601", "CP602", "CP603", "CP604"
 ERROR_TEXT, KANNEL_STATUS, RESPONSE_PATTERN, MESSAGE_ID_MISSING = "CP605", "CP606", "CP607", "CP608"
 HTML_PAGE, STATUS_ONLY, SUCCESS_SIGNAL, RESULT_CODE = "CP609", "CP610", "CP611", "CP612"
+FAILED_COUNT = "CP613"
 
 #: Statuses that say "ask there instead": not an answer about the message (send follows them with --follow).
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -69,6 +70,12 @@ _SHORT_TEXT = 300
 _REASON_KEYS = ("errormessage", "errortext", "errordescription", "error", "message", "msg", "description",
                 "reason", "detail", "details", "statusmessage", "statustext", "responsetext", "text",
                 "detaildescription")
+#: Words of a member that counts or flags something other than a failure: when it happened, its code.
+_NOT_A_COUNT = frozenset({"at", "on", "time", "date", "timestamp", "before", "after", "until", "url", "code",
+                          "reason", "message", "msg", "text", "description", "desc"})
+#: Words of a count of messages taken: 0 of them is no acceptance.
+_TAKEN_WORDS = frozenset({"sent", "accepted", "success", "successful", "submitted", "queued", "delivered"})
+_COUNT_VOCABULARY = (_FAILURE_WORDS - {"not", "err"}) | _TAKEN_WORDS | _NOT_A_COUNT
 _HTML = re.compile(r"(?i)^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])")
 NOT_UNDERSTOOD = ("the body was not understood as accepted or refused; if this provider refuses with a 2xx, set "
                   "the config's response.failure_pattern (or success_pattern) to what its answers say")
@@ -293,12 +300,29 @@ def _read_document(document: Any) -> tuple[bool, str, str] | None:
         refusal = _refusal(member)
         if refusal is not None:
             return False, *refusal
+    none_taken = [m for m in members if _counts_taken(m) == 0]
+    if none_taken and not any(_counts_taken(m) for m in members):
+        shown = f"the body's {none_taken[0].path} is 0"
+        return True, STATUS_ONLY, f"{shown}: no message was taken, whatever else the body says"
     said = [m for m in members if _says_accepted(m)] or [m for m in members if m.key in _MESSAGE_ID_KEYS
                                                           and _id_value(m.value) is not None]
     if not said:
         return None
     shown = json.dumps(said[0].value, ensure_ascii=False)[:80]
+    contradicted = _contradiction(said[0])
+    if contradicted is not None:
+        return True, STATUS_ONLY, f"the body's {said[0].path} is {shown} but {contradicted}"
     return True, SUCCESS_SIGNAL, f"the body's {said[0].path} is {shown}"
+
+
+def _contradiction(member: Member) -> str | None:
+    """A member beside the sign of acceptance that explains it in words of failure (``"status": "OK"`` beside
+    ``"message": "Insufficient balance"``): the two disagree, and neither is called the answer."""
+    for key, value in member.parent.items():
+        if _normal(key) != member.key and _normal(key) in _REASON_KEYS and _is_word(value) \
+                and _says_failure(value) and not _says_success(value):
+            return f"its {key} says {json.dumps(value, ensure_ascii=False)[:80]}"
+    return None
 
 
 def _refusal(member: Member) -> tuple[str, str] | None:
@@ -315,7 +339,42 @@ def _refusal(member: Member) -> tuple[str, str] | None:
         return SUCCESS_FALSE, shown
     if _is_code_key(member) and _is_refusal_code(member, number):
         return RESULT_CODE, shown
+    if _counts_failures(member):
+        return FAILED_COUNT, shown
     return None
+
+
+def _key_words(member: Member) -> set[str]:
+    """The words of the member's own key (``failCount``: fail, count; ``invalid_numbers``); a key written as one
+    word (``INVALIDNUMBER``, ``failedat``) also has the words of the count class it starts or ends with."""
+    words = _words(member.path.rpartition(".")[2])
+    if len(words) == 1:
+        key = member.key
+        words |= {word for word in _COUNT_VOCABULARY if key.endswith(word) or (len(word) > 3 and key.startswith(word))}
+    return words
+
+
+def _counts_failures(member: Member) -> bool:
+    """A key that names a failure (``failed``, ``rejected``, ``failCount``, ``invalid_numbers``, ``isError``) with a
+    positive count, a list of recipients, or true; not a time (``failed_at``) nor a code or reason (their own
+    rules read those)."""
+    words = _key_words(member)
+    if words.isdisjoint(_FAILURE_WORDS) or not words.isdisjoint(_NOT_A_COUNT):
+        return False
+    value, number = member.value, _number(member.value)
+    if _flag(value) is not None:
+        return _flag(value) is True
+    return (number is not None and number > 0) or (isinstance(value, list) and bool(value))
+
+
+def _counts_taken(member: Member) -> int | None:
+    """The count of a key that counts messages taken (``sent``, ``successCount``, ``accepted``), or None: not such
+    a count (a status or a code, where 0 means success, is none)."""
+    words = _key_words(member)
+    if _is_status_key(member.key) or _is_code_key(member) or words.isdisjoint(_TAKEN_WORDS) \
+            or not words.isdisjoint(_FAILURE_WORDS):
+        return None
+    return _number(member.value)
 
 
 def _is_status_key(key: str) -> bool:

@@ -128,4 +128,15 @@ PREFLIGHT_CODES = (
         fix="Look the code up in the provider's table; if this code means success for your provider, set "
             "response.success_pattern.",
     ),
+    PreflightCode(
+        code="CP613", name="failed-count", severity=Severity.ERROR,
+        summary='A member whose name says failure counts or lists recipients ("failed": 1, "rejected": 1, '
+                '"failCount": 1, "invalid_numbers": ["+44…"]) or flags one ("isError": true, "hasError": true, '
+                '"failure": true).',
+        why="A bulk API answers \"status\": \"success\" for the request even when the one recipient it was sent "
+            "to failed: the count says so. A count of messages taken that is 0 (\"sent\": 0) is never an "
+            "acceptance either (NOT confirmed, CP610).",
+        fix="Read the provider's reason for the failed recipient; if the member means something else for your "
+            "provider, set response.success_pattern.",
+    ),
 )

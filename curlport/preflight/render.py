@@ -37,8 +37,10 @@ from curlport.errors import CurlportError
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.preflight.masking import mask_body, mask_header_value, mask_query, mask_url
 from curlport.preflight.provider import BasicAuth, BodyParameters, FormParameters, OAuth2Auth, Provider
-from curlport.rules.base import KNOWN_PLACEHOLDERS
+from curlport.rules.base import KNOWN_PLACEHOLDERS, MESSAGE
 from curlport.rules.cp211_header_line_break import HEADER_BREAKERS, HEADER_NAME, header_refusal
+from curlport.rules.cp703_markup_body import in_cdata, is_markup
+from curlport.rules.cp704_message_in_nested_json import json_text, strings
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
 from curlport.urls import split_url
 
@@ -146,6 +148,7 @@ def render(provider: Provider, values: Values, encoding: Encoding = Encoding.PLA
     url = _endpoint(provider.endpoint, values, encoding, refusals)
     headers = [(h.key, _header(index, h.key, h.value, values, refusals)) for index, h in enumerate(provider.headers)]
     body = _body(provider, values, encoding, refusals)
+    refusals += _framing(provider) + _broken_inside(provider, values)
     names = {name.lower() for name, _ in headers}
     if provider.auth is not None and "authorization" not in names:
         headers.append(("Authorization", authorization(provider.auth)))
@@ -340,6 +343,50 @@ def _body(provider: Provider, values: Values, encoding: Encoding, refusals: list
     if media_type == FORM_CONTENT_TYPE:
         return _raw_form_body(parameters.body, values, refusals)
     return _substitute(parameters.body, values, _verbatim)
+
+
+_FRAMING_HEADERS = ("content-length", "transfer-encoding")
+
+
+def _framing(provider: Provider) -> list[Refusal]:
+    """A fixed Content-Length or Transfer-Encoding: the request would say another length than its body's (CP706)."""
+    return [Refusal("CP706", f"/headers/{index}/key", f"a fixed '{h.key}' header: the body's length changes with "
+                    "every message; remove the header", 0, len(h.key))
+            for index, h in enumerate(provider.headers) if h.key.strip().lower() in _FRAMING_HEADERS]
+
+
+#: What breaks JSON text when pasted into one of its strings unescaped: a quote, a backslash, a control character.
+_BREAKS_JSON_TEXT = re.compile(r'["\\\x00-\x1f]')
+
+
+def _broken_inside(provider: Provider, values: Values) -> list[Refusal]:
+    """The message pasted unescaped into a format inside a value: XML outside CDATA (CP703) with a '<' or '&' in it,
+    JSON text held by a field, a header or a JSON string (CP704) with a quote, a backslash or a line break in it."""
+    found: list[Refusal] = []
+    parameters = provider.parameters
+    if ("<" in values.body or "&" in values.body) and isinstance(parameters, BodyParameters) \
+            and not parameters.json and is_markup(parameters.body, provider.header("Content-Type") or ""):
+        found += [Refusal("CP703", "/parameters/body", "the message has a less-than sign or an ampersand and is "
+                          "pasted into XML as it is: the document breaks", m.start(), m.end())
+                  for m in re.finditer(re.escape(MESSAGE), parameters.body) if not in_cdata(parameters.body, m.start())]
+    if _BREAKS_JSON_TEXT.search(values.body) is None:
+        return found
+    texts = [(f"/headers/{i}/value", h.value) for i, h in enumerate(provider.headers)]
+    if isinstance(parameters, FormParameters):
+        texts += [(f"/parameters/fields/{i}/value", f.value) for i, f in enumerate(parameters.fields)]
+    elif isinstance(parameters, BodyParameters) and (parameters.json or looks_like_json(parameters.body)):
+        try:
+            inner = [text for text in strings(json.loads(blanked(parameters.body))) if MESSAGE in text]
+        except (ValueError, RecursionError):
+            inner = []
+        texts += [("/parameters/body", parameters.body)] if any(json_text(text) for text in inner) else []
+    for pointer, text in texts:
+        if MESSAGE in text and (pointer == "/parameters/body" or json_text(text)):
+            start = text.find(MESSAGE)
+            found.append(Refusal("CP704", pointer, "the message has a quote, a backslash or a line break, and the "
+                                 "JSON text it is pasted into is not escaped for it: the inner JSON breaks", start,
+                                 start + len(MESSAGE)))
+    return found
 
 
 def _verbatim(value: str, offset: int) -> str:

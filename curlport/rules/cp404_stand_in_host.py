@@ -26,13 +26,17 @@ def endpoint_host(config: Config) -> tuple[str, int] | None:
     return host, start
 
 
-def check(config: Config) -> Iterator[Problem]:
+def host_problems(config: Config, stand_in: bool, advice: str) -> Iterator[Problem]:
+    """The endpoint's host, when ``host_reach`` calls it a stand-in (``stand_in``) or a local host (not), with why."""
     found = endpoint_host(config)
     reach = host_reach(found[0]) if found else None
-    if found and reach and reach.stand_in:
+    if found and reach and reach.stand_in == stand_in:
         host, start = found
-        yield Problem("/endpoint", f"the endpoint's host '{host}' {reach.why}: it stands for your gateway's server; "
-                      "put its real host there", start, start + len(host))
+        yield Problem("/endpoint", f"the endpoint's host '{host}' {reach.why}: {advice}", start, start + len(host))
+
+
+def check(config: Config) -> Iterator[Problem]:
+    yield from host_problems(config, True, "it stands for your gateway's server; put its real host there")
 
 
 RULE: Rule = Rule(

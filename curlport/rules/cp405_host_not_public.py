@@ -10,19 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.hosts import host_reach
 from curlport.rules.base import Config, Problem, Rule
-from curlport.rules.cp404_stand_in_host import endpoint_host
+from curlport.rules.cp404_stand_in_host import host_problems
 
 
 def check(config: Config) -> Iterator[Problem]:
-    found = endpoint_host(config)
-    reach = host_reach(found[0]) if found else None
-    if found and reach and not reach.stand_in:
-        host, start = found
-        yield Problem("/endpoint", f"the endpoint's host '{host}' {reach.why}: a platform that sends from the "
-                      "internet cannot reach it; use the gateway's public address, unless the platform runs on the "
-                      "same network", start, start + len(host))
+    yield from host_problems(config, False, "a platform that sends from the internet cannot reach it; use the "
+                             "gateway's public address, unless the platform runs on the same network")
 
 
 RULE: Rule = Rule(

@@ -46,11 +46,12 @@ def check(config: Config) -> Iterator[Problem]:
 
 
 RULE: Rule = Rule(
-    "CP803", "raw-form-body", Severity.WARNING,
+    "CP803", "raw-form-body", Severity.ERROR,
     "A raw body sent as a form (x-www-form-urlencoded, or key=value&… without a Content-Type) with $$Body or "
     "$$To in it.",
-    "A raw body is sent verbatim: a message with '&' ends its field early, '+' becomes a space and '%' starts an "
-    "escape, so the provider gets a cut or garbled message.",
+    "A raw body is sent verbatim: a message with '&' ends its field early, '+' becomes a space (a +44 number "
+    "arrives as ' 44…') and '%' starts an escape, so the provider gets a cut or garbled message (curlport render "
+    "refuses such a message, CP221).",
     "Use the form parameter type (key/value rows), which the platform encodes.",
     '{"headers": [{"key": "Content-Type", "value": "application/x-www-form-urlencoded"}], '
     '"parameters": {"format": "raw", "body": "to=$$To&text=$$Body"}}',

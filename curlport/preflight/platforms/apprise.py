@@ -11,7 +11,8 @@ Apprise's own envelope — ``version``, ``title``, ``message``, ``type`` (and
 ``json://`` sends the payload as a JSON object, ``form://`` as a form (a GET
 puts it in the query). Every value is fixed text with surrounding spaces
 stripped, and the URL is decoded twice (by ``parse_qsd``, then by the plugin),
-so a literal ``%`` is written ``%2525``. ``NotifyBase.notify`` strips the end of
+so a literal ``%`` is written ``%2525``; the user-info is decoded once, and the
+path not at all (``%2F`` stays an encoded slash). ``NotifyBase.notify`` strips the end of
 the message (``rstrip``) before the plugin sees it.
 
 Apprise has no recipient: ``--to`` writes the number into the URL as fixed text.
@@ -25,15 +26,18 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 from curlport.preflight.platforms.common import (
+    PADDED,
     Converted,
     Note,
     PlatformReadError,
     Refusals,
     basic_auth,
     check_common,
+    check_latin1_auth,
     client_request,
     has_placeholder,
     make_config,
+    order_note,
     parameter_table,
     query_with,
     response_note,
@@ -91,7 +95,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
         refusals.add("$$To: Apprise has no recipient; pass --to NUMBER to write the number into the URL")
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     table = parameter_table(provider, refusals)
     kind = "json" if table.place == "json" else "form"
     if table.place == "form" and provider.method == "GET":
@@ -113,12 +116,13 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     if kind == "form" and provider.method == "GET":
         unique_keys([*params, *table.pairs], "query", refusals)
     auth = basic_auth(provider)
+    check_latin1_auth(auth, refusals)
     if auth is not None and not auth.username:
         refusals.add("Basic auth with an empty username; Apprise sends Basic auth only with one")
     notes: list[Note] = []
     message_place = "query" if kind == "form" and provider.method == "GET" else "body"
     notes.append(Note("Apprise drops spaces and line breaks at the end of the message, and sends nothing for "
-                      "an empty one (NotifyBase.notify)", (message_place,)))
+                      "an empty one (NotifyBase.notify)", (message_place,), only_for=PADDED))
     padded = [*(f"header:{k.lower()}" for k, v in headers if v != v.strip()),
               *(("body" if kind == "json" or provider.method == "POST" else "query",) if any(
                   v != v.strip() for k, v in table.pairs if k != message_key) else ()),
@@ -133,6 +137,8 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     settings = AppriseUrl(kind, url.scheme.lower() == "https", url.netloc.rpartition("@")[2], url.path,
                           provider.method, auth.username if auth else None, auth.password if auth else None,
                           headers, params, tuple(entries))
+    ordered = order_note(provider, list(payload(settings, MESSAGE)))
+    notes += [ordered] if ordered else []
     return Converted(settings, (*notes, *response_note(provider, "Apprise (any 2xx is sent)")))
 
 
@@ -141,16 +147,27 @@ def _arg(text: str) -> str:
     return quote(text.replace("%", "%25"), safe="*")
 
 
+def _path(settings: AppriseUrl) -> str:
+    """The path as the URL carries it and Apprise sends it: escapes kept as written (an encoded slash stays one)."""
+    return quote(settings.path or "/", safe="/%")
+
+
+def _userinfo(text: str) -> str:
+    """A user or password: percent-encoded once, as Apprise decodes the URL's user-info once (not twice)."""
+    return quote(text, safe="")
+
+
 def write(settings: AppriseUrl) -> str:
     """The Apprise URL, one line."""
     scheme = settings.kind + ("s" if settings.secure else "")
     auth = ""
     if settings.user is not None:
-        auth = _arg(settings.user) + (f":{_arg(settings.password)}" if settings.password is not None else "") + "@"
+        auth = _userinfo(settings.user) + (f":{_userinfo(settings.password)}" if settings.password is not None
+                                           else "") + "@"
     args = [f"method={settings.method}"]
     args += [f"{prefix}{_arg(k)}={_arg(v)}" for prefix, pairs in ((":", settings.payload), ("+", settings.headers),
                                                                    ("-", settings.params)) for k, v in pairs]
-    return f"{scheme}://{auth}{settings.host}{quote(settings.path or '/', safe='/%')}?{'&'.join(args)}\n"
+    return f"{scheme}://{auth}{settings.host}{_path(settings)}?{'&'.join(args)}\n"
 
 
 def payload(settings: AppriseUrl, message: str) -> dict[str, object]:
@@ -178,7 +195,7 @@ def payload(settings: AppriseUrl, message: str) -> dict[str, object]:
 
 def simulate(settings: AppriseUrl, values: Values) -> HttpRequest:
     """The request the plugin's ``send`` makes for this message (the number is already in the URL)."""
-    url = f"{'https' if settings.secure else 'http'}://{settings.host}{unquote(settings.path) or '/'}"
+    url = f"{'https' if settings.secure else 'http'}://{settings.host}{_path(settings)}"
     headers = [("User-Agent", USER_AGENT)] + ([("Content-Type", "application/json")]
                                                if settings.kind == "json" else [])
     headers = [(n, v) for n, v in headers if n.lower() not in {k.lower() for k, _ in settings.headers}]
@@ -227,7 +244,7 @@ def read(text: str) -> AppriseUrl:
         raise PlatformReadError("the URL has no host")
     pick = {prefix: tuple((k[1:], v) for k, v in args if k[:1] == prefix) for prefix in ":+-"}
     return AppriseUrl(scheme.lower().rstrip("s"), scheme.lower().endswith("s"), host, path, method,
-                      unquote(unquote(user)) if at else None, unquote(unquote(password)) if colon else None,
+                      unquote(user) if at else None, unquote(password) if colon else None,
                       pick["+"], pick["-"], pick[":"])
 
 

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode
 
@@ -34,6 +35,10 @@ from curlport.urls import split_url
 #: Headers a client adds or rewrites on its own and no provider reads to accept a message.
 IGNORED_HEADERS = frozenset({"user-agent", "accept", "accept-encoding", "connection", "host", "content-length"})
 _PIECES = re.compile(f"({PLACEHOLDER.pattern})")
+#: The messages a note may be limited to (``Note.only_for``).
+PADDED, TEMPLATE, CONTAINING = "padded", "template", "containing:"
+#: What makes a text a Jinja template (Home Assistant renders a text with it, and keeps any other as written).
+TEMPLATE_SYNTAX = re.compile(r"\{%|\{\{|\{#")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,18 @@ class Note:
 
     message: str
     aspects: tuple[str, ...] = ()
+    #: The difference shows only for some messages (``PADDED``: spaces or line breaks at an end; ``TEMPLATE``:
+    #: Jinja's ``{{``, ``{%`` or ``{#``; ``CONTAINING`` and a text: a message with that text in it), or for any
+    #: when empty: a proof with another message must find none in these aspects.
+    only_for: str = ""
+
+    def shows(self, message: str) -> bool:
+        """Whether this message shows the difference the note names."""
+        if self.only_for == PADDED:
+            return not message or message != message.strip()
+        if self.only_for == TEMPLATE:
+            return TEMPLATE_SYNTAX.search(message) is not None
+        return self.only_for.removeprefix(CONTAINING) in message
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,10 @@ def check_common(provider: Provider, refusals: Refusals, *, oauth2_reason: str |
         RECIPIENT, MESSAGE}
     for placeholder in sorted(others):
         refusals.add(f"{placeholder}: the platform has no value to put there")
+    key = repeated_json_key(provider)
+    if key is not None:
+        refusals.add(f"the JSON body has the key '{key}' twice in one object; the platform keeps one value per key, "
+                     "and the provider may read the other")
 
 
 def _texts(provider: Provider) -> list[str]:
@@ -117,7 +138,22 @@ def static_headers(provider: Provider, refusals: Refusals) -> tuple[tuple[str, s
     for header in provider.headers:
         if has_placeholder(header.key) or has_placeholder(header.value):
             refusals.add(f"the header '{header.key}' holds a placeholder; the platform's headers are fixed text")
+        if not (header.key + header.value).isascii():
+            refusals.add(f"the header '{header.key}' has non-ASCII text: the platform's HTTP client (requests, httpx) "
+                         "sends it as Latin-1 or not at all, where render sends UTF-8")
+    names = [h.key.lower() for h in provider.headers]
+    for name in sorted({name for name in names if names.count(name) > 1}):
+        refusals.add(f"the header '{name}' appears twice (its names may differ in case only); the platform keeps "
+                     "headers in a dict, and requests' in one that ignores case: it sends one of them")
     return tuple((h.key, h.value) for h in provider.headers)
+
+
+def check_latin1_auth(auth: BasicAuth | None, refusals: Refusals) -> None:
+    """requests builds Basic auth from Latin-1 (``_basic_auth_str``), and fails beyond it; render from UTF-8: only
+    ASCII credentials give the same Authorization header."""
+    if auth is not None and not (auth.username + auth.password).isascii():
+        refusals.add("a Basic auth username or password with non-ASCII text: the platform's requests encodes it as "
+                     "Latin-1 (or fails), render as UTF-8, so the provider would read another password")
 
 
 def basic_auth(provider: Provider) -> BasicAuth | None:
@@ -188,6 +224,22 @@ def json_body(provider: Provider) -> Any | None:
         return None
 
 
+def repeated_json_key(provider: Provider) -> str | None:
+    """A key that one object of the JSON body (render sends it as written) has twice, or None: a platform that
+    builds the body from parsed JSON sends one of the two values, and which one a provider reads is its own."""
+    if json_body(provider) is None:
+        return None
+    repeated: list[str] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        repeated.extend(key for index, key in enumerate(keys) if key in keys[:index])
+        return dict(pairs)
+    assert isinstance(provider.parameters, BodyParameters)
+    json.loads(provider.parameters.body, object_pairs_hook=pairs_hook)
+    return repeated[0] if repeated else None
+
+
 def flat_strings(value: Any) -> bool:
     """A JSON object whose every value is a string: what a key/value settings table can hold."""
     return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
@@ -243,7 +295,7 @@ def differences(reference: HttpRequest, simulated: HttpRequest) -> set[str]:
     ref_url, sim_url = split_url(reference.url), split_url(simulated.url)
     if _origin(ref_url) != _origin(sim_url):
         found.add("url")
-    if unquote(ref_url.path or "/") != unquote(sim_url.path or "/"):
+    if _segments(ref_url.path) != _segments(sim_url.path):
         found.add("path")
     if _pairs(ref_url.query) != _pairs(sim_url.query):
         found.add("query")
@@ -268,6 +320,11 @@ def _origin(parts: Any) -> tuple[str, str]:
     return scheme, host
 
 
+def _segments(path: str) -> list[str]:
+    """The path's segments decoded: an encoded slash (%2F) stays inside its segment, where a provider reads it."""
+    return [unquote(segment) for segment in (path or "/").split("/")]
+
+
 def _pairs(query: str) -> list[tuple[str, str]]:
     return sorted(parse_qsl(query, keep_blank_values=True))
 
@@ -287,11 +344,26 @@ def _decoded_body(request: HttpRequest) -> object:
     if not request.body:
         return None
     try:
-        return ("json", json.loads(request.body))
+        return ("json", json.loads(request.body, object_pairs_hook=_sorted_pairs, parse_float=Decimal,
+                                   parse_constant=str))
     except (ValueError, RecursionError):
         pass
     media_type = next((v for n, v in request.headers if n.lower() == "content-type"), "").split(";")[0].strip()
     return _pairs(request.body) if media_type.lower() == FORM_CONTENT_TYPE else request.body
+
+
+def _sorted_pairs(pairs: list[tuple[str, Any]]) -> tuple[str, list[tuple[str, object]]]:
+    """A JSON object as its pairs (a repeated key kept), values typed, in no order: ``true`` is not ``1`` and
+    ``1`` is not ``1.0`` (Python's ``==`` says they are), and no provider reads the order of keys."""
+    return ("object", sorted(((key, _typed(value)) for key, value in pairs), key=repr))
+
+
+def _typed(value: Any) -> object:
+    if isinstance(value, list):
+        return ("array", [_typed(item) for item in value])
+    if isinstance(value, tuple):  # an object, already typed by _sorted_pairs
+        return value
+    return (type(value).__name__, value)
 
 
 @dataclass(frozen=True)

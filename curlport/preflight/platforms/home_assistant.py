@@ -28,6 +28,8 @@ from urllib.parse import unquote_plus
 
 from curlport.config.json_text import one_line_json
 from curlport.preflight.platforms.common import (
+    TEMPLATE,
+    TEMPLATE_SYNTAX,
     Converted,
     Note,
     PlatformReadError,
@@ -55,7 +57,7 @@ NAME = "home-assistant"
 #: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
 COMMENT: str | None = "#"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
-_DELIMITERS = re.compile(r"\{%|\{\{|\{#")
+_DELIMITERS = TEMPLATE_SYNTAX
 #: The templates curlport reads: the message, the first target (``target[0]`` or ``target | first``, spaced any
 #: way Jinja allows), and raw blocks of fixed text.
 _TEMPLATE_PART = re.compile(r"\{\{\s*(message|target\s*\[\s*0\s*\]|target\s*\|\s*first)\s*\}\}"
@@ -84,7 +86,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     refusals = Refusals(NAME)
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     parameters = provider.parameters
     body = json_body(provider)
     notes: list[Note] = []
@@ -111,6 +112,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     message_key = next((k for k, v in values.items() if v == MESSAGE), None)
     target_key = next((k for k, v in values.items() if v == RECIPIENT), None)
     data = {k: _template_value(v) for k, v in values.items() if k not in (message_key, target_key)}
+    for key in _template_keys(data):
+        refusals.add(f"the key {key!r} has template syntax ({{{{, {{% or {{#}}): Home Assistant makes a key of data a "
+                     "template, which is no text to send")
     if _strips(values, message_key, target_key):
         notes.append(Note("a value with a placeholder or a brace is a template, and Home Assistant strips the spaces "
                           "around what a template renders: a value (or a message) that starts or ends with a space "
@@ -121,6 +125,9 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
             notes.append(Note("Home Assistant always sends the message: here as the parameter 'message'",
                               ("query",) if method == "GET" else ("body", "header:content-type") if parameters is None
                               else ("body",)))
+    notes.append(Note("Home Assistant renders the message as a template: a message with {{, {% or {# is rendered "
+                      "by Jinja (and stripped) before it is sent, one without them is sent as written",
+                      ("query",) if method == "GET" else ("body",), only_for=TEMPLATE))
     ordered = order_note(provider, [message_key, *([target_key] if target_key else []), *data])
     notes += [ordered] if ordered else []
     auth = basic_auth(provider)
@@ -161,6 +168,15 @@ def _unraw_able(value: Any) -> bool:
     if isinstance(value, list):
         return any(_unraw_able(v) for v in value)
     return isinstance(value, str) and any(_needs_raw(p) and "endraw" in p for p in pieces(value))
+
+
+def _template_keys(value: Any) -> list[str]:
+    """The keys, at any depth, that Home Assistant's ``template_complex`` turns into templates (not rendered)."""
+    if isinstance(value, dict):
+        return [k for k in value if _DELIMITERS.search(k)] + [k for v in value.values() for k in _template_keys(v)]
+    if isinstance(value, list):
+        return [k for v in value for k in _template_keys(v)]
+    return []
 
 
 def _strips(values: dict[str, Any], *whole: str | None) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from curlport.preflight.platforms.common import (
+    CONTAINING,
     Converted,
     Note,
     PlatformReadError,
@@ -31,6 +32,7 @@ from curlport.preflight.platforms.common import (
     Table,
     basic_auth,
     check_common,
+    check_latin1_auth,
     client_request,
     has_placeholder,
     json_body,
@@ -41,7 +43,6 @@ from curlport.preflight.platforms.common import (
     response_note,
     split_endpoint,
     static_headers,
-    unique_keys,
 )
 from curlport.preflight.provider import BodyParameters, Provider
 from curlport.preflight.render import HttpRequest, Values
@@ -72,7 +73,6 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     refusals = Refusals(NAME)
     check_common(provider, refusals)
     headers = static_headers(provider, refusals)
-    unique_keys(headers, "header", refusals)
     body = json_body(provider)
     is_json = isinstance(provider.parameters, BodyParameters) and body is not None
     if is_json and not isinstance(body, dict):
@@ -97,6 +97,7 @@ def convert(provider: Provider, to: str | None = None) -> Converted:
     options = [("URL", table.url), ("HTTP_METHOD", provider.method), ("CHECK_SSL", "yes"),
                ("SEND_DATA_AS_JSON", "yes" if table.place == "json" else "no")]
     auth = basic_auth(provider)
+    check_latin1_auth(auth, refusals)
     if auth is not None:
         if not auth.username:
             refusals.add("Basic auth with an empty username; privacyIDEA sends Basic auth only with one")
@@ -128,10 +129,9 @@ def _json_notes(pairs: tuple[tuple[str, Any], ...], as_json: bool, place: str) -
     if any(not isinstance(value, str) and MESSAGE in json.dumps(value) for _, value in pairs):
         notes.append(Note("$$Body inside a JSON value is replaced as plain text: a message with a quote or a "
                           "backslash breaks the JSON, which is then sent as a string", (place,)))
-    if any(isinstance(value, str) and MESSAGE in value for _, value in pairs) and any(
-            isinstance(value, str) and RECIPIENT in value for _, value in pairs):
+    if any(MESSAGE in (value if isinstance(value, str) else json.dumps(value)) for _, value in pairs):
         notes.append(Note("privacyIDEA fills {otp} before {phone}: a message that contains the text {phone} "
-                          "gets the number there"))
+                          "gets the number there", (place,), only_for=CONTAINING + _FIELDS[RECIPIENT]))
     return notes
 
 

@@ -90,15 +90,16 @@ class Word:
 
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
-        if not self.marks:
-            return self.start
-        if len(self.marks) == 1 and index >= self.marks[0][0]:  # most words: one slice of the source
-            decoded_index, offset, verbatim = self.marks[0]
+        marks = self.marks
+        if len(marks) == 1 and index >= marks[0][0]:  # most words: one slice of the source
+            decoded_index, offset, verbatim = marks[0]
             return min(offset + (index - decoded_index), self.end) if verbatim else offset
-        position = bisect_right(self.marks, (index, float("inf"), True)) - 1
+        if not marks:
+            return self.start
+        position = bisect_right(marks, (index, float("inf"), True)) - 1
         if position < 0:
             return self.start
-        decoded_index, offset, verbatim = self.marks[position]
+        decoded_index, offset, verbatim = marks[position]
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
 
 

@@ -75,6 +75,8 @@ def test_where_is_where_the_span_starts(path: Path) -> None:
         assert locate.where(problem) == (locate.start(span) if span else -1), problem
         # the offset of each span's start gives back its line and column: offsets sort as lines and columns do
         assert span is None or source.position(locate.start(span)) == (span.line, span.column), problem
+    # all at once (a crowded code's problems), each where it is alone
+    assert locate.wheres(problems) == [locate.where(problem) for problem in problems]
 
 
 def _placeholders(count: int) -> bytes:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
 
@@ -93,6 +95,10 @@ class Locator:
         """The offset in the text where the span ``__call__`` gives starts; -1 when it gives none."""
         return self.start(self.place(problem))
 
+    def wheres(self, problems: list[Problem]) -> list[int]:
+        """``where`` of each problem."""
+        return list(map(self.where, problems))
+
     def start(self, place: Span | Offsets | None) -> int:
         """The offset where ``place`` starts, -1 for none: offsets sort as lines and columns do (``in_file_order``),
         every span being made from offsets in this text (``Source.span``)."""
@@ -125,6 +131,13 @@ class _CurlLocator(Locator):
         self._found: dict[tuple[Span, str], list[int]] = {}
         #: Where the n-th of n occurrences of each fragment of each value is written, by its offset in the value.
         self._ranked: dict[tuple[str, str], dict[int, int]] = {}
+
+    def wheres(self, problems: list[Problem]) -> list[int]:
+        """``where`` of each problem; one that points at a whole located value (a header a GET request carries) starts
+        where that value's span does: its text is not looked at."""
+        spans, offset, where = self._spans, self._source.offset, self.where
+        return [offset(span.line, span.column) if problem.end is None and (span := spans.get(problem.pointer))
+                else where(problem) for problem in problems]
 
     def place(self, problem: Problem) -> Span | Offsets | None:
         pointer, _, start, end, _ = problem
@@ -213,28 +226,43 @@ def placed_findings(found: list[Finding], problems: list[tuple[Rule, Problem]], 
     file order (``in_file_order``), at most ``limit`` of each code and the others counted (``findings.capped``).
 
     Only the problems shown are located: of a code with more than ``limit``, each problem's place in the file
-    order is worked out (``Locator.where``, a number) and only the first ``limit`` become findings, so the
+    order is worked out (``Locator.wheres``, a number) and only the first ``limit`` become findings, so the
     300,000 repeated placeholders of a megabyte of text cost a comparison each, not a span and a finding each.
     """
+    runs = _runs(problems)
     crowded: dict[str, int] = {}
     if limit is not None and len(found) + len(problems) > limit:  # else no code can have more than ``limit``
         counts = Counter(finding.code for finding in found)
-        counts.update(rule.code for rule, _ in problems)
+        for code, ranges in runs.items():
+            counts[code] += sum(len(indices) for indices in ranges)
         crowded = {code: count for code, count in counts.items() if count > limit}
     shown = [finding for finding in found if finding.code not in crowded]
-    shown += [_finding(rule, problem, locate) for rule, problem in problems if rule.code not in crowded]
+    shown += [_finding(*problems[index], locate) for code, ranges in runs.items() if code not in crowded
+              for indices in ranges for index in indices]
     if limit is None or not crowded:
         return Capped(tuple(in_file_order(shown, None)), ())
-    where = locate.where
     for code in crowded:  # its first ``limit`` in file order, ties in the order they were found
         places = [(locate.start(finding.span), index) for index, finding in enumerate(found) if finding.code == code]
-        places += [(where(problem), index) for index, (rule, problem) in enumerate(problems, len(found))
-                   if rule.code == code]
+        for indices in runs.get(code, ()):
+            places += zip(locate.wheres([problems[index][1] for index in indices]),
+                          range(len(found) + indices.start, len(found) + indices.stop), strict=True)
         shown += [found[index] if index < len(found) else _finding(*problems[index - len(found)], locate)
                   for _, index in heapq.nsmallest(limit, places)]
     ordered = in_file_order(shown, None)
     first_shown = dict.fromkeys(finding.code for finding in ordered if finding.code in crowded)
     return Capped(tuple(ordered), tuple(Omitted(code, crowded[code] - limit) for code in first_shown))
+
+
+def _runs(problems: list[tuple[Rule, Problem]]) -> dict[str, list[range]]:
+    """Where each code's problems are in ``problems``, as runs of indices in order: the rules yield theirs one rule
+    after another, so a code's 70,000 problems are counted and listed as one run, not looked at one by one."""
+    runs: dict[str, list[range]] = {}
+    start = 0
+    for rule, run in groupby(problems, itemgetter(0)):
+        end = start + len(list(run))
+        runs.setdefault(rule.code, []).append(range(start, end))
+        start = end
+    return runs
 
 
 def _finding(rule: Rule, problem: Problem, locate: Locator) -> Finding:

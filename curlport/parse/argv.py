@@ -111,8 +111,6 @@ def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
     shell makes them one word, so curl sends the option's name inside that value and the option's value as a URL; an
     error at the option that names it, as the doc meant it, never a repair (which words belonged together is a
     guess)."""
-    if "--" not in word.text[1:]:  # most words: no option inside them at all
-        return
     written = command.source.text[word.start : word.end]
     match = _OPTION_AFTER_QUOTE.search(written)
     if match is None or match.start() == 0 or match.group(1) not in LONG_OPTIONS:
@@ -151,7 +149,8 @@ def read_invocation(command: ShellCommand) -> Invocation:
     findings: list[Finding] = []
     words = command.words
     for word in words:  # every word, option values too: the glued option hides in the value before it
-        _check_glued_after_quote(command, word)
+        if word.text.find("--", 1) != -1:  # most words: no option inside them at all
+            _check_glued_after_quote(command, word)
     index = 0
     options_ended = False
 
@@ -203,11 +202,11 @@ def read_invocation(command: ShellCommand) -> Invocation:
             position += 1
             if short.takes_argument:
                 uses.append(take_value(short, word, position))
-                if short is SHORT_OPTIONS["H"] and uses[-1].value_word is not word:
+                if short is _HEADER and uses[-1].value_word is not word and (uses[-1].value or "").endswith(":"):
                     index = _header_value_split(command, words, index, uses, findings)
                 break
             uses.append(OptionUse(short, False, word))
-        if uses and uses[-1].role is Role.NEXT:
+        if uses and uses[-1].option.role is Role.NEXT:
             uses.pop()
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
@@ -273,9 +272,10 @@ def _header_without_option(command: ShellCommand, words: tuple[Word, ...], index
 def _header_value_split(command: ShellCommand, words: tuple[Word, ...], index: int, uses: list[OptionUse],
                         findings: list[Finding]) -> int:
     """``-H Authorization: Basic dXNlcjpwYXNz`` without quotes: the header's value is the words after its name
-    (curl would read ``Authorization:`` as removing the header, and the rest as URLs); where the reading goes on."""
+    (curl would read ``Authorization:`` as removing the header, and the rest as URLs); where the reading goes on.
+    Asked of a -H whose value is the next word and ends with a colon."""
     use = uses[-1]
-    if use.value_word is None or not (use.value or "").endswith(":") or not _HEADER_WORD.fullmatch(use.value or ""):
+    if not _HEADER_WORD.fullmatch(use.value or ""):
         return index
     count = _value_words(words, index)
     if not count:

@@ -587,8 +587,9 @@ def _where_to(url: str) -> str:
 def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -> Request:
     """The request curl would send for these options."""
     draft = _Draft(invocation, allow_file_refs)
-    for use in invocation.uses:
-        _OPTION_HANDLERS[use.option.name](draft, use)
+    option_names = [use.option.name for use in invocation.uses]
+    for name, use in zip(option_names, invocation.uses, strict=True):
+        _OPTION_HANDLERS[name](draft, use)
     _check_urls(draft)
     for extra in draft.urls[1:]:
         draft.findings.append(notes.EXTRA_URL.at(
@@ -601,7 +602,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     problem = url_problem(url.text)
     if problem is not None and not _template_authority(url.text):
         raise CurlUsageError(f"the URL at {url.span} is malformed ({problem}); curl rejects it", url.span)
-    has_data = bool(draft.data) or any(use.option.name in _DATA_OPTIONS for use in invocation.uses)
+    has_data = bool(draft.data) or not _DATA_OPTIONS.isdisjoint(option_names)
     if draft.form_at is not None:
         has_data = _form_body(draft, has_data, draft.form_at)
     method = _final_method(draft, has_data)
@@ -629,9 +630,11 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
     if draft.get:
         body_parts = None
 
-    custom_names = {header.name.lower() for header, custom in draft.headers if custom}
-    # a header the command sets itself replaces the one -A, -e or -b would add, wherever it stands
-    headers = [header for header, custom in draft.headers if custom or header.name.lower() not in custom_names]
+    headers = [header for header, _ in draft.headers]
+    if not all(custom for _, custom in draft.headers):
+        # a header the command sets itself replaces the one -A, -e or -b would add, wherever it stands
+        custom_names = {header.name.lower() for header, custom in draft.headers if custom}
+        headers = [header for header, custom in draft.headers if custom or header.name.lower() not in custom_names]
     names = {header.name.lower() for header in headers}
     if draft.json:
         for name, value in (("Content-Type", JSON_CONTENT_TYPE), ("Accept", JSON_CONTENT_TYPE)):

@@ -91,15 +91,16 @@ class Word:
 
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
-        if not self.marks:
-            return self.start
-        if len(self.marks) == 1 and index >= self.marks[0][0]:  # most words: one slice of the source
-            decoded_index, offset, verbatim = self.marks[0]
+        marks = self.marks
+        if len(marks) == 1 and index >= marks[0][0]:  # most words: one slice of the source
+            decoded_index, offset, verbatim = marks[0]
             return min(offset + (index - decoded_index), self.end) if verbatim else offset
-        position = bisect_right(self.marks, (index, float("inf"), True)) - 1
+        if not marks:
+            return self.start
+        position = bisect_right(marks, (index, float("inf"), True)) - 1
         if position < 0:
             return self.start
-        decoded_index, offset, verbatim = self.marks[position]
+        decoded_index, offset, verbatim = marks[position]
         return min(offset + (index - decoded_index), self.end) if verbatim else offset
 
 
@@ -477,6 +478,29 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
     return _decode(token, dialect, source, findings, variables or {})[0]
 
 
+def _slice_of(raw: str, dialect: str) -> tuple[int, bool] | None:
+    """How a word that decodes to one slice of itself is read: how many characters its quotes take on each side, and
+    whether the slice is unquoted text with a glob character (bash: zsh would expand it; noted at each word); None
+    for a word its piece decoders read. The same for every word of the same text: a command that repeats a word
+    (``-H``, one header 70,000 times) has it told apart once (``_decode``'s ``known``)."""
+    slices = _SLICES[dialect]
+    if not slices:
+        return None
+    pieces = _piece_patterns(dialect)
+    if pieces.plain is not None and pieces.plain.fullmatch(raw):
+        sliced = slices.get("BARE")
+    else:
+        first = pieces.pattern.match(raw)
+        sliced = slices.get(first.lastgroup or "") if first is not None and first.end() == len(raw) else None
+    if sliced is None:
+        return None
+    quote, decoded = sliced
+    text = raw[quote : len(raw) - quote]
+    if decoded is not None and decoded.search(text) is not None:
+        return None
+    return quote, not quote and dialect == "bash" and _GLOB.search(text) is not None
+
+
 #: One-piece words whose decoded text is one slice of the word: by dialect and piece, how many characters its
 #: quotes take on each side, and what in the slice sends it to its piece decoder after all (what that decoder
 #: would decode or note: escapes, variables, substitutions; a " in PowerShell).
@@ -489,29 +513,27 @@ _SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | LazyPattern | None]]] 
 
 
 def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
-            variables: Mapping[str, Assignment]) -> tuple[Word, bool]:
+            variables: Mapping[str, Assignment], known: dict[str, tuple[int, bool] | None] | None = None
+            ) -> tuple[Word, bool]:
     """The decoded word, and whether its value is literal (no substitution, no variable nobody assigned).
 
     Most words are one plain run, one '…' or one "…" without escapes: they decode to one
     slice of themselves, which is taken without a builder (the piece decoders would add
-    the same one verbatim mark).
+    the same one verbatim mark). ``known``: the words of this command told apart so far (``_slice_of``), by text.
     """
     _, raw, offset, end = token
-    slices = _SLICES[dialect]
-    if slices:
-        pieces = _piece_patterns(dialect)
-        if pieces.plain is not None and pieces.plain.fullmatch(raw):
-            sliced = slices.get("BARE")
-        else:
-            first = pieces.pattern.match(raw)
-            sliced = slices.get(first.lastgroup or "") if first is not None and first.end() == len(raw) else None
-        if sliced is not None:
-            quote, decoded = sliced
-            text = raw[quote : len(raw) - quote]
-            if decoded is None or decoded.search(text) is None:
-                if not quote and dialect == "bash" and _GLOB.search(text):
-                    _note_glob(source, findings, text, offset)
-                return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
+    if known is None:
+        sliced = _slice_of(raw, dialect)
+    elif raw in known:
+        sliced = known[raw]
+    else:
+        sliced = known[raw] = _slice_of(raw, dialect)
+    if sliced is not None:
+        quote, glob = sliced
+        text = raw[quote : len(raw) - quote]
+        if glob:
+            _note_glob(source, findings, text, offset)
+        return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
     builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
     if dialect == "cmd":
         for match in _piece_patterns("cmd").pattern.finditer(raw):
@@ -891,14 +913,16 @@ def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
 def _command_words(source: Source, dialect: str, tokens: list[Token], position: int, findings: list[Finding],
                    variables: Mapping[str, Assignment]) -> tuple[list[Word], int]:
     """The argument words of the command whose curl word ends at ``position``, and where the command ends."""
-    word_type = _WORD_TERMINAL[dialect]
+    word_type, escape = _WORD_TERMINAL[dialect], _ESCAPE[dialect]
     words: list[Word] = []
+    known: dict[str, tuple[int, bool] | None] = {}
     while position < len(tokens):
         token = kind, raw, start, end = tokens[position]
-        if kind == word_type and raw[:1] == _ESCAPE[dialect] and raw[1:2] in (" ", "\t"):
-            token = _flattened_continuation(source, token, findings)
-        if kind == word_type and token[1]:
-            words.append(_decode(token, dialect, source, findings, variables)[0])
+        if kind == word_type:
+            if raw[:1] == escape and raw[1:2] in (" ", "\t"):
+                token = _flattened_continuation(source, token, findings)
+            if token[1]:
+                words.append(_decode(token, dialect, source, findings, variables, known)[0])
         elif kind in _CONTROL_TERMINALS:
             if raw[0] in "<>" and words and words[-1].end == start and words[-1].text.isdigit():
                 words.pop()  # the 2 of 2>&1 is a file descriptor, not an argument

@@ -30,11 +30,16 @@ def _moved_to_query(index: int, key: str, value: str, config: Config) -> None:
 def check(config: Config) -> Iterator[Problem]:
     if config.get("method") != "GET":
         return
+    said: dict[str, str | None] = {}  # by header name: the message, or None for a credential's; decided once per name
     for index, key, value in headers(config):
-        if (RECIPIENT in value or MESSAGE in value) and not CREDENTIAL_HEADER.search(key):
-            yield Problem(f"/headers/{index}/key", f"GET request with '{key}' in a header: the specification warns "
-                          "headers may not work for GET; move it into the endpoint's query",
-                          fix=_move_to_query(index, key, value))
+        if RECIPIENT in value or MESSAGE in value:
+            if key not in said:
+                said[key] = None if CREDENTIAL_HEADER.search(key) else (
+                    f"GET request with '{key}' in a header: the specification warns headers may not work for GET; "
+                    "move it into the endpoint's query")
+            message = said[key]
+            if message is not None:
+                yield Problem(f"/headers/{index}/key", message, fix=_move_to_query(index, key, value))
 
 
 RULE: Rule = Rule(

@@ -9,29 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curlport.config.short_cache import short_text_cache
 from curlport.findings import Severity
-from curlport.hosts import host_reach
+from curlport.hosts import HostReach, host_reach
 from curlport.rules.base import Config, Problem, Rule
 from curlport.urls import authority, url_problem
 
 
-def endpoint_host(config: Config) -> tuple[str, int] | None:
-    """The endpoint's host and where it starts in the endpoint, or None without an HTTP URL (CP206's) or with
-    one curl refuses (CP501's)."""
-    endpoint = config.get("endpoint")
-    if not isinstance(endpoint, str) or not endpoint.lower().startswith(("http://", "https://")) \
-            or url_problem(endpoint) is not None:
+@short_text_cache(maxsize=1024)
+def _reach(endpoint: str) -> tuple[str, int, HostReach] | None:
+    """The endpoint's host, where it starts, and why it is no provider server on the internet; None for a host that
+    may be one, and without an HTTP URL (CP206's) or with one curl refuses (CP501's). Asked by CP404 and CP405 of
+    every config: one answer per distinct endpoint."""
+    if not endpoint.lower().startswith(("http://", "https://")) or url_problem(endpoint) is not None:
         return None
     start, host, _port = authority(endpoint)
-    return host, start
+    reach = host_reach(host)
+    return (host, start, reach) if reach else None
 
 
 def host_problems(config: Config, stand_in: bool, advice: str) -> Iterator[Problem]:
     """The endpoint's host, when ``host_reach`` calls it a stand-in (``stand_in``) or a local host (not), with why."""
-    found = endpoint_host(config)
-    reach = host_reach(found[0]) if found else None
-    if found and reach and reach.stand_in == stand_in:
-        host, start = found
+    endpoint = config.get("endpoint")
+    found = _reach(endpoint) if isinstance(endpoint, str) else None
+    if found and found[2].stand_in == stand_in:
+        host, start, reach = found
         yield Problem("/endpoint", f"the endpoint's host '{host}' {reach.why}: {advice}", start, start + len(host))
 
 

@@ -57,7 +57,6 @@ NAME = "home-assistant"
 #: How a comment starts in the settings text (the export puts its notes there), or None: it has none.
 COMMENT: str | None = "#"
 _VARIABLES = {MESSAGE: "{{ message }}", RECIPIENT: "{{ target[0] }}"}
-_DELIMITERS = TEMPLATE_SYNTAX
 #: The templates curlport reads: the message, the first target (``target[0]`` or ``target | first``, spaced any
 #: way Jinja allows), and raw blocks of fixed text.
 _TEMPLATE_PART = re.compile(r"\{\{\s*(message|target\s*\[\s*0\s*\]|target\s*\|\s*first)\s*\}\}"
@@ -150,7 +149,7 @@ def _template_value(value: Any) -> Any:
         return {k: _template_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_template_value(v) for v in value]
-    if not isinstance(value, str) or not (has_placeholder(value) or _DELIMITERS.search(value)):
+    if not isinstance(value, str) or not (has_placeholder(value) or TEMPLATE_SYNTAX.search(value)):
         return value
     return "".join(_VARIABLES.get(piece) or (f"{{% raw %}}{piece}{{% endraw %}}" if _needs_raw(piece) else piece)
                    for piece in pieces(value))
@@ -173,7 +172,7 @@ def _unraw_able(value: Any) -> bool:
 def _template_keys(value: Any) -> list[str]:
     """The keys, at any depth, that Home Assistant's ``template_complex`` turns into templates (not rendered)."""
     if isinstance(value, dict):
-        return [k for k in value if _DELIMITERS.search(k)] + [k for v in value.values() for k in _template_keys(v)]
+        return [k for k in value if TEMPLATE_SYNTAX.search(k)] + [k for v in value.values() for k in _template_keys(v)]
     if isinstance(value, list):
         return [k for v in value for k in _template_keys(v)]
     return []
@@ -187,7 +186,7 @@ def _strips(values: dict[str, Any], *whole: str | None) -> bool:
             return any(edges(v) for v in value.values())
         if isinstance(value, list):
             return any(edges(v) for v in value)
-        if not isinstance(value, str) or (_template_value(value) == value and not _DELIMITERS.search(value)):
+        if not isinstance(value, str) or (_template_value(value) == value and not TEMPLATE_SYNTAX.search(value)):
             return False
         parts = pieces(value)
         first = parts[0] if parts[0] or len(parts) == 1 else parts[1]
@@ -240,7 +239,7 @@ def render_template(value: Any, values: Values) -> Any:
         return {k: render_template(v, values) for k, v in value.items()}
     if isinstance(value, list):
         return [render_template(v, values) for v in value]
-    if not isinstance(value, str) or not _DELIMITERS.search(value):
+    if not isinstance(value, str) or not TEMPLATE_SYNTAX.search(value):
         return value
 
     def part(match: re.Match[str]) -> str:
@@ -327,7 +326,7 @@ def _check_templates(value: Any) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_templates(item)
-    elif isinstance(value, str) and _DELIMITERS.search(_TEMPLATE_PART.sub("", value)):
+    elif isinstance(value, str) and TEMPLATE_SYNTAX.search(_TEMPLATE_PART.sub("", value)):
         raise PlatformReadError(f"the template {value!r} uses more than {{{{ message }}}} and {{{{ target[0] }}}}: "
                                 "curlport reads no other")
 

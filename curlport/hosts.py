@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from curlport.config.detect.signals import template_words
+from curlport.lazy_pattern import LazyPattern
 from curlport.urls import is_template_host
 
 #: Top-level names not in the root zone that are not called stand-ins: RFC 2606's for documentation (see above)
@@ -38,7 +39,7 @@ _LOCAL_TOP: Final = frozenset({"local", "localhost", "lan", "internal", "intrane
                                "private"})
 #: A dotless host that says "your server" or "the API's URL" in one word (``yourserver``, ``my-host``, ``apiurl``);
 #: ``your_server``, ``API_URL`` and ``IP`` are templates already (``is_template_host``, ``template_words``: CP401).
-_STAND_IN_WORD: Final = re.compile(r"(?i)(?:your|my)[-_]?(?:server|host|hostname|domain|ip|address|gateway|site|"
+_STAND_IN_WORD: Final = LazyPattern(r"(?i)(?:your|my)[-_]?(?:server|host|hostname|domain|ip|address|gateway|site|"
                                    r"website|url)|(?:api|base)[-_]?(?:url|endpoint|host)")
 
 #: A top-level label as DNS spells it: ``{tld}`` or ``<TLD>`` is a template, CP401's.

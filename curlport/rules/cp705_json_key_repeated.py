@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import PLACEHOLDER, Config, Problem, Rule
 from curlport.rules.json_body import blanked, body_of, declared_json
 
-#: A string literal, or one of the characters that open and close objects and arrays (outside strings).
-_TOKEN = re.compile(r'"(?:[^"\\]|\\[\s\S])*"|[{}\[\]]')
-_COLON = re.compile(r"[ \t\n\r]*:")
+#: A string literal, or one of the characters that open and close objects and arrays (outside strings). Compiled
+#: when a JSON body is first read, not at every start.
+_TOKEN = LazyPattern(r'"(?:[^"\\]|\\[\s\S])*"|[{}\[\]]')
+_COLON = LazyPattern(r"[ \t\n\r]*:")
 
 
 def _keys(body: str) -> Iterator[tuple[str, int, frozenset[str]]]:

@@ -22,7 +22,8 @@ LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.ru
 #: token request): each is imported where it is used, so an import of a plain form command never pays for it.
 RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex", "curlport.config.form_view",
                  "curlport.config.detect.lenient")
-_PROBE = """
+#: A fresh interpreter runs the command its arguments name, then the probe's last lines say what it left behind.
+_RUN = """
 import sys
 import click
 from curlport.cli import main
@@ -30,7 +31,8 @@ try:
     main(sys.argv[1:], standalone_mode=False)
 except (SystemExit, click.ClickException):
     pass
-print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+_PROBE = _RUN + """print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
 """
 
 
@@ -131,15 +133,9 @@ RARE_PATTERNS = (("curlport.redact", "_SECRET_PATTERNS", 1), ("curlport.redact",
                  ("curlport.parse.argv", "_HOST_LIKE", None), ("curlport.config.detect", "_OTP_CODE", None),
                  ("curlport.config.detect.bulk", "_FIELD_ROW", None),
                  ("curlport.config.detect.signals", "_SPACED_WORDS", None))
-_COMPILED_PROBE = """
-import importlib, sys
-import click
-from curlport.cli import main
+_COMPILED_PROBE = _RUN + """
+import importlib
 from curlport.lazy_pattern import LazyPattern
-try:
-    main(sys.argv[1:], standalone_mode=False)
-except (SystemExit, click.ClickException):
-    pass
 for module, name, index in {patterns!r}:
     pattern = getattr(importlib.import_module(module), name)
     pattern = pattern if index is None else pattern[index]

@@ -73,11 +73,14 @@ class Row:
     peer_name: str
     peer: float | None
     target: float | None  # the highest acceptable curlport/peer time ratio
+    #: What ``ours`` and ``peer`` count: seconds, or instructions (callgrind's count, which no load moves).
+    unit: str = "s"
 
     def cells(self) -> list[str]:
         ratio = self.ours / self.peer if self.ours is not None and self.peer else None
         met = "" if ratio is None or self.target is None else ("yes" if ratio <= self.target else "**no**")
-        return [self.what, _duration(self.ours), self.peer_name, _duration(self.peer),
+        shown = _duration if self.unit == "s" else _instructions
+        return [self.what, shown(self.ours), self.peer_name, shown(self.peer),
                 f"{ratio:.2f}x" if ratio is not None else "n/a",
                 f"≤ {self.target:.2f}x" if self.target is not None else "", met]
 
@@ -90,6 +93,10 @@ def _duration(seconds: float | None) -> str:
     if seconds >= 1e-3:
         return f"{seconds * 1e3:.1f} ms"
     return f"{seconds * 1e6:.0f} µs"
+
+
+def _instructions(count: float | None) -> str:
+    return "n/a" if count is None else f"{count / 1e6:,.1f} M instr."
 
 
 def alternating_medians(tasks: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]:
@@ -315,6 +322,11 @@ def serve_rows(requests: int, repeat: int) -> list[Row]:
 
 # ---- cold processes ---------------------------------------------------------------
 
+IMPORT_COLD = [*CURLPORT, "import", str(COLD_FIXTURE)]
+VERSION_COLD = [*CURLPORT, "--version"]
+PEER_COLD = [*CHECK_JSONSCHEMA, str(CONFIG_FIXTURES / "textlocal.json")]
+
+
 def compile_bytecode() -> None:
     """Write the checkout's .pyc files, as pip does when it installs a wheel: a cold run should not compile source.
 
@@ -324,24 +336,46 @@ def compile_bytecode() -> None:
     compileall.compile_dir(ROOT / "curlport", quiet=1, legacy=False)
 
 
-def cold_rows(rounds: int) -> list[Row]:
+def instruction_count(argv: list[str]) -> float | None:
+    """The instructions one run of ``argv`` executes, as callgrind counts them (``PYTHONHASHSEED=0``, so that string
+    hashing is the same in every run); None without valgrind. A count is what a cold start costs whatever the
+    neighbours' load: on a shared machine CPU-time ratios swing by several hundredths between runs."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="curlport-callgrind-") as folder:
+        counts = Path(folder) / "callgrind.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={counts}", *argv], cwd=SUBJECT_FOLDER,
+                       env={**SUBJECT_ENVIRONMENT, "PYTHONHASHSEED": "0"}, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+        totals = [line for line in counts.read_text().splitlines() if line.startswith(("summary:", "totals:"))]
+        return float(totals[0].split()[1]) if totals else None
+
+
+def cold_rows(rounds: int, count_instructions: bool = False) -> list[Row]:
     compile_bytecode()
     tasks = {
-        "import": process([*CURLPORT, "import", str(COLD_FIXTURE)]),
-        "version": process([*CURLPORT, "--version"]),
+        "import": process(IMPORT_COLD),
+        "version": process(VERSION_COLD),
         "pass": process([sys.executable, "-c", "pass"]),
     }
     have_peer = _has_module("check_jsonschema")
     if have_peer:
-        tasks["peer"] = process([*CHECK_JSONSCHEMA, str(CONFIG_FIXTURES / "textlocal.json")])
+        tasks["peer"] = process(PEER_COLD)
     medians = alternating_medians(tasks, rounds)
     peer = medians.get("peer")
-    return [
+    rows = [
         Row(f"cold `curlport import {COLD_FIXTURE.relative_to(ROOT)}`", medians["import"],
             "check-jsonschema, cold, 1 file", peer, 0.40),
         Row("cold `curlport --version`", medians["version"], "check-jsonschema, cold, 1 file", peer, 0.25),
         Row("floor: `python -c pass`", medians["pass"], "check-jsonschema, cold, 1 file", peer, None),
     ]
+    if count_instructions:
+        peer_count = instruction_count(PEER_COLD) if have_peer else None
+        rows += [Row(f"cold `curlport import {COLD_FIXTURE.relative_to(ROOT)}`, instructions",
+                     instruction_count(IMPORT_COLD), "check-jsonschema, cold, 1 file", peer_count, 0.40, "instr"),
+                 Row("cold `curlport --version`, instructions", instruction_count(VERSION_COLD),
+                     "check-jsonschema, cold, 1 file", peer_count, 0.25, "instr")]
+    return rows
 
 
 # ---- lint over 1,000 configs ------------------------------------------------------------
@@ -618,6 +652,8 @@ def main() -> None:
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                         help="what each figure measures: CPU time (user + system; the default, steadier on a shared "
                              "machine) or wall time")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the cold rows' instructions with valgrind's callgrind (slow: a minute or two)")
     parser.add_argument("--installed", action="store_true",
                         help="measure the installed curlport, not the checkout")
     arguments = parser.parse_args()
@@ -631,7 +667,7 @@ def main() -> None:
         if "install" not in arguments.skip:
             rows += install_rows(1 if arguments.quick else 3, folder)
         if "cold" not in arguments.skip:
-            rows += cold_rows(rounds)
+            rows += cold_rows(rounds, arguments.instructions)
         if "lint" not in arguments.skip:
             (folder / "configs").mkdir()
             rows += lint_rows(max(3, rounds // 2), folder / "configs")

@@ -6,7 +6,10 @@ compiler-style line and an exit code.
 
 from __future__ import annotations
 
-from curlport.source import Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: `curlport --version` imports this module, not the source reader
+    from curlport.source import Span
 
 #: Where a user reports an internal error (the README's section says what to include).
 BUG_REPORT = "https://curlport.dev/#reporting-a-bug"

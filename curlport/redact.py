@@ -17,19 +17,20 @@ from curlport.lazy_pattern import LazyPattern
 _SECRET_WORDS = (
     r"api[-_]?key|apikey|auth[-_]?key|auth[-_]?token|access[-_]?token|token|secret|password|passwd|pwd|pass"
 )
+#: Each compiled on first use: a text is searched only with the patterns it can match (``_NEEDED``), most with none.
 _SECRET_PATTERNS = (
     # -u user:password, --user user:password
-    re.compile(r"""(?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^:\s'"]*:([^\s'"]+)"""),
+    LazyPattern(r"""(?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^:\s'"]*:([^\s'"]+)"""),
     # scheme://user:password@host
-    re.compile(r"://[^:/\s@]*:([^@/\s]+)@"),
+    LazyPattern(r"://[^:/\s@]*:([^@/\s]+)@"),
     # --oauth2-bearer TOKEN
-    re.compile(r"""--oauth2-bearer[\s=]+['"]?([^\s'"]+)"""),
+    LazyPattern(r"""--oauth2-bearer[\s=]+['"]?([^\s'"]+)"""),
     # Authorization: Basic xxx / Bearer xxx, X-Api-Key: xxx and the like. A lookahead for the first letters lets
     # the case-insensitive alternations below skip most positions of a long line at once (same matches: tested).
-    re.compile(r"(?i)(?=[ap])(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
-    re.compile(r"(?i)(?=[xats])(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
+    LazyPattern(r"(?i)(?=[ap])(?:authorization|proxy-authorization)\s*:\s*(?:\w+\s+)?([^\s'\"^`]+)"),
+    LazyPattern(r"(?i)(?=[xats])(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|secret)\s*:\s*([^\s'\"^`]+)"),
     # apikey=..., "password": "...", token=... (a value after a space must be quoted: "password: curl would…" is prose)
-    re.compile(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
+    LazyPattern(rf"""(?i)(?=[atsp])(?:{_SECRET_WORDS})["']?(?:[=:]|\s*[=:]\s*["'])["']?([^&"'\s,}}^`]+)"""),
 )
 #: For each pattern above, what every match of it holds, in the text lowered: a text without it is not searched with
 #: that pattern. These are searched fast (case-sensitive, starting with plain letters), where each pattern above tries

@@ -22,7 +22,8 @@ LINT_ONLY = ("curlport.lint.discovery", "curlport.lint.fixes", "curlport.lint.ru
 #: token request): each is imported where it is used, so an import of a plain form command never pays for it.
 RARELY_NEEDED = ("base64", "curlport.config.oauth", "curlport.json_positions", "shlex", "curlport.config.form_view",
                  "curlport.config.detect.lenient")
-_PROBE = """
+#: A fresh interpreter runs the command its arguments name, then the probe's last lines say what it left behind.
+_RUN = """
 import sys
 import click
 from curlport.cli import main
@@ -30,7 +31,8 @@ try:
     main(sys.argv[1:], standalone_mode=False)
 except (SystemExit, click.ClickException):
     pass
-print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+_PROBE = _RUN + """print("loaded:" + ",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
 """
 
 
@@ -44,6 +46,15 @@ def _loaded(*arguments: str, watched: tuple[str, ...] = HEAVY) -> list[str]:
 @pytest.mark.parametrize("arguments", [("--version",), ("rules",), ("rules", "CP103"), ("schema",), ("--help",)])
 def test_catalogue_commands_load_neither_the_parser_nor_a_validator(arguments: tuple[str, ...]) -> None:
     assert _loaded(*arguments) == []
+
+
+#: What ``curlport --version`` never needs: the source reader and its masking, the library's stages.
+LIBRARY = ("curlport.source", "curlport.redact", "curlport.findings", "curlport.parse", "curlport.config",
+           "curlport.rules", "curlport.lint", "curlport.preflight", "curlport.web")
+
+
+def test_the_version_loads_none_of_the_library() -> None:
+    assert _loaded("--version", watched=LIBRARY) == []
 
 
 def test_importing_a_valid_command_loads_neither_lark_nor_jsonschema() -> None:
@@ -109,3 +120,31 @@ def test_phonenumbers_is_the_whole_package_to_any_other_importer(first: str) -> 
     run = subprocess.run([sys.executable, "-c", first + _WHOLE_PACKAGE_AFTERWARDS], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert run.stdout.split() == ["ok"]
+
+
+#: Patterns only some inputs need (``LazyPattern``, by module, name and, in a tuple, index): a cold import of a plain
+#: form command compiles none of them.
+RARE_PATTERNS = (("curlport.redact", "_SECRET_PATTERNS", 1), ("curlport.redact", "_SECRET_PATTERNS", 2),
+                 ("curlport.redact", "_SECRET_PATTERNS", 3), ("curlport.redact", "_SECRET_PATTERNS", 4),
+                 ("curlport.rules.cp208_callback_url_field", "_URL_LIKE", None),
+                 ("curlport.rules.cp401_unfilled_template_value", "_SCHEME", None),
+                 ("curlport.rules.cp401_unfilled_template_value", "_MASK", None),
+                 ("curlport.parse.argv", "_OPTION_AFTER_QUOTE", None), ("curlport.parse.argv", "_VALUE_LIKE", None),
+                 ("curlport.parse.argv", "_HOST_LIKE", None), ("curlport.config.detect", "_OTP_CODE", None),
+                 ("curlport.config.detect.bulk", "_FIELD_ROW", None),
+                 ("curlport.config.detect.signals", "_SPACED_WORDS", None))
+_COMPILED_PROBE = _RUN + """
+import importlib
+from curlport.lazy_pattern import LazyPattern
+for module, name, index in {patterns!r}:
+    pattern = getattr(importlib.import_module(module), name)
+    pattern = pattern if index is None else pattern[index]
+    print("lazy" if isinstance(pattern, LazyPattern) and pattern._compiled is None else "compiled", module, name)
+"""
+
+
+def test_a_plain_import_compiles_none_of_the_patterns_only_some_inputs_need() -> None:
+    run = subprocess.run([sys.executable, "-c", _COMPILED_PROBE.format(patterns=RARE_PATTERNS), "import",
+                          "fixtures/curl/textlocal.curl"], cwd=ROOT, capture_output=True, text=True, check=True)
+    states = [line for line in run.stdout.splitlines() if line.startswith(("lazy", "compiled"))]
+    assert [state.split()[0] for state in states] == ["lazy"] * len(RARE_PATTERNS), states

@@ -12,6 +12,7 @@ from typing import Final
 
 from curlport.errors import CurlUsageError
 from curlport.findings import Finding
+from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
 from curlport.parse.curl_options import LONG_OPTIONS, SHORT_OPTIONS, CurlOption, Role
 from curlport.parse.shell import ShellCommand, Word, ignore_from, is_curl, joined
@@ -103,7 +104,7 @@ def _long_option(name: str, word: Word, command: ShellCommand) -> tuple[CurlOpti
 
 
 #: An option written right after a closing quote (``'x-api-key: KEY'--data '{…}'``): the shell joins them.
-_OPTION_AFTER_QUOTE: Final = re.compile(r"(?<=['\"])--([a-z][a-z0-9-]*[a-z0-9])$")
+_OPTION_AFTER_QUOTE: Final = LazyPattern(r"(?<=['\"])--([a-z][a-z0-9-]*[a-z0-9])$")
 
 
 def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
@@ -122,7 +123,7 @@ def _check_glued_after_quote(command: ShellCommand, word: Word) -> None:
 
 
 #: What a glued value holds that an option name never does: a pair's =, a header's colon, JSON, a file's @, a blank.
-_VALUE_LIKE: Final = re.compile(r"[=:{\[<@\s'\"]")
+_VALUE_LIKE: Final = LazyPattern(r"[=:{\[<@\s'\"]")
 
 
 def _glued_value(name: str) -> tuple[str, str] | None:
@@ -217,7 +218,7 @@ def read_invocation(command: ShellCommand) -> Invocation:
 _PAIR_ROLES: Final = frozenset({Role.DATA, Role.DATA_BINARY, Role.DATA_RAW, Role.DATA_URLENCODE, Role.FORM,
                                 Role.FORM_STRING, Role.URL_QUERY})
 #: What a word curl would take for a URL holds when it may be one: a dot, a colon, a slash, a template base.
-_HOST_LIKE: Final = re.compile(r"[.:/]|^localhost$|^[{<$]", re.IGNORECASE)
+_HOST_LIKE: Final = LazyPattern(r"[.:/]|^localhost$|^[{<$]", re.IGNORECASE)
 
 
 def _rest_of_value(command: ShellCommand, use: OptionUse, word: Word, findings: list[Finding]) -> bool:

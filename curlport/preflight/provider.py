@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from curlport.config.model import CURRENT_FORM, Config, config_form
 from curlport.credentials import credential_spellings
 from curlport.errors import ProviderShapeError as ProviderShapeError  # re-exported: where pre-flight readers catch it
+from curlport.lazy_pattern import LazyPattern
 from curlport.urls import url_problem
 
 # The records below are named tuples, not frozen dataclasses: lint reads the shape of every config it checks, and a
@@ -85,7 +86,7 @@ class Provider(NamedTuple):
 
 #: Compiled once, and one shared empty response section: lint reads the shape of every config it checks.
 _HTTP_URL = re.compile(r"(?i)^https?://[^\s/?#]+")
-_MESSAGE_ID = re.compile(r"^(json:[^.].*|header:\S+)$")
+_MESSAGE_ID = LazyPattern(r"^(json:[^.].*|header:\S+)$")
 _NO_RESPONSE_RULES = ResponseRules()
 
 

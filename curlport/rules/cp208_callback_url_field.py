@@ -8,12 +8,12 @@ is not enough: Unifonic's ``statusCallback=sent`` filters reports by status, and
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
 from curlport.config.detect.signals import template_words
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
 from curlport.rules.samples import keyed_values
 
@@ -25,7 +25,7 @@ CALLBACK_KEYS = frozenset({
 })
 _SEPARATORS = str.maketrans("", "", "-_.")
 #: A URL as a sample writes one: a scheme, ``www.``, or a host name with a path (``example.com/dlr``).
-_URL_LIKE = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|//|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?/)")
+_URL_LIKE = LazyPattern(r"(?i)^(?:[a-z][a-z0-9+.-]*://|//|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?/)")
 
 
 def is_callback_key(key: str) -> bool:

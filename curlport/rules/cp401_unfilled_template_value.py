@@ -12,7 +12,6 @@ goes: elsewhere it is often the provider's own enum (``TEXT``, ``UNICODE``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
@@ -22,6 +21,7 @@ from curlport.config.detect.signals import masked_number, named_only, spaced_cre
 from curlport.config.short_cache import short_text_cache
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
+from curlport.lazy_pattern import LazyPattern
 from curlport.media_types import FORM_CONTENT_TYPE, JSON_CONTENT_TYPE
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection, place_slots, replace_span, resolve
 from curlport.rules.cp104_placeholder_near_miss import NEAR_MISS
@@ -30,9 +30,9 @@ from curlport.rules.json_body import body_of, looks_like_json
 from curlport.urls import authority, is_template_host
 
 _AUTH_FIELDS = {"basic": ("username", "password"), "oauth2": ("client_id", "client_secret")}
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,19}[ \t]+(?=\S)")
-_BARE_CAPITALS = re.compile(r"[A-Z][A-Z0-9]*")
-_MASK = re.compile(r"[xX*•]{4}")
+_SCHEME = LazyPattern(r"^[A-Za-z][A-Za-z0-9_-]{0,19}[ \t]+(?=\S)")
+_BARE_CAPITALS = LazyPattern(r"[A-Z][A-Z0-9]*")
+_MASK = LazyPattern(r"[xX*•]{4}")
 
 
 def is_template_value(value: str, credential: bool) -> bool:

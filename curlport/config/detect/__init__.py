@@ -34,6 +34,7 @@ from curlport.config.detect.signals import (
 )
 from curlport.config.short_cache import short_text_cache
 from curlport.errors import CurlportError
+from curlport.lazy_pattern import LazyPattern
 from curlport.source import Span
 from curlport.urls import split_url
 
@@ -341,7 +342,7 @@ def _holder_of(placeholder: str, slots: Iterable[Slot]) -> Slot | None:
 #: The words that say a request sends a one-time password the provider's template wraps into its text.
 _OTP_WORDS: Final = frozenset(("otp", "otps", "passcode", "totp", "verify", "verification", "2fa", "mfa"))
 #: An OTP code as docs write one: four to eight digits.
-_OTP_CODE: Final = re.compile(r"\d{4,8}")
+_OTP_CODE: Final = LazyPattern(r"\d{4,8}")
 #: Why an OTP code is asked about, never placed.
 OTP_REASON: Final = ("the provider builds the text from its OTP template and the request carries only the code; if "
                      "the campaign's message is the code, choose its place")

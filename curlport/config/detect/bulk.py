@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
 from curlport.config.detect.places import Place, Slot, lenient_spans
+from curlport.lazy_pattern import LazyPattern
 
 _INDEX: Final = re.compile(r"\[(\d+)\]")
 #: A name numbered at its end (``number1``, ``msg2``): a record's index when other names share its numbers.
 _NUMBERED: Final = re.compile(r"^(.*?[^\d])(\d+)$")
 #: The row of a form field in a pointer: rows of sibling records differ only there.
 _ROW: Final = re.compile(r"/fields/\d+/")
-_FIELD_ROW: Final = re.compile(r"/parameters/fields/(\d+)/value")
+_FIELD_ROW: Final = LazyPattern(r"/parameters/fields/(\d+)/value")
 
 #: A slot's place with its record indexes left out: the places of sibling records share it (``json:messages.0.to`` and
 #: ``json:messages.1.to``).

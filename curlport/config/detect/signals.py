@@ -17,6 +17,7 @@ from typing import Any, Final, NamedTuple
 
 from curlport.config.detect.places import Place, Slot
 from curlport.config.short_cache import short_text_cache
+from curlport.lazy_pattern import LazyPattern
 
 RECIPIENT, MESSAGE = "recipient", "message"
 #: A score at or below this excludes the slot outright.
@@ -313,7 +314,7 @@ _DOC_EMAIL: Final = re.compile(
     r"(?i)([^@\s]+)@(?:[^@\s]+\.)?(?:example\.(?:com|org|net)|[^@\s]+\.(?:example|test|invalid))")
 
 
-_SPACED_WORDS: Final = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
+_SPACED_WORDS: Final = LazyPattern(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
 
 
 def spaced_credential_name(value: str) -> bool:

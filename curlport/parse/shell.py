@@ -22,7 +22,7 @@ from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
-from curlport.parse.markdown import without_markdown
+from curlport.parse.markdown import curl_line_starts, without_markdown, without_prose
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.parse.transcript import without_terminal_output
@@ -674,7 +674,22 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     output += fenced
     findings += output
     dialect = detect_dialect(read)
-    tokens = _tokenize(Source(read, name) if output else source, dialect)
+    try:
+        tokens: list[Token] | None = _tokenize(Source(read, name) if output else source, dialect)
+    except ShellSyntaxError as error:
+        tokens, unread = None, error
+    if tokens is None or _swallows_a_command(tokens, read):  # an apostrophe in prose opened a quote: commands only
+        blanked = without_prose(source, read, dialect)
+        if blanked is None and tokens is None:
+            raw = _raw_http(source)  # a raw HTTP request under prose with an apostrophe
+            if raw is None:
+                raise unread
+            return (raw.replaced((*findings, *raw.findings), None),)
+        if blanked is not None:
+            read, prose = blanked
+            findings += prose
+            tokens = _tokenize(Source(read, name), dialect)
+    assert tokens is not None
     commands = _commands(source, dialect, tokens, {})
     if not commands:
         commands = _bare_url(source, dialect, tokens)
@@ -687,6 +702,23 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         command = commands[index]
         commands[index] = command.replaced((*findings, *command.findings), command.assigned_to)
     return tuple(commands)
+
+
+def _swallows_a_command(tokens: list[Token], text: str) -> bool:
+    """Whether a word of the text spans a line that starts a curl command: a quote that an apostrophe in the prose
+    before it opened, paired with one of the command's own."""
+    starts = curl_line_starts(text)
+    if not starts:
+        return False
+    words = [token for token in tokens if token[0] != "COMMENT"]
+    beginnings = [token[2] for token in words]
+    for start in starts:
+        index = bisect_right(beginnings, start) - 1
+        if index >= 0 and words[index][2] < start < words[index][3]:
+            before = text[words[index][2] : start]  # a $(…) or `…` around a curl is a substitution, not a quote
+            if "$(" not in before and "`" not in before and (before.count("'") % 2 or before.count('"') % 2):
+                return True
+    return False
 
 
 _STATEMENT_ENDS: Final = _CONTROL_TERMINALS | {"NEWLINE"}
@@ -794,6 +826,8 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
 
 #: A raw HTTP request's first line: the method, the path, the protocol.
 _REQUEST_LINE: Final = LazyPattern(r"[ \t]*(GET|POST|PUT|PATCH|DELETE)[ \t]+(/\S*)[ \t]+HTTP/\d(?:\.\d)?[ \t]*\r?\n")
+#: What ends a raw HTTP request's body on a page: the response's status line, or the fence around the request.
+_RESPONSE_OR_FENCE: Final = LazyPattern(r"(?m)^[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}\b|`{3,}[ \t]*$)")
 #: A header line of a raw HTTP request.
 _HEADER_LINE: Final = LazyPattern(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?(?:\n|$)")
 
@@ -805,6 +839,9 @@ def _raw_http(source: Source) -> ShellCommand | None:
     text."""
     text = source.text
     first = _REQUEST_LINE.match(text)
+    if first is None and "HTTP/" in text:  # a label, a heading or a fence before it ("Request Example", ```tcp)
+        starts = (index + 1 for index, character in enumerate(text) if character == "\n")
+        first = next((found for start in starts if (found := _REQUEST_LINE.match(text, start))), None)
     if first is None:
         return None
     position, host, words = first.end(), None, []
@@ -824,7 +861,8 @@ def _raw_http(source: Source) -> ShellCommand | None:
     base = host.group(2).rstrip("/")
     url = Word(f"https://{base}{path}", host.start(2), first.end(2),
                ((0, host.start(2), False), (8, host.start(2), True), (8 + len(base), first.start(2), True)))
-    body = text[position:].strip()
+    after = _RESPONSE_OR_FENCE.compiled().search(text, position)  # the response a page prints under it, a fence's end
+    body = text[position : after.start() if after else len(text)].strip()
     if body:
         start = text.index(body, position)
         words += [Word("--data-raw", start, start + 1), Word(body, start, start + len(body), ((0, start, True),))]
@@ -832,8 +870,12 @@ def _raw_http(source: Source) -> ShellCommand | None:
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a raw HTTP request: imported as the request curl sends with "
                                  "its method, headers and body to https:// and its Host; check the scheme", span)
     curl = Word("curl", first.start(1), first.start(1))
+    before = text[: first.start()].strip()
+    skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
+        f"skipped '{_snippet(before)}' before the request line at {span}", source.span(text.index(before),
+                                                                                       first.start()))]
     return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
-                        (note,))
+                        (note, *skipped))
 
 
 def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:

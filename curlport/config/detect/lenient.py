@@ -30,6 +30,10 @@ _COMMENT: Final = LazyPattern(r"/\*[\s\S]*?\*/|//[^\n]*")
 _UNQUOTED_TEMPLATE: Final = LazyPattern(r"<[A-Za-z_][\w .-]*>|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
+#: The double quotes a word processor or a web page writes for ``"``.
+_TYPOGRAPHIC_QUOTES: Final = frozenset("\u201c\u201d\u201e\u201f")
+
+
 class Flaw(NamedTuple):
     """What is wrong with the body at ``offset`` (``length`` characters), in words, and the safe fix if any."""
 
@@ -169,6 +173,15 @@ def _repair(text: _Text, message: str, position: int) -> bool:
         text.flaw("a comment (JSON has none)", position, "remove the comment")
         for _ in range(comment.end() - position):
             text.delete(position)
+        return True
+    if message.startswith("Extra data"):  # }'{"accepted": …: a docs page's response glued after the request's JSON
+        text.flaw("text after the JSON document (a response pasted after it?)", position, "remove it")
+        text.text = current[:position]
+        del text.origin[position:], text.inserted[position:]
+        return True
+    if here in _TYPOGRAPHIC_QUOTES:  # {“to”: “…”}: a word processor's quotes, every one of them
+        text.flaw("typographic quotes “…” (JSON's are straight)", position, 'write "')
+        text.text = "".join('"' if character in _TYPOGRAPHIC_QUOTES else character for character in current)
         return True
     token = None
     if message.startswith("Expecting value"):

@@ -304,7 +304,8 @@ _GLUED: Final = tuple((owners, frozenset(nouns)) for owners, nouns in (
     (("мой", "моя", "ваш", "твой"), ("ключ", "пароль", "токен")),
 ))
 #: The strings docs write where any credential goes (``apikey=XYZ``), whatever the field: no real key is one.
-_STAND_INS: Final = frozenset(("xyz", "abc", "abcd", "abcdef", "abc123", "foo", "bar", "foobar", "changeme"))
+_STAND_INS: Final = frozenset(("xyz", "abc", "abcd", "abcdef", "abc123", "foo", "bar", "foobar", "changeme",
+                               "open sesame"))  # RFC 7617's sample password (Aladdin's), which docs copy
 #: A value of letters only, its words joined by ``-``, ``_`` or an apostrophe (``votre-clé-d'accès``).
 _JOINERS: Final = re.compile("[-_'\u2019]+")
 _WORDS_ONLY: Final = re.compile(rf"[^\W\d_]+(?:{_JOINERS.pattern}[^\W\d_]+)*")
@@ -511,7 +512,9 @@ def _number_list(text: str, hints: Hints) -> int:
     parts = [part for part in _SEPARATED.split(text.strip()) if part]
     if len(parts) < 2:
         return 0
-    strengths = [phone_strength(part, hints) or masked_number(part) for part in parts]
+    # a part that is all mask characters (xxxx,xxxx: a doc hiding every number) may hide any number: 1
+    strengths = [phone_strength(part, hints) or masked_number(part)
+                 or int(len(part) >= 3 and set(part) <= _MASK_CHARACTERS) for part in parts]
     return min(strengths)
 
 
@@ -588,6 +591,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
+    if listed:  # every number masked (xxxx,xxxx): a list all the same, as one masked value would be
+        return Shape(2, -4, "a list of masked numbers")
     if stripped.isdigit():  # a carrier's short code (``10086``) may be a recipient's sample: the name decides
         return Shape(0 if 3 <= len(stripped) <= 5 else -4, -2, "digits only", template_id=True)
     letters = sum(c.isalpha() for c in stripped)

@@ -120,6 +120,11 @@ READ = [
      "-d '{\u201cto\u201d: \u201c4512345678\u201d, \u201ctext\u201d: \u201cHi\u201d}'",
      ("CP305", 1, 74),
      ("parameters", {"format": "json", "body": '{\u201cto\u201d: "$$To", \u201ctext\u201d: "$$Body"}'})),
+    # a request a page only describes: its URL line (a method or an endpoint's label), the JSON body under it
+    ("Send a text message\nPOST https://a.example.com/v3/messages\n{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",
+     ("CP019", 2, 6), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}'})),
+    ("Request Endpoint: https://a.example.com/sendsms/\n{\n\"apikey\":\"123456789\",\n\"mobile\":\"254712345678\",\n"
+     "\"message\":\"hi there\"\n}\n", ("CP401", 3, 11), ("method", "POST")),
     # RFC 7617's textbook credential (Aladdin:open sesame), copied by a doc: a stand-in, never ready
     ("curl -H 'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' -d to=4512345678 -d text=Hi "
      "https://a.example.com/s",

@@ -681,7 +681,7 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     if tokens is None or _swallows_a_command(tokens, read):  # an apostrophe in prose opened a quote: commands only
         blanked = without_prose(source, read, dialect)
         if blanked is None and tokens is None:
-            raw = _raw_http(source)  # a raw HTTP request under prose with an apostrophe
+            raw = _raw_http(source) or _described_request(source)  # a request under prose with an apostrophe
             if raw is None:
                 raise unread
             return (raw.replaced((*findings, *raw.findings), None),)
@@ -776,7 +776,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
 
     A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
     """
-    raw = _raw_http(source)
+    raw = _raw_http(source) or _described_request(source)
     if raw is not None:  # POST /send HTTP/1.1, Host: …, headers, body: the request a docs page prints
         return [raw]
     words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
@@ -876,6 +876,53 @@ def _raw_http(source: Source) -> ShellCommand | None:
                                                                                        first.start()))]
     return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
                         (note, *skipped))
+
+
+#: A line that names a request by its URL: a method (``POST https://…``, as HTTP clients write it) or an endpoint's
+#: label (``Request Endpoint: https://…``, ``Endpoint: PUT (POST) https://…``), and the URL alone, without a query.
+_DESCRIBED_LINE: Final = LazyPattern(
+    r"(?im)^[ \t]*(?:(?:[a-z][\w ]{0,30})?endpoint[ \t]*:[ \t]*)?(GET|POST|PUT|PATCH)?[ \t]*(?:\([A-Z]+\)[ \t]*)?"
+    r"(https?://[^\s\"'<>`?]+)[ \t]*$")
+
+
+def _described_request(source: Source) -> ShellCommand | None:
+    """A request a page describes instead of writing a command: a line with the method (or an endpoint's label) and
+    the URL, and a JSON body on the next lines, read as the curl command that sends it (the JSON as the body, with
+    ``Content-Type: application/json``). None for any other text (a GET API URL, a link, a URL and its response)."""
+    text = source.text
+    for line in _DESCRIBED_LINE.finditer(text):
+        labelled = line.group(0).lower().lstrip().startswith(line.group(1).lower()) if line.group(1) else False
+        if not labelled and "endpoint" not in line.group(0).lower():
+            continue
+        start = len(text) - len(text[line.end() :].lstrip())
+        if text[start : start + 1] not in ("{", "["):
+            continue
+        depth, end = 0, None
+        for index in range(start, len(text)):  # the JSON's end: its brackets balanced (a doc's JSON may be broken)
+            depth += text[index] in "{[" or -(text[index] in "}]")
+            if depth == 0:
+                end = index + 1
+                break
+        if end is None:
+            return None
+        method = (line.group(1) or "POST").upper()
+        url_start, url_end = line.start(2), line.end(2)
+        url = Word(line.group(2), url_start, url_end, ((0, url_start, True),))
+        body = Word(text[start:end], start, end, ((0, start, True),))
+        header = Word("Content-Type: application/json", url_start, url_end, ((0, url_start, False),))
+        span = source.span(url_start, url_end)
+        note = notes.NO_CURL_WORD.at(
+            f"the text at {span} describes a request (its URL line and a JSON body): imported as the {method} curl "
+            "sends with that body and Content-Type: application/json; check the method and the headers the page "
+            "names", span)
+        before = text[: line.start()].strip()
+        skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
+            f"skipped '{_snippet(before)}' before the request's URL line at {span}",
+            source.span(text.index(before), line.start()))]
+        words = (Word("-X", url_start, url_end), Word(method, url_start, url_end), url,
+                 Word("-H", url_start, url_end), header, Word("--data-raw", start, start + 1), body)
+        return ShellCommand(source, "bash", Word("curl", url_start, url_start), words, (note, *skipped))
+    return None
 
 
 def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:

@@ -191,7 +191,8 @@ def _repair(text: _Text, message: str, position: int) -> bool:
         position -= 1 if token is not None else 0
     if token is not None:  # "preview_url": <ENABLE_LINK_PREVIEW>: the doc's template where a value goes
         text.flaw("a template value without quotes", position, "write the real value")
-        text.insert(token.end(), '"')
+        if current[token.end() : token.end() + 1] != '"':  # {{receiverPhoneNumber}}": its closing quote is there
+            text.insert(token.end(), '"')
         text.insert(position, '"')
         return True
     if message.startswith(("Expecting property name", "Expecting value")) and here in ("}", "]"):

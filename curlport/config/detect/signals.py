@@ -317,6 +317,13 @@ _DOC_EMAIL: Final = re.compile(
 _SPACED_WORDS: Final = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
 
 
+def counting_digits(value: str) -> bool:
+    """Digits counting up from 1 (``123456``, ``123456789``): what docs write where a key or a password goes. Not a
+    template anywhere else: a doc's sample number may read so (``"to": "1234567890"``)."""
+    text = value.strip()
+    return len(text) >= 6 and "1234567890".startswith(text)
+
+
 def spaced_credential_name(value: str) -> bool:
     """Two or three words with spaces, no digit, one naming a credential (``Token Nvoip``, ``API Key``): a template
     where a credential goes. Not one of ``template_words``: a sample message may read so ("Your new token")."""

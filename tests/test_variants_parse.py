@@ -122,9 +122,15 @@ READ = [
      ("parameters", {"format": "json", "body": '{\u201cto\u201d: "$$To", \u201ctext\u201d: "$$Body"}'})),
     # a request a page only describes: its URL line (a method or an endpoint's label), the JSON body under it
     ("Send a text message\nPOST https://a.example.com/v3/messages\n{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",
-     ("CP019", 2, 6), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}'})),
+     ("CP901", 2, 6), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}'})),
     ("Request Endpoint: https://a.example.com/sendsms/\n{\n\"apikey\":\"123456789\",\n\"mobile\":\"254712345678\",\n"
      "\"message\":\"hi there\"\n}\n", ("CP401", 3, 11), ("method", "POST")),
+    # a manual's example URLs, one a line (read, send, delete): the send is chosen by its evidence
+    ("http://192.168.1.1/cgi-bin/sms_read?username=admin&password=s3cr3t-x&number=2\n"
+     "http://192.168.1.1/cgi-bin/sms_send?username=admin&password=s3cr3t-x&number=0037060000001&text=message\n"
+     "http://192.168.1.1/cgi-bin/sms_delete?username=admin&password=s3cr3t-x&number=4\n",
+     ("CP026", 2, 1), ("endpoint", "http://192.168.1.1/cgi-bin/sms_send?username=admin&password=s3cr3t-x&number=$$To"
+                                   "&text=$$Body")),
     # RFC 7617's textbook credential (Aladdin:open sesame), copied by a doc: a stand-in, never ready
     ("curl -H 'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' -d to=4512345678 -d text=Hi "
      "https://a.example.com/s",

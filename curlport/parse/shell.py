@@ -821,7 +821,24 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         findings.append(notes.TEXT_BEFORE_CURL.at(
             f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
             source.span(start, end)))
-    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+    first_command = ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))
+    return [first_command, *_more_url_lines(source, dialect, tokens, after)]
+
+
+def _more_url_lines(source: Source, dialect: str, tokens: list[Token], after: int) -> list[ShellCommand]:
+    """The URLs of the later lines that each start with one (a manual's read, send, delete and list examples), each
+    a request of its own: which one is the send is then chosen by evidence, as among curl commands (CP026)."""
+    text, found = source.text, []
+    for token in tokens[after:]:
+        if token[0] != _WORD_TERMINAL[dialect] or not _URL_START.match(token[1]) \
+                or text[text.rfind("\n", 0, token[2]) + 1 : token[2]].strip():
+            continue
+        url = _decode_word(token, dialect, source, [])
+        span = source.span(url.offset_of(0), url.end)
+        note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"curl URL\" "
+                                     "sends; if the provider documents a body or headers, paste its curl command", span)
+        found.append(ShellCommand(source, dialect, url, (url,), (note,)))
+    return found
 
 
 #: A raw HTTP request's first line: the method, the path, the protocol.
@@ -881,7 +898,7 @@ def _raw_http(source: Source) -> ShellCommand | None:
 #: A line that names a request by its URL: a method (``POST https://…``, as HTTP clients write it) or an endpoint's
 #: label (``Request Endpoint: https://…``, ``Endpoint: PUT (POST) https://…``), and the URL alone, without a query.
 _DESCRIBED_LINE: Final = LazyPattern(
-    r"(?im)^[ \t]*(?:(?:[a-z][\w ]{0,30})?endpoint[ \t]*:[ \t]*)?(GET|POST|PUT|PATCH)?[ \t]*(?:\([A-Z]+\)[ \t]*)?"
+    r"(?im)^[ \t]*(?:(?:[a-z][\w ]{0,30})?endpoint[ \t]*:[ \t]*)?(GET|POST|PUT|PATCH)?[ \t]*(?:\(([A-Z]+)\)[ \t]*)?"
     r"(https?://[^\s\"'<>`?]+)[ \t]*$")
 
 
@@ -906,15 +923,17 @@ def _described_request(source: Source) -> ShellCommand | None:
         if end is None:
             return None
         method = (line.group(1) or "POST").upper()
-        url_start, url_end = line.start(2), line.end(2)
-        url = Word(line.group(2), url_start, url_end, ((0, url_start, True),))
+        if method not in ("GET", "POST") and (line.group(2) or "").upper() in ("GET", "POST"):
+            method = line.group(2).upper()  # PUT (POST): the doc's alternative the form can send
+        url_start, url_end = line.start(3), line.end(3)
+        url = Word(line.group(3), url_start, url_end, ((0, url_start, True),))
         body = Word(text[start:end], start, end, ((0, start, True),))
         header = Word("Content-Type: application/json", url_start, url_end, ((0, url_start, False),))
         span = source.span(url_start, url_end)
-        note = notes.NO_CURL_WORD.at(
+        note = notes.DESCRIBED_REQUEST.at(
             f"the text at {span} describes a request (its URL line and a JSON body): imported as the {method} curl "
-            "sends with that body and Content-Type: application/json; check the method and the headers the page "
-            "names", span)
+            "sends with that body and Content-Type: application/json; the page's headers and credentials are not in "
+            "it: add them, and check the method", span)
         before = text[: line.start()].strip()
         skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
             f"skipped '{_snippet(before)}' before the request's URL line at {span}",

@@ -317,11 +317,18 @@ _DOC_EMAIL: Final = re.compile(
 _SPACED_WORDS: Final = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
 
 
-def counting_digits(value: str) -> bool:
-    """Digits counting up from 1 (``123456``, ``123456789``): what docs write where a key or a password goes. Not a
-    template anywhere else: a doc's sample number may read so (``"to": "1234567890"``)."""
+#: The words of a login's stand-in with a number after it (``admin01``, ``user1``, ``test123``): a manual's sample.
+_LOGIN_WORDS: Final = frozenset(("admin", "root", "user", "guest", "test", "demo"))
+
+
+def stand_in_secret(value: str) -> bool:
+    """Digits counting up from 1 (``123456``, ``123456789``) or a login word with a number (``admin01``): what docs
+    and device manuals write where a key or a password goes. Not a template anywhere else: a doc's sample number may
+    read so (``"to": "1234567890"``)."""
     text = value.strip()
-    return len(text) >= 6 and "1234567890".startswith(text)
+    word = text.lower().rstrip("0123456789")
+    return (len(text) >= 6 and "1234567890".startswith(text)) or (word in _LOGIN_WORDS
+                                                                    and 1 <= len(text) - len(word) <= 4)
 
 
 def spaced_credential_name(value: str) -> bool:

@@ -25,17 +25,25 @@ PREFIXES: Final = {"bare": "", "get-prefix": "GET "}
 LINES_KLASS: Final = "url-lines"
 
 
+def _plain_get_url(text: str, expected: dict[str, Any]) -> str | None:
+    """The URL of a fixture that is a plain GET (no header, body or auth) whose query holds the message
+    (``expected["body"]`` is ``query:NAME``); None for any other."""
+    result = imported(text, placeholders="none")
+    if result is None or not str(expected.get("body", "")).startswith("query:"):
+        return None
+    config = result.config
+    if config["method"] != "GET" or config["headers"] or config["auth"] or config["parameters"]:
+        return None
+    return str(config["endpoint"])
+
+
 def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
     """The fixture's URL with the message's value as words with spaces, where the fixture is a plain GET of a URL
     whose query holds the message (``expected["body"]`` is ``query:NAME``)."""
-    body = str(expected.get("body", ""))
-    result = imported(text, placeholders="none")
-    if result is None or not body.startswith("query:") or str(expected.get("to", "ask")) == "ask":
+    url = _plain_get_url(text, expected)
+    if url is None or str(expected.get("to", "ask")) == "ask":
         return
-    config = result.config
-    if config["method"] != "GET" or config["headers"] or config["auth"] or config["parameters"]:
-        return
-    url = str(config["endpoint"])
+    body = str(expected["body"])
     parts = urlsplit(url)
     name = body.removeprefix("query:")
     pairs = parse_qsl(parts.query, keep_blank_values=True)
@@ -55,13 +63,9 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
 
 def line_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
     """The fixture's GET URL between a read URL and a delete URL of the same host, one a line."""
-    result = imported(text, placeholders="none")
-    if result is None or not str(expected.get("body", "")).startswith("query:"):
+    url = _plain_get_url(text, expected)
+    if url is None:
         return
-    config = result.config
-    if config["method"] != "GET" or config["headers"] or config["auth"] or config["parameters"]:
-        return
-    url = str(config["endpoint"])
     parts = urlsplit(url)
     if " " in url or not parts.scheme.startswith("http"):
         return

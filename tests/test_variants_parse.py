@@ -131,6 +131,11 @@ READ = [
      "http://192.168.1.1/cgi-bin/sms_delete?username=admin&password=s3cr3t-x&number=4\n",
      ("CP026", 2, 1), ("endpoint", "http://192.168.1.1/cgi-bin/sms_send?username=admin&password=s3cr3t-x&number=$$To"
                                    "&text=$$Body")),
+    # a page's base URL once, then a request's path with its JSON: the two joined (the base's /v1 not twice)
+    ("Base URL\nhttps://api.example.com/v1\nSend Single SMS\nPOST /v1/sms/send\n{\"to\": \"0712345678\", "
+     "\"message\": \"Hello\"}\n", ("CP901", 4, 6), ("endpoint", "https://api.example.com/v1/sms/send")),
+    ("Base URL: https://api.example.com/v2/\nPOST /messages\n{\"to\": \"0712345678\", \"text\": \"Hi\"}\n",
+     ("CP901", 2, 6), ("endpoint", "https://api.example.com/v2/messages")),
     # RFC 7617's textbook credential (Aladdin:open sesame), copied by a doc: a stand-in, never ready
     ("curl -H 'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' -d to=4512345678 -d text=Hi "
      "https://a.example.com/s",

@@ -710,12 +710,10 @@ def _swallows_a_command(tokens: list[Token], text: str) -> bool:
     starts = curl_line_starts(text)
     if not starts:
         return False
-    words = [token for token in tokens if token[0] != "COMMENT"]
-    beginnings = [token[2] for token in words]
     for start in starts:
-        index = bisect_right(beginnings, start) - 1
-        if index >= 0 and words[index][2] < start < words[index][3]:
-            before = text[words[index][2] : start]  # a $(…) or `…` around a curl is a substitution, not a quote
+        index = bisect_right(tokens, start, key=lambda token: token[2]) - 1  # the token the line starts in
+        if index >= 0 and tokens[index][0] != "COMMENT" and tokens[index][2] < start < tokens[index][3]:
+            before = text[tokens[index][2] : start]  # a $(…) or `…` around a curl is a substitution, not a quote
             if "$(" not in before and "`" not in before and (before.count("'") % 2 or before.count('"') % 2):
                 return True
     return False
@@ -899,7 +897,10 @@ def _raw_http(source: Source) -> ShellCommand | None:
 #: label (``Request Endpoint: https://…``, ``Endpoint: PUT (POST) https://…``), and the URL alone, without a query.
 _DESCRIBED_LINE: Final = LazyPattern(
     r"(?im)^[ \t]*(?:(?:[a-z][\w ]{0,30})?endpoint[ \t]*:[ \t]*)?(GET|POST|PUT|PATCH)?[ \t]*(?:\(([A-Z]+)\)[ \t]*)?"
-    r"(https?://[^\s\"'<>`?]+)[ \t]*$")
+    r"(https?://[^\s\"'<>`?]+|/[^\s\"'<>`?]*)[ \t]*$")
+#: The base URL a page gives once for the paths of its requests (``Base URL`` and the URL on its line or the next).
+_BASE_URL_LINE: Final = LazyPattern(
+    r"(?im)^[ \t]*base[ \t_-]*url[ \t]*:?[ \t]*\n?[ \t]*(https?://[^\s\"'<>`?]+)[ \t]*$")
 
 
 def _described_request(source: Source) -> ShellCommand | None:
@@ -907,10 +908,15 @@ def _described_request(source: Source) -> ShellCommand | None:
     the URL, and a JSON body on the next lines, read as the curl command that sends it (the JSON as the body, with
     ``Content-Type: application/json``). None for any other text (a GET API URL, a link, a URL and its response)."""
     text = source.text
+    base = None
     for line in _DESCRIBED_LINE.finditer(text):
         labelled = line.group(0).lower().lstrip().startswith(line.group(1).lower()) if line.group(1) else False
         if not labelled and "endpoint" not in line.group(0).lower():
             continue
+        if line.group(3).startswith("/"):  # POST /v1/sms/send: a path, joined to the page's base URL if it has one
+            base = base or _BASE_URL_LINE.search(text)
+            if base is None:
+                continue
         start = len(text) - len(text[line.end() :].lstrip())
         if text[start : start + 1] not in ("{", "["):
             continue
@@ -927,6 +933,14 @@ def _described_request(source: Source) -> ShellCommand | None:
             method = line.group(2).upper()  # PUT (POST): the doc's alternative the form can send
         url_start, url_end = line.start(3), line.end(3)
         url = Word(line.group(3), url_start, url_end, ((0, url_start, True),))
+        if base is not None and url.text.startswith("/"):
+            scheme, _, rest = base.group(1).partition("://")
+            host, _, prefix = rest.partition("/")
+            prefix = f"/{prefix}".rstrip("/")  # /v1 of the base, unless the path already starts with it
+            path = url.text if url.text.startswith(prefix + "/") else prefix + url.text
+            joined = f"{scheme}://{host}{path}"
+            marks = ((0, base.start(1), False), (len(joined) - len(url.text), url_start, True))
+            url = Word(joined, url_start, url_end, marks)
         body = Word(text[start:end], start, end, ((0, start, True),))
         header = Word("Content-Type: application/json", url_start, url_end, ((0, url_start, False),))
         span = source.span(url_start, url_end)

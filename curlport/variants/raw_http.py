@@ -3,8 +3,8 @@
 ``POST /bulkmessages HTTP/1.1``, then ``Host: rest.example.com/v1`` and the other headers, then the body (after a
 blank line, or right after the headers as some pages print it), behind a label with the response under it, or in a
 README's fence after prose with an apostrophe, or only described: a method (or an endpoint's label) and the URL
-on a line, the JSON body under it (blind4). Each fixture that is an https request without auth
-is printed so, from its import; the import must read the same places from it.
+on a line (or a path under the page's base URL), the JSON body under it (blind4). Each fixture that is an https
+request without auth is printed so, from its import; the import must read the same places from it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
             and body.lstrip()[:1] in ("{", "["):
         # blind4: a request a page describes, its URL line (a method, or an endpoint's label) and its JSON under it
         url = f"https://{parts.netloc}{parts.path}"
-        for label, line in (("method-url-line", f"POST {url}"), ("endpoint-label", f"Request Endpoint: {url}")):
+        lines = (("method-url-line", f"POST {url}"), ("endpoint-label", f"Request Endpoint: {url}"),
+                 ("base-url-and-path", f"Base URL\nhttps://{parts.netloc}\nSend one\nPOST {parts.path}"))
+        for label, line in lines:
             yield Variant(f"{stem}/{label}", KLASS, f"The request's body:\n{line}\n{body}\n",
                           {**expected, "same_config": False})
     request = f"{head}\n\n{body}\n" if body else f"{head}\n"

@@ -48,7 +48,7 @@ def variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant
         # blind4: a request a page describes, its URL line (a method, or an endpoint's label) and its JSON under it
         url = f"https://{parts.netloc}{parts.path}"
         described = (("method-url-line", f"POST {url}"), ("endpoint-label", f"Request Endpoint: {url}"),
-                 ("base-url-and-path", f"Base URL\nhttps://{parts.netloc}\nSend one\nPOST {parts.path}"))
+                     ("base-url-and-path", f"Base URL\nhttps://{parts.netloc}\nSend one\nPOST {parts.path}"))
         for label, line in described:
             yield Variant(f"{stem}/{label}", KLASS, f"The request's body:\n{line}\n{body}\n",
                           {**expected, "same_config": False})

@@ -908,6 +908,8 @@ def _described_request(source: Source) -> ShellCommand | None:
     the URL, and a JSON body on the next lines, read as the curl command that sends it (the JSON as the body, with
     ``Content-Type: application/json``). None for any other text (a GET API URL, a link, a URL and its response)."""
     text = source.text
+    if "://" not in text:  # no URL, absolute or a base for a path: nothing described (and no pattern run on it)
+        return None
     base = None
     for line in _DESCRIBED_LINE.finditer(text):
         labelled = line.group(0).lower().lstrip().startswith(line.group(1).lower()) if line.group(1) else False

@@ -13,7 +13,8 @@ import that exits 0 with both placeholders where the toml says.
 
 ``python tests/blind_set.py [FOLDER]`` prints the per-case table and the totals that
 the folder's README records (FOLDER defaults to ``fixtures/blind``; ``fixtures/blind2`` is the
-second set, written after the first had been tuned for; ``fixtures/blind3`` the third, after both).
+second set, written after the first had been tuned for; ``fixtures/blind3`` the third, after both;
+``fixtures/blind4`` the fourth, after all three).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BLIND_DIR = FIXTURES / "blind"
 BLIND2_DIR = FIXTURES / "blind2"
 BLIND3_DIR = FIXTURES / "blind3"
+BLIND4_DIR = FIXTURES / "blind4"
 
 
 @dataclass(frozen=True)

@@ -55,15 +55,15 @@ def _decodings(text: str) -> Iterator[str]:
             yield base64.b64decode(basic.group(1), validate=True).decode("utf-8", "replace")
 
 
-_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|%([A-Za-z_][A-Za-z0-9_]*)%")
 
 
 def _assigned(source: Source, under: str) -> str:
     """The values the text assigns to a variable used under the caret (``$BASE_URL``, applied as CP014 says): a
     value from a variable is pointed at where the command uses it."""
-    uses = _VARIABLE_USE.findall(under)
+    uses = [bash or cmd for bash, cmd in _VARIABLE_USE.findall(under)]  # $NAME, ${NAME}, a batch file's %NAME%
     return "".join(match.group(1) for name in uses
-                   for match in re.finditer(rf"^[ \t]*(?:export |local )?{name}=(.*)$", source.text, re.MULTILINE))
+                   for match in re.finditer(rf"^[ \t]*(?:export |local |set )?{name}=(.*)$", source.text, re.MULTILINE))
 
 
 def _under(source: Source, span: Span) -> str:

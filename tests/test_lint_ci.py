@@ -216,7 +216,7 @@ def test_comma_separated_codes_and_extend_options(tmp_path: Path, monkeypatch: p
     write(tmp_path / ".curlport.toml", 'select = ["CP1"]\nextend-select = ["CP402"]\nextend-ignore = ["CP103"]\n')
     assert codes() == {"CP107", "CP402"}
     assert codes("--ignore", "CP402") == {"CP107"}
-    assert run("lint", "--select", "CP1,CP9", "acme.json")[0] == 2
+    assert run("lint", "--select", "CP1,CP99", "acme.json")[0] == 2
 
 
 def test_statistics_in_every_format_is_valid_in_that_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -470,8 +470,8 @@ def test_fingerprints_are_stable_across_runs_and_line_moves(tmp_path: Path, monk
 # --- settings ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "settings", "expected"), [
-    ("pyproject.toml", '[tool.ruff]\nignore = ["E1"]\n\n[tool.curlport]\nignore = ["CP103", "CP9"]\n',
-     "pyproject.toml:5:21: error: 'ignore': unknown code or prefix CP9"),
+    ("pyproject.toml", '[tool.ruff]\nignore = ["E1"]\n\n[tool.curlport]\nignore = ["CP103", "CP99"]\n',
+     "pyproject.toml:5:21: error: 'ignore': unknown code or prefix CP99"),
     ("pyproject.toml", '[tool.ruff.lint]\nselect = ["CP9"]\n[tool.curlport]\nselect = "CP1"\n',
      "pyproject.toml:4:1: error: 'select' must be a list"),
     ("pyproject.toml", '[tool.curlport]\nselect = ["CP1"]\n[tool.curlport.per-file-ignores]\n"a/*.json" = [\n'

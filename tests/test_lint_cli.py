@@ -126,7 +126,7 @@ def test_codes_on_the_command_line_are_case_insensitive_like_in_the_settings_fil
     write("acme.json", SAMPLE_NUMBER.replace("$$Body", "$$body"))
     code, out, _ = run("lint", "--format", "json", "--select", "cp103", "acme.json")
     assert code == 1 and {r["code"] for r in json.loads(out)} == {"CP103"}
-    assert run("lint", "--select", "cp9", "acme.json")[0] == 2
+    assert run("lint", "--select", "cp99", "acme.json")[0] == 2
 
 
 def test_settings_found_upwards_and_command_line_select_wins() -> None:
@@ -141,7 +141,7 @@ def test_settings_found_upwards_and_command_line_select_wins() -> None:
 
 @pytest.mark.parametrize(("settings", "expected"), [
     ('select = ["CP1"]\nselct = ["CP2"]\n', ".curlport.toml:2:1: error: unknown setting 'selct'"),
-    ('ignore = ["CP9"]\n', ".curlport.toml:1:12: error: 'ignore': unknown code or prefix CP9"),
+    ('ignore = ["CP99"]\n', ".curlport.toml:1:12: error: 'ignore': unknown code or prefix CP99"),
     ('ignore = "CP1"\n', ".curlport.toml:1:1: error: 'ignore' must be a list of codes"),
     ('ignore = [CP1]\n', ".curlport.toml:1:11: error: not valid TOML: Invalid value"),
 ])

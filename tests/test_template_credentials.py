@@ -24,7 +24,10 @@ SHAPES = ["USERNAME", "PASSWORD", "AUTH_ID", "YourAuthorizationTokenHere", "your
           # a few words with spaces, one naming the credential (Nvoip's "Token Nvoip")
           "Token Nvoip", "Your API Key",
           # a template in a frame of filler characters; a hex key whose end is masked (X is no hex digit)
-          "------tu-basic-auth----------", "==your_key==", "609ACF283XXXX", "646116c7xxxx"]
+          "------tu-basic-auth----------", "==your_key==", "609ACF283XXXX", "646116c7xxxx",
+          # blind4: digits counting up, a login word with a number (a device manual's admin01), RFC 7617's sample
+          # password (Aladdin's), which docs copy
+          "123456789", "admin01", "open sesame"]
 #: Where a credential travels in a curl command: {} is the shape.
 PLACES = ["-u 'acct:{}'", "-H 'Authorization: Bearer {}'", "-H 'X-Api-Key: {}'", "-d 'apikey={}'",
           "--url-query 'token={}'"]

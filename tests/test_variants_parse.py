@@ -97,6 +97,49 @@ READ = [
     ("curl https://a.example.com/send -H 'Content-Type: application/json' "
      "-d '{\"to\": \"4512345678\", \"flag\": <ENABLE_FLAG>, \"text\": \"Hi\"}'",
      ("CP305", 1, 102), ("method", "POST")),
+    # blind4: prose around and between commands (no fences) with apostrophes: only the command lines are read (CP010
+    # at the first prose line); two apostrophes no longer pair up and swallow the first command
+    ("Note: it's the provider's example\ncurl -d to=4512345678 -d text=Hi https://a.example.com/send\n",
+     ("CP010", 1, 1), ("endpoint", "https://a.example.com/send")),
+    ("Send SMS\nErrors: couldn't be sent\ncurl -H 'Content-Type: application/json' -d '{\"numbers\": \"xxxx,xxxx\", "
+     "\"message\": \"xxxx\"}' https://a.example.com/v1/sms\nSend OTP\nErrors: couldn't be sent\n"
+     "curl -H 'Content-Type: application/json' -d '{\"number\": \"xxxx\", \"lang\": \"en\"}' https://a.example.com/v1/otp\n",
+     ("CP026", 3, 1), ("endpoint", "https://a.example.com/v1/sms")),
+    # a raw HTTP request behind a label, or in a fence with the response under it: the request, the rest skipped
+    ("Request Example\n\nPOST /send HTTP/1.1\nHost: a.example.com\nContent-Type: application/json\n\n"
+     "{\"to\": \"4512345678\", \"text\": \"Hi\"}\nHTTP/1.1 200 OK\nContent-Length: 0\n",
+     ("CP010", 1, 1), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}'})),
+    ("Let's see the stream:\n```tcp\nPOST /sms HTTP/1.1\nHost: localhost:8080\nContent-Type: application/json\n\n"
+     "{\"recipient\":\"+3725432101\",\"text\":\"Hello world!\"}\n```\n",
+     ("CP019", 3, 1), ("parameters", {"format": "json", "body": '{"recipient":"$$To","text":"$$Body"}'})),
+    # a docs page's response glued to the body's closing quote, a word processor's quotes: placed, CP305 at the flaw
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\"to\": \"4512345678\", \"text\": \"Hi\"}'{\n\"accepted\": 1,\n",
+     ("CP305", 1, 108), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}{'})),
+    ("curl https://a.example.com/send -H 'Content-Type: application/json' "
+     "-d '{\u201cto\u201d: \u201c4512345678\u201d, \u201ctext\u201d: \u201cHi\u201d}'",
+     ("CP305", 1, 74),
+     ("parameters", {"format": "json", "body": '{\u201cto\u201d: "$$To", \u201ctext\u201d: "$$Body"}'})),
+    # a request a page only describes: its URL line (a method or an endpoint's label), the JSON body under it
+    ("Send a text message\nPOST https://a.example.com/v3/messages\n{\"to\": \"4512345678\", \"text\": \"Hi\"}\n",
+     ("CP901", 2, 6), ("parameters", {"format": "json", "body": '{"to": "$$To", "text": "$$Body"}'})),
+    ("Request Endpoint: https://a.example.com/sendsms/\n{\n\"apikey\":\"123456789\",\n\"mobile\":\"254712345678\",\n"
+     "\"message\":\"hi there\"\n}\n", ("CP401", 3, 11), ("method", "POST")),
+    # a manual's example URLs, one a line (read, send, delete): the send is chosen by its evidence
+    ("http://192.168.1.1/cgi-bin/sms_read?username=admin&password=s3cr3t-x&number=2\n"
+     "http://192.168.1.1/cgi-bin/sms_send?username=admin&password=s3cr3t-x&number=0037060000001&text=message\n"
+     "http://192.168.1.1/cgi-bin/sms_delete?username=admin&password=s3cr3t-x&number=4\n",
+     ("CP026", 2, 1), ("endpoint", "http://192.168.1.1/cgi-bin/sms_send?username=admin&password=s3cr3t-x&number=$$To"
+                                   "&text=$$Body")),
+    # a page's base URL once, then a request's path with its JSON: the two joined (the base's /v1 not twice)
+    ("Base URL\nhttps://api.example.com/v1\nSend Single SMS\nPOST /v1/sms/send\n{\"to\": \"0712345678\", "
+     "\"message\": \"Hello\"}\n", ("CP901", 4, 6), ("endpoint", "https://api.example.com/v1/sms/send")),
+    ("Base URL: https://api.example.com/v2/\nPOST /messages\n{\"to\": \"0712345678\", \"text\": \"Hi\"}\n",
+     ("CP901", 2, 6), ("endpoint", "https://api.example.com/v2/messages")),
+    # RFC 7617's textbook credential (Aladdin:open sesame), copied by a doc: a stand-in, never ready
+    ("curl -H 'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' -d to=4512345678 -d text=Hi "
+     "https://a.example.com/s",
+     ("CP401", 1, 10), ("auth", {"type": "basic", "username": "Aladdin", "password": "open sesame"})),
     # a value a command the text runs would print is a template to fill in, never ready
     ("curl -d to=4512345678 -d text=Hi https://a.example.com/modems/$(cat modem.id)/send",
      ("CP401", 1, 63), ("method", "POST")),

@@ -111,6 +111,12 @@ SEND_CHOSEN: Final = NoteKind(
     "The text has several requests (a token or login request, a status check): the one whose fields carry the"
     " recipient or the message was imported as the send.",
 )
+DESCRIBED_REQUEST: Final = NoteKind(
+    "CP901", "described-request", Severity.ERROR,
+    "The text describes a request (a URL line and a JSON body) instead of writing one: it was read as that POST with"
+    " Content-Type: application/json, but the page's headers and credentials are not in it; add them and check the"
+    " method before onboarding.",
+)
 
 # Detection of the placeholders (curlport.config.detect): what the import placed, and what it asks.
 PLACED: Final = NoteKind(
@@ -142,6 +148,6 @@ ALL_NOTE_KINDS: Final = (
     OPTIONS_WITHOUT_EFFECT, EXTRA_URL, URL_CREDENTIALS, PASSWORD_PROMPT, COOKIE_FILE,
     TEXT_BEFORE_CURL, POWERSHELL_QUOTES, GLOB_CHARACTERS, BASIC_AUTH_HEADER,
     VARIABLE_APPLIED, STRAY_METHOD_WORD, TYPOGRAPHIC_QUOTES, CRLF_LINE_ENDINGS, OAUTH2_TOKEN_REQUEST, NO_CURL_WORD,
-    SEND_CHOSEN,
+    SEND_CHOSEN, DESCRIBED_REQUEST,
     PLACED, PLACEHOLDER_ASK, PLUS_BECOMES_SPACE, BULK_RECORDS_DROPPED, REQUEST_APPROXIMATED,
 )

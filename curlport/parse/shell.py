@@ -22,7 +22,7 @@ from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
 from curlport.findings import Finding
 from curlport.lazy_pattern import LazyPattern
 from curlport.parse import notes
-from curlport.parse.markdown import without_markdown
+from curlport.parse.markdown import curl_line_starts, without_markdown, without_prose
 from curlport.parse.scanner import ScanError, Token
 from curlport.parse.tables import shipped_scanner
 from curlport.parse.transcript import without_terminal_output
@@ -674,7 +674,22 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
     output += fenced
     findings += output
     dialect = detect_dialect(read)
-    tokens = _tokenize(Source(read, name) if output else source, dialect)
+    try:
+        tokens: list[Token] | None = _tokenize(Source(read, name) if output else source, dialect)
+    except ShellSyntaxError as error:
+        tokens, unread = None, error
+    if tokens is None or _swallows_a_command(tokens, read):  # an apostrophe in prose opened a quote: commands only
+        blanked = without_prose(source, read, dialect)
+        if blanked is None and tokens is None:
+            raw = _raw_http(source) or _described_request(source)  # a request under prose with an apostrophe
+            if raw is None:
+                raise unread
+            return (raw.replaced((*findings, *raw.findings), None),)
+        if blanked is not None:
+            read, prose = blanked
+            findings += prose
+            tokens = _tokenize(Source(read, name), dialect)
+    assert tokens is not None
     commands = _commands(source, dialect, tokens, {})
     if not commands:
         commands = _bare_url(source, dialect, tokens)
@@ -687,6 +702,21 @@ def split_commands(text: str, name: str = "<stdin>") -> tuple[ShellCommand, ...]
         command = commands[index]
         commands[index] = command.replaced((*findings, *command.findings), command.assigned_to)
     return tuple(commands)
+
+
+def _swallows_a_command(tokens: list[Token], text: str) -> bool:
+    """Whether a word of the text spans a line that starts a curl command: a quote that an apostrophe in the prose
+    before it opened, paired with one of the command's own."""
+    starts = curl_line_starts(text)
+    if not starts:
+        return False
+    for start in starts:
+        index = bisect_right(tokens, start, key=lambda token: token[2]) - 1  # the token the line starts in
+        if index >= 0 and tokens[index][0] != "COMMENT" and tokens[index][2] < start < tokens[index][3]:
+            before = text[tokens[index][2] : start]  # a $(…) or `…` around a curl is a substitution, not a quote
+            if "$(" not in before and "`" not in before and (before.count("'") % 2 or before.count('"') % 2):
+                return True
+    return False
 
 
 _STATEMENT_ENDS: Final = _CONTROL_TERMINALS | {"NEWLINE"}
@@ -744,7 +774,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
 
     A pasted URL is not shell text: its glued & and ? are the URL's, so the shell's notes about them are not kept.
     """
-    raw = _raw_http(source)
+    raw = _raw_http(source) or _described_request(source)
     if raw is not None:  # POST /send HTTP/1.1, Host: …, headers, body: the request a docs page prints
         return [raw]
     words = [token for token in tokens if token[0] not in ("NEWLINE", "COMMENT")]
@@ -789,11 +819,30 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
         findings.append(notes.TEXT_BEFORE_CURL.at(
             f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
             source.span(start, end)))
-    return [ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))]
+    first_command = ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))
+    return [first_command, *_more_url_lines(source, dialect, tokens, after)]
+
+
+def _more_url_lines(source: Source, dialect: str, tokens: list[Token], after: int) -> list[ShellCommand]:
+    """The URLs of the later lines that each start with one (a manual's read, send, delete and list examples), each
+    a request of its own: which one is the send is then chosen by evidence, as among curl commands (CP026)."""
+    text, found = source.text, []
+    for token in tokens[after:]:
+        if token[0] != _WORD_TERMINAL[dialect] or not _URL_START.match(token[1]) \
+                or text[text.rfind("\n", 0, token[2]) + 1 : token[2]].strip():
+            continue
+        url = _decode_word(token, dialect, source, [])
+        span = source.span(url.offset_of(0), url.end)
+        note = notes.NO_CURL_WORD.at(f"the text at {span} is a URL without curl: imported as the request \"curl URL\" "
+                                     "sends; if the provider documents a body or headers, paste its curl command", span)
+        found.append(ShellCommand(source, dialect, url, (url,), (note,)))
+    return found
 
 
 #: A raw HTTP request's first line: the method, the path, the protocol.
 _REQUEST_LINE: Final = LazyPattern(r"[ \t]*(GET|POST|PUT|PATCH|DELETE)[ \t]+(/\S*)[ \t]+HTTP/\d(?:\.\d)?[ \t]*\r?\n")
+#: What ends a raw HTTP request's body on a page: the response's status line, or the fence around the request.
+_RESPONSE_OR_FENCE: Final = LazyPattern(r"(?m)^[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}\b|`{3,}[ \t]*$)")
 #: A header line of a raw HTTP request.
 _HEADER_LINE: Final = LazyPattern(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?(?:\n|$)")
 
@@ -805,6 +854,9 @@ def _raw_http(source: Source) -> ShellCommand | None:
     text."""
     text = source.text
     first = _REQUEST_LINE.match(text)
+    if first is None and "HTTP/" in text:  # a label, a heading or a fence before it ("Request Example", ```tcp)
+        starts = (index + 1 for index, character in enumerate(text) if character == "\n")
+        first = next((found for start in starts if (found := _REQUEST_LINE.match(text, start))), None)
     if first is None:
         return None
     position, host, words = first.end(), None, []
@@ -824,7 +876,8 @@ def _raw_http(source: Source) -> ShellCommand | None:
     base = host.group(2).rstrip("/")
     url = Word(f"https://{base}{path}", host.start(2), first.end(2),
                ((0, host.start(2), False), (8, host.start(2), True), (8 + len(base), first.start(2), True)))
-    body = text[position:].strip()
+    after = _RESPONSE_OR_FENCE.compiled().search(text, position)  # the response a page prints under it, a fence's end
+    body = text[position : after.start() if after else len(text)].strip()
     if body:
         start = text.index(body, position)
         words += [Word("--data-raw", start, start + 1), Word(body, start, start + len(body), ((0, start, True),))]
@@ -832,8 +885,79 @@ def _raw_http(source: Source) -> ShellCommand | None:
     note = notes.NO_CURL_WORD.at(f"the text at {span} is a raw HTTP request: imported as the request curl sends with "
                                  "its method, headers and body to https:// and its Host; check the scheme", span)
     curl = Word("curl", first.start(1), first.start(1))
+    before = text[: first.start()].strip()
+    skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
+        f"skipped '{_snippet(before)}' before the request line at {span}", source.span(text.index(before),
+                                                                                       first.start()))]
     return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
-                        (note,))
+                        (note, *skipped))
+
+
+#: A line that names a request by its URL: a method (``POST https://…``, as HTTP clients write it) or an endpoint's
+#: label (``Request Endpoint: https://…``, ``Endpoint: PUT (POST) https://…``), and the URL alone, without a query.
+_DESCRIBED_LINE: Final = LazyPattern(
+    r"(?im)^[ \t]*(?:(?:[a-z][\w ]{0,30})?endpoint[ \t]*:[ \t]*)?(GET|POST|PUT|PATCH)?[ \t]*(?:\(([A-Z]+)\)[ \t]*)?"
+    r"(https?://[^\s\"'<>`?]+|/[^\s\"'<>`?]*)[ \t]*$")
+#: The base URL a page gives once for the paths of its requests (``Base URL`` and the URL on its line or the next).
+_BASE_URL_LINE: Final = LazyPattern(
+    r"(?im)^[ \t]*base[ \t_-]*url[ \t]*:?[ \t]*\n?[ \t]*(https?://[^\s\"'<>`?]+)[ \t]*$")
+
+
+def _described_request(source: Source) -> ShellCommand | None:
+    """A request a page describes instead of writing a command: a line with the method (or an endpoint's label) and
+    the URL, and a JSON body on the next lines, read as the curl command that sends it (the JSON as the body, with
+    ``Content-Type: application/json``). None for any other text (a GET API URL, a link, a URL and its response)."""
+    text = source.text
+    if "://" not in text:  # no URL, absolute or a base for a path: nothing described (and no pattern run on it)
+        return None
+    base = None
+    for line in _DESCRIBED_LINE.finditer(text):
+        labelled = line.group(0).lower().lstrip().startswith(line.group(1).lower()) if line.group(1) else False
+        if not labelled and "endpoint" not in line.group(0).lower():
+            continue
+        if line.group(3).startswith("/"):  # POST /v1/sms/send: a path, joined to the page's base URL if it has one
+            base = base or _BASE_URL_LINE.search(text)
+            if base is None:
+                continue
+        start = len(text) - len(text[line.end() :].lstrip())
+        if text[start : start + 1] not in ("{", "["):
+            continue
+        depth, end = 0, None
+        for index in range(start, len(text)):  # the JSON's end: its brackets balanced (a doc's JSON may be broken)
+            depth += text[index] in "{[" or -(text[index] in "}]")
+            if depth == 0:
+                end = index + 1
+                break
+        if end is None:
+            return None
+        method = (line.group(1) or "POST").upper()
+        if method not in ("GET", "POST") and (line.group(2) or "").upper() in ("GET", "POST"):
+            method = line.group(2).upper()  # PUT (POST): the doc's alternative the form can send
+        url_start, url_end = line.start(3), line.end(3)
+        url = Word(line.group(3), url_start, url_end, ((0, url_start, True),))
+        if base is not None and url.text.startswith("/"):
+            scheme, _, rest = base.group(1).partition("://")
+            host, _, prefix = rest.partition("/")
+            prefix = f"/{prefix}".rstrip("/")  # /v1 of the base, unless the path already starts with it
+            path = url.text if url.text.startswith(prefix + "/") else prefix + url.text
+            joined = f"{scheme}://{host}{path}"
+            marks = ((0, base.start(1), False), (len(joined) - len(url.text), url_start, True))
+            url = Word(joined, url_start, url_end, marks)
+        body = Word(text[start:end], start, end, ((0, start, True),))
+        header = Word("Content-Type: application/json", url_start, url_end, ((0, url_start, False),))
+        span = source.span(url_start, url_end)
+        note = notes.DESCRIBED_REQUEST.at(
+            f"the text at {span} describes a request (its URL line and a JSON body): imported as the {method} curl "
+            "sends with that body and Content-Type: application/json; the page's headers and credentials are not in "
+            "it: add them, and check the method", span)
+        before = text[: line.start()].strip()
+        skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
+            f"skipped '{_snippet(before)}' before the request's URL line at {span}",
+            source.span(text.index(before), line.start()))]
+        words = (Word("-X", url_start, url_end), Word(method, url_start, url_end), url,
+                 Word("-H", url_start, url_end), header, Word("--data-raw", start, start + 1), body)
+        return ShellCommand(source, "bash", Word("curl", url_start, url_start), words, (note, *skipped))
+    return None
 
 
 def _query_url_in_text(source: Source, dialect: str, words: list[Token]) -> tuple[Token, Word] | None:

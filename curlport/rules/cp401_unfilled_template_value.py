@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 from curlport.config.detect import Place, sample_range
-from curlport.config.detect.signals import masked_number, named_only, spaced_credential_name, template_words
+from curlport.config.detect.signals import (
+    masked_number,
+    named_only,
+    spaced_credential_name,
+    stand_in_secret,
+    template_words,
+)
 from curlport.config.short_cache import short_text_cache
 from curlport.credentials import is_credential_name
 from curlport.findings import Severity
@@ -39,6 +45,8 @@ def is_template_value(value: str, credential: bool) -> bool:
     """Whether a value is one the docs left to fill in; ``credential``: it stands where a credential goes."""
     if NEAR_MISS.fullmatch(value):
         return False  # {{To}}, <Body>: a placeholder miswritten, CP104's
+    if credential and stand_in_secret(value):  # apikey=123456789, password=admin01: a stand-in
+        return True
     if masked_number(value):
         return True
     if template_words(value) is None:
@@ -87,7 +95,7 @@ def _first_look(value: str) -> tuple[bool, bool]:
     asked of every value the request carries, decided once per distinct value (a config repeats its values)."""
     # Token Nvoip (Token%20Nvoip in a query): a template only where a credential goes
     spaced = (" " in value or "%20" in value or "+" in value) and spaced_credential_name(unquote_plus(value))
-    return spaced or masked_number(value) > 0 or template_words(value) is not None, spaced
+    return spaced or masked_number(value) > 0 or stand_in_secret(value) or template_words(value) is not None, spaced
 
 
 @short_text_cache(maxsize=256, longest=2048)

@@ -39,6 +39,7 @@ CLASSES: Final[dict[str, Generator]] = {
     templates.OTP_KLASS: templates.otp_variants,
     url_templates.HOST_KLASS: url_templates.host_variants,
     pasted_url.KLASS: pasted_url.variants,
+    pasted_url.LINES_KLASS: pasted_url.line_variants,
     scripts.KLASS: scripts.variants,
     approximated.FORM_KLASS: approximated.form_variants,
     approximated.ANYAUTH_KLASS: approximated.anyauth_variants,

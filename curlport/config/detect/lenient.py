@@ -30,6 +30,10 @@ _COMMENT: Final = LazyPattern(r"/\*[\s\S]*?\*/|//[^\n]*")
 _UNQUOTED_TEMPLATE: Final = LazyPattern(r"<[A-Za-z_][\w .-]*>|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
+#: The double quotes a word processor or a web page writes for ``"``.
+_TYPOGRAPHIC_QUOTES: Final = frozenset("\u201c\u201d\u201e\u201f")
+
+
 class Flaw(NamedTuple):
     """What is wrong with the body at ``offset`` (``length`` characters), in words, and the safe fix if any."""
 
@@ -170,6 +174,15 @@ def _repair(text: _Text, message: str, position: int) -> bool:
         for _ in range(comment.end() - position):
             text.delete(position)
         return True
+    if message.startswith("Extra data"):  # }'{"accepted": …: a docs page's response glued after the request's JSON
+        text.flaw("text after the JSON document (a response pasted after it?)", position, "remove it")
+        text.text = current[:position]
+        del text.origin[position:], text.inserted[position:]
+        return True
+    if here in _TYPOGRAPHIC_QUOTES:  # {“to”: “…”}: a word processor's quotes, every one of them
+        text.flaw("typographic quotes “…” (JSON's are straight)", position, 'write "')
+        text.text = "".join('"' if character in _TYPOGRAPHIC_QUOTES else character for character in current)
+        return True
     token = None
     if message.startswith("Expecting value"):
         token = _UNQUOTED_TEMPLATE.match(current, position)
@@ -178,7 +191,8 @@ def _repair(text: _Text, message: str, position: int) -> bool:
         position -= 1 if token is not None else 0
     if token is not None:  # "preview_url": <ENABLE_LINK_PREVIEW>: the doc's template where a value goes
         text.flaw("a template value without quotes", position, "write the real value")
-        text.insert(token.end(), '"')
+        if current[token.end() : token.end() + 1] != '"':  # {{receiverPhoneNumber}}": its closing quote is there
+            text.insert(token.end(), '"')
         text.insert(position, '"')
         return True
     if message.startswith(("Expecting property name", "Expecting value")) and here in ("}", "]"):

@@ -305,7 +305,8 @@ _GLUED: Final = tuple((owners, frozenset(nouns)) for owners, nouns in (
     (("мой", "моя", "ваш", "твой"), ("ключ", "пароль", "токен")),
 ))
 #: The strings docs write where any credential goes (``apikey=XYZ``), whatever the field: no real key is one.
-_STAND_INS: Final = frozenset(("xyz", "abc", "abcd", "abcdef", "abc123", "foo", "bar", "foobar", "changeme"))
+_STAND_INS: Final = frozenset(("xyz", "abc", "abcd", "abcdef", "abc123", "foo", "bar", "foobar", "changeme",
+                               "open sesame"))  # RFC 7617's sample password (Aladdin's), which docs copy
 #: A value of letters only, its words joined by ``-``, ``_`` or an apostrophe (``votre-clé-d'accès``).
 _JOINERS: Final = re.compile("[-_'\u2019]+")
 _WORDS_ONLY: Final = re.compile(rf"[^\W\d_]+(?:{_JOINERS.pattern}[^\W\d_]+)*")
@@ -315,6 +316,20 @@ _DOC_EMAIL: Final = re.compile(
 
 
 _SPACED_WORDS: Final = LazyPattern(r"[^\W\d_]+(?: [^\W\d_]+){1,2}")
+
+
+#: The words of a login's stand-in with a number after it (``admin01``, ``user1``, ``test123``): a manual's sample.
+_LOGIN_WORDS: Final = frozenset(("admin", "root", "user", "guest", "test", "demo"))
+
+
+def stand_in_secret(value: str) -> bool:
+    """Digits counting up from 1 (``123456``, ``123456789``) or a login word with a number (``admin01``): what docs
+    and device manuals write where a key or a password goes. Not a template anywhere else: a doc's sample number may
+    read so (``"to": "1234567890"``)."""
+    text = value.strip()
+    word = text.lower().rstrip("0123456789")
+    return (len(text) >= 6 and "1234567890".startswith(text)) or (word in _LOGIN_WORDS
+                                                                    and 1 <= len(text) - len(word) <= 4)
 
 
 def spaced_credential_name(value: str) -> bool:
@@ -512,7 +527,9 @@ def _number_list(text: str, hints: Hints) -> int:
     parts = [part for part in _SEPARATED.split(text.strip()) if part]
     if len(parts) < 2:
         return 0
-    strengths = [phone_strength(part, hints) or masked_number(part) for part in parts]
+    # a part that is all mask characters (xxxx,xxxx: a doc hiding every number) may hide any number: 1
+    strengths = [phone_strength(part, hints) or masked_number(part)
+                 or int(len(part) >= 3 and set(part) <= _MASK_CHARACTERS) for part in parts]
     return min(strengths)
 
 
@@ -589,6 +606,8 @@ def _text_shape(text: str, hints: Hints) -> Shape:
     listed = _number_list(stripped, hints)
     if listed >= 2:
         return Shape(listed + 1, -4, "a list of numbers")
+    if listed:  # every number masked (xxxx,xxxx): a list all the same, as one masked value would be
+        return Shape(2, -4, "a list of masked numbers")
     if stripped.isdigit():  # a carrier's short code (``10086``) may be a recipient's sample: the name decides
         return Shape(0 if 3 <= len(stripped) <= 5 else -4, -2, "digits only", template_id=True)
     letters = sum(c.isalpha() for c in stripped)

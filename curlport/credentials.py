@@ -21,7 +21,6 @@ the very words the findings are about.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,6 +31,7 @@ from urllib.parse import quote, quote_plus, unquote_plus
 from curlport.config.detect import Slot, slots_of, text_at
 from curlport.config.detect.signals import spaced_credential_name, template_words
 from curlport.config.short_cache import short_text_cache
+from curlport.json_positions import StringOffsets
 from curlport.lazy_pattern import LazyPattern
 from curlport.urls import USERINFO_PASSWORD, split_url
 
@@ -241,42 +241,32 @@ def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = No
     spellings = credential_spellings(config, listed)
     if "\\" not in text or not spellings:
         return spellings
-    return spellings.union(*(_as_written_in(match.group(1), spellings) for match in _JSON_STRING.finditer(text)))
+    return spellings.union(*(_as_written_in(text, _literal(text, match), spellings)
+                             for match in _JSON_STRING.finditer(text) if "\\" in match.group(1)))
 
 
-def _as_written_in(literal: str, secrets: Iterable[str]) -> set[str]:
-    """Each secret as a JSON string literal writes it, where an escape spells it otherwise: the literal's characters
-    that decode to it."""
-    if "\\" not in literal:
-        return set()
+def _literal(text: str, match: re.Match[str]) -> StringOffsets | None:
+    """The string literal ``_JSON_STRING`` matched, read as json reads it but for a raw control character (which a
+    text that does not parse may hold), or None for one that is no literal (a bad escape)."""
     try:
-        decoded, ends = _decoded_with_ends(literal)
+        return StringOffsets(text, match.start())
     except ValueError:
+        return None
+
+
+def _as_written_in(text: str, literal: StringOffsets | None, secrets: Iterable[str]) -> set[str]:
+    """Each secret as a JSON string literal of ``text`` writes it, where an escape spells it otherwise: the
+    literal's characters that decode to it."""
+    if literal is None or not literal.escapes:
         return set()
     written = set()
     for secret in secrets:
-        start = decoded.find(secret) if secret else -1
+        start = literal.value.find(secret) if secret else -1
         while start != -1:
             end = start + len(secret)
-            written.add(literal[ends[start - 1] if start else 0:ends[end - 1]])
-            start = decoded.find(secret, end)
+            written.add(text[literal.offset(start):literal.offset(end)])
+            start = literal.value.find(secret, end)
     return written
-
-
-def _decoded_with_ends(literal: str) -> tuple[str, list[int]]:
-    """A JSON string literal's text decoded, and for each decoded character the offset in the literal just past
-    the escape or character that wrote it."""
-    decoded, ends, index = [], [], 0
-    while index < len(literal):
-        if literal[index] != "\\":
-            decoded.append(literal[index])
-            index += 1
-        else:
-            size = 6 if literal[index + 1:index + 2] == "u" else 2
-            decoded.append(json.loads(f'"{literal[index:index + size]}"'))
-            index += size
-        ends.append(index)
-    return "".join(decoded), ends
 
 
 #: A JSON string literal, and the colon after it when it is a member's name.
@@ -294,11 +284,11 @@ def json_text_spellings(text: str) -> frozenset[str]:
     name: str | None = None
     row_key: str | None = None
     for match in _JSON_STRING.finditer(text):
-        try:
-            string = json.loads(f'"{match.group(1)}"')
-        except ValueError:
+        literal = _literal(text, match)
+        if literal is None:
             name = None
             continue
+        string = literal.value
         if match.group(2):
             name = string
             continue
@@ -310,7 +300,7 @@ def json_text_spellings(text: str) -> frozenset[str]:
         parts = _credential_parts(key, string) if key != "key" and is_credential(key, string) else set()
         if "://" in string:
             parts |= url_credentials(string)
-        found |= parts | _as_written_in(match.group(1), parts)
+        found |= parts | _as_written_in(text, literal, parts)
         name = None
     return frozenset(form for value in found if value and not not_a_secret(value)
                      for form in _written_forms(value))

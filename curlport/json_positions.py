@@ -319,33 +319,35 @@ def _array(text: str, index: int, path: tuple[str, ...], spans: Spans, surrogate
         index = _skip(text, index + 1)
 
 
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|[\s\S])")
+#: An escape of a string literal; a \\u escape of a high surrogate followed by one of a low surrogate is one escape,
+#: as json decodes the pair to one character (a high one alone, or before anything else, stays a character of its own).
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9A-Fa-f]{2}\\u[dD][c-fC-F][0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[\s\S])")
 
 
 class StringOffsets:
-    """Where each decoded character of one JSON string literal sits in the text.
+    """One JSON string literal's decoded text, and where each decoded character of it sits in the text.
 
     Escapes make the source longer than the value (``\\"`` is one character, ``\\u00e9``
     one, a surrogate pair of two ``\\u`` escapes one), so value offsets need mapping.
+    The one reader of a literal's offsets: lint places a finding inside a string with it,
+    and masking finds a secret's characters in a literal that escapes them
+    (``curlport.credentials``). It reads as json reads, but takes a raw control character
+    (``strict=False``): masking reads texts json refuses, and their secrets still count.
     The escapes are read once; each lookup is a binary search, so locating every one of
     many findings in a long string stays linear.
     """
 
     def __init__(self, text: str, literal_start: int) -> None:
         self.content_start = literal_start + 1
-        end = literal_end(text, literal_start) - 1
+        #: The decoded text (``ValueError`` for a literal that is not one: unterminated, a bad escape).
+        self.value, end = scanstring(text, self.content_start, False)
         #: (decoded index, source offset, source length) of each escape
         self.escapes: list[tuple[int, int, int]] = []
         decoded, source = 0, self.content_start
-        for match in _ESCAPE.finditer(text, self.content_start, end):
-            if match.start() < source:
-                continue  # the second half of a surrogate pair, already consumed
-            length = len(match.group())
-            if length == 6 and 0xD800 <= int(match.group(1)[1:], 16) < 0xDC00:
-                length = 12  # a surrogate pair decodes to one character
+        for match in _ESCAPE.finditer(text, self.content_start, end - 1):
             decoded += match.start() - source
-            self.escapes.append((decoded, match.start(), length))
-            decoded, source = decoded + 1, match.start() + length
+            self.escapes.append((decoded, match.start(), len(match.group())))
+            decoded, source = decoded + 1, match.end()
         self.decoded_indexes = [escape[0] for escape in self.escapes]
 
     def offset(self, decoded_index: int) -> int:
@@ -360,6 +362,7 @@ class StringOffsets:
 
 
 def literal_end(text: str, literal_start: int) -> int:
-    """The offset just after the string literal that starts at ``literal_start``."""
-    _, end = scanstring(text, literal_start + 1)
+    """The offset just after the string literal that starts at ``literal_start`` (a raw control character taken,
+    as ``StringOffsets`` takes it)."""
+    _, end = scanstring(text, literal_start + 1, False)
     return int(end)

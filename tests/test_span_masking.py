@@ -1,0 +1,37 @@
+"""Masking by what the readers know: a JSON literal's offsets, Basic credentials, template hosts, repeated members."""
+
+from __future__ import annotations
+
+import json
+
+from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.json_positions import StringOffsets
+
+# A password with an emoji, written as PHP's json_encode and ASCII-only writers write it: the emoji as an escaped
+# surrogate pair, one letter escaped too (so no spelling made from the value alone is the literal's).
+_PASSWORD = "k3y\U0001F600Zq9xWv2"
+_WRITTEN = "k3y\\ud83d\\ude00\\u005aq9xWv2"
+
+
+def test_an_escaped_surrogate_pair_is_one_character_of_the_literal() -> None:
+    text = '"a\\ud800b\\ud83d\\ude00c"'
+    literal = StringOffsets(text, 0)
+    assert literal.value == "a\ud800b\U0001F600c"
+    assert [literal.offset(i) for i in range(len(literal.value) + 1)] == [1, 2, 8, 9, 21, 22]
+
+
+def test_a_raw_control_character_is_read_as_the_masking_reader_reads_it() -> None:
+    literal = StringOffsets('"a\tb\\u0041"', 0)
+    assert literal.value == "a\tbA"
+    assert literal.offset(3) == 4
+
+
+def test_a_secret_a_literal_spells_with_an_escaped_pair_is_masked_as_written() -> None:
+    text = '{"auth": {"type": "basic", "username": "u", "password": "' + _WRITTEN + '"}}'
+    assert _WRITTEN in config_text_spellings(text, json.loads(text))
+    assert _WRITTEN in json_text_spellings(text + " oops")
+
+
+def test_a_secret_in_a_literal_with_a_raw_tab_is_found_in_a_text_that_does_not_parse() -> None:
+    text = '{"password": "ab\tcd\\u0041XYZ12", oops'
+    assert "ab\tcd\\u0041XYZ12" in json_text_spellings(text)

@@ -33,6 +33,7 @@ from curlport.config.detect.signals import spaced_credential_name, template_word
 from curlport.config.short_cache import short_text_cache
 from curlport.json_positions import StringOffsets
 from curlport.lazy_pattern import LazyPattern
+from curlport.media_types import decode_basic_credentials
 from curlport.urls import USERINFO_PASSWORD, split_url
 
 # Whole names (letters and digits only, lower case, accents dropped) that are credentials, in several languages:
@@ -337,8 +338,9 @@ def _credential_parts(name: str, value: str) -> set[str]:
         scheme = _SCHEME_THEN_CREDENTIAL.match(value)
         credentials = scheme.group(2) if scheme else value
         parts = {credentials} | _secret_pairs(credentials, ",")
-        if scheme and scheme.group(1).lower() == "basic":
-            parts |= _decoded_basic(credentials)
+        decoded = decode_basic_credentials(value)
+        if decoded is not None:  # the password (or the lone user) inside the base64
+            parts |= _basic_credentials(*decoded) - {credentials}
     elif lowered == "cookie":
         parts |= _secret_pairs(value, ";")
     return parts
@@ -370,15 +372,3 @@ def _basic_credentials(username: str, password: str) -> set[str]:
 def key_like(text: str) -> bool:
     """Long enough, letters and digits mixed: a generated key, not an account's name."""
     return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
-
-
-def _decoded_basic(token: str) -> set[str]:
-    """The password (or the lone user) inside a ``Basic`` header's base64, when it decodes to ``user:password``."""
-    import base64  # lazy, as above
-
-    try:
-        decoded = base64.b64decode(token, validate=True).decode()
-    except ValueError:
-        return set()
-    username, colon, password = decoded.partition(":")
-    return _basic_credentials(username, password) - {token} if colon else set()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from curlport import import_curl
 from curlport.credentials import config_text_spellings, json_text_spellings
 from curlport.json_positions import StringOffsets
+from curlport.media_types import decode_basic_credentials
 
 # A password with an emoji, written as PHP's json_encode and ASCII-only writers write it: the emoji as an escaped
 # surrogate pair, one letter escaped too (so no spelling made from the value alone is the literal's).
@@ -35,3 +39,23 @@ def test_a_secret_a_literal_spells_with_an_escaped_pair_is_masked_as_written() -
 def test_a_secret_in_a_literal_with_a_raw_tab_is_found_in_a_text_that_does_not_parse() -> None:
     text = '{"password": "ab\tcd\\u0041XYZ12", oops'
     assert "ab\tcd\\u0041XYZ12" in json_text_spellings(text)
+
+
+@pytest.mark.parametrize(("value", "decoded"), [
+    ("Basic dXNlcjpwYXNz", ("user", "pass")),
+    ("basic\tdXNlcjpwYXNz", ("user", "pass")),
+    ("Basic dXNlcjo=", ("user", "")),  # user: -- an empty password
+    ("Basic dXNlcg==", None),  # user -- no colon: no pair the auth fields can hold
+    ("Basic not base64!", None),
+    ("Bearer dXNlcjpwYXNz", None),
+])
+def test_one_decoder_tells_a_missing_colon_from_an_empty_password(value: str, decoded: tuple[str, str] | None) -> None:
+    assert decode_basic_credentials(value) == decoded
+
+
+def test_a_basic_header_without_a_colon_stays_a_header_on_import() -> None:
+    """The auth fields would send ``user:``, which is another header than the ``user`` the docs send."""
+    result = import_curl("curl https://sms.example.com/send -H 'Authorization: Basic dXNlcg==' -d to=$$To -d "
+                         "'text=$$Body'")
+    assert result.config["auth"] is None
+    assert {"key": "Authorization", "value": "Basic dXNlcg=="} in result.config["headers"]

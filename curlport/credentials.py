@@ -25,16 +25,18 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote, quote_plus, unquote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
 from curlport.config.detect.signals import spaced_credential_name, template_words
 from curlport.config.short_cache import short_text_cache
-from curlport.json_positions import StringOffsets
 from curlport.lazy_pattern import LazyPattern
 from curlport.media_types import decode_basic_credentials
 from curlport.urls import USERINFO_PASSWORD, split_url
+
+if TYPE_CHECKING:
+    from curlport.json_positions import StringOffsets
 
 # Whole names (letters and digits only, lower case, accents dropped) that are credentials, in several languages:
 # a provider documented in German, Portuguese or Spanish names its password passwort, senha or clave.
@@ -249,6 +251,8 @@ def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = No
 def _literal(text: str, match: re.Match[str]) -> StringOffsets | None:
     """The string literal ``_JSON_STRING`` matched, read as json reads it but for a raw control character (which a
     text that does not parse may hold), or None for one that is no literal (a bad escape)."""
+    from curlport.json_positions import StringOffsets  # lazy: only a literal with an escape, or a broken text
+
     try:
         return StringOffsets(text, match.start())
     except ValueError:

@@ -8,8 +8,10 @@ import pytest
 
 from curlport import import_curl
 from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.hosts import host_reach
 from curlport.json_positions import StringOffsets
 from curlport.media_types import decode_basic_credentials
+from curlport.urls import is_template_host
 
 # A password with an emoji, written as PHP's json_encode and ASCII-only writers write it: the emoji as an escaped
 # surrogate pair, one letter escaped too (so no spelling made from the value alone is the literal's).
@@ -59,3 +61,13 @@ def test_a_basic_header_without_a_colon_stays_a_header_on_import() -> None:
                          "'text=$$Body'")
     assert result.config["auth"] is None
     assert {"key": "Authorization", "value": "Basic dXNlcg=="} in result.config["headers"]
+
+
+@pytest.mark.parametrize(("host", "template"), [
+    ("yourserver", True), ("YourServer", True), ("apiurl", True), ("base-url", True), ("yourgateway", True),
+    ("gatewayip", True), ("your_server", True), ("IP", True),
+    ("monkey", False), ("hostel", False), ("localhost", False), ("server", False), ("smsgateway", False),
+])
+def test_a_dotless_host_glued_of_words_that_say_your_server_is_a_template(host: str, template: bool) -> None:
+    assert is_template_host(host) is template
+    assert (host_reach(host) is None) is template  # a template is CP401's, never a stand-in nor a local host

@@ -13,8 +13,9 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from contextlib import suppress
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from curlport.lazy_pattern import LazyPattern
 
@@ -366,3 +367,86 @@ def literal_end(text: str, literal_start: int) -> int:
     as ``StringOffsets`` takes it)."""
     _, end = scanstring(text, literal_start + 1, False)
     return int(end)
+
+
+class RepeatedMember(NamedTuple):
+    """A member whose name its object already has: ``start``..``end`` is the repeated name's literal, ``pointer``
+    the member's, ``differs`` whether its value is another than the previous one of that name's."""
+
+    start: int
+    end: int
+    pointer: str
+    differs: bool
+
+
+#: The end of what can be a member's name: a quote before a colon. Inside a string only an escaped quote can be
+#: followed so (a JSON body in a string value: ``"{\\"to\\": …}"``): the run of backslashes before it is odd.
+_NAME_END = re.compile(r'"[ \t\n\r]*:')
+_ESCAPED_NAME_END = re.compile(r'(\\+)"[ \t\n\r]*:')
+
+
+def repeated_members(text: str, value: Any) -> list[RepeatedMember]:
+    """The members of a valid JSON text (``value``, what json.loads read from it) whose object names them twice.
+
+    RFC 8259 leaves to each reader which of two same-named members it keeps (json.loads keeps the last). The text
+    is read again only when it writes more names than ``value`` holds (``_names_written``, never fewer), so a text
+    without a repeat costs a search or two of the text and a count of the value's members: about what an
+    ``object_pairs_hook`` adds to every json.loads, with no change to the places lint parses a config.
+    """
+    if not isinstance(value, dict | list) or _names_written(text) <= _member_count(value):
+        return []
+    found: list[RepeatedMember] = []
+    with suppress(RecursionError):  # nested deeper than Python reads: what was found so far
+        _repeats(text, _skip(text, 0), "", found)
+    return found
+
+
+def _names_written(text: str) -> int:
+    """How many member names a valid JSON text writes, or more: the quotes before a colon that no backslash escapes
+    (one more for each string that starts with a colon, whose opening quote is one)."""
+    escaped = sum(len(run) % 2 for run in _ESCAPED_NAME_END.findall(text)) if '\\"' in text else 0
+    return len(_NAME_END.findall(text)) - escaped
+
+
+def _member_count(value: Any) -> int:
+    """How many members the objects of a JSON value hold (a repeated name once); a loop, as deep as json reads."""
+    count, containers = 0, [value]
+    while containers:
+        container = containers.pop()
+        items = container.values() if type(container) is dict else container
+        count += len(container) if type(container) is dict else 0
+        containers += [item for item in items if type(item) is dict or type(item) is list]
+    return count
+
+
+def _repeats(text: str, index: int, pointer: str, found: list[RepeatedMember]) -> int:
+    """The end of the valid JSON value at ``index``; its repeated members appended to ``found``."""
+    opening = text[index]
+    if opening not in "{[":
+        end: int = _SCAN(text, index)[1]
+        return end
+    inner = _skip(text, index + 1)
+    if text[inner] in "]}":
+        return inner + 1
+    seen: dict[str, tuple[int, int]] = {}
+    count = 0
+    while True:
+        if opening == "{":
+            name_start = inner
+            key, name_end = scanstring(text, inner + 1)
+            inner = _AFTER_NAME.match(text, name_end).end()  # type: ignore[union-attr]
+            member = f"{pointer}/{pointer_token(key)}"
+        else:
+            member = f"{pointer}/{count}"
+            count += 1
+        end = _repeats(text, inner, member, found)
+        if opening == "{":
+            if key in seen:
+                before, now = (json.dumps(json.loads(text[start:stop])) for start, stop in (seen[key], (inner, end)))
+                found.append(RepeatedMember(name_start, name_end, member, before != now))
+            seen[key] = (inner, end)
+        after = _AFTER_VALUE.match(text, end)
+        assert after is not None  # a valid text: a comma or the container's end follows each value
+        if after.group(1) != ",":
+            return after.end(1)
+        inner = after.end()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
+from click.testing import CliRunner
+from fixture_cases import CONFIG_DIR
 
 from curlport import import_curl
+from curlport.cli import main
 from curlport.credentials import config_text_spellings, json_text_spellings
 from curlport.hosts import host_reach
-from curlport.json_positions import StringOffsets
+from curlport.json_positions import StringOffsets, _member_count, _names_written, repeated_members
+from curlport.lint.runner import lint_text
 from curlport.media_types import decode_basic_credentials
 from curlport.urls import is_template_host
 
@@ -71,3 +76,70 @@ def test_a_basic_header_without_a_colon_stays_a_header_on_import() -> None:
 def test_a_dotless_host_glued_of_words_that_say_your_server_is_a_template(host: str, template: bool) -> None:
     assert is_template_host(host) is template
     assert (host_reach(host) is None) is template  # a template is CP401's, never a stand-in nor a local host
+
+
+_CONFIG = ('{{"name": "acme", "method": "GET",{method}\n "endpoint": "https://api.acme.example/send?to=$$To&text=$$Body",\n'
+           ' "auth": null, "headers": [{{"key": "X-Api-Key", "value": "Ws4Ed7Rf1Tg8Yh5U"{value}}}],\n'
+           ' "parameters": null}}\n')
+
+
+def _lint(text: str) -> list[tuple[str, int, int]]:
+    report = lint_text(text.encode(), "c.json")
+    return [(finding.code, finding.span.line, finding.span.column) for finding in report.findings if finding.span]
+
+
+@pytest.mark.parametrize(("method", "value", "expected"), [
+    ("", "", []),
+    (' "method": "POST",', "", [("CP027", 1, 35)]),  # the second name, where a reader's choice begins
+    (' "method": "GET",', "", [("CP028", 1, 35)]),  # the same value: harmless today, a trap at the next edit
+    ("", ', "value": "Zq9xWv2Lk3Jh7Gf"', [("CP027", 3, 78)]),  # in a header's row
+    (' "name": "a\\": b",', "", [("CP027", 1, 35)]),  # a value with an escaped quote before a colon
+])
+def test_a_member_its_object_repeats_is_found_at_its_second_name(method: str, value: str,
+                                                                   expected: list[tuple[str, int, int]]) -> None:
+    assert _lint(_CONFIG.format(method=method, value=value)) == expected
+
+
+def test_a_text_without_a_repeat_is_not_read_twice() -> None:
+    text = '{"a": "b\\": c", "d": {"e": [1, {"f": 2}]}}'
+    assert repeated_members(text, json.loads(text)) == []
+
+
+def test_the_value_a_repeat_drops_is_masked_too() -> None:
+    """json.loads keeps the last value; the first is still in the text a finding shows."""
+    result = CliRunner().invoke(main, ["lint", "--isolated", "-"], input=_CONFIG.format(
+        method="", value=', "value": "Zq9xWv2Lk3Jh7Gf"'))
+    assert "Ws4Ed7Rf1Tg8Yh5U" not in result.output and "Zq9xWv2Lk3Jh7Gf" not in result.output
+    assert "CP027" in result.output
+
+
+def test_the_quick_count_of_written_names_never_misses_a_repeat() -> None:
+    """The second reading is skipped when the text writes no more names than the value holds: the count is never
+    below the names (a name or a string ending in backslashes, an escaped quote before a colon, as in a JSON body in
+    a string, a string that starts with a colon), so a repeat is always read."""
+    rng = random.Random(5)
+    pieces = ["a", '"', "\\", ":", " ", "\\\\", '\\"', "{", "é"]
+
+    def document(depth: int) -> object:
+        if depth > 3 or rng.random() < 0.3:
+            return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.5:
+            return [document(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {"".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))): document(depth + 1)
+                for _ in range(rng.randint(0, 4))}
+
+    for _ in range(400):
+        value = {"zz": document(0)}
+        for indent in (None, 1):
+            text = json.dumps(value, indent=indent, ensure_ascii=False)
+            assert _names_written(text) >= _member_count(value)
+            assert repeated_members(text, value) == []
+            repeated = text[:-1] + ', "zz": 0}'
+            assert [member.pointer for member in repeated_members(repeated, json.loads(repeated))] == ["/zz"]
+
+
+def test_the_quick_count_is_exact_on_every_config_fixture() -> None:
+    """Tight, too: a config without a repeat (its JSON body in a string included) is not read a second time."""
+    for path in sorted(CONFIG_DIR.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert _names_written(text) == _member_count(json.loads(text)), path.name

@@ -25,6 +25,7 @@ from curlport.json_positions import (
     literal_end,
     located,
     parse_with_positions,
+    repeated_members,
 )
 from curlport.lint.discovery import discover
 from curlport.lint.placed import PARSE_ERROR, Locator, Offsets, check_import_capped, in_file_order, placed_findings
@@ -38,6 +39,8 @@ if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, -
     from curlport.lint.fixes import AppliedFix, FixedText
 
 SCHEMA_VIOLATION = "CP501"
+#: A member name its object repeats, with another value (an error: readers differ on which one they keep) or the same.
+DUPLICATE_MEMBER, REPEATED_MEMBER = "CP027", "CP028"
 _UNPARSED = object()  # json.loads could not read the text
 
 
@@ -223,9 +226,10 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         quick = _UNPARSED
     shared = walked(quick) if isinstance(quick, dict) else None
     problems = run_rules(shared, selected) if shared is not None else []
+    repeated = _repeated(source, quick) if quick is not _UNPARSED else []
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
-    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
-            and _unreadable(quick) is None:
+    if quick is not _UNPARSED and not problems and not repeated and is_valid(quick) \
+            and not SURROGATE_ESCAPE.search(source.text) and _unreadable(quick) is None:
         return Capped((), ())
     try:
         config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
@@ -240,7 +244,7 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
     problems = problems if isinstance(config, dict) else []
     explained = {problem.pointer for rule, problem in problems if rule.explains_schema}
     errors = violations(config)
-    schema_findings = [
+    schema_findings = repeated + [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", nearest_span(pointer, spans), pointer or "/")
         for pointer, message in merged_violations(errors) if pointer not in explained
     ]
@@ -251,6 +255,25 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
                                        nearest_span(unreadable.pointer, spans), unreadable.pointer))
     return placed_findings(in_file_order(schema_findings, selected), problems, json_locator(source, offsets), limit)
+
+
+def _repeated(source: Source, document: Any) -> list[Finding]:
+    """A finding at each member name its object repeats (``repeated_members``): json.loads kept the last one, the
+    platform's reader may keep the first, and the operator meant one of them."""
+    findings = []
+    members = repeated_members(source.text, document)
+    if members:  # the value json.loads dropped is no credential of the config it read, but the text still shows it
+        source.add_secrets(lambda: json_text_spellings(source.text))
+    for member in members:
+        span = source.span(member.start, member.end)
+        if member.differs:
+            findings.append(Finding(DUPLICATE_MEMBER, Severity.ERROR, f"{member.pointer} is given twice with different"
+                                    " values: JSON readers differ on which one they keep; keep the one you mean", span,
+                                    member.pointer))
+        else:
+            findings.append(Finding(REPEATED_MEMBER, Severity.WARNING, f"{member.pointer} is given twice with the same"
+                                    " value: remove one", span, member.pointer))
+    return findings
 
 
 def _unreadable(config: Any) -> ProviderShapeError | None:

@@ -237,17 +237,6 @@ def not_a_secret(value: str) -> bool:
         or spaced_credential_name(value)
 
 
-def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
-    """``credential_spellings`` of a config, and each credential as its JSON text writes it where an escape makes
-    that another spelling (PHP's ``json_encode`` writes ``/`` as ``\\/``, other writers any letter as ``\\u0041``):
-    the characters of the string literal that hold it, read from the literal itself."""
-    spellings = credential_spellings(config, listed)
-    if "\\" not in text or not spellings:
-        return spellings
-    return spellings.union(*(_as_written_in(text, _literal(text, match), spellings)
-                             for match in _JSON_STRING.finditer(text) if "\\" in match.group(1)))
-
-
 def _literal(text: str, match: re.Match[str]) -> StringOffsets | None:
     """The string literal ``_JSON_STRING`` matched, read as json reads it but for a raw control character (which a
     text that does not parse may hold), or None for one that is no literal (a bad escape)."""

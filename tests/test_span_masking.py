@@ -11,11 +11,19 @@ from fixture_cases import CONFIG_DIR
 
 from curlport import import_curl
 from curlport.cli import main
-from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.credentials import json_text_spellings
 from curlport.hosts import host_reach
-from curlport.json_positions import StringOffsets, _member_count, _names_written, repeated_members
+from curlport.json_positions import (
+    StringOffsets,
+    _member_count,
+    _names_written,
+    parse_with_positions,
+    repeated_members,
+)
 from curlport.lint.runner import lint_text
 from curlport.media_types import decode_basic_credentials
+from curlport.secrets import learn_config_secrets
+from curlport.source import Source
 from curlport.urls import is_template_host
 
 # A password with an emoji, written as PHP's json_encode and ASCII-only writers write it: the emoji as an escaped
@@ -37,10 +45,13 @@ def test_a_raw_control_character_is_read_as_the_masking_reader_reads_it() -> Non
     assert literal.offset(3) == 4
 
 
-def test_a_secret_a_literal_spells_with_an_escaped_pair_is_masked_as_written() -> None:
+def test_a_secret_a_literal_spells_with_an_escaped_pair_is_masked_at_its_span() -> None:
     text = '{"auth": {"type": "basic", "username": "u", "password": "' + _WRITTEN + '"}}'
-    assert _WRITTEN in config_text_spellings(text, json.loads(text))
-    assert _WRITTEN in json_text_spellings(text + " oops")
+    source = Source(text)
+    learn_config_secrets(source, json.loads(text), parse_with_positions(text)[1])
+    assert source.shown_line(1) == text.replace(_WRITTEN, "*" * len(_WRITTEN))
+    assert _PASSWORD in source.secrets  # a message quotes the value, not the literal
+    assert _WRITTEN in json_text_spellings(text + " oops")  # a text that does not parse: by the lexer's spellings
 
 
 def test_a_secret_in_a_literal_with_a_raw_tab_is_found_in_a_text_that_does_not_parse() -> None:

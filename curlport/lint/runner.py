@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from curlport.config.schema import is_valid, merged_violations, violations
-from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.credentials import json_text_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import MAX_PER_CODE, Capped, Finding, Omitted, Severity
 from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
@@ -33,6 +33,7 @@ from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import run_rules
 from curlport.rules.base import Problem, walked
+from curlport.secrets import learn_config_secrets
 from curlport.source import Source, Span, nearest_span
 
 if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, --diff) only
@@ -238,8 +239,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         source.add_secrets(lambda: json_text_spellings(source.text))
         return Capped((Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span),), ())
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
-    source.add_secrets(lambda: config_text_spellings(
-        source.text, config, shared.place_slots if shared is not None and config == quick else None))
+    listed = shared.place_slots if shared is not None and config == quick else None
+    learn_config_secrets(source, config, offsets, listed)
     spans = ValueSpans(source, offsets)
     problems = problems if isinstance(config, dict) else []
     explained = {problem.pointer for rule, problem in problems if rule.explains_schema}

@@ -11,8 +11,10 @@ digits under a name that is not a recipient's, a message's, a sender's or an id'
 (the header or parameter the request would be useless without, whatever the
 provider named it). The readers of a text (the importer, the JSON config parser,
 the lexer of a config that does not parse) collect those values and record them on
-the ``Source``; whatever shows that text, a message about it, a diff of it, masks
-them (``curlport.redact``), and pre-flight masks the same ones in what it prints.
+the ``Source``: a config's JSON text by where they stand in it (``curlport.secrets``),
+the others by their spellings. Whatever shows that text, a message about it, a diff of
+it, masks them (``curlport.redact``), and pre-flight masks the same ones, by spelling,
+in what it prints: a rendered request's encodings of a secret are no text a parser read.
 
 A value the provider's docs meant you to replace (``YOUR_API_KEY``, ``<token>``,
 ``$API_KEY``) and a placeholder (``$$To``) are not secrets: masking them would hide

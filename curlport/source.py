@@ -45,6 +45,7 @@ class Source:
         #: Spellings of located secrets, for text derived from this one only (``add_located_secrets``).
         self._derived: frozenset[str] = frozenset()
         self._derived_pending: list[Callable[[], frozenset[str]]] = []
+        self._all: frozenset[str] | None = frozenset()  # ``secrets``, None until worked out again
         self._spans: list[tuple[int, int]] = []
         self._spans_pending: list[Callable[[], Iterable[tuple[int, int]]]] = []
         self._shown: dict[tuple[int, bool], str] = {}
@@ -74,6 +75,7 @@ class Source:
             self._pending.append(spellings)
         else:
             self._secrets = self._secrets | spellings
+        self._all = None
         self._shown.clear()  # lines masked before these were known
 
     def add_located_secrets(self, spans: Callable[[], Iterable[tuple[int, int]]],
@@ -83,15 +85,18 @@ class Source:
         message that quotes a value). Both are worked out on first use, as for ``add_secrets``."""
         self._spans_pending.append(spans)
         self._derived_pending.append(spellings)
+        self._all = None
         self._shown.clear()
 
     @property
     def secrets(self) -> frozenset[str]:
         """Every credential spelling recorded so far (``add_secrets``, and the spellings of ``add_located_secrets``):
         what masks a message or a diff, which are not this text."""
-        while self._derived_pending:
-            self._derived = self._derived | self._derived_pending.pop(0)()
-        return self._text_secrets | self._derived
+        if self._all is None:  # something was added since: a message is masked once per finding, the union once
+            while self._derived_pending:
+                self._derived = self._derived | self._derived_pending.pop(0)()
+            self._all = self._text_secrets | self._derived
+        return self._all
 
     @property
     def _text_secrets(self) -> frozenset[str]:

@@ -34,7 +34,7 @@ def secret_places(config: Config, listed: list[Slot] | None = None,
     start together (a password that contains another one is masked whole).
 
     ``listed`` is the config's ``slots_of`` when the caller has it already (``credential_values``); ``values`` what
-    to look for instead of the credential values (their spellings: ``config_secrets``).
+    to look for instead of the credential values (their spellings: ``learn_config_secrets``).
     """
     values = sorted(credential_values(config, listed) if values is None else values, key=len, reverse=True)
     if not values:

@@ -33,7 +33,6 @@ from curlport.lint.settings import Settings
 from curlport.preflight.provider import ProviderShapeError, read_shape
 from curlport.rules import run_rules
 from curlport.rules.base import Problem, walked
-from curlport.secrets import learn_config_secrets
 from curlport.source import Source, Span, nearest_span
 
 if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, --diff) only
@@ -239,6 +238,8 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         source.add_secrets(lambda: json_text_spellings(source.text))
         return Capped((Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span),), ())
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
+    from curlport.secrets import learn_config_secrets  # here: a run of clean configs never masks anything
+
     listed = shared.place_slots if shared is not None and config == quick else None
     learn_config_secrets(source, config, offsets, listed)
     spans = ValueSpans(source, offsets)

@@ -380,8 +380,8 @@ class RepeatedMember(NamedTuple):
 
 #: The end of what can be a member's name: a quote before a colon. Inside a string only an escaped quote can be
 #: followed so (a JSON body in a string value: ``"{\\"to\\": …}"``): the run of backslashes before it is odd.
-_NAME_END = re.compile(r'"[ \t\n\r]*:')
-_ESCAPED_NAME_END = re.compile(r'(\\+)"[ \t\n\r]*:')
+_NAME_END = LazyPattern(r'"[ \t\n\r]*:')
+_ESCAPED_NAME_END = LazyPattern(r'(\\+)"[ \t\n\r]*:')
 
 
 def repeated_members(text: str, value: Any) -> list[RepeatedMember]:

@@ -39,6 +39,15 @@ CODES: dict[str, CodeDoc] = {
     "CP000": CodeDoc("CP000", "unreadable-file", Severity.ERROR,
                      "The file is not a readable curl command or JSON config.",
                      "Nothing else can be checked in a file that does not parse.", "Fix the error at the location."),
+    "CP027": CodeDoc("CP027", "duplicate-member", Severity.ERROR,
+                     "A JSON object of the config names a member twice, with different values.",
+                     "JSON readers differ on which one they keep (RFC 8259: json.loads the last, others the first): "
+                     "the platform may send the other one.",
+                     "Keep the member you mean and delete the other."),
+    "CP028": CodeDoc("CP028", "repeated-member", Severity.WARNING,
+                     "A JSON object of the config names a member twice, with the same value.",
+                     "Every reader gets the same value, but the next edit of one of them makes them differ (CP027).",
+                     "Delete one of them."),
     **{kind.code: CodeDoc(kind.code, kind.name, kind.severity, kind.summary) for kind in ALL_NOTE_KINDS},
     **{rule.code: CodeDoc(rule.code, rule.name, rule.severity, rule.summary, rule.why, rule.fix, rule.bad, rule.good,
                          rule.autofix or "", rule.fix_safety)

@@ -11,8 +11,10 @@ digits under a name that is not a recipient's, a message's, a sender's or an id'
 (the header or parameter the request would be useless without, whatever the
 provider named it). The readers of a text (the importer, the JSON config parser,
 the lexer of a config that does not parse) collect those values and record them on
-the ``Source``; whatever shows that text, a message about it, a diff of it, masks
-them (``curlport.redact``), and pre-flight masks the same ones in what it prints.
+the ``Source``: a config's JSON text by where they stand in it (``curlport.secrets``),
+the others by their spellings. Whatever shows that text, a message about it, a diff of
+it, masks them (``curlport.redact``), and pre-flight masks the same ones, by spelling,
+in what it prints: a rendered request's encodings of a secret are no text a parser read.
 
 A value the provider's docs meant you to replace (``YOUR_API_KEY``, ``<token>``,
 ``$API_KEY``) and a placeholder (``$$To``) are not secrets: masking them would hide
@@ -21,19 +23,22 @@ the very words the findings are about.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote, quote_plus, unquote_plus
 
 from curlport.config.detect import Slot, slots_of, text_at
 from curlport.config.detect.signals import spaced_credential_name, template_words
 from curlport.config.short_cache import short_text_cache
 from curlport.lazy_pattern import LazyPattern
+from curlport.media_types import decode_basic_credentials
 from curlport.urls import USERINFO_PASSWORD, split_url
+
+if TYPE_CHECKING:
+    from curlport.json_positions import StringOffsets
 
 # Whole names (letters and digits only, lower case, accents dropped) that are credentials, in several languages:
 # a provider documented in German, Portuguese or Spanish names its password passwort, senha or clave.
@@ -234,49 +239,30 @@ def not_a_secret(value: str) -> bool:
         or spaced_credential_name(value)
 
 
-def config_text_spellings(text: str, config: Any, listed: list[Slot] | None = None) -> frozenset[str]:
-    """``credential_spellings`` of a config, and each credential as its JSON text writes it where an escape makes
-    that another spelling (PHP's ``json_encode`` writes ``/`` as ``\\/``, other writers any letter as ``\\u0041``):
-    the characters of the string literal that hold it, read from the literal itself."""
-    spellings = credential_spellings(config, listed)
-    if "\\" not in text or not spellings:
-        return spellings
-    return spellings.union(*(_as_written_in(match.group(1), spellings) for match in _JSON_STRING.finditer(text)))
+def _literal(text: str, match: re.Match[str]) -> StringOffsets | None:
+    """The string literal ``_JSON_STRING`` matched, read as json reads it but for a raw control character (which a
+    text that does not parse may hold), or None for one that is no literal (a bad escape)."""
+    from curlport.json_positions import StringOffsets  # lazy: only a literal with an escape, or a broken text
 
-
-def _as_written_in(literal: str, secrets: Iterable[str]) -> set[str]:
-    """Each secret as a JSON string literal writes it, where an escape spells it otherwise: the literal's characters
-    that decode to it."""
-    if "\\" not in literal:
-        return set()
     try:
-        decoded, ends = _decoded_with_ends(literal)
+        return StringOffsets(text, match.start())
     except ValueError:
+        return None
+
+
+def _as_written_in(text: str, literal: StringOffsets | None, secrets: Iterable[str]) -> set[str]:
+    """Each secret as a JSON string literal of ``text`` writes it, where an escape spells it otherwise: the
+    literal's characters that decode to it."""
+    if literal is None or not literal.escapes:
         return set()
     written = set()
     for secret in secrets:
-        start = decoded.find(secret) if secret else -1
+        start = literal.value.find(secret) if secret else -1
         while start != -1:
             end = start + len(secret)
-            written.add(literal[ends[start - 1] if start else 0:ends[end - 1]])
-            start = decoded.find(secret, end)
+            written.add(text[literal.offset(start):literal.offset(end)])
+            start = literal.value.find(secret, end)
     return written
-
-
-def _decoded_with_ends(literal: str) -> tuple[str, list[int]]:
-    """A JSON string literal's text decoded, and for each decoded character the offset in the literal just past
-    the escape or character that wrote it."""
-    decoded, ends, index = [], [], 0
-    while index < len(literal):
-        if literal[index] != "\\":
-            decoded.append(literal[index])
-            index += 1
-        else:
-            size = 6 if literal[index + 1:index + 2] == "u" else 2
-            decoded.append(json.loads(f'"{literal[index:index + size]}"'))
-            index += size
-        ends.append(index)
-    return "".join(decoded), ends
 
 
 #: A JSON string literal, and the colon after it when it is a member's name.
@@ -294,11 +280,11 @@ def json_text_spellings(text: str) -> frozenset[str]:
     name: str | None = None
     row_key: str | None = None
     for match in _JSON_STRING.finditer(text):
-        try:
-            string = json.loads(f'"{match.group(1)}"')
-        except ValueError:
+        literal = _literal(text, match)
+        if literal is None:
             name = None
             continue
+        string = literal.value
         if match.group(2):
             name = string
             continue
@@ -310,7 +296,7 @@ def json_text_spellings(text: str) -> frozenset[str]:
         parts = _credential_parts(key, string) if key != "key" and is_credential(key, string) else set()
         if "://" in string:
             parts |= url_credentials(string)
-        found |= parts | _as_written_in(match.group(1), parts)
+        found |= parts | _as_written_in(text, literal, parts)
         name = None
     return frozenset(form for value in found if value and not not_a_secret(value)
                      for form in _written_forms(value))
@@ -347,8 +333,9 @@ def _credential_parts(name: str, value: str) -> set[str]:
         scheme = _SCHEME_THEN_CREDENTIAL.match(value)
         credentials = scheme.group(2) if scheme else value
         parts = {credentials} | _secret_pairs(credentials, ",")
-        if scheme and scheme.group(1).lower() == "basic":
-            parts |= _decoded_basic(credentials)
+        decoded = decode_basic_credentials(value)
+        if decoded is not None:  # the password (or the lone user) inside the base64
+            parts |= _basic_credentials(*decoded) - {credentials}
     elif lowered == "cookie":
         parts |= _secret_pairs(value, ";")
     return parts
@@ -380,15 +367,3 @@ def _basic_credentials(username: str, password: str) -> set[str]:
 def key_like(text: str) -> bool:
     """Long enough, letters and digits mixed: a generated key, not an account's name."""
     return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
-
-
-def _decoded_basic(token: str) -> set[str]:
-    """The password (or the lone user) inside a ``Basic`` header's base64, when it decodes to ``user:password``."""
-    import base64  # lazy, as above
-
-    try:
-        decoded = base64.b64decode(token, validate=True).decode()
-    except ValueError:
-        return set()
-    username, colon, password = decoded.partition(":")
-    return _basic_credentials(username, password) - {token} if colon else set()

@@ -2,8 +2,9 @@
 
 Docs of self-hosted gateways (playSMS, Jasmin, Kannel, Android SMS apps) write a stand-in where the
 reader's own server goes: a documentation address (``203.0.113.7``, RFC 5737), a top-level domain the
-internet does not have (``x.dom``, ``gateway.tld``) or a word that says "your server" (``yourserver``).
-A config with such a host sends nothing anywhere, however right its placeholders are: it is not ready.
+internet does not have (``x.dom``, ``gateway.tld``). A config with such a host sends nothing anywhere,
+however right its placeholders are: it is not ready. A dotless word that says "your server" (``yourserver``,
+``apiurl``) is a template to fill in, CP401's (``curlport.urls.is_template_host``).
 
 RFC 2606's names for documentation (``example.com``, ``h.example``, ``.invalid``) are not among them
 yet: they are the neutral hosts of this project's own tests and fixtures, which must move to other
@@ -24,7 +25,6 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from curlport.config.detect.signals import template_words
-from curlport.lazy_pattern import LazyPattern
 from curlport.urls import is_template_host
 
 #: Top-level names not in the root zone that are not called stand-ins: RFC 2606's for documentation (see above)
@@ -37,11 +37,6 @@ _DOCUMENTATION_NETWORKS: Final = tuple(ipaddress.ip_network(net) for net in (
 #: under the real arpa) and RFC 6761's localhost.
 _LOCAL_TOP: Final = frozenset({"local", "localhost", "lan", "internal", "intranet", "localdomain", "home", "corp",
                                "private"})
-#: A dotless host that says "your server" or "the API's URL" in one word (``yourserver``, ``my-host``, ``apiurl``);
-#: ``your_server``, ``API_URL`` and ``IP`` are templates already (``is_template_host``, ``template_words``: CP401).
-_STAND_IN_WORD: Final = LazyPattern(r"(?i)(?:your|my)[-_]?(?:server|host|hostname|domain|ip|address|gateway|site|"
-                                   r"website|url)|(?:api|base)[-_]?(?:url|endpoint|host)")
-
 #: A top-level label as DNS spells it: ``{tld}`` or ``<TLD>`` is a template, CP401's.
 _LABEL: Final = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -68,8 +63,6 @@ def host_reach(host: str) -> HostReach | None:
     labels = name.split(".")
     top = labels[-1]
     if len(labels) == 1:
-        if _STAND_IN_WORD.fullmatch(name):
-            return HostReach(True, "only says that your server's name goes there")
         if name == "localhost":
             return HostReach(False, "is this machine")
         return HostReach(False, "is a name without a domain, which only a local network resolves")

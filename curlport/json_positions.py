@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from curlport.lazy_pattern import LazyPattern
 
@@ -319,33 +319,35 @@ def _array(text: str, index: int, path: tuple[str, ...], spans: Spans, surrogate
         index = _skip(text, index + 1)
 
 
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|[\s\S])")
+#: An escape of a string literal; a \\u escape of a high surrogate followed by one of a low surrogate is one escape,
+#: as json decodes the pair to one character (a high one alone, or before anything else, stays a character of its own).
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9A-Fa-f]{2}\\u[dD][c-fC-F][0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[\s\S])")
 
 
 class StringOffsets:
-    """Where each decoded character of one JSON string literal sits in the text.
+    """One JSON string literal's decoded text, and where each decoded character of it sits in the text.
 
     Escapes make the source longer than the value (``\\"`` is one character, ``\\u00e9``
     one, a surrogate pair of two ``\\u`` escapes one), so value offsets need mapping.
+    The one reader of a literal's offsets: lint places a finding inside a string with it,
+    and masking finds a secret's characters in a literal that escapes them
+    (``curlport.credentials``). It reads as json reads, but takes a raw control character
+    (``strict=False``): masking reads texts json refuses, and their secrets still count.
     The escapes are read once; each lookup is a binary search, so locating every one of
     many findings in a long string stays linear.
     """
 
     def __init__(self, text: str, literal_start: int) -> None:
         self.content_start = literal_start + 1
-        end = literal_end(text, literal_start) - 1
+        #: The decoded text (``ValueError`` for a literal that is not one: unterminated, a bad escape).
+        self.value, end = scanstring(text, self.content_start, False)
         #: (decoded index, source offset, source length) of each escape
         self.escapes: list[tuple[int, int, int]] = []
         decoded, source = 0, self.content_start
-        for match in _ESCAPE.finditer(text, self.content_start, end):
-            if match.start() < source:
-                continue  # the second half of a surrogate pair, already consumed
-            length = len(match.group())
-            if length == 6 and 0xD800 <= int(match.group(1)[1:], 16) < 0xDC00:
-                length = 12  # a surrogate pair decodes to one character
+        for match in _ESCAPE.finditer(text, self.content_start, end - 1):
             decoded += match.start() - source
-            self.escapes.append((decoded, match.start(), length))
-            decoded, source = decoded + 1, match.start() + length
+            self.escapes.append((decoded, match.start(), len(match.group())))
+            decoded, source = decoded + 1, match.end()
         self.decoded_indexes = [escape[0] for escape in self.escapes]
 
     def offset(self, decoded_index: int) -> int:
@@ -360,6 +362,102 @@ class StringOffsets:
 
 
 def literal_end(text: str, literal_start: int) -> int:
-    """The offset just after the string literal that starts at ``literal_start``."""
-    _, end = scanstring(text, literal_start + 1)
+    """The offset just after the string literal that starts at ``literal_start`` (a raw control character taken,
+    as ``StringOffsets`` takes it)."""
+    _, end = scanstring(text, literal_start + 1, False)
     return int(end)
+
+
+class RepeatedMember(NamedTuple):
+    """A member whose name its object already has: ``start``..``end`` is the repeated name's literal, ``pointer``
+    the member's, ``differs`` whether its value is another than the previous one of that name's."""
+
+    start: int
+    end: int
+    pointer: str
+    differs: bool
+
+
+#: The end of what can be a member's name: a quote before a colon. Inside a string only an escaped quote can be
+#: followed so (a JSON body in a string value: ``"{\\"to\\": …}"``): the run of backslashes before it is odd.
+_NAME_END = LazyPattern(r'"[ \t\n\r]*:')
+_ESCAPED_NAME_END = LazyPattern(r'(\\+)"[ \t\n\r]*:')
+
+
+def repeated_members(text: str, value: Any) -> list[RepeatedMember]:
+    """The members of a valid JSON text (``value``, what json.loads read from it) whose object names them twice.
+
+    RFC 8259 leaves to each reader which of two same-named members it keeps (json.loads keeps the last). The text
+    is read again only when it writes more names than ``value`` holds (``_names_written``, never fewer), so a text
+    without a repeat costs a search or two of the text and a count of the value's members: about what an
+    ``object_pairs_hook`` adds to every json.loads, with no change to the places lint parses a config.
+    """
+    if not isinstance(value, dict | list) or _names_written(text) <= _member_count(value):
+        return []
+    found: list[RepeatedMember] = []
+    try:
+        _repeats(text, _skip(text, 0), "", found)
+    except RecursionError:  # nested deeper than Python reads: what was found so far (contextlib costs every start)
+        return found
+    return found
+
+
+def _names_written(text: str) -> int:
+    """How many member names a valid JSON text writes, or more: the quotes before a colon that no backslash escapes
+    (one more for each string that starts with a colon, whose opening quote is one).
+
+    Counted with ``str.count`` where the text allows (no colon after a blank, so every name's is right after its
+    quote; no backslash before a quote but one escaping it): a few passes in C, where a regular expression costs
+    more than json.loads itself.
+    """
+    if " :" in text or "\t:" in text or "\n:" in text or "\r:" in text or '\\\\"' in text:
+        escaped = sum(len(run) % 2 for run in _ESCAPED_NAME_END.findall(text)) if '\\"' in text else 0
+        return len(_NAME_END.findall(text)) - escaped
+    return text.count('":') - text.count('\\":')
+
+
+def _member_count(value: Any) -> int:
+    """How many members the objects of a JSON value hold (a repeated name once); a loop, as deep as json reads."""
+    count, containers = 0, [value]
+    while containers:
+        container = containers.pop()
+        if type(container) is dict:
+            count += len(container)
+            container = container.values()
+        for item in container:
+            if type(item) is dict or type(item) is list:
+                containers.append(item)
+    return count
+
+
+def _repeats(text: str, index: int, pointer: str, found: list[RepeatedMember]) -> int:
+    """The end of the valid JSON value at ``index``; its repeated members appended to ``found``."""
+    opening = text[index]
+    if opening not in "{[":
+        end: int = _SCAN(text, index)[1]
+        return end
+    inner = _skip(text, index + 1)
+    if text[inner] in "]}":
+        return inner + 1
+    seen: dict[str, tuple[int, int]] = {}
+    count = 0
+    while True:
+        if opening == "{":
+            name_start = inner
+            key, name_end = scanstring(text, inner + 1)
+            inner = _AFTER_NAME.match(text, name_end).end()  # type: ignore[union-attr]
+            member = f"{pointer}/{pointer_token(key)}"
+        else:
+            member = f"{pointer}/{count}"
+            count += 1
+        end = _repeats(text, inner, member, found)
+        if opening == "{":
+            if key in seen:
+                before, now = (json.dumps(json.loads(text[start:stop])) for start, stop in (seen[key], (inner, end)))
+                found.append(RepeatedMember(name_start, name_end, member, before != now))
+            seen[key] = (inner, end)
+        after = _AFTER_VALUE.match(text, end)
+        assert after is not None  # a valid text: a comma or the container's end follows each value
+        if after.group(1) != ",":
+            return after.end(1)
+        inner = after.end()

@@ -1,10 +1,16 @@
 """Masking secrets in anything shown to the user: source lines, messages, reports, diffs.
 
-Two layers. The credentials the readers of a text recognised by meaning (``Source.secrets``,
-from ``curlport.credentials``) are masked wherever they appear, whatever the layout
-around them. The patterns below are the fallback for text no reader understood (a
-line that does not parse, a shell error before any config exists). Masks keep the
-length of what they hide so that carets under a line still point at the right column.
+Three layers. Where a reader located a credential in the text it read (a config's JSON:
+the characters of the string literal that decode to it, ``curlport.secrets``), the
+text's lines are masked at those spans (``Source.masked``), whatever the literal's escapes
+spell. Text the readers do not know character by character is masked by the credentials'
+spellings (``Source.secrets``, from ``curlport.credentials``: the value, JSON-escaped,
+percent-encoded, a Basic header's base64): a message that quotes a value, a diff, a
+rendered or exported request (whose encodings of a secret no parser wrote), a curl
+command's text (whose quoting the importer reads word by word). The patterns below are
+the last fallback, for text no reader understood (a line that does not parse, a shell
+error before any config exists). Masks keep the length of what they hide so that carets
+under a line still point at the right column.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ turned into 1-based line and column numbers in exactly one place.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from curlport.redact import redact
@@ -42,6 +42,12 @@ class Source:
         self.name = name
         self._secrets: frozenset[str] = frozenset()
         self._pending: list[Callable[[], frozenset[str]]] = []
+        #: Spellings of located secrets, for text derived from this one only (``add_located_secrets``).
+        self._derived: frozenset[str] = frozenset()
+        self._derived_pending: list[Callable[[], frozenset[str]]] = []
+        self._all: frozenset[str] | None = frozenset()  # ``secrets``, None until worked out again
+        self._spans: list[tuple[int, int]] = []
+        self._spans_pending: list[Callable[[], Iterable[tuple[int, int]]]] = []
         self._shown: dict[tuple[int, bool], str] = {}
         self._starts: list[int] | None = None
 
@@ -69,14 +75,47 @@ class Source:
             self._pending.append(spellings)
         else:
             self._secrets = self._secrets | spellings
+        self._all = None
         self._shown.clear()  # lines masked before these were known
+
+    def add_located_secrets(self, spans: Callable[[], Iterable[tuple[int, int]]],
+                            spellings: Callable[[], frozenset[str]]) -> None:
+        """Record credentials a reader located in this text: ``spans`` (offsets ``[start, end)``) are masked where
+        this text is shown, by position, whatever their spelling; ``spellings`` only in text derived from it (a
+        message that quotes a value). Both are worked out on first use, as for ``add_secrets``."""
+        self._spans_pending.append(spans)
+        self._derived_pending.append(spellings)
+        self._all = None
+        self._shown.clear()
 
     @property
     def secrets(self) -> frozenset[str]:
-        """Every credential spelling recorded so far (``add_secrets``)."""
+        """Every credential spelling recorded so far (``add_secrets``, and the spellings of ``add_located_secrets``):
+        what masks a message or a diff, which are not this text."""
+        if self._all is None:  # something was added since: a message is masked once per finding, the union once
+            while self._derived_pending:
+                self._derived = self._derived | self._derived_pending.pop(0)()
+            self._all = self._text_secrets | self._derived
+        return self._all
+
+    @property
+    def _text_secrets(self) -> frozenset[str]:
+        """The spellings searched for in this text itself: those no reader located (``add_secrets``)."""
         while self._pending:
             self._secrets = self._secrets | self._pending.pop(0)()
         return self._secrets
+
+    def masked(self, start: int, end: int) -> str:
+        """``text[start:end]`` as it is shown: the located secrets masked at their spans, the others by their
+        spellings and patterns (``redact``)."""
+        while self._spans_pending:
+            self._spans = sorted({*self._spans, *self._spans_pending.pop(0)()})
+        text = self.text[start:end]
+        for secret_start, secret_end in self._spans:
+            if secret_start < end and start < secret_end:
+                left, right = max(secret_start, start) - start, min(secret_end, end) - start
+                text = text[:left] + "*" * (right - left) + text[right:]
+        return redact(text, self._text_secrets)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
@@ -140,12 +179,16 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
+        start, end = self._line_range(line)
+        return self.text[start:end].rstrip("\r")
+
+    def _line_range(self, line: int) -> tuple[int, int]:
+        """Where a 1-based line starts and ends (before its line break); empty for a line the text does not have."""
         starts = self._line_starts
         if not 1 <= line <= len(starts):
-            return ""
-        start = starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+            return 0, 0
+        end = self.text.find("\n", starts[line - 1])
+        return starts[line - 1], end if end != -1 else len(self.text)
 
     def shown_line(self, line: int, show_secrets: bool = False) -> str:
         """The line as diagnostics show it: tabs as spaces, secrets masked unless asked for.
@@ -155,9 +198,12 @@ class Source:
         """
         key = (line, show_secrets)
         if key not in self._shown:
-            text = self.line_text(line).replace("\t", " ")
-            self._shown[key] = text if show_secrets else redact(text, self.secrets)
+            text = self.line_text(line) if show_secrets else self._masked_line(line)
+            self._shown[key] = text.replace("\t", " ")
         return self._shown[key]
+
+    def _masked_line(self, line: int) -> str:
+        return self.masked(*self._line_range(line)).rstrip("\r")
 
 
 def nearest_span(pointer: str, spans: Mapping[str, Span]) -> Span | None:

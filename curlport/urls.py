@@ -60,11 +60,19 @@ _TEMPLATE_HOST: Final = LazyPattern(
     r"\{\{?\s*[A-Za-z_][\w.-]*\s*\}\}?|<[A-Za-z][\w .:-]*>|\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%|\[[A-Za-z_][\w -]*\]|"
     r"[xX*#]{3,}|[xX*#]+(?:\.[xX*#]+)+|\.{3,}|…")
 #: A dotless host whose words only say that an address goes there (``IP``, ``gateway_ip``, ``ip-address``,
-#: ``your_server``): each word one of these, one of them naming the address itself.
-_ADDRESS_WORDS: Final = frozenset({"ip", "host", "hostname", "server", "domain", "address", "addr"})
-_ADDRESS_FILLERS: Final = frozenset({"your", "my", "the", "gateway", "public", "local", "device", "sms", "api"})
+#: ``your_server``, ``yourserver``, ``apiurl``): each word one of these, one of them naming the address itself.
+#: The one vocabulary of such hosts (``curlport.hosts`` defers to ``is_template_host``).
+_ADDRESS_WORDS: Final = frozenset({"ip", "host", "hostname", "server", "domain", "address", "addr", "url", "endpoint",
+                                   "site", "website"})
+_ADDRESS_FILLERS: Final = frozenset({"your", "my", "the", "gateway", "public", "local", "device", "sms", "api",
+                                     "base"})
+_HOST_VOCABULARY: Final = _ADDRESS_WORDS | _ADDRESS_FILLERS
+#: Words that make the rest of such a name the reader's own (``yourgateway``: the gateway you run).
+_OWNERS: Final = frozenset({"your", "my"})
+#: Dotless hosts made of those words that are a machine's real name: a machine may well be called ``server``, and
+#: ``localhost`` is this one.
+_MACHINE_NAMES: Final = frozenset({("server",), ("local", "host")})
 _NAME_WORDS: Final = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
-
 
 def authority(url: str) -> tuple[int, str, str | None]:
     """Where the host starts in the URL, the host, and the port's text (None without a port): read by hand, since
@@ -89,13 +97,34 @@ def is_template_port(port: str) -> bool:
 
 def is_template_host(host: str) -> bool:
     """A host the doc left to fill in: a token (``{{host}}``, ``<server>``), masked (``xxx.xxx.xxx.xxx``), or a
-    dotless name that only says an address goes there (``IP``, ``gateway_ip``, ``ip-address``)."""
+    dotless name that only says an address goes there (``IP``, ``gateway_ip``, ``ip-address``, ``yourserver``)."""
     host = host.strip()
     if _TEMPLATE_HOST.fullmatch(host):
         return True
     if "." in host:
         return False
-    named = [word.lower() for word in _NAME_WORDS.findall(host)]
-    if named == ["server"]:  # a machine may well be called that
-        return False
-    return bool(_ADDRESS_WORDS.intersection(named)) and _ADDRESS_WORDS.union(_ADDRESS_FILLERS).issuperset(named)
+    named = host_words(host)
+    says_address = not _ADDRESS_WORDS.isdisjoint(named) or (len(named) > 1 and named[0] in _OWNERS)  # your gateway
+    return says_address and named not in _MACHINE_NAMES and _HOST_VOCABULARY.issuperset(named)
+
+
+def host_words(host: str) -> tuple[str, ...]:
+    """The lowercase words of a dotless host, split by case, digits and punctuation, and a word glued of the
+    vocabulary's words split into them (``yourserver``: your, server; ``apiurl``: api, url). Only a whole word made
+    of the vocabulary is split, as credentials split ``mykey`` and not ``monkey``: ``hostel`` stays one word."""
+    words: list[str] = []
+    for word in (found.lower() for found in _NAME_WORDS.findall(host)):
+        words += _glued(word) or [word]
+    return tuple(words)
+
+
+def _glued(word: str) -> list[str] | None:
+    """``word`` as the fewest vocabulary words that make all of it, or None."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 1):
+            before = best[start]
+            if before is not None and word[start:end] in _HOST_VOCABULARY and (
+                    best[end] is None or len(before) + 1 < len(best[end] or [])):
+                best[end] = [*before, word[start:end]]
+    return best[-1] or None

@@ -20,9 +20,7 @@ from curlport.preflight.platforms.registry import PlatformReadError, import_plat
 CASES = config_cases()
 
 #: Cases that do not answer as their toml says (class in the README).
-KNOWN_FAILURES: frozenset[str] = frozenset({
-    "duplicate-keys-first-wins-looks-ok",
-})
+KNOWN_FAILURES: frozenset[str] = frozenset()
 
 _KEYS = {"command", "platform", "apprise_to", "expected_exit", "must_find", "must_find_any", "must_not_find", "clean",
          "not_clean", "to", "body", "source", "classes", "note"}

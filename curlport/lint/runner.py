@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from curlport.config.schema import is_valid, merged_violations, violations
-from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.credentials import json_text_spellings
 from curlport.errors import BUG_REPORT, CurlportError, OutputError, UnsupportedRequestError
 from curlport.findings import MAX_PER_CODE, Capped, Finding, Omitted, Severity
 from curlport.inputs import MAX_INPUT_BYTES, decode_input, read_bounded
@@ -25,6 +25,7 @@ from curlport.json_positions import (
     literal_end,
     located,
     parse_with_positions,
+    repeated_members,
 )
 from curlport.lint.discovery import discover
 from curlport.lint.placed import PARSE_ERROR, Locator, Offsets, check_import_capped, in_file_order, placed_findings
@@ -38,6 +39,8 @@ if TYPE_CHECKING:  # the fixes are imported by a run that applies them (--fix, -
     from curlport.lint.fixes import AppliedFix, FixedText
 
 SCHEMA_VIOLATION = "CP501"
+#: A member name its object repeats, with another value (an error: readers differ on which one they keep) or the same.
+DUPLICATE_MEMBER, REPEATED_MEMBER = "CP027", "CP028"
 _UNPARSED = object()  # json.loads could not read the text
 
 
@@ -223,9 +226,10 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         quick = _UNPARSED
     shared = walked(quick) if isinstance(quick, dict) else None
     problems = run_rules(shared, selected) if shared is not None else []
+    repeated = _repeated(source, quick) if quick is not _UNPARSED else []
     # The quick path takes what json.loads takes; a text that may hold a lone surrogate goes the exact way.
-    if quick is not _UNPARSED and not problems and is_valid(quick) and not SURROGATE_ESCAPE.search(source.text) \
-            and _unreadable(quick) is None:
+    if quick is not _UNPARSED and not problems and not repeated and is_valid(quick) \
+            and not SURROGATE_ESCAPE.search(source.text) and _unreadable(quick) is None:
         return Capped((), ())
     try:
         config, offsets = parse_with_positions(source.text) if quick is _UNPARSED else located(source.text)
@@ -234,13 +238,15 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         source.add_secrets(lambda: json_text_spellings(source.text))
         return Capped((Finding(PARSE_ERROR, Severity.ERROR, f"not valid JSON: {error.msg}", span),), ())
     # Worked out when a line or message is printed, from the places the rules listed when they read the same dict.
-    source.add_secrets(lambda: config_text_spellings(
-        source.text, config, shared.place_slots if shared is not None and config == quick else None))
+    from curlport.secrets import learn_config_secrets  # here: a run of clean configs never masks anything
+
+    listed = shared.place_slots if shared is not None and config == quick else None
+    learn_config_secrets(source, config, offsets, listed)
     spans = ValueSpans(source, offsets)
     problems = problems if isinstance(config, dict) else []
     explained = {problem.pointer for rule, problem in problems if rule.explains_schema}
     errors = violations(config)
-    schema_findings = [
+    schema_findings = repeated + [
         Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {message}", nearest_span(pointer, spans), pointer or "/")
         for pointer, message in merged_violations(errors) if pointer not in explained
     ]
@@ -251,6 +257,25 @@ def _lint_config(source: Source, selected: frozenset[str] | None, limit: int | N
         schema_findings.append(Finding(SCHEMA_VIOLATION, Severity.ERROR, f"schema: {unreadable.message}",
                                        nearest_span(unreadable.pointer, spans), unreadable.pointer))
     return placed_findings(in_file_order(schema_findings, selected), problems, json_locator(source, offsets), limit)
+
+
+def _repeated(source: Source, document: Any) -> list[Finding]:
+    """A finding at each member name its object repeats (``repeated_members``): json.loads kept the last one, the
+    platform's reader may keep the first, and the operator meant one of them."""
+    findings = []
+    members = repeated_members(source.text, document)
+    if members:  # the value json.loads dropped is no credential of the config it read, but the text still shows it
+        source.add_secrets(lambda: json_text_spellings(source.text))
+    for member in members:
+        span = source.span(member.start, member.end)
+        if member.differs:
+            findings.append(Finding(DUPLICATE_MEMBER, Severity.ERROR, f"{member.pointer} is given twice with different"
+                                    " values: JSON readers differ on which one they keep; keep the one you mean", span,
+                                    member.pointer))
+        else:
+            findings.append(Finding(REPEATED_MEMBER, Severity.WARNING, f"{member.pointer} is given twice with the same"
+                                    " value: remove one", span, member.pointer))
+    return findings
 
 
 def _unreadable(config: Any) -> ProviderShapeError | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curlport.config.model import Config
-from curlport.credentials import config_text_spellings, json_text_spellings
+from curlport.credentials import json_text_spellings
 from curlport.findings import Finding, Severity
 from curlport.importer import import_curl
 from curlport.inputs import decode_input
@@ -23,6 +23,7 @@ from curlport.preflight.complete import Gap, gaps
 from curlport.preflight.provider import Provider, ProviderShapeError, read_provider
 from curlport.preflight.render import Refusal
 from curlport.rules.base import Problem
+from curlport.secrets import learn_config_secrets
 from curlport.source import Source, Span
 
 
@@ -82,7 +83,7 @@ def load_config(data: bytes, path: str, *, name: str | None = None) -> LoadedCon
     locate = json_locator(source, offsets)
     if not isinstance(config, dict):
         return LoadedConfig(None, source, (), locate)
-    source.add_secrets(lambda: config_text_spellings(text, config))  # a finding about the config quotes its lines
+    learn_config_secrets(source, config, offsets)  # a finding about the config quotes its lines
     return LoadedConfig(config, source, (), locate, gaps(config))
 
 

@@ -1,8 +1,8 @@
 """CP404: the endpoint's host is the docs' stand-in for the reader's server, never a provider's.
 
-Self-hosted gateways document their API at ``http://x.dom/…`` or ``http://yourserver:8080/…``;
-the operator must put their own server there. Until then every message goes nowhere, so the
-config is not ready, whatever else is right.
+Self-hosted gateways document their API at ``http://x.dom/…`` or ``http://203.0.113.7:8080/…``;
+the operator must put their own server there (a dotless word such as ``yourserver`` is a template,
+CP401's). Until then every message goes nowhere, so the config is not ready, whatever else is right.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def check(config: Config) -> Iterator[Problem]:
 
 RULE: Rule = Rule(
     "CP404", "stand-in-host", Severity.ERROR,
-    "The endpoint's host is a stand-in from the docs (x.dom, gateway.tld, 203.0.113.7, yourserver).",
+    "The endpoint's host is a stand-in from the docs (x.dom, gateway.tld, 203.0.113.7).",
     "Docs of self-hosted gateways write a stand-in where your server goes; a config that keeps it sends every message "
     "nowhere.",
     "Put your gateway's real host in the endpoint.",

@@ -90,10 +90,11 @@ def decode_input(data: bytes) -> str:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError("input is larger than 1 MiB, the most a curl command or config may be (read no further)",
                          Span(1, 1, 1, 1))
-    if _looks_utf16(data):
+    nul = data.find(b"\0")
+    # UTF-16 without a mark has NUL bytes: most files (none) are told from it by the one search above.
+    if data.startswith(_UTF16_MARKS) or (nul != -1 and _looks_utf16(data)):
         raise InputError("UTF-16 text (Windows Notepad and PowerShell's '>' save it so): save the file as UTF-8",
                          Span(1, 1, 1, 2))
-    nul = data.find(b"\0")
     if nul != -1:
         position = Source(data[:nul].decode("utf-8", errors="replace")).position(nul)
         raise InputError("binary input (a NUL byte): expected the text of a curl command",
@@ -108,9 +109,12 @@ def decode_input(data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _looks_utf16(data: bytes) -> bool:
     """A UTF-16 byte-order mark, or ASCII text with a NUL every other byte (UTF-16 without a mark)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF16_MARKS):
         return True
     even, odd = data[:64:2], data[1:64:2]
     return len(odd) >= 2 and any(b.count(0) == len(b) and 0 not in a for a, b in ((even, odd), (odd, even)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -71,9 +72,11 @@ class Settings(NamedTuple):
 
         ``extend-select`` adds to ``select``; with no ``select`` every code already is.
         """
-        ignored = self.ignore + self.extend_ignore + tuple(
-            code for pattern, codes in self.per_file_ignores if _matches(pattern, path, self.root) for code in codes)
-        return select_codes(self.select + self.extend_select if self.select else (), ignored)
+        ignored = self.ignore + self.extend_ignore
+        if self.per_file_ignores:
+            ignored += tuple(code for pattern, codes in self.per_file_ignores if _matches(pattern, path, self.root)
+                             for code in codes)
+        return _enabled(self.select + self.extend_select if self.select else (), ignored)
 
     @property
     def exclusions(self) -> tuple[str, ...]:
@@ -93,6 +96,13 @@ class Settings(NamedTuple):
             "exclude": list(DEFAULT_EXCLUDE if self.exclude is None else self.exclude),
             "extend-exclude": list(self.extend_exclude),
         }
+
+
+@cache
+def _enabled(select: tuple[str, ...], ignored: tuple[str, ...]) -> frozenset[str]:
+    """``select_codes``, worked out once per distinct settings: every file of a folder without per-file-ignores has
+    the same codes, and a run asks for each file's."""
+    return select_codes(select, ignored)
 
 
 def with_command_line(settings: Settings, **given: tuple[str, ...] | None) -> Settings:

@@ -8,9 +8,10 @@ host, and nothing leaves the machine.
 from __future__ import annotations
 
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from provider_server import serve_in_thread
 
 
 @dataclass
@@ -67,5 +68,5 @@ def start_capture_proxy() -> CaptureProxy:
             return None
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_thread(server)
     return CaptureProxy(server, captured)

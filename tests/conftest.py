@@ -17,3 +17,10 @@ def proxy() -> Iterator[CaptureProxy]:
     capture = start_capture_proxy()
     yield capture
     capture.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests photograph the page: pytest's temporary folder (kept for the last three runs, one per
+    xdist worker), never the checkout, so parallel workers and parallel runs never write over each other."""
+    return tmp_path_factory.mktemp("test-artifacts", numbered=False)

@@ -27,7 +27,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from provider_server import Answer, Received, _handler, provider_server
+from provider_server import Answer, Received, _handler, provider_server, serve_in_thread
 
 from curlport.cli import main
 from curlport.preflight.destinations import DestinationError, Destinations, refusal, resolved
@@ -308,8 +308,7 @@ def ipv6_provider() -> Iterator[tuple[int, list[Received]]]:
         address_family = socket.AF_INET6
 
     server = Server(("::1", 0), _handler(lambda r: Answer(200, b"ok"), received))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve_in_thread(server)
     try:
         yield server.server_address[1], received
     finally:

@@ -18,10 +18,10 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from threading import Thread
 from urllib.parse import quote, urlsplit
 
 import pytest
+from provider_server import serve_in_thread
 from test_platforms import NUMBER, PROOF, PROVIDERS
 
 from curlport.preflight.platforms import kannel
@@ -75,8 +75,7 @@ class _Capture(ThreadingHTTPServer):
 @pytest.fixture(scope="module")
 def capture() -> Iterator[_Capture]:
     server = _Capture()
-    thread = Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve_in_thread(server)
     yield server
     server.shutdown()
     server.server_close()

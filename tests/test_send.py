@@ -198,10 +198,10 @@ def test_a_self_signed_certificate_is_refused_unless_insecure(tmp_path: Path, ce
 
 
 def test_a_refused_connection_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    with socket.socket() as probe:
+    with socket.socket() as probe:  # bound, never listening: the port refuses, and no parallel test can take it
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    exit_code, _, err = _send(tmp_path, _config(f"http://127.0.0.1:{port}/send"))
+        exit_code, _, err = _send(tmp_path, _config(f"http://127.0.0.1:{port}/send"))
     assert exit_code == 2 and err.strip() == f"error: 127.0.0.1:{port}: connection refused"
 
 

@@ -23,9 +23,15 @@ from curlport.variants.phrases import MESSAGE_PHRASES, RECIPIENT_PHRASES
 from curlport.variants.templates import CASES, STYLES, rewrite, styled
 
 FIXTURES = list(fixtures(CURL_DIR))
-VARIANTS: dict[str, list[Variant]] = {
-    klass: [variant for stem, text, expected in FIXTURES for variant in generate(stem, text, expected)]
-    for klass, generate in CLASSES.items()}
+
+
+@cache
+def variants_of(klass: str) -> list[Variant]:
+    """The class's variants of every fixture, made when a test first needs them (not at collection, which every
+    xdist worker repeats: making them all is most of the suite's collection)."""
+    return [variant for stem, text, expected in FIXTURES for variant in CLASSES[klass](stem, text, expected)]
+
+
 #: The share of a class's placeholders that must be found (the rest may be honest asks, never wrong places).
 TARGET = 0.98
 
@@ -51,16 +57,16 @@ def _comparable(config: dict[str, Any]) -> dict[str, Any]:
 
 def test_every_fixture_with_places_is_rewritten_into_each_class() -> None:
     placed = {stem for stem, _, expected in FIXTURES if expected.get("to", "ask") != "ask"}
-    assert {variant.case.partition("/")[0] for variant in VARIANTS["template-token"]} == placed
-    assert len({variant.case.partition("/")[0] for variant in VARIANTS["bulk"]}) >= 40
-    assert len(VARIANTS["template-token"]) >= 2000
-    assert {variant.case.partition("/")[0] for variant in VARIANTS["role-phrase"]} == placed
-    assert len({variant.case.partition("/")[0] for variant in VARIANTS["path-recipient"]}) >= 10
+    assert {variant.case.partition("/")[0] for variant in variants_of("template-token")} == placed
+    assert len({variant.case.partition("/")[0] for variant in variants_of("bulk")}) >= 40
+    assert len(variants_of("template-token")) >= 2000
+    assert {variant.case.partition("/")[0] for variant in variants_of("role-phrase")} == placed
+    assert len({variant.case.partition("/")[0] for variant in variants_of("path-recipient")}) >= 10
 
 
 @pytest.mark.parametrize("klass", list(CLASSES))
 def test_each_class_is_placed_and_never_wrong(klass: str) -> None:
-    verdicts = [verdict for variant in VARIANTS[klass]
+    verdicts = [verdict for variant in variants_of(klass)
                 for verdict in verdicts_of(variant.case, variant.text, variant.expected)]
     assert [verdict for verdict in verdicts if verdict.verdict == "wrong"] == []
     found = sum(verdict.verdict == "found" for verdict in verdicts)
@@ -71,7 +77,7 @@ def test_each_class_is_placed_and_never_wrong(klass: str) -> None:
 def test_a_variant_gives_the_fixtures_config(klass: str, stem: str) -> None:
     """Once the placeholders are written (and a bulk sample's extra records dropped) the config is the fixture's.
     (A variant whose places are not all found is the rate's business, above.)"""
-    variants = [v for v in VARIANTS[klass] if v.case.startswith(stem + "/") and v.expected.get("same_config")
+    variants = [v for v in variants_of(klass) if v.case.startswith(stem + "/") and v.expected.get("same_config")
                 and all(verdict.verdict == "found" for verdict in verdicts_of(v.case, v.text, v.expected))]
     wanted = _fixture_config(stem)
     for variant in variants:
@@ -81,7 +87,7 @@ def test_a_variant_gives_the_fixtures_config(klass: str, stem: str) -> None:
 
 def test_template_tokens_are_never_called_values_to_fill_in() -> None:
     """CP401 says nothing at the recipient's or the message's token: it is where a placeholder goes."""
-    for variant in VARIANTS["template-token"][::7]:
+    for variant in variants_of("template-token")[::7]:
         result = imported(variant.text)
         assert result is not None
         placed = {item.span for item in result.substitutions}
@@ -179,7 +185,7 @@ def test_a_bulk_body_with_trailing_commas_is_read_and_trimmed_as_placed() -> Non
 
 def test_every_bulk_variant_renders_one_record() -> None:
     """Whatever the bulk shape, the imported config carries the first record only (no second number left)."""
-    for variant in VARIANTS["bulk"]:
+    for variant in variants_of("bulk"):
         result = imported(variant.text)
         assert result is not None
         if "/numbers-" not in variant.case:  # a list of numbers in one value is one $$To, nothing to drop

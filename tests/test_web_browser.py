@@ -1,7 +1,7 @@
 """The page in a real browser: Debian's headless Chromium driven by Playwright, against `curlport serve`'s app.
 
 One server and one browser serve the whole module; each state the page reaches is
-photographed into test-artifacts/ (gitignored). Without /usr/bin/chromium the
+photographed into the run's `artifacts` folder (tests/conftest.py). Without /usr/bin/chromium the
 module is skipped, unless CURLPORT_REQUIRE_BROWSER is set (CI sets it).
 """
 
@@ -40,7 +40,6 @@ from web_support import (
 CHROMIUM = os.environ.get("CURLPORT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = ROOT / "test-artifacts"
 
 if not shutil.which(CHROMIUM):
     if os.environ.get("CURLPORT_REQUIRE_BROWSER"):
@@ -58,7 +57,6 @@ def server_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
@@ -93,8 +91,8 @@ def reveal(page: Page) -> None:
     settle(page)
 
 
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+def shot(page: Page, artifacts: Path, name: str) -> None:
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
 
 
 def marked(page: Page) -> str:
@@ -144,7 +142,7 @@ def sized_page(request: pytest.FixtureRequest, browser: Browser, server_url: str
 
 
 @pytest.mark.parametrize("case", VIEW_CASES)
-def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: str) -> None:
+def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: str, artifacts: Path) -> None:
     size, page = sized_page
     paste(page, text_of(CURL_DIR / f"{case}.curl"))
     page.click("#tab-form")
@@ -156,21 +154,21 @@ def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Page], case: st
     assert form_of(page.evaluate(FORM_ROWS)) == form
     shown = page.inner_text("#form")
     assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
-    shot(page, f"{size}-{case}-form")
+    shot(page, artifacts, f"{size}-{case}-form")
     # the window as the operator sees it (the README's screenshots are textlocal's): on a phone, at the form
     page.evaluate("(phone) => phone ? document.getElementById('results').scrollIntoView() : scrollTo(0, 0)",
                   size == "phone")
-    page.screenshot(path=str(ARTIFACTS / f"{size}-{case}-window.png"))
+    page.screenshot(path=str(artifacts / f"{size}-{case}-window.png"))
     page.click("#tab-request")
     settle(page)
     assert page.is_disabled("#send-test") == (case in INCOMPLETE)
     assert page.evaluate(IN_FLOW)["sideways"] is False
-    shot(page, f"{size}-{case}-preflight")
+    shot(page, artifacts, f"{size}-{case}-preflight")
 
 
 # ---- the states of the page ------------------------------------------------------------------------------------
 
-def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Page) -> None:
+def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Page, artifacts: Path) -> None:
     path = CURL_DIR / "textlocal.curl"
     text = text_of(path)
     paste(page, text)
@@ -191,17 +189,17 @@ def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Page) -> N
         selected = page.evaluate("() => { const s = document.getElementById('source'); "
                                  "return s.value.slice(s.selectionStart, s.selectionEnd); }")
         assert selected == spanned(text, *span)
-    shot(page, "finding-highlighted")
+    shot(page, artifacts, "finding-highlighted")
 
 
-def test_a_safe_fix_and_an_unsafe_fix_behind_a_confirmation(page: Page) -> None:
+def test_a_safe_fix_and_an_unsafe_fix_behind_a_confirmation(page: Page, artifacts: Path) -> None:
     text = "curl https://api.example.com/sms -d to=$$to -d text=$$Body -d 'msg=Hello there'"
     paste(page, text)
     page.click('#findings .fix[data-code="CP103"]')
     settle(page)
     assert '"value": "$$To"' in page.text_content("#config-json")
     assert page.is_visible("#applied") and "CP103" in page.text_content("#applied-list")
-    shot(page, "fix-applied")
+    shot(page, artifacts, "fix-applied")
     page.click("#undo-fixes")
     settle(page)
     assert '"value": "$$to"' in page.text_content("#config-json")
@@ -232,13 +230,13 @@ def test_fixing_a_config_json_rewrites_the_input_as_lint_fix_does(page: Page, tm
     assert page.input_value("#source") == file.read_text(encoding="utf-8")
 
 
-def test_where_detection_asks_a_choice_re_imports(page: Page) -> None:
+def test_where_detection_asks_a_choice_re_imports(page: Page, artifacts: Path) -> None:
     text = text_of(CURL_DIR / "msg91.curl")
     paste(page, text)
     reveal(page)
     assert page.get_attribute("#body-place", "data-outcome") == "ask"
     assert "replacing the sample 919XXXXXXXXX" in page.text_content("#to-note")
-    shot(page, "detection-asks")
+    shot(page, artifacts, "detection-asks")
     options = page.locator("#body-place option")
     assert options.count() == 3  # detect automatically, and the two candidates
     choice = options.nth(1).get_attribute("value")
@@ -248,10 +246,10 @@ def test_where_detection_asks_a_choice_re_imports(page: Page) -> None:
     _, written = cli("import", "--body", choice, "-", stdin=page.input_value("#source"))
     assert page.text_content("#config-json") == written
     assert page.get_attribute("#body-place", "data-outcome") == "chosen"
-    shot(page, "detection-chosen")
+    shot(page, artifacts, "detection-chosen")
 
 
-def test_the_request_tab_renders_what_curlport_render_prints(page: Page, tmp_path: Path) -> None:
+def test_the_request_tab_renders_what_curlport_render_prints(page: Page, tmp_path: Path, artifacts: Path) -> None:
     text = text_of(CURL_DIR / "ready-form.curl")
     paste(page, text)
     page.click("#tab-request")
@@ -262,10 +260,10 @@ def test_the_request_tab_renders_what_curlport_render_prints(page: Page, tmp_pat
     file.write_text(page.input_value("#source"), encoding="utf-8")
     _, printed = cli("render", str(file), "--to", VALUES["to"], "--body", VALUES["body"])
     assert page.text_content("#request-http") == printed
-    shot(page, "request-rendered")
+    shot(page, artifacts, "request-rendered")
 
 
-def test_send_test_asks_naming_the_host_and_shows_the_verdict(page: Page) -> None:
+def test_send_test_asks_naming_the_host_and_shows_the_verdict(page: Page, artifacts: Path) -> None:
     provider = Provider()
     try:
         paste(page, f"curl {provider.url} -d apikey=s3cr3t-key -d to=$$To -d text=$$Body")
@@ -281,27 +279,27 @@ def test_send_test_asks_naming_the_host_and_shows_the_verdict(page: Page) -> Non
         result = page.text_content("#send-result") or ""
         assert result.startswith("Accepted") and "message id: m-42" in result
         assert len(provider.received) == 1
-        shot(page, "send-accepted")
+        shot(page, artifacts, "send-accepted")
     finally:
         provider.close()
 
 
-def test_secrets_are_masked_until_revealed(page: Page) -> None:
+def test_secrets_are_masked_until_revealed(page: Page, artifacts: Path) -> None:
     paste(page, SECRET_COMMAND)
     visible = page.inner_text("body") + page.text_content("#config-json") + page.text_content("#backdrop")
     assert not [secret for secret in SECRETS if secret in visible]
     assert "*" * len("pa55w0rd-xyz") in page.text_content("#backdrop")
-    shot(page, "secrets-masked")
+    shot(page, artifacts, "secrets-masked")
     reveal(page)
     shown = page.text_content("#config-json") + page.text_content("#backdrop")
     assert all(secret in shown for secret in SECRETS)
 
 
-def test_long_values_wrap_inside_the_page(page: Page) -> None:
+def test_long_values_wrap_inside_the_page(page: Page, artifacts: Path) -> None:
     paste(page, LONG_COMMAND)
     page.click("#findings li:last-child .goto")  # the last place in the input: the editor scrolls to it
     assert page.evaluate(LAYOUT) == LAID_OUT
-    shot(page, "long-values")
+    shot(page, artifacts, "long-values")
 
 
 def test_the_page_loads_nothing_from_elsewhere(browser: Browser, server_url: str) -> None:
@@ -355,11 +353,11 @@ def _contrast_failures(page: Page) -> list[Any]:
       return failures; }"""))
 
 
-def test_text_has_enough_contrast(page: Page) -> None:
+def test_text_has_enough_contrast(page: Page, artifacts: Path) -> None:
     paste(page, text_of(CURL_DIR / "textlocal.curl"))
     page.click("#findings .goto >> nth=0")
     assert _contrast_failures(page) == []
-    shot(page, "page")
+    shot(page, artifacts, "page")
 
 
 def test_copy_and_download_give_the_real_config(browser: Browser, server_url: str, tmp_path: Path) -> None:

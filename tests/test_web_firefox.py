@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from fixture_cases import CURL_DIR, ERROR_DIR, ROOT
+from fixture_cases import CURL_DIR, ERROR_DIR
 from web_support import (
     FORM_ROWS,
     IN_FLOW,
@@ -41,7 +41,6 @@ from web_support import (
 )
 
 FIREFOX = os.environ.get("CURLPORT_FIREFOX", "/usr/bin/firefox-esr")
-ARTIFACTS = ROOT / "test-artifacts"
 WIDTH, HEIGHT = 1400, 1000
 
 if not shutil.which(FIREFOX):
@@ -70,7 +69,6 @@ def server_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def firefox() -> Iterator[Firefox]:
-    ARTIFACTS.mkdir(exist_ok=True)
     with launch(FIREFOX) as browser:
         yield browser
 
@@ -131,8 +129,8 @@ def attribute(tab: Tab, selector: str, name: str) -> str | None:
     return None if found is None else str(found)
 
 
-def shot(tab: Tab, name: str) -> None:
-    tab.screenshot(ARTIFACTS / f"firefox-{name}.png")
+def shot(tab: Tab, artifacts: Path, name: str) -> None:
+    tab.screenshot(artifacts / f"firefox-{name}.png")
 
 
 # ---- representative fixtures, pasted: the config shown is the CLI's ------------------------------------------------
@@ -169,7 +167,7 @@ def sized_page(request: pytest.FixtureRequest, firefox: Firefox, server_url: str
 
 
 @pytest.mark.parametrize("case", VIEW_CASES)
-def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Tab], case: str) -> None:
+def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Tab], case: str, artifacts: Path) -> None:
     size, tab = sized_page
     paste(tab, text_of(CURL_DIR / f"{case}.curl"))
     tab.click("#tab-form")
@@ -181,7 +179,7 @@ def test_the_form_on_a_phone_and_a_laptop(sized_page: tuple[str, Tab], case: str
     assert form_of(tab.call(FORM_ROWS)) == form
     shown = str(tab.evaluate("document.getElementById('form').innerText"))
     assert not [secret for secret in secrets_of(json.loads(cli("import", "-", stdin=pasted)[1])) if secret in shown]
-    shot(tab, f"{size}-{case}-form")
+    shot(tab, artifacts, f"{size}-{case}-form")
     tab.click("#tab-request")
     settle(tab)
     assert tab.evaluate("document.getElementById('send-test').disabled") == (case in INCOMPLETE)
@@ -206,7 +204,7 @@ def marked(tab: Tab) -> str:
     return str(tab.evaluate("[...document.querySelectorAll('#backdrop mark')].map((m) => m.textContent).join('')"))
 
 
-def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Tab) -> None:
+def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Tab, artifacts: Path) -> None:
     path = CURL_DIR / "textlocal.curl"
     source = text_of(path)
     paste(page, source)
@@ -231,15 +229,15 @@ def test_clicking_a_finding_highlights_the_span_the_cli_reports(page: Tab) -> No
                                  "return s.value.slice(s.selectionStart, s.selectionEnd); })()")
         assert selected == spanned(source, *span)
     assert expected == []
-    shot(page, "finding-highlighted")
+    shot(page, artifacts, "finding-highlighted")
 
 
-def test_where_detection_asks_a_choice_re_imports(page: Tab) -> None:
+def test_where_detection_asks_a_choice_re_imports(page: Tab, artifacts: Path) -> None:
     paste(page, text_of(CURL_DIR / "msg91.curl"))
     reveal(page)
     assert attribute(page, "#body-place", "data-outcome") == "ask"
     assert "replacing the sample 919XXXXXXXXX" in text(page, "#to-note")
-    shot(page, "detection-asks")
+    shot(page, artifacts, "detection-asks")
     options = page.evaluate("[...document.querySelectorAll('#body-place option')].map((option) => option.value)")
     assert len(options) == 3 and options[0] == ""  # detect automatically, and the two candidates
     page.call("() => document.getElementById('body-place').focus()")
@@ -249,10 +247,10 @@ def test_where_detection_asks_a_choice_re_imports(page: Tab) -> None:
     _, written = cli("import", "--body", options[1], "-", stdin=value(page, "#source"))
     assert text(page, "#config-json") == written
     assert attribute(page, "#body-place", "data-outcome") == "chosen"
-    shot(page, "detection-chosen")
+    shot(page, artifacts, "detection-chosen")
 
 
-def test_the_request_tab_renders_what_curlport_render_prints(page: Tab, tmp_path: Path) -> None:
+def test_the_request_tab_renders_what_curlport_render_prints(page: Tab, tmp_path: Path, artifacts: Path) -> None:
     paste(page, text_of(CURL_DIR / "ready-form.curl"))
     page.click("#tab-request")
     assert page.evaluate("!document.getElementById('panel-request').hidden")
@@ -262,25 +260,25 @@ def test_the_request_tab_renders_what_curlport_render_prints(page: Tab, tmp_path
     file.write_text(value(page, "#source"), encoding="utf-8")
     _, printed = cli("render", str(file), "--to", VALUES["to"], "--body", VALUES["body"])
     assert printed and text(page, "#request-http") == printed
-    shot(page, "request-rendered")
+    shot(page, artifacts, "request-rendered")
 
 
-def test_secrets_are_masked_until_revealed(page: Tab) -> None:
+def test_secrets_are_masked_until_revealed(page: Tab, artifacts: Path) -> None:
     paste(page, SECRET_COMMAND)
     visible = page.evaluate("document.body.innerText") + text(page, "#config-json") + text(page, "#backdrop")
     assert not [secret for secret in SECRETS if secret in visible]
     assert "*" * len("pa55w0rd-xyz") in text(page, "#backdrop")
-    shot(page, "secrets-masked")
+    shot(page, artifacts, "secrets-masked")
     reveal(page)
     shown = text(page, "#config-json") + text(page, "#backdrop")
     assert all(secret in shown for secret in SECRETS)
 
 
-def test_long_values_wrap_inside_the_page(page: Tab) -> None:
+def test_long_values_wrap_inside_the_page(page: Tab, artifacts: Path) -> None:
     paste(page, LONG_COMMAND)
     page.click("#findings li:last-child .goto")  # the last place in the input: the editor scrolls to it
     assert page.call(LAYOUT) == LAID_OUT
-    shot(page, "long-values")
+    shot(page, artifacts, "long-values")
 
 
 def focused(tab: Tab) -> str:
@@ -306,8 +304,8 @@ def test_keyboard_alone_reaches_every_control_in_order(page: Tab) -> None:
     assert attribute(page, "#findings .goto", "aria-pressed") == "true" and marked(page)
 
 
-def test_a_screenshot_of_the_page_in_firefox(page: Tab) -> None:
+def test_a_screenshot_of_the_page_in_firefox(page: Tab, artifacts: Path) -> None:
     paste(page, text_of(CURL_DIR / "textlocal.curl"))
     page.click("#findings .goto")
-    shot(page, "page")
-    assert (ARTIFACTS / "firefox-page.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    shot(page, artifacts, "page")
+    assert (artifacts / "firefox-page.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from provider_server import serve_in_thread
 
 from curlport.cli import main
 from curlport.config.form_view import FormRow, Pair, Value, form_text
@@ -114,7 +115,7 @@ class Provider:
         self.received = received
         self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        serve_in_thread(self.server)
 
     def close(self) -> None:
         self.server.shutdown()

@@ -223,7 +223,11 @@ def _joined(listed: tuple[FormValue, ...]) -> str:
 
 
 def mentions(config: Config, placeholder: str) -> bool:
-    """Whether any value of the config carries the placeholder."""
+    """Whether any value of the config carries the placeholder as it is written.
+
+    Detection then finds it present (it looks in any letter case and percent-encoded too): a rule about a
+    placeholder's missing or left sample knows so from the values' text, without detecting anything.
+    """
     return placeholder in values_text(config)
 
 

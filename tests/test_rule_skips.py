@@ -1,0 +1,108 @@
+"""What lint's speed work on the rules must not change: a rule skipped, or a look cut short, never hides a finding.
+
+The rules do less per config by deciding from the config's shape what cannot be there (a placeholder written as it
+is, which detection finds present; a rule's trigger absent). Each shortcut is checked here against the long way,
+over every config fixture, each malformed config, each rule's own good and bad examples, and variants of each that
+move the configs into the shapes the shortcuts decide on (placeholders gone, miscased or encoded; GET and POST;
+headers dropped or changed; the body's type swapped).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import pytest
+from fixture_cases import CONFIG_DIR, MALFORMED_DIR
+
+from curlport.config.detect import detect
+from curlport.rules import ALL_RULES, RULES_BY_CODE
+from curlport.rules.base import Config, Problem, walked
+from curlport.rules.cp101_missing_recipient import missing_problem
+from curlport.rules.cp402_sample_value_left import sample_problems
+
+_SAMPLES = {"$$To": "+447700900123", "$$Body": "Hello from the docs"}
+
+
+def _variants(config: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The config, and the config moved into the shapes the rules' shortcuts decide on."""
+    yield config
+    text = json.dumps(config)
+    for placeholder, sample in _SAMPLES.items():
+        yield json.loads(text.replace(placeholder, sample))  # a sample left where the placeholder goes
+        yield json.loads(text.replace(placeholder, placeholder.lower()))  # miscased
+        yield json.loads(text.replace(placeholder, placeholder.replace("$$", "%24%24")))  # percent-encoded
+    yield json.loads(text.replace("$$To", _SAMPLES["$$To"]).replace("$$Body", _SAMPLES["$$Body"]))
+    for method in ("GET", "POST", "PUT"):
+        yield {**config, "method": method}
+    yield {key: value for key, value in config.items() if key != "headers"}
+    headers = config.get("headers")
+    if isinstance(headers, list):
+        for row in headers:
+            if isinstance(row, dict) and isinstance(row.get("key"), str):
+                for key in (row["key"].upper(), row["key"].lower(), f" {row['key']} "):
+                    changed = copy.deepcopy(config)
+                    changed["headers"] = [*headers, {**row, "key": key, "value": f"{row.get('value')}x"}]
+                    yield changed
+    parameters = config.get("parameters")
+    if isinstance(parameters, dict):
+        for form in ("json", "raw", "form", "multipart"):
+            yield {**config, "parameters": {**parameters, "format": form}}
+
+
+def _configs() -> list[dict[str, Any]]:
+    found: list[Any] = []
+    for folder in (CONFIG_DIR, MALFORMED_DIR):
+        for path in sorted(folder.glob("*.json")):
+            if path.name.count(".") == 1:
+                try:
+                    found.append(json.loads(path.read_text(encoding="utf-8")))
+                except ValueError:
+                    continue
+    for rule in ALL_RULES:
+        found += [json.loads(example) for example in (rule.bad, rule.good)]
+    return [variant for config in found if isinstance(config, dict) for variant in _variants(config)]
+
+
+@cache
+def corpus() -> tuple[dict[str, Any], ...]:
+    return tuple(_configs())
+
+
+def test_the_corpus_has_every_shape() -> None:
+    configs = corpus()
+    assert len(configs) > 3000
+    assert any("$$To" not in json.dumps(config) for config in configs)
+    assert any(config.get("method") == "GET" and config.get("headers") for config in configs)
+
+
+def _problems(check: Any, config: Config) -> list[Problem]:
+    return [problem._replace(fix=None) for problem in check(config)]
+
+
+def test_a_placeholder_written_as_it_is_needs_no_detection() -> None:
+    """CP101, CP102 and CP402 skip detection when the placeholders are written as they are: detection finds them
+    present, and says nothing these rules report."""
+    for config in corpus():
+        detection = detect(copy.deepcopy(config))
+        expected = {
+            "CP101": list(missing_problem(config, detection.recipient, "recipient's number")),
+            "CP102": list(missing_problem(config, detection.message, "message")),
+            "CP402": [problem._replace(fix=None) for decision in detection.decisions
+                      for problem in sample_problems(decision)],
+        }
+        for code, problems in expected.items():
+            assert _problems(RULES_BY_CODE[code].check, walked(config)) == \
+                [problem._replace(fix=None) for problem in problems], (code, config)
+
+
+@pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
+def test_a_rule_finds_the_same_on_a_walked_config_and_on_the_plain_one(code: str) -> None:
+    """The rules' shared readings of a walked config (its values' text, its headers by name, its body read once)
+    say what each rule would work out of the plain dict."""
+    check = RULES_BY_CODE[code].check
+    for config in corpus():
+        assert _problems(check, walked(config)) == _problems(check, copy.deepcopy(config)), config

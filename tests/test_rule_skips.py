@@ -20,7 +20,7 @@ from fixture_cases import CONFIG_DIR, MALFORMED_DIR
 
 from curlport.config.detect import detect
 from curlport.rules import ALL_RULES, RULES_BY_CODE
-from curlport.rules.base import Config, Problem, walked
+from curlport.rules.base import PLACEHOLDER, Config, Problem, walked
 from curlport.rules.cp101_missing_recipient import missing_problem
 from curlport.rules.cp402_sample_value_left import sample_problems
 
@@ -106,3 +106,55 @@ def test_a_rule_finds_the_same_on_a_walked_config_and_on_the_plain_one(code: str
     check = RULES_BY_CODE[code].check
     for config in corpus():
         assert _problems(check, walked(config)) == _problems(check, copy.deepcopy(config)), config
+
+
+def _json_bodies() -> list[dict[str, Any]]:
+    """The corpus, and its JSON bodies given each broken shape CP302, CP305 and CP705 look for."""
+    found = list(corpus())
+    for config in corpus():
+        parameters = config.get("parameters")
+        if not isinstance(parameters, dict) or not isinstance(body := parameters.get("body"), str) \
+                or not body.lstrip().startswith("{"):
+            continue
+        opened = body.index("{") + 1
+        for broken in (body[:opened] + '"to": 1, "to": 2, ' + body[opened:],  # a name twice
+                       body[:opened] + '"$$To": 1, ' + body[opened:],  # a placeholder as a name
+                       body[:opened] + '"a\\u0062": 1, "ab": 2, ' + body[opened:],  # one name spelled two ways
+                       body.replace('"$$To"', "$$To"), body + ",", body[:-1]):
+            found.append({**config, "parameters": {**parameters, "body": broken}})
+    return found
+
+
+def test_a_json_body_read_once_gives_each_rule_what_its_own_reading_gave() -> None:
+    """CP705 reads a body's names only when the body read in C has a name twice or a ``$$`` in a name (or is not
+    JSON); CP302 looks for bare placeholders only when blanking changed the body: never fewer findings."""
+    from curlport.rules.cp705_json_key_repeated import _keys
+    from curlport.rules.json_body import bare_placeholders, blanked, body_of, declared_json
+
+    checked = 0
+    for config in _json_bodies():
+        found = body_of(config)
+        if found is None or not declared_json(config):
+            continue
+        long_way = [offset + placeholder.start() if (placeholder := PLACEHOLDER.search(literal)) else offset
+                    for literal, offset, before in _keys(blanked(found[1]))
+                    if PLACEHOLDER.search(literal) or literal in before]
+        assert [problem.start for problem in RULES_BY_CODE["CP705"].check(walked(config))] == long_way, config
+        if not list(bare_placeholders(found[1])):
+            assert list(RULES_BY_CODE["CP302"].check(walked(config))) == []
+        checked += 1
+    assert checked > 500
+
+
+def test_the_string_pattern_matches_as_one_alternative_per_character_did() -> None:
+    import random
+    import re
+
+    from curlport.rules.json_body import _STRING_OR_PLACEHOLDER
+
+    old = re.compile(r'"(?:[^"\\]|\\[\s\S])*"?|\$\$TemplateId|\$\$MessageID|\$\$Body|\$\$To')
+    rng = random.Random(5)
+    pieces = ['"', "\\", "$$To", "$$Body", "$$T", "a", "\n", "{", ":", "é"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in _STRING_OR_PLACEHOLDER.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -252,7 +252,17 @@ def _headers(config: Config) -> list[tuple[int, str, str]]:
 
 
 def header_value(config: Config, name: str) -> str | None:
-    return next((value for _, key, value in headers(config) if key.lower() == name.lower()), None)
+    """The value of the config's first header of this name, in any letter case."""
+    return _first_values(config).get(name.lower())
+
+
+@shared
+def _first_values(config: Config) -> dict[str, str]:
+    """The first value of each header by its lowercased name: each name lowered once for all the rules that ask."""
+    first: dict[str, str] = {}
+    for _, key, value in headers(config):
+        first.setdefault(key.lower(), value)
+    return first
 
 
 def resolve(config: Config, pointer: str) -> Any:

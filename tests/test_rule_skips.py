@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from fixture_cases import CONFIG_DIR, MALFORMED_DIR
 
 from curlport.config.detect import detect
 from curlport.rules import ALL_RULES, RULES_BY_CODE
-from curlport.rules.base import PLACEHOLDER, Config, Problem, walked
+from curlport.rules.base import PLACEHOLDER, Config, Problem, shape_of, walked
 from curlport.rules.cp101_missing_recipient import missing_problem
 from curlport.rules.cp402_sample_value_left import sample_problems
 
@@ -158,3 +158,58 @@ def test_the_string_pattern_matches_as_one_alternative_per_character_did() -> No
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert [m.span() for m in _STRING_OR_PLACEHOLDER.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.needs], ids=lambda rule: rule.code)
+def test_a_rule_skipped_for_what_a_config_lacks_finds_nothing_there(rule: Any) -> None:
+    """A run of the rules skips a rule on a config without what it ``needs`` (``shape_of``): run anyway, it finds
+    nothing there."""
+    skipped = 0
+    for config in corpus():
+        if not rule.needs <= shape_of(config):
+            assert list(rule.check(walked(config))) == [], config
+            skipped += 1
+    assert skipped > 100
+
+
+def test_the_cheap_questions_before_a_rule_reads_never_hide_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The questions a rule asks before it reads a config's values (a header of a name, a name a rule is about,
+    a parameter's name given twice), each answered "yes, read on": the same findings."""
+    from curlport.rules import (
+        cp107_dlt_template_id,
+        cp204_credentials_outside_auth,
+        cp208_callback_url_field,
+        cp210_expiring_bearer_token,
+        cp802_parameter_also_fixed,
+        samples,
+    )
+
+    configs = corpus()
+    quick = [[_problems(rule.check, walked(config)) for rule in ALL_RULES] for config in configs]
+    every_name = partial(_every_name, samples.keyed_values)
+    for module in (cp204_credentials_outside_auth, cp210_expiring_bearer_token):
+        monkeypatch.setattr(module, "has_header", lambda config, lowered: True)
+    for module in (cp107_dlt_template_id, cp208_callback_url_field):
+        monkeypatch.setattr(module, "keyed_values", every_name)
+    monkeypatch.setattr(cp802_parameter_also_fixed, "_repeated", lambda listed: True)
+    for config, found in zip(configs, quick, strict=True):
+        assert [_problems(rule.check, walked(config)) for rule in ALL_RULES] == found, config
+
+
+def _every_name(keyed_values: Any, config: Config, named: Any) -> Any:
+    return [item for item in keyed_values(config, lambda key: True) if named(item.key)]
+
+
+def test_a_pattern_is_searched_only_where_a_character_it_needs_is() -> None:
+    """CP204, CP304 and CP804 search an endpoint only when it has a character every match holds."""
+    from curlport.rules.cp204_credentials_outside_auth import _USERINFO
+    from curlport.rules.cp304_double_encoding import _ENCODED_PLUS_OR_SPACE, _SPACE
+    from curlport.rules.cp804_placeholder_only_encoded import ENCODED_PLACEHOLDER
+
+    endpoints = [config["endpoint"] for config in corpus() if isinstance(config.get("endpoint"), str)]
+    endpoints += ["https://u:p@x.example/a b?to=+1&t=%2b%24%24To", "http://@", "%24%24body", "a=+b", " "]
+    for endpoint in endpoints:
+        assert _USERINFO.search(endpoint) is None or "@" in endpoint
+        assert ENCODED_PLACEHOLDER.search(endpoint) is None or "%" in endpoint
+        assert _ENCODED_PLUS_OR_SPACE.search(endpoint) is None or "%2" in endpoint or "+" in endpoint
+        assert _SPACE.search(endpoint) is None or " " in endpoint

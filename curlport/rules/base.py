@@ -68,7 +68,8 @@ class Rule:
 
     ``autofix`` says which fixes the rule offers and ``fix_safety`` documents when
     and why; both are empty for rules that never offer one. ``explains_schema`` marks
-    a rule that says better what a schema violation at the same pointer says.
+    a rule that says better what a schema violation at the same pointer says. ``needs``: what a config must have
+    (``shape_of``'s words) for the rule to find anything there; a run of the rules skips it on a config without.
     """
 
     code: str
@@ -83,6 +84,7 @@ class Rule:
     autofix: Autofix | None = None
     fix_safety: str = ""
     explains_schema: bool = False
+    needs: frozenset[str] = frozenset()
 
 
 class FormValue(NamedTuple):
@@ -120,6 +122,10 @@ class WalkedConfig(dict[str, Any]):
     @cached_property
     def headers(self) -> list[tuple[int, str, str]]:
         return _headers(self)
+
+    @cached_property
+    def shape(self) -> frozenset[str]:
+        return _shape(self)
 
     @cached_property
     def detection(self) -> Detection:
@@ -231,6 +237,27 @@ def mentions(config: Config, placeholder: str) -> bool:
     return placeholder in values_text(config)
 
 
+def shape_of(config: Config) -> frozenset[str]:
+    """What a config has that some rules need (``Rule.needs``), decided once from its shape: ``headers`` (a header
+    row of text), ``GET``, ``oauth2`` auth, a ``body`` of text, ``batching``, and in a text endpoint a ``fragment``
+    (``#``) or a ``percent`` sign."""
+    return config.shape if isinstance(config, WalkedConfig) else _shape(config)
+
+
+def _shape(config: Config) -> frozenset[str]:
+    auth, parameters, endpoint = config.get("auth"), config.get("parameters"), config.get("endpoint")
+    endpoint = endpoint if isinstance(endpoint, str) else ""
+    return frozenset(word for word, present in (
+        ("headers", bool(headers(config))),
+        ("GET", config.get("method") == "GET"),
+        ("oauth2", isinstance(auth, dict) and auth.get("type") == "oauth2"),
+        ("body", isinstance(parameters, dict) and isinstance(parameters.get("body"), str)),
+        ("batching", isinstance(config.get("batching"), dict)),
+        ("fragment", "#" in endpoint),
+        ("percent", "%" in endpoint),
+    ) if present)
+
+
 def place_slots(config: Config) -> list[Slot]:
     """The config's values by place (``curlport.config.detect.places``): listed once per run for the rules that ask."""
     return config.place_slots if isinstance(config, WalkedConfig) else slots_of(config)
@@ -254,6 +281,12 @@ def _headers(config: Config) -> list[tuple[int, str, str]]:
 def header_value(config: Config, name: str) -> str | None:
     """The value of the config's first header of this name, in any letter case."""
     return _first_values(config).get(name.lower())
+
+
+def has_header(config: Config, lowered: str) -> bool:
+    """Whether the config has a header of this name (given in lower case) in any letter case: a rule about one
+    header asks before it reads them all."""
+    return lowered in _first_values(config)
 
 
 @shared

@@ -37,4 +37,5 @@ RULE: Rule = Rule(
     '{"parameters": {"format": "json", "body": "{\\"to\\": $$To, \\"text\\": \\"$$Body\\"}"}}',
     '{"parameters": {"format": "json", "body": "{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\"}"}}',
     check,
+    needs=frozenset(("body",)),
 )

@@ -63,4 +63,5 @@ RULE: Rule = Rule(
     autofix=Autofix.SAFE_OR_UNSAFE,
     fix_safety="Removing a trailing comma is safe: no JSON reader accepts it, and nothing else changes. Removing a "
                "stray backslash is unsafe: the doc may have meant a backslash (\\\\) rather than none.",
+    needs=frozenset(("body",)),
 )

@@ -56,4 +56,5 @@ RULE: Rule = Rule(
     '{"batching": {"key": "messages", "size": 100}, "parameters": {"format": "json", "body": '
     '"{\\"messages\\": [{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\"}]}"}}',
     check,
+    needs=frozenset(("batching", "body")),
 )

@@ -57,4 +57,5 @@ RULE: Rule = Rule(
     '{"parameters": {"format": "json", "body": "{\\"text\\": \\"$$Body\\", \\"text\\": \\"Hello\\"}"}}',
     '{"parameters": {"format": "json", "body": "{\\"text\\": \\"$$Body\\"}"}}',
     check,
+    needs=frozenset(("body",)),
 )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from urllib.parse import unquote_plus
 
 from curlport.config.shape import rows, section, text
+from curlport.config.short_cache import short_text_cache
 from curlport.findings import Severity
 from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule
 
@@ -20,17 +21,21 @@ class _Parameter(NamedTuple):
     start: int
 
 
-def _query(endpoint: str) -> Iterator[_Parameter]:
-    """The endpoint's query parameters, each value with its offset in the endpoint."""
+@short_text_cache(maxsize=256, longest=2048)
+def _query(endpoint: str) -> tuple[_Parameter, ...]:
+    """The endpoint's query parameters, each value with its offset in the endpoint: split once per distinct
+    endpoint, which the configs of a provider share."""
     mark = endpoint.find("?")
     if mark == -1:
-        return
+        return ()
+    listed = []
     offset = mark + 1
     for piece in endpoint[offset:].partition("#")[0].split("&"):
         key, equals, value = piece.partition("=")
         if equals:
-            yield _Parameter(unquote_plus(key), value, "/endpoint", offset + len(key) + 1)
+            listed.append(_Parameter(unquote_plus(key), value, "/endpoint", offset + len(key) + 1))
         offset += len(piece) + 1
+    return tuple(listed)
 
 
 def _parameters(config: Config) -> list[_Parameter]:
@@ -43,8 +48,15 @@ def _parameters(config: Config) -> list[_Parameter]:
     return listed
 
 
+def _repeated(listed: list[_Parameter]) -> bool:
+    """Whether some name is given twice: what a second value of a parameter needs."""
+    return len({item.name for item in listed}) != len(listed)
+
+
 def check(config: Config) -> Iterator[Problem]:
     listed = _parameters(config)
+    if not _repeated(listed):
+        return  # each name once (most configs): no parameter is sent a second time
     carried = {item.name: item.value for item in listed if item.value in (RECIPIENT, MESSAGE)}
     for item in listed:
         placeholder = carried.get(item.name)

@@ -120,7 +120,8 @@ def _json_bodies() -> list[dict[str, Any]]:
         for broken in (body[:opened] + '"to": 1, "to": 2, ' + body[opened:],  # a name twice
                        body[:opened] + '"$$To": 1, ' + body[opened:],  # a placeholder as a name
                        body[:opened] + '"a\\u0062": 1, "ab": 2, ' + body[opened:],  # one name spelled two ways
-                       body.replace('"$$To"', "$$To"), body + ",", body[:-1]):
+                       body.replace('"$$To"', "$$To"), body + ",", body[:-1], "\ufeff" + body,
+                       "[" * 5000 + body + "]" * 5000):
             found.append({**config, "parameters": {**parameters, "body": broken}})
     return found
 
@@ -129,7 +130,15 @@ def test_a_json_body_read_once_gives_each_rule_what_its_own_reading_gave() -> No
     """CP705 reads a body's names only when the body read in C has a name twice or a ``$$`` in a name (or is not
     JSON); CP302 looks for bare placeholders only when blanking changed the body: never fewer findings."""
     from curlport.rules.cp705_json_key_repeated import _keys
-    from curlport.rules.json_body import bare_placeholders, blanked, body_of, declared_json
+    from curlport.rules.json_body import (
+        _STRING_OR_PLACEHOLDER,
+        _blank,
+        bare_placeholders,
+        blanked,
+        body_of,
+        declared_json,
+        read_body,
+    )
 
     checked = 0
     for config in _json_bodies():
@@ -142,6 +151,13 @@ def test_a_json_body_read_once_gives_each_rule_what_its_own_reading_gave() -> No
         assert [problem.start for problem in RULES_BY_CODE["CP705"].check(walked(config))] == long_way, config
         if not list(bare_placeholders(found[1])):
             assert list(RULES_BY_CODE["CP302"].check(walked(config))) == []
+        reading = read_body(config)
+        assert reading is not None and reading.blanked == _STRING_OR_PLACEHOLDER.sub(_blank, found[1])
+        try:
+            assert reading.document == json.loads(reading.blanked) and reading.error is None
+        except (ValueError, RecursionError) as error:
+            assert (getattr(reading.error, "msg", None), getattr(reading.error, "pos", None)) == \
+                (getattr(error, "msg", None), getattr(error, "pos", None)), config
         checked += 1
     assert checked > 500
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from curlport.config.model import is_json_media_type
@@ -59,9 +60,12 @@ def blanked(body: str) -> str:
     """The body with each bare placeholder replaced by a number padded to its length.
 
     One substitution over the body, so a body of many placeholders costs one pass, not one copy per placeholder;
-    none for a body without a placeholder (every one starts with ``$$``).
+    none for a body without a placeholder (every one starts with ``$$``) or with each inside a string (most bodies:
+    their literals listed in C, not handed to Python one by one).
     """
-    return _STRING_OR_PLACEHOLDER.sub(_blank, body) if "$$" in body else body
+    if "$$" not in body or all(found.startswith('"') for found in _STRING_OR_PLACEHOLDER.findall(body)):
+        return body
+    return _STRING_OR_PLACEHOLDER.sub(_blank, body)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -99,27 +103,39 @@ def read_body(config: Config) -> BodyReading | None:
         return BodyReading(text, None, error, False)
 
 
-class _Odd:
-    """A JSON object hook that remembers whether an object had a name twice or a ``$$`` in a name."""
+class _OddNames(Exception):
+    """An object of the body names a member twice, or has a ``$$`` in a name."""
 
-    def __init__(self) -> None:
-        self.seen = False
 
-    def __call__(self, members: list[tuple[str, Any]]) -> dict[str, Any]:
-        document = dict(members)  # what json.loads makes of the members by itself: the last value of a name twice
-        if len(document) != len(members) or "$$" in "".join(document):
-            self.seen = True
-        return document
+def _names_once(members: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(members)  # what json.loads makes of the members by itself: the last value of a name twice
+    if len(document) != len(members) or "$$" in "".join(document):
+        raise _OddNames
+    return document
+
+
+@cache
+def _names_once_decoder() -> json.JSONDecoder:
+    """json's decoder, refusing an object with odd names (``_names_once``): made once, when a body is first read."""
+    return json.JSONDecoder(object_pairs_hook=_names_once)
 
 
 def _parsed(text: str) -> BodyReading:
-    """``text`` (a blanked body) read as JSON; raises ValueError when it is not JSON."""
-    odd = _Odd()
+    """``text`` (a blanked body) read as JSON; raises ValueError when it is not JSON.
+
+    Read by json's decoder, first with a hook that stops at odd names (``odd_names``), then, for a body with them
+    (rare) or a byte-order mark (which ``json.loads`` refuses with its own message), by ``json.loads`` itself.
+    """
+    odd = text.startswith("\ufeff")
     try:
-        document = json.loads(text, object_pairs_hook=odd)
+        if not odd:
+            try:
+                return BodyReading(text, _names_once_decoder().decode(text), None, False)
+            except _OddNames:
+                odd = True
+        return BodyReading(text, json.loads(text), None, odd)
     except RecursionError:  # nesting deeper than the parser goes
         raise ValueError("nested too deeply") from None
-    return BodyReading(text, document, None, odd.seen)
 
 
 def at_path(document: Any, path: str) -> Any:

@@ -229,3 +229,12 @@ def test_a_pattern_is_searched_only_where_a_character_it_needs_is() -> None:
         assert ENCODED_PLACEHOLDER.search(endpoint) is None or "%" in endpoint
         assert _ENCODED_PLUS_OR_SPACE.search(endpoint) is None or "%2" in endpoint or "+" in endpoint
         assert _SPACE.search(endpoint) is None or " " in endpoint
+
+
+def test_a_config_with_both_placeholders_as_written_is_detected_as_detect_does() -> None:
+    """A walked config whose values carry $$To and $$Body as written takes ``present`` for its detection."""
+    both = 0
+    for config in corpus():
+        assert walked(config).detection == detect(copy.deepcopy(config)), config
+        both += "$$To" in json.dumps(config) and "$$Body" in json.dumps(config)
+    assert both > 1000

@@ -16,7 +16,7 @@ from functools import cached_property, wraps
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
-from curlport.config.detect import Detected, Detection, detect, slots_of
+from curlport.config.detect import Detected, Detection, detect, present, slots_of
 from curlport.config.detect.places import Slot
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.config.shape import rows
@@ -129,7 +129,11 @@ class WalkedConfig(dict[str, Any]):
 
     @cached_property
     def detection(self) -> Detection:
-        return self._detected.detection if self._detected is not None else detect(self, listed=self.place_slots)
+        if self._detected is not None:
+            return self._detected.detection
+        if RECIPIENT in self.text and MESSAGE in self.text:  # both written as they are (most configs linted)
+            return present(self.place_slots)
+        return detect(self, listed=self.place_slots)
 
     @cached_property
     def place_slots(self) -> list[Slot]:

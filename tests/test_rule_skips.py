@@ -207,7 +207,7 @@ def test_the_cheap_questions_before_a_rule_reads_never_hide_a_finding(monkeypatc
         monkeypatch.setattr(module, "has_header", lambda config, lowered: True)
     for module in (cp107_dlt_template_id, cp208_callback_url_field):
         monkeypatch.setattr(module, "keyed_values", every_name)
-    monkeypatch.setattr(cp802_parameter_also_fixed, "_repeated", lambda listed: True)
+    monkeypatch.setattr(cp802_parameter_also_fixed, "_repeated", lambda names: True)
     for config, found in zip(configs, quick, strict=True):
         assert [_problems(rule.check, walked(config)) for rule in ALL_RULES] == found, config
 

@@ -39,24 +39,26 @@ def _query(endpoint: str) -> tuple[_Parameter, ...]:
 
 
 def _parameters(config: Config) -> list[_Parameter]:
+    """The query's and the form's parameters; none when each name is given once (most configs), which the names
+    alone tell."""
     endpoint = config.get("endpoint")
-    listed = list(_query(endpoint)) if isinstance(endpoint, str) else []
+    query = _query(endpoint) if isinstance(endpoint, str) else ()
     parameters = section(config, "parameters")
-    if parameters.get("format") == "form":
-        listed += [_Parameter(text(row, "key"), text(row, "value"), f"/parameters/fields/{index}/value", 0)
-                   for index, row in rows(parameters.get("fields")) if text(row, "key")]
-    return listed
+    fields = [(index, key, row) for index, row in rows(parameters.get("fields")) if (key := text(row, "key"))] \
+        if parameters.get("format") == "form" else []
+    if not _repeated([item.name for item in query] + [key for _, key, _ in fields]):
+        return []
+    return [*query, *(_Parameter(key, text(row, "value"), f"/parameters/fields/{index}/value", 0)
+                      for index, key, row in fields)]
 
 
-def _repeated(listed: list[_Parameter]) -> bool:
+def _repeated(names: list[str]) -> bool:
     """Whether some name is given twice: what a second value of a parameter needs."""
-    return len({item.name for item in listed}) != len(listed)
+    return len(set(names)) != len(names)
 
 
 def check(config: Config) -> Iterator[Problem]:
     listed = _parameters(config)
-    if not _repeated(listed):
-        return  # each name once (most configs): no parameter is sent a second time
     carried = {item.name: item.value for item in listed if item.value in (RECIPIENT, MESSAGE)}
     for item in listed:
         placeholder = carried.get(item.name)

@@ -120,9 +120,9 @@ def _json_bodies() -> list[dict[str, Any]]:
         for broken in (body[:opened] + '"to": 1, "to": 2, ' + body[opened:],  # a name twice
                        body[:opened] + '"$$To": 1, ' + body[opened:],  # a placeholder as a name
                        body[:opened] + '"a\\u0062": 1, "ab": 2, ' + body[opened:],  # one name spelled two ways
-                       body.replace('"$$To"', "$$To"), body + ",", body[:-1], "\ufeff" + body,
-                       "[" * 5000 + body + "]" * 5000):
+                       body.replace('"$$To"', "$$To"), body + ",", body[:-1], "\ufeff" + body):
             found.append({**config, "parameters": {**parameters, "body": broken}})
+    found.append({**found[-1], "parameters": {"format": "json", "body": "[" * 2000 + "1" + "]" * 2000}})
     return found
 
 

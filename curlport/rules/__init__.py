@@ -46,7 +46,7 @@ from curlport.rules import (
     cp803_raw_form_body,
     cp804_placeholder_only_encoded,
 )
-from curlport.rules.base import Config, Fix, Problem, Rule, walked
+from curlport.rules.base import Config, Fix, Problem, Rule, shape_of, walked
 
 ALL_RULES: tuple[Rule, ...] = (
     cp101_missing_recipient.RULE,
@@ -102,7 +102,8 @@ def each_problem(config: Config, codes: frozenset[str] | None = None) -> Iterato
     """``run_rules`` one problem at a time: a caller that turns each problem into a finding as it comes never holds
     them all (the 140,000 problems of a large import, each with its fix, for the garbage collector to scan)."""
     shared = walked(config)
-    return ((rule, problem) for rule in ALL_RULES if codes is None or rule.code in codes
+    has = shape_of(shared)  # what the config has, decided once: a rule that needs more is not run
+    return ((rule, problem) for rule in ALL_RULES if (codes is None or rule.code in codes) and rule.needs <= has
             for problem in rule.check(shared))
 
 

@@ -16,7 +16,7 @@ from functools import cached_property, wraps
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
-from curlport.config.detect import Detected, Detection, detect, slots_of
+from curlport.config.detect import Detected, Detection, detect, present, slots_of
 from curlport.config.detect.places import Slot
 from curlport.config.model import Config as Config  # re-exported: the type every rule checks
 from curlport.config.shape import rows
@@ -68,7 +68,8 @@ class Rule:
 
     ``autofix`` says which fixes the rule offers and ``fix_safety`` documents when
     and why; both are empty for rules that never offer one. ``explains_schema`` marks
-    a rule that says better what a schema violation at the same pointer says.
+    a rule that says better what a schema violation at the same pointer says. ``needs``: what a config must have
+    (``shape_of``'s words) for the rule to find anything there; a run of the rules skips it on a config without.
     """
 
     code: str
@@ -83,6 +84,7 @@ class Rule:
     autofix: Autofix | None = None
     fix_safety: str = ""
     explains_schema: bool = False
+    needs: frozenset[str] = frozenset()
 
 
 class FormValue(NamedTuple):
@@ -122,8 +124,16 @@ class WalkedConfig(dict[str, Any]):
         return _headers(self)
 
     @cached_property
+    def shape(self) -> frozenset[str]:
+        return _shape(self)
+
+    @cached_property
     def detection(self) -> Detection:
-        return self._detected.detection if self._detected is not None else detect(self, listed=self.place_slots)
+        if self._detected is not None:
+            return self._detected.detection
+        if RECIPIENT in self.text and MESSAGE in self.text:  # both written as they are (most configs linted)
+            return present(self.place_slots)
+        return detect(self, listed=self.place_slots)
 
     @cached_property
     def place_slots(self) -> list[Slot]:
@@ -223,8 +233,33 @@ def _joined(listed: tuple[FormValue, ...]) -> str:
 
 
 def mentions(config: Config, placeholder: str) -> bool:
-    """Whether any value of the config carries the placeholder."""
+    """Whether any value of the config carries the placeholder as it is written.
+
+    Detection then finds it present (it looks in any letter case and percent-encoded too): a rule about a
+    placeholder's missing or left sample knows so from the values' text, without detecting anything.
+    """
     return placeholder in values_text(config)
+
+
+def shape_of(config: Config) -> frozenset[str]:
+    """What a config has that some rules need (``Rule.needs``), decided once from its shape: ``headers`` (a header
+    row of text), ``GET``, ``oauth2`` auth, a ``body`` of text, ``batching``, and in a text endpoint a ``fragment``
+    (``#``) or a ``percent`` sign."""
+    return config.shape if isinstance(config, WalkedConfig) else _shape(config)
+
+
+def _shape(config: Config) -> frozenset[str]:
+    auth, parameters, endpoint = config.get("auth"), config.get("parameters"), config.get("endpoint")
+    endpoint = endpoint if isinstance(endpoint, str) else ""
+    return frozenset(word for word, present in (
+        ("headers", bool(headers(config))),
+        ("GET", config.get("method") == "GET"),
+        ("oauth2", isinstance(auth, dict) and auth.get("type") == "oauth2"),
+        ("body", isinstance(parameters, dict) and isinstance(parameters.get("body"), str)),
+        ("batching", isinstance(config.get("batching"), dict)),
+        ("fragment", "#" in endpoint),
+        ("percent", "%" in endpoint),
+    ) if present)
 
 
 def place_slots(config: Config) -> list[Slot]:
@@ -248,7 +283,23 @@ def _headers(config: Config) -> list[tuple[int, str, str]]:
 
 
 def header_value(config: Config, name: str) -> str | None:
-    return next((value for _, key, value in headers(config) if key.lower() == name.lower()), None)
+    """The value of the config's first header of this name, in any letter case."""
+    return _first_values(config).get(name.lower())
+
+
+def has_header(config: Config, lowered: str) -> bool:
+    """Whether the config has a header of this name (given in lower case) in any letter case: a rule about one
+    header asks before it reads them all."""
+    return lowered in _first_values(config)
+
+
+@shared
+def _first_values(config: Config) -> dict[str, str]:
+    """The first value of each header by its lowercased name: each name lowered once for all the rules that ask."""
+    first: dict[str, str] = {}
+    for _, key, value in headers(config):
+        first.setdefault(key.lower(), value)
+    return first
 
 
 def resolve(config: Config, pointer: str) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from curlport.config.detect import Decision, sample_range
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, detection
+from curlport.rules.base import RECIPIENT, Config, Problem, Rule, detection, mentions
 
 
 def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[Problem]:
@@ -32,7 +32,8 @@ def missing_problem(config: Config, decision: Decision, role: str) -> Iterator[P
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, detection(config).recipient, "recipient's number")
+    if not mentions(config, RECIPIENT):  # written as it is, it is present: known without detecting anything
+        yield from missing_problem(config, detection(config).recipient, "recipient's number")
 
 
 RULE: Rule = Rule(

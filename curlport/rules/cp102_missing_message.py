@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import Config, Problem, Rule, detection
+from curlport.rules.base import MESSAGE, Config, Problem, Rule, detection, mentions
 from curlport.rules.cp101_missing_recipient import missing_problem
 
 
 def check(config: Config) -> Iterator[Problem]:
-    return missing_problem(config, detection(config).message, "message")
+    if not mentions(config, MESSAGE):  # written as it is, it is present: known without detecting anything
+        yield from missing_problem(config, detection(config).message, "message")
 
 
 RULE: Rule = Rule(

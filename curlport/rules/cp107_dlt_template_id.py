@@ -38,7 +38,7 @@ def _signal(item: KeyedValue) -> str | None:
 def check(config: Config) -> Iterator[Problem]:
     if mentions(config, TEMPLATE_ID):
         return
-    signals = [(item, why) for item in keyed_values(config) if (why := _signal(item))]
+    signals = [(item, why) for item in keyed_values(config, _key_kind) if (why := _signal(item))]
     if not signals:
         return
     item, why = next(((i, w) for i, w in signals if _key_kind(i.key) == "template"), signals[0])

@@ -55,4 +55,5 @@ RULE: Rule = Rule(
     autofix=Autofix.UNSAFE,
     fix_safety="Unsafe: the header becomes a query parameter of the same name, which the provider may not read "
                "under that name. Credential headers are never reported, so never moved into the URL (CP007).",
+    needs=frozenset(("GET", "headers")),
 )

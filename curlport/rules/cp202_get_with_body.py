@@ -44,4 +44,5 @@ RULE: Rule = Rule(
     autofix=Autofix.SAFE,
     fix_safety="Safe for form fields: they were never sent, and in the query they reach the provider as curl -G "
                "sends them; a form Content-Type header goes too. Not offered for a raw body.",
+    needs=frozenset(("GET",)),
 )

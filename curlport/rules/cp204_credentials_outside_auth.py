@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from curlport.findings import Severity
 from curlport.media_types import decode_basic_credentials
-from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, headers
+from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, has_header, headers
 
 _USERINFO = re.compile(r"(?i)^(https?://)([^/?#@]*)@")
 
@@ -36,14 +36,15 @@ def _userinfo_to_auth(userinfo: str) -> Fix:
 def check(config: Config) -> Iterator[Problem]:
     # The fix needs the auth fields free: with credentials there already, which pair is right is a guess.
     auth_free = not config.get("auth")
-    for index, key, value in headers(config):
+    for index, key, value in headers(config) if has_header(config, "authorization") else ():
         if key.lower() == "authorization" and value.lower().startswith("basic "):
             credentials = decode_basic_credentials(value)
             fix = _header_to_auth(index, *credentials) if credentials and auth_free else None
             yield Problem(f"/headers/{index}/value", "an Authorization header with Basic credentials: use the "
                           "form's Basic authentication fields, which keep the password out of the header list",
                           fix=fix)
-    match = _USERINFO.match(str(config.get("endpoint", "")))
+    endpoint = str(config.get("endpoint", ""))
+    match = _USERINFO.match(endpoint) if "@" in endpoint else None
     if match:
         yield Problem("/endpoint", "credentials in the endpoint's user-info: move them to the Basic "
                       "authentication fields; URLs end up in logs", match.start(2), match.end(2) + 1,

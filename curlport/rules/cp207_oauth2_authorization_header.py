@@ -39,4 +39,5 @@ RULE: Rule = Rule(
     check,
     autofix=Autofix.SAFE,
     fix_safety="Safe: the platform sends the Authorization header itself when the auth is OAuth 2.0.",
+    needs=frozenset(("oauth2", "headers")),
 )

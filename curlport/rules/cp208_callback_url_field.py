@@ -55,7 +55,7 @@ def _written(url: str, pointer: str) -> str:
 
 def check(config: Config) -> Iterator[Problem]:
     callback_url = config.get("callback_url")
-    for item in keyed_values(config):
+    for item in keyed_values(config, is_callback_key):
         if not is_callback_field(item.key, item.value) or item.value == callback_url:  # values are read decoded
             continue
         if isinstance(callback_url, str):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from curlport.findings import Severity
 from curlport.lazy_pattern import LazyPattern
-from curlport.rules.base import Config, Problem, Rule, headers
+from curlport.rules.base import Config, Problem, Rule, has_header, headers
 
 _BEARER_JWT = LazyPattern(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
 
@@ -33,6 +33,8 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if not has_header(config, "authorization"):
+        return
     for index, key, value in headers(config):
         expiry = jwt_expiry(value) if key.lower() == "authorization" else None
         if expiry is None:
@@ -55,4 +57,5 @@ RULE: Rule = Rule(
     '{"auth": {"type": "oauth2", "token_url": "https://auth.example.com/token", "client_id": "id", '
     '"client_secret": "s", "extra": []}, "headers": []}',
     check,
+    needs=frozenset(("headers",)),
 )

@@ -49,4 +49,5 @@ RULE: Rule = Rule(
     '{"headers": [{"key": "X-Id", "value": "a\\r\\nEvil: b"}]}',
     '{"headers": [{"key": "X-Id", "value": "a"}, {"key": "Evil", "value": "b"}]}',
     check,
+    needs=frozenset(("headers",)),
 )

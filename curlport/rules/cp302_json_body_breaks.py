@@ -6,16 +6,17 @@ from collections.abc import Iterator
 
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule
-from curlport.rules.json_body import bare_placeholders, body_of, declared_json, looks_like_json
+from curlport.rules.json_body import bare_placeholders, body_of, declared_json, looks_like_json, read_body
 
 
 def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not (declared_json(config) or looks_like_json(found[1])):
         return
-    bare = list(bare_placeholders(found[1]))
-    if not bare:  # most bodies: every placeholder inside a string, found by one scan without reading the body
+    reading = read_body(config)
+    if reading is None or reading.blanked == found[1]:  # most bodies: every placeholder inside a string
         return
+    bare = list(bare_placeholders(found[1]))
     from curlport.config.detect.lenient import read  # lazy: only a body that may be JSON
 
     if read(found[1]) is not None:  # form pairs, or JSON with a typo that swallows a quote: CP305's business
@@ -36,4 +37,5 @@ RULE: Rule = Rule(
     '{"parameters": {"format": "json", "body": "{\\"to\\": $$To, \\"text\\": \\"$$Body\\"}"}}',
     '{"parameters": {"format": "json", "body": "{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\"}"}}',
     check,
+    needs=frozenset(("body",)),
 )

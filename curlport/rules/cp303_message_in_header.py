@@ -25,4 +25,5 @@ RULE: Rule = Rule(
     '{"headers": [{"key": "X-Text", "value": "$$Body"}]}',
     '{"parameters": {"format": "form", "fields": [{"key": "text", "value": "$$Body"}]}}',
     check,
+    needs=frozenset(("headers",)),
 )

@@ -6,27 +6,27 @@ from collections.abc import Iterator
 
 from curlport.findings import Severity
 from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, replace_span
-from curlport.rules.json_body import blanked, body_of, declared_json, parse
+from curlport.rules.json_body import body_of, declared_json, read_body
 
 
 def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not declared_json(config):
         return
-    body = found[1]
-    try:
-        parse(body)
-    except ValueError as error:
-        shaped = _by_its_shape(body)
-        if shaped is not None:
-            yield shaped
-            return
-        position = getattr(error, "pos", 0)
-        start = min(position, max(len(body) - 1, 0))
-        reason = getattr(error, "msg", str(error))
-        where = "at its end" if position >= len(blanked(body)) else f"at character {position + 1}"
-        yield Problem("/parameters/body", f"the body is declared JSON but is not: {reason} {where}; the provider "
-                      "rejects it", start, min(start + 1, len(body)) or None)
+    body, reading = found[1], read_body(config)
+    error = reading.error if reading is not None else None
+    if reading is None or error is None:
+        return
+    shaped = _by_its_shape(body)
+    if shaped is not None:
+        yield shaped
+        return
+    position = getattr(error, "pos", 0)
+    start = min(position, max(len(body) - 1, 0))
+    reason = getattr(error, "msg", str(error))
+    where = "at its end" if position >= len(reading.blanked) else f"at character {position + 1}"
+    yield Problem("/parameters/body", f"the body is declared JSON but is not: {reason} {where}; the provider "
+                  "rejects it", start, min(start + 1, len(body)) or None)
 
 
 def _by_its_shape(body: str) -> Problem | None:
@@ -63,4 +63,5 @@ RULE: Rule = Rule(
     autofix=Autofix.SAFE_OR_UNSAFE,
     fix_safety="Removing a trailing comma is safe: no JSON reader accepts it, and nothing else changes. Removing a "
                "stray backslash is unsafe: the doc may have meant a backslash (\\\\) rather than none.",
+    needs=frozenset(("body",)),
 )

@@ -62,4 +62,5 @@ RULE: Rule = Rule(
     autofix=Autofix.SAFE,
     fix_safety="Safe, and offered only for a config of the current form whose Content-Type is JSON: the request "
                "stays the JSON request it declares.",
+    needs=frozenset(("body",)),
 )

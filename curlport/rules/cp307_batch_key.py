@@ -8,19 +8,18 @@ from typing import Any
 
 from curlport.findings import Severity
 from curlport.rules.base import RECIPIENT, Config, Problem, Rule
-from curlport.rules.json_body import at_path, body_of, parse
+from curlport.rules.json_body import BodyReading, at_path, body_of, read_body
 
 
 def _mentions(value: Any, placeholder: str) -> bool:
     return placeholder in json.dumps(value, ensure_ascii=False)
 
 
-def _problem(batching: dict[str, Any], body: str) -> str | None:
+def _problem(batching: dict[str, Any], reading: BodyReading) -> str | None:
     key = str(batching.get("key"))
-    try:
-        document = parse(body)
-    except ValueError:
+    if reading.error is not None:
         return None  # not JSON: CP305's business
+    document = reading.document
     try:
         records = at_path(document, key)
     except KeyError:
@@ -40,7 +39,8 @@ def check(config: Config) -> Iterator[Problem]:
     if not isinstance(batching, dict) or not isinstance(batching.get("key"), str) or found is None \
             or found[0] != "json":
         return
-    message = _problem(batching, found[1])
+    reading = read_body(config)
+    message = _problem(batching, reading) if reading is not None else None
     if message:
         yield Problem("/batching/key", message)
 
@@ -56,4 +56,5 @@ RULE: Rule = Rule(
     '{"batching": {"key": "messages", "size": 100}, "parameters": {"format": "json", "body": '
     '"{\\"messages\\": [{\\"to\\": \\"$$To\\", \\"text\\": \\"$$Body\\"}]}"}}',
     check,
+    needs=frozenset(("batching", "body")),
 )

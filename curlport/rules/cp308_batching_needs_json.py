@@ -26,4 +26,5 @@ RULE: Rule = Rule(
     '{"batching": {"key": "messages", "size": 100}, "parameters": {"format": "json", "body": '
     '"{\\"messages\\": [{\\"to\\": \\"$$To\\"}]}"}}',
     check,
+    needs=frozenset(("batching",)),
 )

@@ -63,30 +63,35 @@ class _EndpointPart:
     template: bool = False
 
 
-def _values(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | _EndpointPart]]:
-    """(pointer, start, end, value, what holds it) of each value the request carries: a detection place, the name of
-    an auth field, or a part of the endpoint (see ``_about``)."""
+def _candidates(config: Config) -> Iterator[tuple[str, int, int, str, Place | str | _EndpointPart, bool]]:
+    """(pointer, start, end, value, what holds it, spaced) of each value the request carries that may be a template
+    (``_first_look``, or an endpoint part known to be one): a detection place, the name of an auth field, or a part
+    of the endpoint (see ``_about``). Most values are none, and are let go where they are read."""
     auth = config.get("auth")
     if isinstance(auth, dict):
         for key in _AUTH_FIELDS.get(str(auth.get("type")), ()):
             value = auth.get(key)
-            if isinstance(value, str):
-                yield f"/auth/{key}", 0, len(value), value, key
+            if isinstance(value, str) and (look := _first_look(value))[0]:
+                yield f"/auth/{key}", 0, len(value), value, key, look[1]
     endpoint = config.get("endpoint")
     if isinstance(endpoint, str):
         for start, end, value, part in _endpoint_parts(endpoint):
-            yield "/endpoint", start, end, value, part
+            look = _first_look(value)
+            if part.template or look[0]:
+                yield "/endpoint", start, end, value, part, look[1]
     for slot in place_slots(config):
-        if not isinstance(slot.value, str):
+        value = slot.value
+        if not isinstance(value, str):
             continue
-        start, end, value = slot.start, slot.end, slot.value
-        if slot.is_json:
-            start, end = start + 1, end - 1  # inside the quotes
+        start = slot.start
         if slot.place.kind == "header" and slot.place.key.lower() in ("authorization", "proxy-authorization"):
             scheme = _SCHEME.match(value)
             if scheme:  # Authorization: Bearer <token>: the token is the value
                 start, value = start + scheme.end(), value[scheme.end():]
-        yield slot.pointer, start, end, value, slot.place
+        look = _first_look(value)
+        if look[0]:
+            yield (slot.pointer, start + 1, slot.end - 1, value, slot.place, look[1]) if slot.is_json else \
+                (slot.pointer, start, slot.end, value, slot.place, look[1])  # a JSON string: inside the quotes
 
 
 @short_text_cache(maxsize=4096)
@@ -136,11 +141,8 @@ def check(config: Config) -> Iterator[Problem]:
     # A template where the number or the message goes ({{to}}, <TO_NUMBER>) is a placeholder to write, not a
     # value to fill in: detection claims those, and CP402 reports them.
     claimed: dict[str, list[tuple[int, int]]] | None = None
-    for pointer, start, end, value, holder in _values(config):
+    for pointer, start, end, value, holder, spaced in _candidates(config):
         known = isinstance(holder, _EndpointPart) and holder.template
-        candidate, spaced = _first_look(value)
-        if not known and not candidate:
-            continue  # most values: one answer decided once per distinct value, and nothing more asked of them
         # /oauth/token: the endpoint's word, not a template (asked here: only of a value template_words names)
         if isinstance(holder, Place) and holder.kind == "path" and named_only(value):
             continue

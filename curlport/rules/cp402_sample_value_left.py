@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from curlport.config.detect import Decision, sample_range, substitute, substitution
 from curlport.findings import Severity
-from curlport.rules.base import Autofix, Config, Fix, Problem, Rule, detection
+from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, detection, mentions
 
 
 def sample_problems(decision: Decision) -> Iterator[Problem]:
@@ -38,6 +38,8 @@ def sample_problems(decision: Decision) -> Iterator[Problem]:
 
 
 def check(config: Config) -> Iterator[Problem]:
+    if mentions(config, RECIPIENT) and mentions(config, MESSAGE):  # both present: no sample is left where they go
+        return
     for decision in detection(config).decisions:
         yield from sample_problems(decision)
 

@@ -32,7 +32,9 @@ def _switched_on(value: Any) -> bool:
                              in _ON)
 
 
+@short_text_cache(maxsize=1024)
 def _is_switch(name: str) -> bool:
+    """Whether a name switches test mode: decided once per distinct name, which a provider's configs share."""
     lowered = name.lower()
     if not any(hint in lowered for hint in _HINTS):  # most names: known without splitting them into words
         return False
@@ -56,7 +58,7 @@ def check(config: Config) -> Iterator[Problem]:
         yield Problem("/endpoint", f"'{host}' is the provider's test environment: messages are accepted and never "
                       "delivered; use the live host", start, start + len(host))
     for slot in place_slots(config):
-        if slot.place.kind in ("query", "form", "json") and _switched_on(slot.value) and _is_switch(slot.place.key):
+        if slot.place.kind in ("query", "form", "json") and _is_switch(slot.place.key) and _switched_on(slot.value):
             start, end = (slot.start + 1, slot.end - 1) if slot.is_json and isinstance(slot.value, str) else \
                 (slot.start, slot.end)
             yield Problem(slot.pointer, f"'{slot.text}' in {slot.place.describe()} switches on the provider's test "

@@ -28,4 +28,5 @@ RULE: Rule = Rule(
     '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To#text=$$Body"}',
     '{"method": "GET", "endpoint": "https://sms.example.com/send?to=$$To&text=$$Body"}',
     check,
+    needs=frozenset(("fragment",)),
 )

@@ -44,4 +44,5 @@ RULE: Rule = Rule(
     '{"headers": [{"key": "Content-Type", "value": "application/xml"}], "parameters": {"format": "raw", '
     '"body": "<sms><to>$$To</to><text><![CDATA[$$Body]]></text></sms>"}}',
     check,
+    needs=frozenset(("body",)),
 )

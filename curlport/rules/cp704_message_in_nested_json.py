@@ -8,7 +8,7 @@ from typing import Any
 
 from curlport.findings import Severity
 from curlport.rules.base import MESSAGE, Config, Problem, Rule, slots
-from curlport.rules.json_body import declared_json, parse
+from curlport.rules.json_body import declared_json, read_body
 
 #: Where a value holding JSON text is encoded by the platform once, for its own place, never as JSON.
 _KINDS = frozenset({"field-value", "header-value"})
@@ -44,11 +44,10 @@ def check(config: Config) -> Iterator[Problem]:
             start = slot.text.find(MESSAGE)
             yield Problem(slot.pointer, message, start, start + len(MESSAGE))
         elif slot.kind == "body" and MESSAGE in slot.text and declared_json(config):
-            try:
-                document = parse(slot.text)
-            except ValueError:
+            reading = read_body(config)  # the body this slot lists
+            if reading is None or reading.error is not None:
                 continue
-            for inner in strings(document):
+            for inner in strings(reading.document):
                 if MESSAGE in inner and json_text(inner):
                     start = slot.text.find(MESSAGE)
                     yield Problem(slot.pointer, message, start, start + len(MESSAGE))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from curlport.findings import Severity
 from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import PLACEHOLDER, Config, Problem, Rule
-from curlport.rules.json_body import blanked, body_of, declared_json
+from curlport.rules.json_body import body_of, declared_json, read_body
 
 #: A string literal, or one of the characters that open and close objects and arrays (outside strings). Compiled
 #: when a JSON body is first read, not at every start.
@@ -34,8 +34,10 @@ def check(config: Config) -> Iterator[Problem]:
     found = body_of(config)
     if found is None or not declared_json(config):
         return
-    body = found[1]
-    for literal, offset, before in _keys(blanked(body)):
+    reading = read_body(config)
+    if reading is None or (reading.error is None and not reading.odd_names):
+        return  # JSON whose every object names each member once, without a $$: read in C, nothing to look for
+    for literal, offset, before in _keys(reading.blanked):
         placeholder = PLACEHOLDER.search(literal)
         if placeholder is not None:
             yield Problem("/parameters/body", f"{placeholder.group()} is a key: the provider reads values by their "
@@ -55,4 +57,5 @@ RULE: Rule = Rule(
     '{"parameters": {"format": "json", "body": "{\\"text\\": \\"$$Body\\", \\"text\\": \\"Hello\\"}"}}',
     '{"parameters": {"format": "json", "body": "{\\"text\\": \\"$$Body\\"}"}}',
     check,
+    needs=frozenset(("body",)),
 )

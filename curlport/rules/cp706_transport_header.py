@@ -27,4 +27,5 @@ RULE: Rule = Rule(
     '{"headers": [{"key": "Content-Length", "value": "42"}]}',
     '{"headers": []}',
     check,
+    needs=frozenset(("headers",)),
 )

@@ -42,4 +42,5 @@ RULE: Rule = Rule(
     '{"key": "Content-Type", "value": "application/x-www-form-urlencoded"}]}',
     '{"headers": [{"key": "Content-Type", "value": "application/json"}]}',
     check,
+    needs=frozenset(("headers",)),
 )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from urllib.parse import unquote_plus
 
 from curlport.config.shape import rows, section, text
+from curlport.config.short_cache import short_text_cache
 from curlport.findings import Severity
 from curlport.rules.base import MESSAGE, RECIPIENT, Config, Problem, Rule
 
@@ -20,27 +21,40 @@ class _Parameter(NamedTuple):
     start: int
 
 
-def _query(endpoint: str) -> Iterator[_Parameter]:
-    """The endpoint's query parameters, each value with its offset in the endpoint."""
+@short_text_cache(maxsize=256, longest=2048)
+def _query(endpoint: str) -> tuple[_Parameter, ...]:
+    """The endpoint's query parameters, each value with its offset in the endpoint: split once per distinct
+    endpoint, which the configs of a provider share."""
     mark = endpoint.find("?")
     if mark == -1:
-        return
+        return ()
+    listed = []
     offset = mark + 1
     for piece in endpoint[offset:].partition("#")[0].split("&"):
         key, equals, value = piece.partition("=")
         if equals:
-            yield _Parameter(unquote_plus(key), value, "/endpoint", offset + len(key) + 1)
+            listed.append(_Parameter(unquote_plus(key), value, "/endpoint", offset + len(key) + 1))
         offset += len(piece) + 1
+    return tuple(listed)
 
 
 def _parameters(config: Config) -> list[_Parameter]:
+    """The query's and the form's parameters; none when each name is given once (most configs), which the names
+    alone tell."""
     endpoint = config.get("endpoint")
-    listed = list(_query(endpoint)) if isinstance(endpoint, str) else []
+    query = _query(endpoint) if isinstance(endpoint, str) else ()
     parameters = section(config, "parameters")
-    if parameters.get("format") == "form":
-        listed += [_Parameter(text(row, "key"), text(row, "value"), f"/parameters/fields/{index}/value", 0)
-                   for index, row in rows(parameters.get("fields")) if text(row, "key")]
-    return listed
+    fields = [(index, key, row) for index, row in rows(parameters.get("fields")) if (key := text(row, "key"))] \
+        if parameters.get("format") == "form" else []
+    if not _repeated([item.name for item in query] + [key for _, key, _ in fields]):
+        return []
+    return [*query, *(_Parameter(key, text(row, "value"), f"/parameters/fields/{index}/value", 0)
+                      for index, key, row in fields)]
+
+
+def _repeated(names: list[str]) -> bool:
+    """Whether some name is given twice: what a second value of a parameter needs."""
+    return len(set(names)) != len(names)
 
 
 def check(config: Config) -> Iterator[Problem]:

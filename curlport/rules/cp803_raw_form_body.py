@@ -62,4 +62,5 @@ RULE: Rule = Rule(
     fix_safety="Safe when the config declares the form type and every piece of the body is key=value: the fixed "
                "values are decoded and the platform encodes them again (the provider decodes the same values), "
                "and the placeholders' values get encoded, which is what a form needs. Not offered otherwise.",
+    needs=frozenset(("body",)),
 )

@@ -43,4 +43,5 @@ RULE: Rule = Rule(
     check,
     autofix=Autofix.SAFE,
     fix_safety="Safe: %24%24To can only have meant $$To (written in the placeholder's own case).",
+    needs=frozenset(("percent",)),
 )

@@ -55,7 +55,7 @@ _TLD_REGIONS: Final = {"uk": "GB"}
 _LIST_SEPARATORS: Final = re.compile(r"\s*[,;]\s*|\s+")
 
 __all__ = ["FLAGS", "PLACEHOLDERS", "Decision", "Detection", "Place", "PlaceError", "Slot", "Substitution",
-           "detect", "parse_place", "sample_range", "slots_of", "substitute", "text_at"]
+           "detect", "parse_place", "present", "sample_range", "slots_of", "substitute", "text_at"]
 
 
 class PlaceError(CurlportError):
@@ -427,6 +427,14 @@ def detect(config: dict[str, Any], to: Place | None = None, body: Place | None =
     if decisions[RECIPIENT].to_write is not None and decisions[RECIPIENT].to_write == decisions[MESSAGE].to_write:
         decisions[MESSAGE] = Decision(MESSAGE, "none")  # one value cannot be both
     return Detection(decisions[RECIPIENT], decisions[MESSAGE])
+
+
+def present(listed: list[Slot]) -> Detection:
+    """``detect``'s answer, without a user's choice, for a config whose values carry $$To and $$Body as they are
+    written (``listed``: its ``slots_of``): both present, where each first is. Known so without lowering every
+    text of the config to look for other spellings."""
+    return Detection(*(Decision(role, "present", _holder_of(PLACEHOLDERS[role], listed))
+                       for role in (RECIPIENT, MESSAGE)))
 
 
 def substitution(slot: Slot, placeholder: str, span: Span | None = None) -> Substitution:

@@ -34,7 +34,7 @@ def _decoded(token: tuple[str, str, int, int], dialect: str, text: str
     """The decoded word's fields (a word is a plain record, compared by identity), whether literal, its findings."""
     findings: list[Finding] = []
     word, literal = shell._decode(token, dialect, Source(text), findings, {})
-    return (word.text, word.start, word.end, word.marks), literal, findings
+    return (word.text, word.start, word.end, word.checkpoints()), literal, findings
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)

@@ -102,7 +102,8 @@ class Word:
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
         if self.at >= 0:  # most words: one slice of the source
-            return min(self.at + index, self.end) if index >= 0 else self.start
+            offset = self.at + index
+            return (offset if offset < self.end else self.end) if index >= 0 else self.start
         marks = self.marks
         if len(marks) == 1 and index >= marks[0][0]:  # most words: one slice of the source
             decoded_index, offset, verbatim = marks[0]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 
 import pytest
+from fixture_cases import ROOT
 
+from curlport import CurlportError, decode_input
 from curlport.findings import Finding
 from curlport.parse import shell
 from curlport.parse.request import curl_urlencode
 from curlport.parse.scanner import ScanError
-from curlport.parse.shell import DIALECTS, detect_dialect
+from curlport.parse.shell import DIALECTS, Word, detect_dialect, split_commands
 from curlport.parse.tables import shipped_scanner
 from curlport.source import Source, Span
 
@@ -34,7 +36,7 @@ def _decoded(token: tuple[str, str, int, int], dialect: str, text: str
     """The decoded word's fields (a word is a plain record, compared by identity), whether literal, its findings."""
     findings: list[Finding] = []
     word, literal = shell._decode(token, dialect, Source(text), findings, {})
-    return (word.text, word.start, word.end, word.marks), literal, findings
+    return (word.text, word.start, word.end, word.checkpoints()), literal, findings
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
@@ -48,6 +50,24 @@ def test_words_decoded_as_one_slice_are_what_their_piece_decoders_make(dialect: 
     general = [_decoded(token, dialect, text) for token in tokens]
     assert fast == general
     assert sum(1 for (_, _, _, marks), _, _ in fast if len(marks) == 1) > 100  # the fast path was taken
+
+
+def test_a_slice_word_places_each_character_where_its_one_verbatim_mark_would_in_every_fixture() -> None:
+    """``Word.at`` (a word that is one slice of the text) is read without marks: every offset, and so every span of
+    every fixture's words, is what the general reading of its marks gives."""
+    slices = 0
+    for path in sorted((ROOT / "fixtures").rglob("*.curl")):
+        try:
+            commands = split_commands(decode_input(path.read_bytes()), path.name)
+        except CurlportError:
+            continue
+        for command in commands:
+            for word in (command.curl_word, *command.words):
+                general = Word(word.text, word.start, word.end, word.checkpoints())
+                indices = range(-1, len(word.text) + 2)
+                assert [word.offset_of(i) for i in indices] == [general.offset_of(i) for i in indices], path
+                slices += word.at >= 0
+    assert slices > 1000  # the fast reading was taken
 
 
 def test_a_span_is_the_position_of_both_its_ends() -> None:

@@ -126,10 +126,11 @@ def to_config(request: Request, name: str | None = None, form: str = CURRENT_FOR
         locate("/auth/password", request.password.span)
     if oauth2 is not None:
         auth = oauth2[0]
-    request_headers = [header for header in request.headers if oauth2 is None or header is not oauth2[1]]
-    headers = [{"key": header.name, "value": header.value} for header in request_headers]
-    for index, header in enumerate(request_headers):
-        _locate_row(source_map, f"/headers/{index}", header.span)
+    headers: list[dict[str, str]] = []
+    for header in request.headers:
+        if oauth2 is None or header is not oauth2[1]:
+            _locate_row(source_map, f"/headers/{len(headers)}", header.span)
+            headers.append({"key": header.name, "value": header.value})
 
     parameters = None
     body = request.body

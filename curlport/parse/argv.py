@@ -149,22 +149,12 @@ def read_invocation(command: ShellCommand) -> Invocation:
     uses: list[OptionUse] = []
     findings: list[Finding] = []
     words = command.words
-    for word in words:  # every word, option values too: the glued option hides in the value before it
-        if word.text.find("--", 1) != -1:  # most words: no option inside them at all
-            _check_glued_after_quote(command, word)
+    if "'--" in command.source.text or '"--' in command.source.text:  # (a cheap test first: most texts have none)
+        for word in words:  # every word, option values too: the glued option hides in the value before it
+            if word.text.find("--", 1) != -1:  # most words: no option inside them at all
+                _check_glued_after_quote(command, word)
     index = 0
     options_ended = False
-
-    def take_value(option: CurlOption, word: Word, glued_from: int) -> OptionUse:
-        nonlocal index
-        if glued_from < len(word.text):
-            return OptionUse(option, False, word, word.text[glued_from:], word, glued_from)
-        if index >= len(words):
-            raise CurlUsageError(f"{option.display} needs an argument", command.span_of(word))
-        value_word = words[index]
-        index += 1
-        return OptionUse(option, False, word, value_word.text, value_word, 0)
-
     while index < len(words):
         word = words[index]
         index += 1
@@ -190,8 +180,10 @@ def read_invocation(command: ShellCommand) -> Invocation:
             if option.role is Role.NEXT:
                 ignore_from(command.source, word.start, word.end - word.start, findings, "--next")
                 break
-            uses.append(take_value(option, word, len(text)) if option.takes_argument
-                        else OptionUse(option, negated, word))
+            if option.takes_argument:
+                index = _take_value(command, index, option, word, len(text), uses)
+            else:
+                uses.append(OptionUse(option, negated, word))
             continue
         position = 1
         while position < len(text):
@@ -202,7 +194,7 @@ def read_invocation(command: ShellCommand) -> Invocation:
                                      command.span_of(word, position, position + 1))
             position += 1
             if short.takes_argument:
-                uses.append(take_value(short, word, position))
+                index = _take_value(command, index, short, word, position, uses)
                 if short is _HEADER and uses[-1].value_word is not word and (uses[-1].value or "").endswith(":"):
                     index = _header_value_split(command, words, index, uses, findings)
                 break
@@ -212,6 +204,20 @@ def read_invocation(command: ShellCommand) -> Invocation:
             ignore_from(command.source, word.start, word.end - word.start, findings, "-:/--next")
             break
     return Invocation(command, _method_words(command, uses, findings), tuple(findings))
+
+
+def _take_value(command: ShellCommand, index: int, option: CurlOption, word: Word, glued_from: int,
+                uses: list[OptionUse]) -> int:
+    """Add the option of ``word`` with its value, glued to it from ``glued_from`` on or else the word at ``index``;
+    where the reading goes on."""
+    if glued_from < len(word.text):
+        uses.append(OptionUse(option, False, word, word.text[glued_from:], word, glued_from))
+        return index
+    if index >= len(command.words):
+        raise CurlUsageError(f"{option.display} needs an argument", command.span_of(word))
+    value_word = command.words[index]
+    uses.append(OptionUse(option, False, word, value_word.text, value_word, 0))
+    return index + 1
 
 
 #: Options whose value is a pair (``message=Hello``) a doc may leave unquoted around a space.

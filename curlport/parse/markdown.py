@@ -31,6 +31,8 @@ _QUOTES: Final = {"bash": "'\"", "cmd": '"', "powershell": "'\""}
 def without_markdown(source: Source, text: str) -> tuple[str, list[Finding]]:
     """``text`` (the source's, or a copy already blanked) with the markdown around its fenced command blanked, and a
     note; ``text`` itself when no fenced block holds a command."""
+    if "```" not in text:  # no fence at all (most texts): one search, where each pattern tries every line
+        return text, []
     characters: list[str] | None = None
     findings: list[Finding] = []
     fences = list(_FENCE.finditer(text))

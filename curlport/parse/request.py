@@ -129,6 +129,8 @@ class _Draft:
 
     def __init__(self, invocation: Invocation, allow_file_refs: Path | None) -> None:
         self.invocation = invocation
+        #: Where an option's value is (``Invocation.span``).
+        self.span: Callable[[OptionUse], Span] = invocation.span
         self.allow_file_refs = allow_file_refs
         self.urls: list[Located] = []
         self.method: Located | None = None
@@ -140,6 +142,11 @@ class _Draft:
         self.user: Located | None = None
         self.auth_methods: dict[str, Span] = {}  # curl ORs --basic, --digest, ...
         self.headers: list[tuple[Header, bool]] = []  # (header, set by -H)
+        #: Whether -A, -e, -b or --oauth2-bearer added a header (``headers`` may hold one not set by -H).
+        self.implied = False
+        #: Each -H line read so far: its name, separator and trimmed rest, or None when it is not a header (a command
+        #: that repeats one header 70,000 times has it read once).
+        self.lines: dict[str, tuple[str, str, str] | None] = {}
         self.removed: set[str] = set()
         self.json = False
         self.proto_default: str | None = None
@@ -150,9 +157,6 @@ class _Draft:
         #: The plain text fields of -F/--form-string, URL-encoded, and where the first option is.
         self.form: list[BodyPart] = []
         self.form_at: Span | None = None
-
-    def span(self, use: OptionUse) -> Span:
-        return self.invocation.span(use)
 
     def read_file(self, use: OptionUse, reference: str, strip_newlines: bool) -> str | None:
         """The content of an @file the user allowed; None (and a note) otherwise."""
@@ -268,29 +272,38 @@ _LINE_BREAK: Final = LazyPattern(r"[\r\n]")
 
 def _header_line(draft: _Draft, use: OptionUse, line: str) -> None:
     span = draft.span(use)
-    match = _HEADER_LINE.match(line)
-    if match is None and _LINE_BREAK.search(line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
+    parts = draft.lines[line] if line in draft.lines else draft.lines.setdefault(line, _header_parts(line))
+    if parts is None and _LINE_BREAK.search(line.split(":", 1)[0]):  # a value's line break is the rule's (CP211)
         draft.findings.append(Finding(HEADER_LINE_BREAK, Severity.ERROR, f"-H at {span}: a line break (CR or LF) "
                                       "in the header's name: curl would send it as a header line of its own "
                                       "(header injection); it was dropped", span))
         return
-    if match is None:
+    if parts is None:
         draft.findings.append(notes.SHELL_REPAIR.at(
             f"-H '{line[:30]}' at {span} is not a 'Name: value' header; curl sends it as is and servers "
             "reject it: it was dropped", span))
         draft.malformed_headers.append(line)
         return
-    name, separator, rest = match.groups()
-    rest = rest.strip()
+    name, separator, rest = parts
     if separator == ";" and not rest:
         draft.headers.append((Header(name, "", span), True))
     elif separator == ":" and not rest:
         draft.removed.add(name.lower())
-        draft.headers = [(h, custom) for h, custom in draft.headers if custom or h.name.lower() != name.lower()]
+        if draft.implied:  # (else every header is the command's own, and stays)
+            draft.headers = [(h, custom) for h, custom in draft.headers if custom or h.name.lower() != name.lower()]
     elif separator == ":":
         draft.headers.append((Header(name, rest, span), True))
     else:  # Name;something is not a header curl understands as empty
         draft.headers.append((Header(name, "", span), True))
+
+
+def _header_parts(line: str) -> tuple[str, str, str] | None:
+    """A -H line's name, separator (``:`` or ``;``) and trimmed rest; None when it is not a header."""
+    match = _HEADER_LINE.match(line)
+    if match is None:
+        return None
+    name, separator, rest = match.groups()
+    return name, separator, rest.strip()
 
 
 def _header(draft: _Draft, use: OptionUse) -> None:
@@ -313,9 +326,11 @@ def _implied_header(name: str) -> Callable[[_Draft, OptionUse], None]:
             draft.findings.append(notes.COOKIE_FILE.at(
                 f"-b {value} at {draft.span(use)} names a cookie file, which was not read", draft.span(use)))
             return
-        draft.headers = [(h, c) for h, c in draft.headers if c or h.name.lower() != name.lower()]
+        if draft.implied:
+            draft.headers = [(h, c) for h, c in draft.headers if c or h.name.lower() != name.lower()]
         if value:
             draft.headers.append((Header(name, value, draft.span(use)), False))
+            draft.implied = True
     return handler
 
 
@@ -631,7 +646,7 @@ def build_request(invocation: Invocation, allow_file_refs: Path | None = None) -
         body_parts = None
 
     headers = [header for header, _ in draft.headers]
-    if not all(custom for _, custom in draft.headers):
+    if draft.implied:
         # a header the command sets itself replaces the one -A, -e or -b would add, wherever it stands
         custom_names = {header.name.lower() for header, custom in draft.headers if custom}
         headers = [header for header, custom in draft.headers if custom or header.name.lower() not in custom_names]

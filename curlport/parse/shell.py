@@ -16,6 +16,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
+from itertools import islice
 from typing import Final, NamedTuple
 
 from curlport.errors import CurlportError, CurlUsageError, ShellSyntaxError
@@ -78,19 +79,31 @@ class Word:
     """One shell word: its decoded text and where each decoded character came from.
 
     ``marks`` are (decoded index, source offset, verbatim) checkpoints: from a
-    verbatim checkpoint on, characters map one to one onto the source.
+    verbatim checkpoint on, characters map one to one onto the source. Most words are
+    one slice of the source (a plain run, '…' or "…" without escapes): such a word
+    has no marks, only ``at``, where its text starts (-1 for any other word), and
+    ``checkpoints`` says the same as its one verbatim mark would.
 
     A plain record (one per shell word): nothing unpacks, compares or hashes a word.
     """
 
-    def __init__(self, text: str, start: int, end: int, marks: tuple[tuple[int, int, bool], ...] = ()) -> None:
+    def __init__(self, text: str, start: int, end: int, marks: tuple[tuple[int, int, bool], ...] = (),
+                 at: int = -1) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.marks = marks
+        self.at = at
+
+    def checkpoints(self) -> tuple[tuple[int, int, bool], ...]:
+        """The word's marks, a slice's one verbatim mark included."""
+        return ((0, self.at, True),) if self.at >= 0 else self.marks
 
     def offset_of(self, index: int) -> int:
         """The source offset of the decoded character at ``index``."""
+        if self.at >= 0:  # most words: one slice of the source
+            offset = self.at + index
+            return (offset if offset < self.end else self.end) if index >= 0 else self.start
         marks = self.marks
         if len(marks) == 1 and index >= marks[0][0]:  # most words: one slice of the source
             decoded_index, offset, verbatim = marks[0]
@@ -114,7 +127,8 @@ def joined(words: tuple[Word, ...] | list[Word]) -> Word:
             marks.append((length, words[index - 1].end, False))
             parts.append(" ")
             length += 1
-        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        marks += [(length + at, offset, verbatim)
+                  for at, offset, verbatim in word.checkpoints() or ((0, word.start, False),)]
         parts.append(word.text)
         length += len(word.text)
     return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
@@ -478,11 +492,15 @@ def _decode_word(token: Token, dialect: str, source: Source, findings: list[Find
     return _decode(token, dialect, source, findings, variables or {})[0]
 
 
-def _slice_of(raw: str, dialect: str) -> tuple[int, bool] | None:
-    """How a word that decodes to one slice of itself is read: how many characters its quotes take on each side, and
-    whether the slice is unquoted text with a glob character (bash: zsh would expand it; noted at each word); None
-    for a word its piece decoders read. The same for every word of the same text: a command that repeats a word
-    (``-H``, one header 70,000 times) has it told apart once (``_decode``'s ``known``)."""
+#: A word that decodes to one slice of itself (``_slice_of``): that slice, how many characters its quotes take on each
+#: side, and whether it is unquoted text with a glob character (bash: zsh would expand it; noted at each word).
+_Sliced = tuple[str, int, bool]
+
+
+def _slice_of(raw: str, dialect: str) -> _Sliced | None:
+    """How a word that decodes to one slice of itself is read (``_Sliced``); None for a word its piece decoders read.
+    The same for every word of the same text: a command that repeats a word (``-H``, one header 70,000 times) has it
+    told apart once (``_decode``'s ``known``)."""
     slices = _SLICES[dialect]
     if not slices:
         return None
@@ -498,7 +516,7 @@ def _slice_of(raw: str, dialect: str) -> tuple[int, bool] | None:
     text = raw[quote : len(raw) - quote]
     if decoded is not None and decoded.search(text) is not None:
         return None
-    return quote, not quote and dialect == "bash" and _GLOB.search(text) is not None
+    return text, quote, not quote and dialect == "bash" and _GLOB.search(text) is not None
 
 
 #: One-piece words whose decoded text is one slice of the word: by dialect and piece, how many characters its
@@ -513,13 +531,14 @@ _SLICES: dict[str, dict[str, tuple[int, re.Pattern[str] | LazyPattern | None]]] 
 
 
 def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
-            variables: Mapping[str, Assignment], known: dict[str, tuple[int, bool] | None] | None = None
+            variables: Mapping[str, Assignment], known: dict[str, _Sliced | None] | None = None
             ) -> tuple[Word, bool]:
     """The decoded word, and whether its value is literal (no substitution, no variable nobody assigned).
 
     Most words are one plain run, one '…' or one "…" without escapes: they decode to one
     slice of themselves, which is taken without a builder (the piece decoders would add
-    the same one verbatim mark). ``known``: the words of this command told apart so far (``_slice_of``), by text.
+    the same one verbatim mark: ``Word.at``). ``known``: the words of this command told apart so far
+    (``_slice_of``), by text.
     """
     _, raw, offset, end = token
     if known is None:
@@ -529,11 +548,10 @@ def _decode(token: Token, dialect: str, source: Source, findings: list[Finding],
     else:
         sliced = known[raw] = _slice_of(raw, dialect)
     if sliced is not None:
-        quote, glob = sliced
-        text = raw[quote : len(raw) - quote]
+        text, quote, glob = sliced
         if glob:
             _note_glob(source, findings, text, offset)
-        return Word(text, offset, end, ((0, offset + quote, True),) if text else ()), True
+        return Word(text, offset, end, (), offset + quote if text else -1), True
     builder = _WordBuilder(source, findings, variables, fold_case=dialect != "bash")
     if dialect == "cmd":
         for match in _piece_patterns("cmd").pattern.finditer(raw):
@@ -1003,7 +1021,8 @@ def _url_with_spaces(source: Source, words: list[Word]) -> Word:
                 marks.append((length, offset, False))
                 parts.append(encoded)
                 length += len(encoded)
-        marks += [(length + at, offset, verbatim) for at, offset, verbatim in word.marks or ((0, word.start, False),)]
+        marks += [(length + at, offset, verbatim)
+                  for at, offset, verbatim in word.checkpoints() or ((0, word.start, False),)]
         parts.append(word.text)
         length += len(word.text)
     return Word("".join(parts), words[0].start, words[-1].end, tuple(marks))
@@ -1034,15 +1053,24 @@ def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:
                                      source.span(start, end))
 
 
-def _command_words(source: Source, dialect: str, tokens: list[Token], position: int, findings: list[Finding],
+def _command_words(source: Source, dialect: str, tokens: list[Token], first: int, findings: list[Finding],
                    variables: Mapping[str, Assignment]) -> tuple[list[Word], int]:
-    """The argument words of the command whose curl word ends at ``position``, and where the command ends."""
+    """The argument words of the command whose curl word ends at ``first``, and where the command ends."""
     word_type, escape = _WORD_TERMINAL[dialect], _ESCAPE[dialect]
     words: list[Word] = []
-    known: dict[str, tuple[int, bool] | None] = {}
-    while position < len(tokens):
-        token = kind, raw, start, end = tokens[position]
+    known: dict[str, _Sliced | None] = {}
+    #: Where the token after the current run of line breaks and comments is, found once per run; whether a word read
+    #: so far is a URL, and how many words were looked at for one.
+    following_at, has_url, looked_at = first, False, 0
+    for position, token in enumerate(islice(tokens, first, None), first):
+        kind, raw, start, end = token
         if kind == word_type:
+            sliced = known[raw] if raw in known else known.setdefault(raw, _slice_of(raw, dialect))
+            # most words: _decode's slice, made here without a call (a flattened continuation below is never one)
+            if sliced is not None and not sliced[2]:
+                text = sliced[0]
+                words.append(Word(text, start, end, (), start + sliced[1] if text else -1))
+                continue
             if raw[:1] == escape and raw[1:2] in (" ", "\t"):
                 token = _flattened_continuation(source, token, findings)
             if token[1]:
@@ -1053,14 +1081,19 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
             _ignore_rest(source, token, findings, f"'{raw}'")
             break
         elif kind == "NEWLINE":
-            following = next((t for t in tokens[position + 1 :] if t[0] not in ("NEWLINE", "COMMENT")), None)
-            if following is None:
+            if following_at <= position:
+                following_at = next((at for at in range(position + 1, len(tokens))
+                                     if tokens[at][0] not in ("NEWLINE", "COMMENT")), len(tokens))
+            if following_at == len(tokens):
                 break
+            following = tokens[following_at]
             option = following[0] == word_type and following[1].lstrip(_ESCAPE[dialect] + " \t").startswith("-")
             # curl -X POST, then the URL alone on the next line: the command's URL, while it has none yet
-            url = following[0] == word_type and _URL_START.match(following[1].lstrip("'\"")) is not None \
-                and not any(_URL_START.match(word.text) for word in words)
-            if option or url:
+            url = following[0] == word_type and _URL_START.match(following[1].lstrip("'\"")) is not None
+            if url and not has_url:
+                has_url = any(_URL_START.match(word.text) for word in islice(words, looked_at, None))
+                looked_at = len(words)
+            if option or (url and not has_url):
                 span = source.span(start, end)
                 findings.append(notes.SHELL_REPAIR.at(
                     f"line break at {span} without a continuation: a shell would end the command here;"
@@ -1068,7 +1101,8 @@ def _command_words(source: Source, dialect: str, tokens: list[Token], position: 
             else:
                 _ignore_rest(source, following, findings, "the next line")
                 break
-        position += 1
+    else:
+        position = len(tokens)
     return words, position
 
 

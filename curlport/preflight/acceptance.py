@@ -50,7 +50,8 @@ _CODE_KEYS = frozenset({"code", "resultcode", "responsecode", "returncode", "ret
 _NO_ERROR = frozenset({"", "none", "null", "false", "ok", "success", "no error", "no errors", "noerror"})
 _ZERO = re.compile(r"^\D*0+$")  # 0, "000", "ER-00": a code that says "no error"
 #: A number as text; no longer than a code is (Python refuses to read a number of over 4,300 digits).
-_NUMBER = re.compile(r"^\s*[-+]?\d{1,18}\s*$")
+#: The digits are a group: ``\s`` also matches separators (``\x1c``-``\x1f``) that ``int()`` will not strip.
+_NUMBER = re.compile(r"^\s*([-+]?\d{1,18})\s*$")
 #: The name of an error: dotted or underscored (``isv.BUSINESS_LIMIT_CONTROL``, ``INVALID_NUMBER``) or CamelCase.
 _ERROR_NAME = re.compile(r"^(?:[A-Za-z]\w*(?:[._]\w+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$")
 #: Keys that hold a provider's message id, most specific first.
@@ -288,7 +289,13 @@ def _number(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    return int(value) if isinstance(value, str) and _NUMBER.match(value) else None
+    return _text_number(value) if isinstance(value, str) else None
+
+
+def _text_number(text: str) -> int | None:
+    """The number a text is, alone on its line (``' -1 '``), or None."""
+    match = _NUMBER.match(text)
+    return int(match.group(1)) if match else None
 
 
 def _read_document(document: Any) -> tuple[bool, str, str] | None:
@@ -459,7 +466,8 @@ def _id_value(value: Any) -> str | None:
 def _read_text(text: str) -> tuple[bool, str, str] | None:
     """A text answer: a status line (a number, then its words), an error prefix, or a short line whose words
     say failure or success."""
-    if _NUMBER.match(text) and int(text) < 0:
+    number = _text_number(text)
+    if number is not None and number < 0:
         return False, KANNEL_STATUS, f"the body is the negative number {text.strip()}"
     line = _STATUS_LINE.match(text)
     if line and len(text) < _SHORT_TEXT:

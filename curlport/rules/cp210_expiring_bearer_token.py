@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 from curlport.findings import Severity
 from curlport.lazy_pattern import LazyPattern
 from curlport.rules.base import Config, Problem, Rule, has_header, headers
+from curlport.rules.jwt import expiry, shown
 
 _BEARER_JWT = LazyPattern(r"(?i)^bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$")
 
@@ -18,15 +18,8 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
     match = _BEARER_JWT.match(token_value.strip())
     if match is None:
         return None
-    import base64  # lazy: few configs carry a JWT, and it costs start-up time
-
-    payload = match.group(2)
-    try:
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (ValueError, RecursionError):  # binascii.Error is a ValueError; RecursionError: nesting too deep
-        return None
-    exp = claims.get("exp") if isinstance(claims, dict) else None
-    if not isinstance(exp, int) or isinstance(exp, bool):
+    exp = expiry(match.group(2))
+    if exp is None:
         return None
     start = token_value.index(match.group(1))
     return start, start + len(match.group(0)) - (match.start(1)), exp
@@ -35,25 +28,25 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
 def check(config: Config) -> Iterator[Problem]:
     if not has_header(config, "authorization"):
         return
+    now = time.time()
     for index, key, value in headers(config):
-        expiry = jwt_expiry(value) if key.lower() == "authorization" else None
-        if expiry is None:
+        found = jwt_expiry(value) if key.lower() == "authorization" else None
+        if found is None or found[2] < now:  # none, or expired already: CP212's
             continue
-        start, end, exp = expiry
-        when = datetime.fromtimestamp(exp, UTC).strftime("%Y-%m-%d %H:%M UTC") if 0 < exp < 2**37 else str(exp)
-        yield Problem(f"/headers/{index}/value", f"this Bearer token is a JWT that expires ({when}): a fixed header "
-                      "stops working then; if the provider offers client credentials, use OAuth 2.0 authentication, "
-                      "which fetches a fresh token", start, end)
+        start, end, exp = found
+        yield Problem(f"/headers/{index}/value", f"this Bearer token is a JWT that expires ({shown(exp)}): a fixed "
+                      "header stops working then; if the provider offers client credentials, use OAuth 2.0 "
+                      "authentication, which fetches a fresh token", start, end)
 
 
 RULE: Rule = Rule(
     "CP210", "expiring-bearer-token", Severity.INFO,
-    "A fixed 'Authorization: Bearer' token that is a JWT with an expiry (exp).",
+    "A fixed 'Authorization: Bearer' token that is a JWT with an expiry (exp) still to come (a past one: CP212).",
     "A short-lived access token pasted from the provider's console works in a test and fails once it expires; "
     "the form's OAuth 2.0 authentication fetches a new one with the client-credentials grant.",
     "Use OAuth 2.0 authentication (token URL, client ID and secret) when the provider offers it; otherwise a "
     "long-lived API key.",
-    '{"headers": [{"key": "Authorization", "value": "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2ln"}]}',
+    '{"headers": [{"key": "Authorization", "value": "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDB9.c2ln"}]}',
     '{"auth": {"type": "oauth2", "token_url": "https://auth.example.com/token", "client_id": "id", '
     '"client_secret": "s", "extra": []}, "headers": []}',
     check,

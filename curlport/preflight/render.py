@@ -41,6 +41,7 @@ from curlport.rules.base import KNOWN_PLACEHOLDERS, MESSAGE
 from curlport.rules.cp211_header_line_break import HEADER_BREAKERS, HEADER_NAME, header_refusal
 from curlport.rules.cp703_markup_body import in_cdata, is_markup
 from curlport.rules.cp704_message_in_nested_json import json_text, strings
+from curlport.rules.cp706_transport_header import FRAMING
 from curlport.rules.json_body import bare_placeholders, blanked, looks_like_json
 from curlport.urls import split_url
 
@@ -345,14 +346,11 @@ def _body(provider: Provider, values: Values, encoding: Encoding, refusals: list
     return _substitute(parameters.body, values, _verbatim)
 
 
-_FRAMING_HEADERS = ("content-length", "transfer-encoding")
-
-
 def _framing(provider: Provider) -> list[Refusal]:
     """A fixed Content-Length or Transfer-Encoding: the request would say another length than its body's (CP706)."""
     return [Refusal("CP706", f"/headers/{index}/key", f"a fixed '{h.key}' header: the body's length changes with "
                     "every message; remove the header", 0, len(h.key))
-            for index, h in enumerate(provider.headers) if h.key.strip().lower() in _FRAMING_HEADERS]
+            for index, h in enumerate(provider.headers) if h.key.strip().lower() in FRAMING]
 
 
 #: What breaks JSON text when pasted into one of its strings unescaped: a quote, a backslash, a control character.

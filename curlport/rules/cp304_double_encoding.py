@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from curlport.findings import Severity
 from curlport.lazy_pattern import LazyPattern
-from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Problem, Rule, replace_span
-from curlport.rules.cp804_placeholder_only_encoded import ENCODED_PLACEHOLDER, only_encoded
+from curlport.rules.base import KNOWN_PLACEHOLDERS, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
+from curlport.rules.cp804_placeholder_only_encoded import ENCODED_PLACEHOLDER
 
 _ENCODED_PLUS_OR_SPACE = LazyPattern(r"%2[Bb]|(?<=[=&])\+")
 _SPACE = LazyPattern(r" +")
@@ -17,7 +17,7 @@ def check(config: Config) -> Iterator[Problem]:
     endpoint = str(config.get("endpoint", ""))
     for match in ENCODED_PLACEHOLDER.finditer(endpoint) if "%" in endpoint else ():
         meant = next(p for p in KNOWN_PLACEHOLDERS if p[2:].lower() == match.group(1).lower())
-        if only_encoded(config, meant):
+        if not mentions(config, meant):
             continue  # nothing is substituted at all: CP804's error says so
         yield Problem("/endpoint", f"{match.group(0)} is a percent-encoded placeholder: the platform looks for the "
                       f"literal {meant}; write it unencoded", match.start(), match.end(),

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from curlport.findings import Severity
 from curlport.rules.base import Config, Problem, Rule, headers
 
-_FRAMING = frozenset({"content-length", "transfer-encoding"})
+#: The headers that frame a body (its length or its chunking), lowered: pre-flight's render refuses them too.
+FRAMING = frozenset({"content-length", "transfer-encoding"})
 
 
 def check(config: Config) -> Iterator[Problem]:
     for index, key, _ in headers(config):
-        if key.strip().lower() in _FRAMING:
+        if key.strip().lower() in FRAMING:
             yield Problem(f"/headers/{index}/key", f"a fixed '{key}' header: the body's length changes with every "
                           "message, and the client works it out itself; remove the header")
 

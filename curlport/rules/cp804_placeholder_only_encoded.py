@@ -6,16 +6,10 @@ import re
 from collections.abc import Iterator
 
 from curlport.findings import Severity
-from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, replace_span, values_text
+from curlport.rules.base import MESSAGE, RECIPIENT, Autofix, Config, Fix, Problem, Rule, mentions, replace_span
 
 ENCODED_PLACEHOLDER = re.compile(r"(?i)%24%24(to|body)\b")
 _MEANT = {"to": RECIPIENT, "body": MESSAGE}
-
-
-def only_encoded(config: Config, meant: str) -> bool:
-    """Whether ``meant`` ($$To or $$Body) appears nowhere in the config as itself: its encoded spelling is then
-    the only mention, and nothing is substituted (CP804's error, not CP304's warning)."""
-    return meant not in values_text(config)
 
 
 def check(config: Config) -> Iterator[Problem]:
@@ -24,7 +18,7 @@ def check(config: Config) -> Iterator[Problem]:
         return
     for match in ENCODED_PLACEHOLDER.finditer(endpoint):
         meant = _MEANT[match.group(1).lower()]
-        if only_encoded(config, meant):
+        if not mentions(config, meant):  # the encoded spelling is the only mention: nothing is substituted
             yield Problem("/endpoint", f"{match.group(0)} is percent-encoded and {meant} is nowhere else: the "
                           f"platform substitutes only the literal {meant}, so the provider gets the text "
                           f"'{meant}' instead of the value; write it unencoded", match.start(), match.end(),

@@ -14,16 +14,12 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from curlport.variants._words import only_command
-from curlport.variants.base import Variant, imported
+from curlport.variants.base import Variant, bash_quoted, imported
 
 FORM_KLASS: Final = "multipart-text"
 ANYAUTH_KLASS: Final = "anyauth"
 #: What -F reads as other than the text itself: a file (@, <), a quote, blanks around it, a part's parameters (;).
 _NOT_TEXT: Final = re.compile(r"^[@<\"\s]|;|\s$")
-
-
-def _quoted(word: str) -> str:
-    return "'" + word.replace("'", "'\\''") + "'"
 
 
 def form_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Variant]:
@@ -33,14 +29,14 @@ def form_variants(stem: str, text: str, expected: dict[str, Any]) -> Iterator[Va
     if result is None or (result.config["parameters"] or {}).get("format") != "form":
         return
     config = result.config
-    lines = [f"-X POST {_quoted(config['endpoint'])}"]
+    lines = [f"-X POST {bash_quoted(config['endpoint'])}"]
     if config["auth"] and config["auth"]["type"] == "basic":
-        lines.append("-u " + _quoted(f"{config['auth']['username']}:{config['auth']['password']}"))
+        lines.append("-u " + bash_quoted(f"{config['auth']['username']}:{config['auth']['password']}"))
     headers = [h for h in config["headers"] if h["key"].lower() != "content-type"]
-    lines += ["-H " + _quoted(f"{header['key']}: {header['value']}") for header in headers]
+    lines += ["-H " + bash_quoted(f"{header['key']}: {header['value']}") for header in headers]
     for field in config["parameters"]["fields"]:
         option = "--form-string" if _NOT_TEXT.search(field["value"]) else "-F"
-        lines.append(f"{option} {_quoted(field['key'] + '=' + field['value'])}")
+        lines.append(f"{option} {bash_quoted(field['key'] + '=' + field['value'])}")
     written = "curl " + " \\\n  ".join(lines) + "\n"
     same = len(headers) == len(config["headers"])
     yield Variant(f"{stem}/form-fields", FORM_KLASS, written, {**expected, "same_config": same})

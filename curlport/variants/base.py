@@ -121,6 +121,11 @@ def quote_at(text: str, position: int) -> str:
     return quote
 
 
+def bash_quoted(word: str) -> str:
+    """The word in single quotes, as bash reads it back verbatim (a quote inside closes, escapes and reopens)."""
+    return "'" + shell_written(word, "'") + "'"
+
+
 def shell_written(token: str, quote: str) -> str:
     """The token as the shell must see it at a place with that quote open, so that curl gets it verbatim."""
     if quote == "'":

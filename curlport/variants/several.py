@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from curlport.credentials import is_credential_name
 from curlport.variants._words import only_command
-from curlport.variants.base import Variant
+from curlport.variants.base import Variant, bash_quoted
 from curlport.variants.bulk import variants as bulk_variants
 
 KLASS: Final = "several-requests"
@@ -72,4 +72,4 @@ def _without_credentials(words: tuple[str, ...]) -> str | None:
             continue
         kept.append(word)
         position += 1
-    return "curl " + " ".join("'" + word.replace("'", "'\\''") + "'" for word in kept) if dropped else None
+    return "curl " + " ".join(bash_quoted(word) for word in kept) if dropped else None

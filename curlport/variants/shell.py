@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from curlport.variants._words import Command, argv_of, only_command
-from curlport.variants.base import Variant
+from curlport.variants.base import Variant, bash_quoted
 
 KLASS: Final = "shell-context"
 
@@ -89,13 +89,9 @@ def _bare_url(words: tuple[str, ...]) -> str | None:
     return words[0] if _SAFE_URL.fullmatch(words[0]) else None
 
 
-def _bash_quoted(word: str) -> str:
-    return "'" + word.replace("'", "'\\''") + "'"
-
-
 def _postman(words: tuple[str, ...]) -> str:
     """Postman's "Code snippet: cURL": --location first, every argument single-quoted, one per line."""
-    return "curl --location " + " \\\n".join(_bash_quoted(word) for word in words)
+    return "curl --location " + " \\\n".join(bash_quoted(word) for word in words)
 
 
 _CMD_SAFE: Final = re.compile(r"[A-Za-z0-9\s_\-:=+~'/.,?;()*`]")

@@ -21,8 +21,8 @@ def jwt_expiry(token_value: str) -> tuple[int, int, int] | None:
     exp = expiry(match.group(2))
     if exp is None:
         return None
-    start = token_value.index(match.group(1))
-    return start, start + len(match.group(0)) - (match.start(1)), exp
+    lead = len(token_value) - len(token_value.lstrip())  # the match is of the stripped value
+    return lead + match.start(1), lead + match.end(), exp
 
 
 def check(config: Config) -> Iterator[Problem]:

@@ -810,8 +810,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
             first, url, schemeless, method = found[0], found[1], False, None
             skipped = words[: words.index(first)]
     if first is None or url is None or not (_URL_START.match(url.text) or _TEMPLATED_URL_START.match(url.text)
-                                            or schemeless):
-        _refuse_other_client(source, words)
+                                            or schemeless):  # another client's word was refused above
         span = source.span(first[2], first[3]) if first else Span(1, 1, 1, 1)
         raise CurlUsageError("not a curl command: no 'curl' word found (nor a URL to GET); paste the provider's curl "
                              "command, or its API URL alone", span)

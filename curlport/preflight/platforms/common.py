@@ -213,13 +213,19 @@ def split_endpoint(endpoint: str, refusals: Refusals, *, movable: bool) -> tuple
     return (prefix + "?" + "&".join(kept) if kept else prefix), tuple(moved)
 
 
-def json_body(provider: Provider) -> Any | None:
-    """The body as a JSON value when render sends it as JSON (placeholders stay inside their strings), else None."""
+def _json_text(provider: Provider) -> str | None:
+    """The body's text when render sends it as JSON, else None."""
     parameters = provider.parameters
     if not isinstance(parameters, BodyParameters) or not (parameters.json or looks_like_json(parameters.body)):
         return None
+    return parameters.body
+
+
+def json_body(provider: Provider) -> Any | None:
+    """The body as a JSON value when render sends it as JSON (placeholders stay inside their strings), else None."""
+    text = _json_text(provider)
     try:
-        return json.loads(parameters.body)
+        return json.loads(text) if text is not None else None
     except (ValueError, RecursionError):
         return None
 
@@ -227,7 +233,8 @@ def json_body(provider: Provider) -> Any | None:
 def repeated_json_key(provider: Provider) -> str | None:
     """A key that one object of the JSON body (render sends it as written) has twice, or None: a platform that
     builds the body from parsed JSON sends one of the two values, and which one a provider reads is its own."""
-    if json_body(provider) is None:
+    text = _json_text(provider)
+    if text is None:
         return None
     repeated: list[str] = []
 
@@ -235,8 +242,10 @@ def repeated_json_key(provider: Provider) -> str | None:
         keys = [key for key, _ in pairs]
         repeated.extend(key for index, key in enumerate(keys) if key in keys[:index])
         return dict(pairs)
-    assert isinstance(provider.parameters, BodyParameters)
-    json.loads(provider.parameters.body, object_pairs_hook=pairs_hook)
+    try:
+        json.loads(text, object_pairs_hook=pairs_hook)  # read once, the hook listing what a plain read would drop
+    except (ValueError, RecursionError):
+        return None
     return repeated[0] if repeated else None
 
 

@@ -106,9 +106,9 @@ class _Text:
         self.origin[at:at] = [origin] * len(characters)
         self.inserted[at:at] = [True] * len(characters)
 
-    def delete(self, at: int) -> None:
-        self.text = self.text[:at] + self.text[at + 1 :]
-        del self.origin[at], self.inserted[at]
+    def delete(self, at: int, count: int = 1) -> None:
+        self.text = self.text[:at] + self.text[at + count :]
+        del self.origin[at : at + count], self.inserted[at : at + count]
 
     def flaw(self, problem: str, at: int, fix: str) -> None:
         self.flaws.append(Flaw(problem, self.origin[min(at, len(self.origin) - 1)], 1, fix))
@@ -171,13 +171,11 @@ def _repair(text: _Text, message: str, position: int) -> bool:
     comment = _COMMENT.match(current, position) if here == "/" else None
     if comment is not None:  # /* or: "device_id": … */, // optional: a doc's note inside the JSON
         text.flaw("a comment (JSON has none)", position, "remove the comment")
-        for _ in range(comment.end() - position):
-            text.delete(position)
+        text.delete(position, comment.end() - position)
         return True
     if message.startswith("Extra data"):  # }'{"accepted": …: a docs page's response glued after the request's JSON
         text.flaw("text after the JSON document (a response pasted after it?)", position, "remove it")
-        text.text = current[:position]
-        del text.origin[position:], text.inserted[position:]
+        text.delete(position, len(current) - position)
         return True
     if here in _TYPOGRAPHIC_QUOTES:  # {“to”: “…”}: a word processor's quotes, every one of them
         text.flaw("typographic quotes “…” (JSON's are straight)", position, 'write "')

@@ -833,9 +833,7 @@ def _bare_url(source: Source, dialect: str, tokens: list[Token]) -> list[ShellCo
     leading = (_decode_word(words[0], dialect, source, []),) if method else ()
     if skipped:
         start, end = skipped[0][2], skipped[-1][3]
-        findings.append(notes.TEXT_BEFORE_CURL.at(
-            f"skipped '{_snippet(source.text[start:end])}' before the URL at {span}",
-            source.span(start, end)))
+        findings.append(_skipped(source, source.text[start:end], start, end, f"the URL at {span}"))
     first_command = ShellCommand(source, dialect, url, (*leading, url, *rest), (note, *findings))
     return [first_command, *_more_url_lines(source, dialect, tokens, after)]
 
@@ -903,9 +901,8 @@ def _raw_http(source: Source) -> ShellCommand | None:
                                  "its method, headers and body to https:// and its Host; check the scheme", span)
     curl = Word("curl", first.start(1), first.start(1))
     before = text[: first.start()].strip()
-    skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
-        f"skipped '{_snippet(before)}' before the request line at {span}", source.span(text.index(before),
-                                                                                       first.start()))]
+    skipped = [] if not before else [
+        _skipped(source, before, text.index(before), first.start(), f"the request line at {span}")]
     return ShellCommand(source, "bash", curl, (Word("-X", first.start(1), first.end(1)), method, url, *words),
                         (note, *skipped))
 
@@ -968,9 +965,8 @@ def _described_request(source: Source) -> ShellCommand | None:
             "sends with that body and Content-Type: application/json; the page's headers and credentials are not in "
             "it: add them, and check the method", span)
         before = text[: line.start()].strip()
-        skipped = [] if not before else [notes.TEXT_BEFORE_CURL.at(
-            f"skipped '{_snippet(before)}' before the request's URL line at {span}",
-            source.span(text.index(before), line.start()))]
+        skipped = [] if not before else [
+            _skipped(source, before, text.index(before), line.start(), f"the request's URL line at {span}")]
         words = (Word("-X", url_start, url_end), Word(method, url_start, url_end), url,
                  Word("-H", url_start, url_end), header, Word("--data-raw", start, start + 1), body)
         return ShellCommand(source, "bash", Word("curl", url_start, url_start), words, (note, *skipped))
@@ -1042,6 +1038,11 @@ _OTHER_CLIENTS: Final = frozenset({"wget", "Invoke-WebRequest", "Invoke-RestMeth
 #: What CP019 adds for a URL written without its scheme: the config is what curl sends, so the scheme is curl's.
 _SCHEME_ASSUMED: Final = ("; the URL has no scheme: http:// assumed, as curl does (the request the text sends); check "
                           "whether the provider wants https://")
+
+
+def _skipped(source: Source, shown: str, start: int, end: int, what: str) -> Finding:
+    """CP010 for the text ``shown`` (at ``start``-``end``) skipped before ``what`` a request was read from."""
+    return notes.TEXT_BEFORE_CURL.at(f"skipped '{_snippet(shown)}' before {what}", source.span(start, end))
 
 
 def _text_before_curl(source: Source, skipped: list[Token]) -> Finding:

@@ -180,7 +180,8 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         found.update(xml_credentials(parameters["body"]))
     for slot in _slots(config) if listed is None else listed:
         key = slot.place.key
-        if slot.place.kind == "path" and slot.context and _segment_value(slot.text):
+        # a path segment that is a value, not a resource's name (/auth/sms is a route, /key/R3cL2GZ a key)
+        if slot.place.kind == "path" and slot.context and key_like(slot.text, 6):
             key = slot.context[-1]  # /key/<value>/, /token/<value>/: the segment before names it
         if is_credential(key, slot.text):
             found.update(_credential_parts(key, slot.text))
@@ -190,12 +191,6 @@ def credential_values(config: Any, listed: list[Slot] | None = None) -> frozense
         elif "://" in slot.text:  # a callback or redirect URL in a field: the credentials of its own query
             found.update(url_credentials(slot.text))
     return frozenset(value for value in found if value and not not_a_secret(value))
-
-
-def _segment_value(segment: str) -> bool:
-    """A path segment that is a value rather than a resource's name: letters and digits mixed (``/auth/sms`` is a
-    route; ``/key/R3cL2GZ`` a key)."""
-    return len(segment) >= 6 and any(c.isdigit() for c in segment) and any(c.isalpha() for c in segment)
 
 
 #: An XML element with only text in it, and an attribute: ``<Password>…</Password>``, ``apiKey="…"``.
@@ -364,6 +359,6 @@ def _basic_credentials(username: str, password: str) -> set[str]:
     return {password, token} | ({username} if alone else set())
 
 
-def key_like(text: str) -> bool:
+def key_like(text: str, minimum: int = 8) -> bool:
     """Long enough, letters and digits mixed: a generated key, not an account's name."""
-    return len(text) >= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+    return len(text) >= minimum and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from curlport.config.detect.places import Slot
@@ -74,12 +75,9 @@ def learn_config_secrets(source: Source, config: Any, offsets: Mapping[str, int]
 
     ``offsets``: where each value's literal starts (``parse_with_positions``, ``located``).
     """
-    found: list[frozenset[str]] = []  # the spellings, worked out once for both
-
+    @cache  # worked out once for both
     def spellings() -> frozenset[str]:
-        if not found:
-            found.append(credential_spellings(config, listed))
-        return found[0]
+        return credential_spellings(config, listed)
 
     source.add_located_secrets(lambda: config_text_spans(source.text, config, offsets, spellings()), spellings)
 

@@ -100,9 +100,10 @@ def _reading(command: ShellCommand, request: Request) -> Reading:
         config = to_config(request).config
     except CurlportError:  # the form cannot express it: no evidence it is the send
         return Reading(command, request, False, 0)
-    detection = detect(config)
+    listed = slots_of(config)  # listed once: detection reads the same slots
+    detection = detect(config, listed=listed)
     placed = frozenset(str(d.slot.place) for d in detection.decisions if d.slot is not None and d.outcome != "ask")
-    values = frozenset((str(slot.place), repr(slot.value)) for slot in slots_of(config)
+    values = frozenset((str(slot.place), repr(slot.value)) for slot in listed
                        if str(slot.place) not in placed)
     base = (str(config["method"]), str(config["endpoint"]).partition("?")[0])
     recipient = next((str(d.slot.place) for d in detection.decisions if d.role == RECIPIENT and d.slot is not None), "")
